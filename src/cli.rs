@@ -1,0 +1,100 @@
+//! The command line: clap definitions only. Doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  policyc build                         render content/ into output/
+  policyc build --drafts --out site     also render drafts, into site/
+  policyc check --format json           lint the content for CI
+  policyc translated cookies --locale zh-CN --version 2022-10-19
+                                        mark a reviewed translation up to date
+
+Exit codes: 0 success; 1 check found errors; 2 bad input (file:line:col on stderr).";
+
+/// policyc: a privacy policy kept as structured Markdown, rendered, diffed and checked.
+#[derive(Debug, Parser)]
+#[command(name = "policyc", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The content folder.
+    #[arg(long, global = true, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// Print nothing but errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print more about what is done.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render every published version x locale into the output folder.
+    #[command(
+        after_help = "Example:\n  policyc build --content content --out output\n\nExit codes: 0 built; 2 bad input, nothing written."
+    )]
+    Build(BuildArgs),
+    /// Lint the content: findings as file:line:col: level[rule]: message.
+    #[command(
+        after_help = "Example:\n  policyc check --format json\n\nExit codes: 0 clean (warnings allowed); 1 errors found; 2 unreadable input."
+    )]
+    Check(CheckArgs),
+    /// Record that a translated section was reviewed against the current source text.
+    #[command(
+        after_help = "Example:\n  policyc translated cookies --locale zh-CN\n\nExit codes: 0 recorded; 2 bad input."
+    )]
+    Translated(TranslatedArgs),
+}
+
+/// `policyc build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The output folder; replaced whole, only when everything rendered.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
+    /// Also render draft versions, under `drafts/`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Fail (exit 2) on warnings such as stale translations.
+    #[arg(long)]
+    pub strict: bool,
+    /// Template overrides [default: `templates` beside the content folder].
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+/// Output format of reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// For people.
+    Text,
+    /// For programs (`policyc.check/1`).
+    Json,
+}
+
+/// `policyc check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+/// `policyc translated`.
+#[derive(Debug, Args)]
+pub struct TranslatedArgs {
+    /// The section id (`cookies`), or `all`.
+    pub section: String,
+    /// The translated locale.
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: String,
+    /// The version [default: the newest].
+    #[arg(long, value_name = "VERSION")]
+    pub version: Option<String>,
+}

@@ -1,0 +1,72 @@
+//! policyc keeps a privacy policy as structured Markdown and turns it into what a company must
+//! publish and prove about it.
+//!
+//! Data flows one way: `load` (the only reader) → `parse` → `model` → `render` | `check` →
+//! `output` (the only writer). [`run`] is the only place that prints errors and picks exit codes.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod date;
+pub mod error;
+pub mod facts;
+pub mod ids;
+pub mod lint;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod render;
+pub mod source;
+pub mod validate;
+
+use std::ffi::OsString;
+
+use clap::Parser;
+
+/// How much a command prints besides its result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    /// Errors only.
+    Quiet,
+    /// Errors, warnings and a summary line.
+    Normal,
+    /// Also what is done.
+    Verbose,
+}
+
+/// Runs policyc with `args` (program name first) and returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose > 0 {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    let ctx = commands::Ctx {
+        content: cli.content.clone(),
+        verbosity,
+    };
+    let result = match cli.command {
+        cli::Command::Build(args) => commands::build::run(&ctx, &args),
+        cli::Command::Check(args) => commands::check::run(&ctx, &args),
+        cli::Command::Translated(args) => commands::translated::run(&ctx, &args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            e.exit_code()
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! `prose-contains-fact`: emails, phone numbers and package names belong in `facts.toml`, so that
+//! changing one there changes every page; prose refers to them with `{{ … }}`.
+
+use crate::error::{Diagnostic, Level};
+use crate::model::Content;
+
+pub const RULE: super::Rule = super::Rule {
+    id: "prose-contains-fact",
+    default: Level::Error,
+    explain: "A section file contains an email address, a phone number or a package name. These are facts: \
+write them once in facts.toml and refer to them from the prose (`{{ contact.email }}`, or a partial such as \
+`{{> sdk-table sdks }}`), so a change in facts.toml changes every page and every locale at once.",
+    run,
+};
+
+fn run(content: &Content) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for version in content.versions.values() {
+        for edition in version.editions.values() {
+            for section in &edition.sections {
+                for (offset, what) in find_facts(section.body()) {
+                    out.push(Diagnostic::at(
+                        &section.file,
+                        section.body_start + offset,
+                        format!("{what} in prose: move it to facts.toml and refer to it with `{{{{ … }}}}`"),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Package-name prefixes (reverse domain names).
+const PACKAGE_ROOTS: &[&str] = &[
+    "com", "org", "net", "cn", "io", "android", "androidx", "me", "tv", "app", "dev", "de", "uk", "jp",
+];
+
+/// Byte offsets and kinds of email addresses, phone numbers and package names in `text`.
+pub fn find_facts(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let token_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '@');
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        let c = text[i..].chars().next().expect("in bounds");
+        if !token_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        while i < text.len() && token_char(text[i..].chars().next().expect("in bounds")) {
+            i += 1;
+        }
+        let token = text[start..i].trim_end_matches(['.', '-', '_']);
+        if let Some((user, domain)) = token.split_once('@') {
+            if !user.is_empty() && domain.contains('.') && !domain.starts_with('.') {
+                out.push((start, format!("email address `{token}`")));
+                continue;
+            }
+        }
+        let parts: Vec<&str> = token.split('.').collect();
+        if parts.len() >= 3
+            && PACKAGE_ROOTS.contains(&parts[0])
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
+            out.push((start, format!("package name `{token}`")));
+        }
+    }
+    // Phone numbers: runs of digits with separators, 7 digits or more, that are not dates.
+    let mut j = 0;
+    while j < bytes.len() {
+        if !(bytes[j].is_ascii_digit() || bytes[j] == b'+') || (j > 0 && bytes[j - 1].is_ascii_alphanumeric())
+        {
+            j += 1;
+            continue;
+        }
+        let start = j;
+        let mut end = j;
+        let mut digits = 0;
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit() || matches!(bytes[end], b'-' | b' ' | b'(' | b')' | b'+'))
+        {
+            if bytes[end].is_ascii_digit() {
+                digits += 1;
+            }
+            end += 1;
+        }
+        let run = text[start..end].trim_end_matches([' ', '-', '(']);
+        let is_date = crate::date::Date::parse(run).is_ok();
+        if digits >= 7 && !is_date {
+            out.push((start, format!("phone number `{run}`")));
+        }
+        j = end.max(j + 1);
+    }
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_facts;
+
+    #[test]
+    fn finds_facts() {
+        let kinds = |t: &str| find_facts(t).into_iter().map(|(_, k)| k).collect::<Vec<_>>();
+        assert_eq!(
+            kinds("Mail app@smallrig.com now."),
+            vec!["email address `app@smallrig.com`"]
+        );
+        assert_eq!(kinds("Call 0755-28283350."), vec!["phone number `0755-28283350`"]);
+        assert_eq!(
+            kinds("Uses com.tencent.bugly here"),
+            vec!["package name `com.tencent.bugly`"]
+        );
+        assert!(
+            kinds(
+                "Within 30 days, 25-29 years old, on 2022-10-19, see www.example.com and {{ contact.email }}"
+            )
+            .is_empty()
+        );
+        assert!(kinds("电话：0755 2828 3350").len() == 1);
+    }
+}

@@ -1,0 +1,231 @@
+//! The only reader of `content/` and `templates/`: files in, [`Content`] and [`TemplateSet`] out.
+//!
+//! Steps: read `policy.toml`; for each folder under `versions/` read `version.toml`, `facts.toml` and
+//! one folder per declared locale of `NN-<section>.md` files; then [`crate::validate`] checks what
+//! spans files. The first problem stops loading with a [`Diagnostic`] naming file and line.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::config::{PolicyConfig, VersionMeta};
+use crate::error::{Diagnostic, Error, Result};
+use crate::facts::Facts;
+use crate::ids::{Locale, VersionId};
+use crate::model::{Content, Edition, Version};
+use crate::parse::{section::parse_section, toml_file};
+use crate::render::templates::TemplateSet;
+use crate::source::SourceFile;
+
+/// Largest file policyc reads (a guard against runaway input).
+const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a UTF-8 text file; a directory, a missing file or invalid UTF-8 is a diagnostic.
+pub fn read_text(path: &Path) -> Result<SourceFile> {
+    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::from(Diagnostic::file_error(path, "file not found")),
+        _ => Error::io("cannot read", path, e),
+    })?;
+    if meta.is_dir() {
+        return Err(Diagnostic::file_error(path, "is a directory, expected a file").into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::file_error(
+            path,
+            format!("file is larger than {} MiB", MAX_FILE_BYTES >> 20),
+        )
+        .into());
+    }
+    let bytes = fs::read(path).map_err(|e| Error::io("cannot read", path, e))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(path, text)),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+            let src = SourceFile::new(path, valid);
+            let mut d = Diagnostic::at(
+                &src,
+                offset,
+                format!("file is not valid UTF-8 (byte offset {offset})"),
+            );
+            d.source_line = None;
+            Err(d.into())
+        }
+    }
+}
+
+/// The entries of a folder, sorted by name; symbolic links leading outside `root` are refused.
+fn list_dir(dir: &Path, root: &Path) -> Result<Vec<(String, PathBuf, bool)>> {
+    let meta = fs::metadata(dir).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::from(Diagnostic::file_error(dir, "folder not found")),
+        _ => Error::io("cannot read", dir, e),
+    })?;
+    if !meta.is_dir() {
+        return Err(Diagnostic::file_error(dir, "is a file, expected a folder").into());
+    }
+    let canonical_root = fs::canonicalize(root).map_err(|e| Error::io("cannot read", root, e))?;
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| Error::io("cannot read", dir, e))? {
+        let entry = entry.map_err(|e| Error::io("cannot read", dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let link = entry
+            .file_type()
+            .map_err(|e| Error::io("cannot read", &path, e))?
+            .is_symlink();
+        if link {
+            let target = fs::canonicalize(&path).map_err(|e| Error::io("cannot follow link", &path, e))?;
+            if !target.starts_with(&canonical_root) {
+                return Err(
+                    Diagnostic::file_error(&path, "symbolic link leads outside the content folder").into(),
+                );
+            }
+        }
+        let is_dir = fs::metadata(&path)
+            .map_err(|e| Error::io("cannot read", &path, e))?
+            .is_dir();
+        out.push((name, path, is_dir));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Loads and validates the whole content folder.
+pub fn load_content(root: &Path) -> Result<Content> {
+    let config_file = read_text(&root.join("policy.toml"))?;
+    let config: PolicyConfig = toml_file::parse(&config_file)?;
+    crate::validate::config(&config, &config_file)?;
+    let versions_dir = root.join("versions");
+    let mut versions = BTreeMap::new();
+    for (name, path, is_dir) in list_dir(&versions_dir, root)? {
+        if !is_dir {
+            return Err(Diagnostic::file_error(
+                &path,
+                "unexpected file: `versions/` holds only version folders",
+            )
+            .into());
+        }
+        let id = VersionId::parse(&name).map_err(|m| {
+            Diagnostic::file_error(&path, format!("{m}: version folders are named by their date"))
+        })?;
+        versions.insert(id.clone(), load_version(root, &path, &id, &config)?);
+    }
+    let content = Content {
+        root: root.to_path_buf(),
+        config,
+        config_file,
+        versions,
+    };
+    crate::validate::content(&content)?;
+    Ok(content)
+}
+
+fn load_version(root: &Path, dir: &Path, id: &VersionId, config: &PolicyConfig) -> Result<Version> {
+    let meta_file = read_text(&dir.join("version.toml"))?;
+    let meta: VersionMeta = toml_file::parse(&meta_file)?;
+    if &meta.id != id {
+        let offset = meta_file.text.find(meta.id.as_str()).unwrap_or(0);
+        return Err(Diagnostic::at(
+            &meta_file,
+            offset,
+            format!("id `{}` differs from the folder name `{id}`", meta.id),
+        )
+        .into());
+    }
+    let facts_file = read_text(&dir.join("facts.toml"))?;
+    let facts: Facts = toml_file::parse(&facts_file)?;
+    let mut editions = BTreeMap::new();
+    for (name, path, is_dir) in list_dir(dir, root)? {
+        match (name.as_str(), is_dir) {
+            ("version.toml" | "facts.toml", false) => {}
+            (_, true) => {
+                let locale = Locale::parse(&name)
+                    .ok()
+                    .filter(|l| config.locales.contains(l))
+                    .ok_or_else(|| {
+                        let declared: Vec<_> = config.locales.iter().map(Locale::as_str).collect();
+                        Diagnostic::file_error(
+                            &path,
+                            format!(
+                                "unknown locale `{name}` (policy.toml declares {})",
+                                declared.join(", ")
+                            ),
+                        )
+                    })?;
+                editions.insert(locale.clone(), load_edition(root, &path, locale, config)?);
+            }
+            _ => return Err(Diagnostic::file_error(&path, "unexpected file in a version folder").into()),
+        }
+    }
+    for locale in &config.locales {
+        if !editions.contains_key(locale) {
+            return Err(Diagnostic::file_error(
+                dir.join(locale.as_str()),
+                format!("missing locale folder `{locale}`"),
+            )
+            .into());
+        }
+    }
+    Ok(Version {
+        meta,
+        dir: dir.to_path_buf(),
+        facts,
+        facts_file,
+        editions,
+    })
+}
+
+fn load_edition(root: &Path, dir: &Path, locale: Locale, config: &PolicyConfig) -> Result<Edition> {
+    let mut sections = Vec::new();
+    for (name, path, is_dir) in list_dir(dir, root)? {
+        if is_dir || !name.ends_with(".md") {
+            return Err(Diagnostic::file_error(
+                &path,
+                "unexpected entry: a locale folder holds only `NN-<section>.md` files",
+            )
+            .into());
+        }
+        let src = read_text(&path)?;
+        sections.push(parse_section(src, &config.allowed_inline_html)?);
+    }
+    sections.sort_by_key(|s| s.meta.order);
+    Ok(Edition { locale, sections })
+}
+
+/// Loads the templates: the built-in set, overridden file by file by `dir` when it exists.
+pub fn load_templates(dir: Option<&Path>) -> Result<TemplateSet> {
+    let mut set = TemplateSet::builtin();
+    let Some(dir) = dir else { return Ok(set) };
+    if !dir.is_dir() {
+        return Ok(set);
+    }
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).map_err(|e| Error::io("cannot read", &d, e))? {
+            let entry = entry.map_err(|e| Error::io("cannot read", &d, e))?;
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path
+                .strip_prefix(dir)
+                .expect("walked below dir")
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            if TemplateSet::is_template_name(&rel) {
+                set.insert(rel, read_text(&path)?);
+            }
+        }
+    }
+    Ok(set)
+}

@@ -1,0 +1,106 @@
+//! The loaded policy: plain data, no I/O. [`Content`] holds every version, each version its facts
+//! and one [`Edition`] per locale, each edition its [`Section`]s in order.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::config::{PolicyConfig, SectionMeta, VersionMeta};
+use crate::facts::Facts;
+use crate::ids::{HeadingId, Locale, SectionId, VersionId};
+use crate::markdown::Directive;
+use crate::source::SourceFile;
+
+/// Everything under `content/`.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// The content folder as given.
+    pub root: PathBuf,
+    /// `policy.toml`.
+    pub config: PolicyConfig,
+    /// Its source, for positions.
+    pub config_file: SourceFile,
+    /// Every version, oldest first.
+    pub versions: BTreeMap<VersionId, Version>,
+}
+
+/// One version of the policy.
+#[derive(Debug, Clone)]
+pub struct Version {
+    /// `version.toml`.
+    pub meta: VersionMeta,
+    /// The version folder.
+    pub dir: PathBuf,
+    /// `facts.toml`, typed.
+    pub facts: Facts,
+    /// Its source.
+    pub facts_file: SourceFile,
+    /// One edition per locale of the policy.
+    pub editions: BTreeMap<Locale, Edition>,
+}
+
+/// The sections of one version in one locale.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    /// Its locale.
+    pub locale: Locale,
+    /// Sections in policy order.
+    pub sections: Vec<Section>,
+}
+
+/// One section file.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Front matter.
+    pub meta: SectionMeta,
+    /// The whole file.
+    pub file: SourceFile,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    /// Headings of the body.
+    pub headings: Vec<Heading>,
+    /// `{{ … }}` references of the body, with file offsets.
+    pub directives: Vec<(usize, Directive)>,
+    /// Internal links (`#anchor`), with file offsets.
+    pub anchors: Vec<(usize, String)>,
+}
+
+/// A heading in a section body.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// Stable anchor.
+    pub id: HeadingId,
+    /// Level as written (`#` = 1).
+    pub level: u8,
+    /// Text as written.
+    pub text: String,
+    /// File offset.
+    pub offset: usize,
+}
+
+impl Section {
+    /// The section id.
+    pub fn id(&self) -> &SectionId {
+        &self.meta.id
+    }
+
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.file.text[self.body_start..]
+    }
+}
+
+impl Content {
+    /// The highest published version id.
+    pub fn current(&self) -> Option<&VersionId> {
+        self.versions
+            .iter()
+            .rev()
+            .find(|(_, v)| v.meta.status == crate::config::Status::Published)
+            .map(|(id, _)| id)
+    }
+
+    /// The locales as plain strings (for fact trees).
+    pub fn locale_tags(&self) -> Vec<String> {
+        self.config.locales.iter().map(|l| l.to_string()).collect()
+    }
+}

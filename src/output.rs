@@ -1,0 +1,169 @@
+//! The only writer: a list of artifacts becomes the output folder, all or nothing.
+//!
+//! 1. every artifact is written into a fresh temporary folder beside the output folder
+//!    (`.<name>.policyc-tmp-<pid>`), plus `manifest.json` with the sha256 of each file;
+//! 2. the old output folder is renamed aside, the new one renamed into place, the old one removed.
+//!
+//! A failure before step 2 removes the temporary folder and leaves the output folder untouched.
+//! Leftovers of an earlier killed run (`.<name>.policyc-*`) are removed first.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+
+/// One file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Artifact {
+    /// Path below the output folder, `/`-separated.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+impl Artifact {
+    /// A file at `path` with `bytes`.
+    pub fn new(path: String, bytes: Vec<u8>) -> Self {
+        Artifact { path, bytes }
+    }
+}
+
+/// The sha256 of `bytes`, lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `manifest.json` for a set of artifacts (sorted by path).
+pub fn manifest(artifacts: &[Artifact]) -> Artifact {
+    let mut files: Vec<_> = artifacts
+        .iter()
+        .map(|a| serde_json::json!({"path": a.path, "sha256": sha256_hex(&a.bytes)}))
+        .collect();
+    files.sort_by(|a, b| a["path"].as_str().cmp(&b["path"].as_str()));
+    let mut bytes =
+        serde_json::to_vec_pretty(&serde_json::json!({ "files": files })).expect("JSON serialises");
+    bytes.push(b'\n');
+    Artifact::new("manifest.json".into(), bytes)
+}
+
+fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
+    let name = out
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("{}: not a usable output folder", out.display())))?
+        .to_string_lossy();
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok(parent.join(format!(".{name}.policyc-{tag}-{}", std::process::id())))
+}
+
+/// Removes temporary folders left beside `out` by earlier runs that were killed.
+fn remove_leftovers(out: &Path) -> Result<()> {
+    let (Some(name), Some(parent)) = (out.file_name(), out.parent()) else {
+        return Ok(());
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let prefix = format!(".{}.policyc-", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let p = entry.path();
+            fs::remove_dir_all(&p).map_err(|e| Error::io("cannot remove leftover", &p, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the site into `out`, replacing it whole. Adds `manifest.json`.
+pub fn write_site(out: &Path, artifacts: &[Artifact]) -> Result<()> {
+    if out.exists() && !out.is_dir() {
+        return Err(Error::io(
+            "cannot write",
+            out,
+            std::io::Error::other("exists and is not a folder"),
+        ));
+    }
+    remove_leftovers(out)?;
+    let tmp = sibling(out, "tmp")?;
+    let result = write_all(&tmp, artifacts).and_then(|()| swap_in(&tmp, out));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+fn write_all(tmp: &Path, artifacts: &[Artifact]) -> Result<()> {
+    fs::create_dir_all(tmp).map_err(|e| Error::io("cannot create", tmp, e))?;
+    let manifest = manifest(artifacts);
+    for a in artifacts.iter().chain(std::iter::once(&manifest)) {
+        let path = tmp.join(&a.path);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
+        }
+        fs::write(&path, &a.bytes).map_err(|e| Error::io("cannot write", &path, e))?;
+    }
+    Ok(())
+}
+
+fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
+    if out.exists() {
+        let old = sibling(out, "old")?;
+        fs::rename(out, &old).map_err(|e| Error::io("cannot move aside", out, e))?;
+        if let Err(e) = fs::rename(tmp, out) {
+            let _ = fs::rename(&old, out);
+            return Err(Error::io("cannot move into place", out, e));
+        }
+        fs::remove_dir_all(&old).map_err(|e| Error::io("cannot remove", &old, e))?;
+    } else {
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
+        }
+        fs::rename(tmp, out).map_err(|e| Error::io("cannot move into place", out, e))?;
+    }
+    Ok(())
+}
+
+/// Replaces one content file atomically (write beside it, then rename over it).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = sibling(path, "tmp")?;
+    let result = fs::write(&tmp, bytes)
+        .map_err(|e| Error::io("cannot write", &tmp, e))
+        .and_then(|()| fs::rename(&tmp, path).map_err(|e| Error::io("cannot replace", path, e)));
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_whole_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_site(&out, &[Artifact::new("a/b.html".into(), b"one".to_vec())]).unwrap();
+        write_site(&out, &[Artifact::new("c.html".into(), b"two".to_vec())]).unwrap();
+        assert!(!out.join("a").exists());
+        assert_eq!(fs::read(out.join("c.html")).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+        let m: serde_json::Value =
+            serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
+        assert_eq!(m["files"][0]["path"], "c.html");
+        assert_eq!(m["files"][0]["sha256"], sha256_hex(b"two"));
+    }
+}

@@ -1,0 +1,113 @@
+//! Section bodies to HTML, with facts expanded from the localized facts tree.
+
+use serde::Serialize;
+
+use crate::error::{Diagnostic, Result};
+use crate::facts;
+use crate::markdown::{self, RenderOptions, Resolve};
+use crate::model::Section;
+use crate::render::templates::Messages;
+
+/// The page level of a section heading; body headings start one below it.
+pub const SECTION_HEADING_LEVEL: u8 = 2;
+
+/// Version facts in one locale, and what partials may show besides them.
+pub struct FactResolver<'a> {
+    /// The localized facts tree.
+    pub tree: &'a serde_json::Value,
+    /// The template engine holding `partials/`.
+    pub tera: &'a tera::Tera,
+    /// Data every partial sees.
+    pub shared: PartialShared<'a>,
+}
+
+/// What every partial sees besides `item` and `facts`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartialShared<'a> {
+    /// Page language.
+    pub lang: &'a str,
+    /// UI messages.
+    pub msg: &'a Messages,
+    /// Formatted version dates.
+    pub dates: &'a crate::render::views::Dates,
+}
+
+impl Resolve for FactResolver<'_> {
+    fn fact(&self, path: &str) -> Result<String, String> {
+        match facts::lookup(self.tree, path) {
+            Some(serde_json::Value::String(s)) => Ok(s.clone()),
+            Some(serde_json::Value::Number(n)) => Ok(n.to_string()),
+            Some(serde_json::Value::Null) => Err(format!(
+                "fact `{path}` is not stated in this version: state it in facts.toml or remove the reference"
+            )),
+            Some(_) => Err(format!(
+                "fact `{path}` is not a single value: show it with a partial"
+            )),
+            None => Err(format!("unknown fact `{path}`")),
+        }
+    }
+
+    fn partial(&self, name: &str, path: Option<&str>) -> Result<String, String> {
+        let template = format!("partials/{name}.html");
+        if !self.tera.contains_template(&template) {
+            return Err(format!("unknown partial `{name}` (no template {template})"));
+        }
+        let item = match path {
+            Some(p) => facts::lookup(self.tree, p)
+                .cloned()
+                .ok_or_else(|| format!("unknown fact `{p}`"))?,
+            None => serde_json::Value::Null,
+        };
+        let mut ctx = tera::Context::new();
+        ctx.insert("item", &item);
+        ctx.insert("facts", self.tree);
+        ctx.insert("lang", self.shared.lang);
+        ctx.insert("msg", self.shared.msg);
+        ctx.insert("dates", self.shared.dates);
+        self.tera.render(&template, &ctx).map_err(|e| {
+            let mut m = format!("partial `{name}`: {e}");
+            let mut s = std::error::Error::source(&e);
+            while let Some(x) = s {
+                m.push_str(&format!(": {x}"));
+                s = x.source();
+            }
+            m.replace('\n', " ")
+        })
+    }
+}
+
+/// A section rendered: its heading text, body HTML and table-of-contents entries.
+pub struct RenderedSection {
+    /// Heading as displayed (`I. How we collect …`), if the section has a title.
+    pub heading: Option<String>,
+    /// Body HTML.
+    pub html: String,
+    /// Body headings.
+    pub toc: Vec<markdown::TocItem>,
+}
+
+/// Renders one section.
+pub fn render_section(section: &Section, resolver: &FactResolver, msg: &Messages) -> Result<RenderedSection> {
+    let opts = RenderOptions {
+        heading_shift: SECTION_HEADING_LEVEL,
+        id_prefix: section.id().as_str(),
+    };
+    let rendered = markdown::render(section.body(), &opts, resolver)
+        .map_err(|l| Diagnostic::at(&section.file, section.body_start + l.offset, l.message))?;
+    let heading = section
+        .meta
+        .title
+        .as_ref()
+        .map(|title| match &section.meta.number {
+            Some(n) => format!(
+                "{n}{}{title}",
+                msg.get("number_separator").map_or(". ", String::as_str)
+            ),
+            None => title.clone(),
+        });
+    Ok(RenderedSection {
+        heading,
+        html: rendered.html,
+        toc: rendered.toc,
+    })
+}

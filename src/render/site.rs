@@ -1,0 +1,344 @@
+//! Every page of the site, as artifacts: published versions x locales (and drafts on request),
+//! the current version's copy, each locale's archive, the language chooser and the facts data.
+
+use std::collections::BTreeMap;
+
+use crate::config::Status;
+use crate::error::{Diagnostic, Result};
+use crate::facts;
+use crate::ids::Locale;
+use crate::model::{Content, Version};
+use crate::output::Artifact;
+use crate::render::dates::DateFormat;
+use crate::render::sections::{FactResolver, PartialShared, render_section};
+use crate::render::templates::{Messages, TemplateSet, template_error};
+use crate::render::views::*;
+
+/// What to render besides the published versions.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SiteOptions {
+    /// Render drafts under `drafts/`.
+    pub drafts: bool,
+}
+
+/// Per-locale resources, made once.
+struct LocaleKit {
+    messages: Messages,
+    dates: DateFormat,
+}
+
+struct Site<'a> {
+    content: &'a Content,
+    templates: &'a TemplateSet,
+    tera: tera::Tera,
+    kits: BTreeMap<Locale, LocaleKit>,
+}
+
+/// Renders the whole site.
+pub fn render_site(content: &Content, templates: &TemplateSet, opts: SiteOptions) -> Result<Vec<Artifact>> {
+    let mut kits = BTreeMap::new();
+    for locale in &content.config.locales {
+        let messages = templates.messages(locale)?;
+        let dates =
+            DateFormat::new(locale).map_err(|m| Diagnostic::file_error(&content.config_file.path, m))?;
+        kits.insert(locale.clone(), LocaleKit { messages, dates });
+    }
+    let site = Site {
+        content,
+        templates,
+        tera: templates.engine()?,
+        kits,
+    };
+    let mut out = Vec::new();
+    let current = content.current();
+    for (id, version) in &content.versions {
+        let published = version.meta.status == Status::Published;
+        if !published && !opts.drafts {
+            continue;
+        }
+        for locale in &content.config.locales {
+            let dir = if published {
+                format!("{locale}/{id}/")
+            } else {
+                format!("drafts/{locale}/{id}/")
+            };
+            let pages = site.version_pages(version, locale)?;
+            let superseded = published && current.is_some_and(|c| c > id);
+            out.extend(site.page_pair(&pages, &dir, |l| format!("{l}/{id}/"), superseded)?);
+            if current == Some(id) {
+                out.extend(site.page_pair(&pages, &format!("{locale}/"), |l| format!("{l}/"), false)?);
+            }
+        }
+        if published {
+            out.push(data_artifact(version)?);
+        }
+    }
+    for locale in &content.config.locales {
+        out.push(site.versions_page(locale)?);
+    }
+    out.push(site.index_page()?);
+    Ok(out)
+}
+
+/// The rendered parts of one version in one locale, shared by its web and print pages.
+struct VersionPages<'a> {
+    version: &'a Version,
+    locale: &'a Locale,
+    dates: Dates,
+    sections: Vec<SectionView>,
+    toc: Vec<TocEntry>,
+}
+
+impl<'a> Site<'a> {
+    fn kit(&self, locale: &Locale) -> &LocaleKit {
+        self.kits.get(locale).expect("a kit per declared locale")
+    }
+
+    fn dates(&self, version: &Version, locale: &Locale) -> Dates {
+        let f = &self.kit(locale).dates;
+        Dates {
+            effective: f.format(version.meta.effective),
+            effective_iso: version.meta.effective.to_string(),
+            updated: f.format(version.meta.updated),
+            updated_iso: version.meta.updated.to_string(),
+        }
+    }
+
+    fn version_pages(&self, version: &'a Version, locale: &'a Locale) -> Result<VersionPages<'a>> {
+        let kit = self.kit(locale);
+        let tags = self.content.locale_tags();
+        let tree = facts::localize(&version.facts.to_tree(), locale.as_str(), &tags).map_err(|m| {
+            Diagnostic::file_error(
+                &version.facts_file.path,
+                format!("fact `{}` has no `{locale}` text", m.path),
+            )
+        })?;
+        let dates = self.dates(version, locale);
+        let resolver = FactResolver {
+            tree: &tree,
+            tera: &self.tera,
+            shared: PartialShared {
+                lang: locale.as_str(),
+                msg: &kit.messages,
+                dates: &dates,
+            },
+        };
+        let edition = version.editions.get(locale).expect("every locale loaded");
+        let mut sections = Vec::new();
+        let mut toc = Vec::new();
+        for section in &edition.sections {
+            let r = render_section(section, &resolver, &kit.messages)?;
+            if let Some(h) = &r.heading {
+                toc.push(TocEntry {
+                    id: section.id().to_string(),
+                    text: h.clone(),
+                    level: 1,
+                });
+            }
+            toc.extend(r.toc.iter().map(|t| TocEntry {
+                id: t.id.clone(),
+                text: t.text.clone(),
+                level: t.level + 1,
+            }));
+            sections.push(SectionView {
+                id: section.id().to_string(),
+                heading: r.heading,
+                html: r.html,
+            });
+        }
+        Ok(VersionPages {
+            version,
+            locale,
+            dates,
+            sections,
+            toc,
+        })
+    }
+
+    /// The web and print pages of a version in folder `dir`; `dir_of(locale)` is the same page's
+    /// folder in another locale.
+    fn page_pair(
+        &self,
+        pages: &VersionPages,
+        dir: &str,
+        dir_of: impl Fn(&Locale) -> String,
+        superseded: bool,
+    ) -> Result<Vec<Artifact>> {
+        let locale = pages.locale;
+        let kit = self.kit(locale);
+        let base = &self.content.config.base_url;
+        let mut out = Vec::new();
+        for (kind, file, template) in [
+            ("web", "index.html", "page.html"),
+            ("print", "print.html", "print.html"),
+        ] {
+            let alternates = self
+                .content
+                .config
+                .locales
+                .iter()
+                .map(|l| Alternate {
+                    lang: l.to_string(),
+                    name: self
+                        .kit(l)
+                        .messages
+                        .get("language_name")
+                        .cloned()
+                        .unwrap_or_default(),
+                    href: relative(dir, &format!("{}{file}", dir_of(l))),
+                    url: format!("{base}{}{}", dir_of(l), if kind == "web" { "" } else { file }),
+                    current: l == locale,
+                })
+                .collect();
+            let view = PageView {
+                kind,
+                lang: locale.as_str(),
+                product: &self.content.config.product,
+                version: pages.version.meta.id.as_str(),
+                draft: pages.version.meta.status == Status::Draft,
+                superseded,
+                dates: &pages.dates,
+                canonical: format!("{base}{dir}{}", if kind == "web" { "" } else { file }),
+                links: PageLinks {
+                    web: "index.html".into(),
+                    print: "print.html".into(),
+                    versions: relative(dir, &format!("{locale}/versions.html")),
+                    home: relative(dir, "index.html"),
+                },
+                alternates,
+                toc: &pages.toc,
+                sections: &pages.sections,
+                msg: &kit.messages,
+            };
+            out.push(Artifact::new(
+                format!("{dir}{file}"),
+                self.render(template, &view)?,
+            ));
+        }
+        Ok(out)
+    }
+
+    fn versions_page(&self, locale: &Locale) -> Result<Artifact> {
+        let dir = format!("{locale}/");
+        let current = self.content.current();
+        let versions = self
+            .content
+            .versions
+            .iter()
+            .rev()
+            .filter(|(_, v)| v.meta.status == Status::Published)
+            .map(|(id, v)| VersionRow {
+                id: id.to_string(),
+                dates: self.dates(v, locale),
+                href: format!("{id}/index.html"),
+                print_href: format!("{id}/print.html"),
+                current: Some(id) == current,
+            })
+            .collect();
+        let base = &self.content.config.base_url;
+        let view = VersionsView {
+            lang: locale.as_str(),
+            product: &self.content.config.product,
+            canonical: format!("{base}{locale}/versions.html"),
+            alternates: self
+                .content
+                .config
+                .locales
+                .iter()
+                .map(|l| Alternate {
+                    lang: l.to_string(),
+                    name: self
+                        .kit(l)
+                        .messages
+                        .get("language_name")
+                        .cloned()
+                        .unwrap_or_default(),
+                    href: relative(&dir, &format!("{l}/versions.html")),
+                    url: format!("{base}{l}/versions.html"),
+                    current: l == locale,
+                })
+                .collect(),
+            current_href: "index.html".into(),
+            versions,
+            msg: &self.kit(locale).messages,
+        };
+        Ok(Artifact::new(
+            format!("{dir}versions.html"),
+            self.render("versions.html", &view)?,
+        ))
+    }
+
+    fn index_page(&self) -> Result<Artifact> {
+        let default = &self.content.config.default_locale;
+        let languages = self
+            .content
+            .config
+            .locales
+            .iter()
+            .map(|l| {
+                let m = &self.kit(l).messages;
+                LanguageLink {
+                    lang: l.to_string(),
+                    name: m.get("language_name").cloned().unwrap_or_default(),
+                    title: m.get("policy_title").cloned().unwrap_or_default(),
+                    href: format!("{l}/index.html"),
+                }
+            })
+            .collect();
+        let view = IndexView {
+            lang: default.as_str(),
+            product: &self.content.config.product,
+            canonical: self.content.config.base_url.clone(),
+            languages,
+            msg: &self.kit(default).messages,
+        };
+        Ok(Artifact::new(
+            "index.html".to_string(),
+            self.render("index.html", &view)?,
+        ))
+    }
+
+    fn render(&self, template: &str, view: &impl serde::Serialize) -> Result<Vec<u8>> {
+        let ctx = tera::Context::from_serialize(view).map_err(|e| template_error(self.templates, &e))?;
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(self.templates, &e))?;
+        Ok(html.into_bytes())
+    }
+}
+
+/// `output/data/<version>.json`: the typed facts of a published version, all locales.
+fn data_artifact(version: &Version) -> Result<Artifact> {
+    let value = serde_json::json!({
+        "schema": "policyc.facts/1",
+        "version": version.meta.id,
+        "effective": version.meta.effective,
+        "updated": version.meta.updated,
+        "facts": version.facts.to_tree(),
+    });
+    let mut bytes = serde_json::to_vec_pretty(&value).expect("JSON values serialise");
+    bytes.push(b'\n');
+    Ok(Artifact::new(format!("data/{}.json", version.meta.id), bytes))
+}
+
+/// The link from a page in folder `from_dir` (ending in `/`, or empty for the root) to `to`.
+fn relative(from_dir: &str, to: &str) -> String {
+    let depth = from_dir.matches('/').count();
+    format!("{}{to}", "../".repeat(depth))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+
+    #[test]
+    fn relative_links() {
+        assert_eq!(
+            relative("en/2022-10-19/", "zh-CN/2022-10-19/index.html"),
+            "../../zh-CN/2022-10-19/index.html"
+        );
+        assert_eq!(relative("en/", "index.html"), "../index.html");
+        assert_eq!(relative("", "en/index.html"), "en/index.html");
+    }
+}

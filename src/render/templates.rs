@@ -1,0 +1,137 @@
+//! The template set: built-in templates, CSS and UI messages embedded in the binary, overridden
+//! file by file from a `templates/` folder; and the tera engine built from it.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::error::{Diagnostic, Result};
+use crate::ids::Locale;
+use crate::source::SourceFile;
+
+macro_rules! builtin {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../templates/", $name)))),*]
+    };
+}
+
+/// Every built-in file, by name under `templates/`.
+pub const BUILTIN: &[(&str, &str)] = builtin![
+    "base.html",
+    "page.html",
+    "print.html",
+    "index.html",
+    "versions.html",
+    "partials/contact-block.html",
+    "partials/data-table.html",
+    "partials/list.html",
+    "partials/permission.html",
+    "partials/sdk-table.html",
+    "partials/version-dates.html",
+    "style.css",
+    "print.css",
+    "messages/en.toml",
+    "messages/zh-CN.toml",
+];
+
+/// Template files by name (`page.html`, `partials/sdk-table.html`, `messages/en.toml`).
+#[derive(Debug, Clone)]
+pub struct TemplateSet {
+    files: BTreeMap<String, SourceFile>,
+}
+
+/// UI strings of one locale.
+pub type Messages = BTreeMap<String, String>;
+
+impl TemplateSet {
+    /// The built-in set.
+    pub fn builtin() -> Self {
+        let files = BUILTIN
+            .iter()
+            .map(|(name, text)| {
+                (
+                    name.to_string(),
+                    SourceFile::new(PathBuf::from("<built-in>/templates").join(name), *text),
+                )
+            })
+            .collect();
+        TemplateSet { files }
+    }
+
+    /// `true` for file names the set takes.
+    pub fn is_template_name(name: &str) -> bool {
+        [".html", ".css", ".xml", ".toml", ".txt"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+    }
+
+    /// Adds or replaces a file.
+    pub fn insert(&mut self, name: String, file: SourceFile) {
+        self.files.insert(name, file);
+    }
+
+    /// The source of a file.
+    pub fn get(&self, name: &str) -> Option<&SourceFile> {
+        self.files.get(name)
+    }
+
+    /// The UI messages of `locale`: every key of the built-in English file must be present.
+    pub fn messages(&self, locale: &Locale) -> Result<Messages> {
+        let name = format!("messages/{locale}.toml");
+        let Some(src) = self.files.get(&name) else {
+            return Err(Diagnostic::file_error(
+                PathBuf::from("templates").join(&name),
+                format!("no UI messages for locale `{locale}`: add templates/{name}"),
+            )
+            .into());
+        };
+        let messages: Messages = crate::parse::toml_file::parse(src)?;
+        let reference: Messages = toml::from_str(
+            BUILTIN
+                .iter()
+                .find(|(n, _)| *n == "messages/en.toml")
+                .expect("built in")
+                .1,
+        )
+        .expect("built-in messages parse");
+        if let Some(key) = reference.keys().find(|k| !messages.contains_key(*k)) {
+            return Err(Diagnostic::file_error(
+                &src.path,
+                format!("missing UI message `{key}` for locale `{locale}`"),
+            )
+            .into());
+        }
+        Ok(messages)
+    }
+
+    /// A tera engine holding every template of the set.
+    pub fn engine(&self) -> Result<tera::Tera> {
+        let mut tera = tera::Tera::new();
+        let templates: Vec<(&str, &str)> = self
+            .files
+            .iter()
+            .filter(|(name, _)| !name.starts_with("messages/"))
+            .map(|(name, src)| (name.as_str(), src.text.as_str()))
+            .collect();
+        tera.add_raw_templates(templates)
+            .map_err(|e| template_error(self, &e))?;
+        Ok(tera)
+    }
+}
+
+/// Turns a tera error into a diagnostic naming the template file.
+pub fn template_error(set: &TemplateSet, e: &tera::Error) -> crate::error::Error {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    let message = message.replace('\n', " ");
+    let file = set
+        .files
+        .iter()
+        .find(|(name, _)| message.contains(name.as_str()))
+        .map_or_else(|| PathBuf::from("templates"), |(_, src)| src.path.clone());
+    Diagnostic::file_error(file, format!("template error: {message}")).into()
+}

@@ -1,0 +1,161 @@
+//! Typed views: exactly what each template sees, borrowed from the model where possible.
+
+use serde::Serialize;
+
+use crate::render::templates::Messages;
+
+/// A version's dates, formatted for the page locale and as ISO dates.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dates {
+    /// Effective date, long form (`August 15, 2022`).
+    pub effective: String,
+    /// Effective date, `YYYY-MM-DD`.
+    pub effective_iso: String,
+    /// Last-update date, long form.
+    pub updated: String,
+    /// Last-update date, `YYYY-MM-DD`.
+    pub updated_iso: String,
+}
+
+/// A link to the same page in another locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    /// BCP 47 tag.
+    pub lang: String,
+    /// The language's name in itself (`简体中文`).
+    pub name: String,
+    /// Relative link from the current page.
+    pub href: String,
+    /// Absolute URL (for `hreflang`).
+    pub url: String,
+    /// `true` for the page's own locale.
+    pub current: bool,
+}
+
+/// One entry of the table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    /// Anchor.
+    pub id: String,
+    /// Text.
+    pub text: String,
+    /// 1 for a section, 2 for its `#` headings, and so on.
+    pub level: u8,
+}
+
+/// A section on the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    /// Section id (the anchor).
+    pub id: String,
+    /// Heading text, if any.
+    pub heading: Option<String>,
+    /// Body HTML (already safe).
+    pub html: String,
+}
+
+/// Relative links from a page to its siblings.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLinks {
+    /// The web page of this version.
+    pub web: String,
+    /// The print page of this version.
+    pub print: String,
+    /// The locale's archive.
+    pub versions: String,
+    /// The language chooser.
+    pub home: String,
+}
+
+/// A policy page (web or print).
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView<'a> {
+    /// `web` or `print`.
+    pub kind: &'static str,
+    /// BCP 47 tag of the page.
+    pub lang: &'a str,
+    /// Product name.
+    pub product: &'a str,
+    /// Version id.
+    pub version: &'a str,
+    /// `true` for a draft.
+    pub draft: bool,
+    /// `true` when a newer published version exists.
+    pub superseded: bool,
+    /// Dates.
+    pub dates: &'a Dates,
+    /// Absolute canonical URL.
+    pub canonical: String,
+    /// Links.
+    pub links: PageLinks,
+    /// The page in every locale.
+    pub alternates: Vec<Alternate>,
+    /// Table of contents.
+    pub toc: &'a [TocEntry],
+    /// Sections.
+    pub sections: &'a [SectionView],
+    /// UI messages.
+    pub msg: &'a Messages,
+}
+
+/// One row of the archive.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionRow {
+    /// Version id.
+    pub id: String,
+    /// Dates.
+    pub dates: Dates,
+    /// Link to its page.
+    pub href: String,
+    /// Link to its print page.
+    pub print_href: String,
+    /// `true` for the current version.
+    pub current: bool,
+}
+
+/// The archive page of a locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionsView<'a> {
+    /// Page language.
+    pub lang: &'a str,
+    /// Product name.
+    pub product: &'a str,
+    /// Absolute canonical URL.
+    pub canonical: String,
+    /// The archive in every locale.
+    pub alternates: Vec<Alternate>,
+    /// Link to the current policy.
+    pub current_href: String,
+    /// Newest first.
+    pub versions: Vec<VersionRow>,
+    /// UI messages.
+    pub msg: &'a Messages,
+}
+
+/// One language on the chooser.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLink {
+    /// BCP 47 tag.
+    pub lang: String,
+    /// Name of the language in itself.
+    pub name: String,
+    /// The policy title in that language.
+    pub title: String,
+    /// Link to its current policy.
+    pub href: String,
+}
+
+/// `output/index.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexView<'a> {
+    /// Page language (the default locale).
+    pub lang: &'a str,
+    /// Product name.
+    pub product: &'a str,
+    /// Absolute canonical URL.
+    pub canonical: String,
+    /// Every locale.
+    pub languages: Vec<LanguageLink>,
+    /// UI messages of the default locale.
+    pub msg: &'a Messages,
+}
