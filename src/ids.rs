@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize};
 
 macro_rules! string_id {
-    ($(#[$doc:meta])* $name:ident, $check:path, $what:literal) => {
+    ($(#[$doc:meta])* $name:ident, $check:path, $what:literal, $expected:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(transparent)]
@@ -20,7 +20,7 @@ macro_rules! string_id {
                 if $check(s) {
                     Ok(Self(s.to_string()))
                 } else {
-                    Err(format!(concat!("invalid ", $what, " `{}`"), s.escape_debug()))
+                    Err(format!(concat!("invalid ", $what, " `{}` (expected ", $expected, ")"), s.escape_debug()))
                 }
             }
 
@@ -49,25 +49,29 @@ string_id!(
     /// A version id: a real calendar date `YYYY-MM-DD`; ids compare as dates.
     VersionId,
     is_version_id,
-    "version id (expected a date YYYY-MM-DD)"
+    "version id",
+    "a date YYYY-MM-DD"
 );
 string_id!(
     /// A BCP 47 language tag of the simple form policyc supports: `en`, `zh-CN`, `pt-BR`, `zh-Hant-TW`.
     Locale,
     is_locale,
-    "locale (expected a BCP 47 tag such as `en` or `zh-CN`)"
+    "locale",
+    "a BCP 47 tag such as `en` or `zh-CN`"
 );
 string_id!(
     /// The stable id of a top-level section (`collect-and-use`).
     SectionId,
     is_slug,
-    "section id (expected lowercase letters, digits and `-`)"
+    "section id",
+    "lowercase letters, digits and `-`"
 );
 string_id!(
     /// The stable anchor of a heading inside a section (`sdk-list`).
     HeadingId,
     is_slug,
-    "heading id (expected lowercase letters, digits and `-`)"
+    "heading id",
+    "lowercase letters, digits and `-`"
 );
 
 impl VersionId {

@@ -554,7 +554,8 @@ mod tests {
             "a <br onclick=\"x()\">\n",
             "<div>\nblock\n</div>\n",
             "[x](javascript:alert(1))\n",
-            "[x](JaVa\tScript:alert(1))\n",
+            "[x](JaVaScript:alert(1))\n",
+            "[x](<java\tscript:alert(1)>)\n",
             "![x](data:text/html,hi)\n",
             "<iframe src=\"x\"></iframe>\n",
         ] {

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use crate::error::{Diagnostic, Level};
 use crate::model::Content;
 
+/// The rule.
 pub const RULE: super::Rule = super::Rule {
     id: "link-unresolved",
     default: Level::Error,

@@ -4,6 +4,7 @@ use crate::error::{Diagnostic, Level};
 use crate::facts;
 use crate::model::Content;
 
+/// The rule.
 pub const RULE: super::Rule = super::Rule {
     id: "fact-translation-missing",
     default: Level::Error,

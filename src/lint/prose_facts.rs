@@ -4,6 +4,7 @@
 use crate::error::{Diagnostic, Level};
 use crate::model::Content;
 
+/// The rule.
 pub const RULE: super::Rule = super::Rule {
     id: "prose-contains-fact",
     default: Level::Error,

@@ -9,6 +9,7 @@ use crate::config::TranslationRecord;
 use crate::error::{Diagnostic, Level};
 use crate::model::{Content, Section};
 
+/// The rule.
 pub const RULE: super::Rule = super::Rule {
     id: "translation-stale",
     default: Level::Error,

@@ -1,0 +1,183 @@
+//! `policyc build` on the sample: the layout of CONTRACT.md, facts single-sourced, determinism.
+
+use std::collections::BTreeSet;
+
+use crate::harness::{Project, html_text, main_of, repo, run_in, tree};
+
+#[test]
+fn writes_the_contract_layout() {
+    let p = Project::sample();
+    p.run(&["build", "-q"]).ok();
+    let files: BTreeSet<String> = p.output_files().into_keys().collect();
+    for f in [
+        "index.html",
+        "manifest.json",
+        "en/index.html",
+        "en/print.html",
+        "en/versions.html",
+        "en/2022-10-19/index.html",
+        "en/2022-10-19/print.html",
+        "zh-CN/index.html",
+        "zh-CN/print.html",
+        "zh-CN/versions.html",
+        "zh-CN/2022-10-19/index.html",
+        "zh-CN/2022-10-19/print.html",
+        "data/2022-10-19.json",
+    ] {
+        assert!(files.contains(f), "missing {f}; have {files:?}");
+    }
+    let en = p.read("output/en/index.html");
+    assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert_eq!(en.matches("<main").count(), 1);
+    assert!(en.contains("<link rel=\"canonical\" href=\"https://privacy.smallgogo.example/en/\">"));
+    assert!(en.contains("hreflang=\"zh-CN\" href=\"https://privacy.smallgogo.example/zh-CN/\""));
+    assert!(en.contains("<time datetime=\"2022-08-15\">August 15, 2022</time>"));
+    assert!(en.contains("<time datetime=\"2022-10-19\">October 19, 2022</time>"));
+    // The current copy and the archived page carry the same policy body.
+    assert_eq!(main_of(&en), main_of(&p.read("output/en/2022-10-19/index.html")));
+    assert_eq!(main_of(&en), main_of(&p.read("output/en/print.html")));
+    // No scripts, no external resources.
+    for (path, bytes) in p.output_files() {
+        if path.ends_with(".html") {
+            let html = String::from_utf8(bytes).unwrap();
+            assert!(!html.contains("<script"), "{path}");
+            assert!(!html.contains("src=\"http"), "{path}");
+            assert!(!html.contains("@import"), "{path}");
+        }
+    }
+}
+
+#[test]
+fn toc_links_every_section_and_heading() {
+    let p = Project::sample();
+    p.run(&["build", "-q"]).ok();
+    let html = p.read("output/en/index.html");
+    let toc_start = html.find("<nav class=\"toc\"").unwrap();
+    let toc = &html[toc_start..html[toc_start..].find("</nav>").unwrap() + toc_start];
+    let ids: Vec<&str> = html
+        .match_indices(" id=\"")
+        .map(|(i, _)| {
+            let rest = &html[i + 5..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .filter(|id| !["policy", "toc-title"].contains(id))
+        .collect();
+    assert!(ids.len() > 30, "{ids:?}");
+    for id in ids.iter().filter(|id| **id != "preamble") {
+        assert!(toc.contains(&format!("href=\"#{id}\"")), "toc lacks #{id}");
+    }
+}
+
+#[test]
+fn manifest_hashes_match() {
+    let p = Project::sample();
+    p.run(&["build", "-q"]).ok();
+    let files = p.output_files();
+    let manifest: serde_json::Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
+    let listed = manifest["files"].as_array().unwrap();
+    assert_eq!(listed.len(), files.len() - 1);
+    for entry in listed {
+        let path = entry["path"].as_str().unwrap();
+        let digest = policyc::output::sha256_hex(&files[path]);
+        assert_eq!(entry["sha256"], digest, "{path}");
+    }
+}
+
+/// Changing the email in facts.toml alone changes every policy page, in every locale.
+#[test]
+fn facts_are_single_sourced() {
+    let p = Project::sample();
+    p.run(&["build", "-q", "--out", "before"]).ok();
+    p.edit(
+        "content/versions/2022-10-19/facts.toml",
+        "email = \"app@smallrig.com\"",
+        "email = \"privacy@smallrig.com\"",
+    );
+    p.run(&["build", "-q", "--out", "after"]).ok();
+    let before = tree(&p.path().join("before"));
+    let after = tree(&p.path().join("after"));
+    let pages: Vec<&String> = before
+        .keys()
+        .filter(|k| k.ends_with("index.html") || k.ends_with("print.html"))
+        .filter(|k| k.contains('/'))
+        .collect();
+    assert_eq!(pages.len(), 8);
+    for page in pages {
+        let new = String::from_utf8(after[page].clone()).unwrap();
+        assert_ne!(before[page], after[page], "{page} did not change");
+        assert!(
+            new.contains("privacy@smallrig.com") && !new.contains("app@smallrig.com"),
+            "{page}"
+        );
+    }
+}
+
+/// No Markdown file of the shipped content holds an email, a phone number or a package name.
+#[test]
+fn prose_holds_no_identifiers() {
+    let mut offenders = Vec::new();
+    for (path, bytes) in tree(&repo().join("content")) {
+        if !path.ends_with(".md") {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        for word in text.split(|c: char| c.is_whitespace() || "()[]{}<>,;\"'，。；：（）".contains(c)) {
+            let w = word.trim_end_matches(['.', ':']);
+            let digits = w.chars().filter(char::is_ascii_digit).count();
+            let email = w.contains('@');
+            let package = w.starts_with("com.") || w.starts_with("org.") || w.starts_with("cn.");
+            let phone = digits >= 7 && w.chars().all(|c| c.is_ascii_digit() || "-+ ".contains(c));
+            if email || package || phone {
+                offenders.push(format!("{path}: {w}"));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+    // and the linter agrees
+    let p = Project::sample();
+    let out = p.run(&["check", "--format", "json"]).ok();
+    assert!(!out.stdout.contains("prose-contains-fact"), "{}", out.stdout);
+}
+
+/// Two builds from different absolute paths, time zones and locales give identical bytes.
+#[test]
+fn builds_are_deterministic() {
+    let a = Project::sample();
+    let b = Project::sample();
+    run_in(a.path(), &["build", "-q"], &[("TZ", "UTC"), ("LC_ALL", "C")]).ok();
+    run_in(
+        b.path(),
+        &["build", "-q"],
+        &[("TZ", "Asia/Shanghai"), ("LC_ALL", "zh_CN.UTF-8")],
+    )
+    .ok();
+    assert_eq!(a.output_files(), b.output_files());
+    assert_ne!(a.path(), b.path());
+}
+
+#[test]
+fn drafts_only_on_request() {
+    let p = Project::sample();
+    let draft = p.content().join("versions/2026-12-01");
+    crate::harness::copy_dir(&p.version_dir(), &draft);
+    p.edit(
+        "content/versions/2026-12-01/version.toml",
+        "id = \"2022-10-19\"",
+        "id = \"2026-12-01\"",
+    );
+    p.edit(
+        "content/versions/2026-12-01/version.toml",
+        "status = \"published\"",
+        "status = \"draft\"",
+    );
+    p.run(&["build", "-q"]).ok();
+    let files = p.output_files();
+    assert!(!files.keys().any(|k| k.contains("2026-12-01")));
+    p.run(&["build", "-q", "--drafts"]).ok();
+    let files = p.output_files();
+    assert!(files.contains_key("drafts/en/2026-12-01/index.html"));
+    assert!(files.contains_key("drafts/zh-CN/2026-12-01/print.html"));
+    // The current version is still the published one.
+    let current = html_text(&p.read("output/en/index.html"));
+    assert!(current.contains("Version 2022-10-19"), "{current}");
+}

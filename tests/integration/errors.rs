@@ -1,0 +1,340 @@
+//! Input policyc cannot load or render: exit 2, `error: file:line:col: message` on stderr,
+//! `output/` byte-identical, no temporary folder left behind.
+
+use std::fs;
+
+use crate::harness::Project;
+
+const EN: &str = "content/versions/2022-10-19/en";
+
+/// Builds once, breaks the project with `mutate`, builds again: asserts the refusal.
+#[track_caller]
+fn refused(mutate: impl FnOnce(&Project), expect_file: &str, expect_line: Option<usize>, expect_msg: &str) {
+    let p = Project::sample();
+    p.run(&["build", "-q"]).ok();
+    let before = p.output_files();
+    mutate(&p);
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, 2, "stderr: {}", run.stderr);
+    let first = run.stderr.lines().next().unwrap_or("");
+    assert!(first.starts_with("error: "), "{}", run.stderr);
+    let location = match expect_line {
+        Some(line) => format!("{expect_file}:{line}:"),
+        None => expect_file.to_string(),
+    };
+    assert!(first.contains(&location), "expected {location} in: {first}");
+    assert!(first.contains(expect_msg), "expected {expect_msg:?} in: {first}");
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_eq!(before, p.output_files(), "output/ changed");
+    let mut names: Vec<String> = fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names.retain(|n| n != "templates");
+    assert_eq!(names, ["content", "output"], "stray files beside output/");
+}
+
+#[test]
+fn malformed_front_matter() {
+    refused(
+        |p| p.edit(&format!("{EN}/06-minors.md"), "order = 6", "order = six"),
+        "06-minors.md",
+        Some(3),
+        "",
+    );
+}
+
+#[test]
+fn unclosed_front_matter() {
+    refused(
+        |p| {
+            p.write(
+                &format!("{EN}/06-minors.md"),
+                "+++\nid = \"minors\"\norder = 6\n\nBody.\n",
+            )
+        },
+        "06-minors.md",
+        Some(1),
+        "front matter is not closed",
+    );
+}
+
+#[test]
+fn unknown_front_matter_key() {
+    refused(
+        |p| {
+            p.edit(
+                &format!("{EN}/06-minors.md"),
+                "order = 6",
+                "order = 6\nauthor = \"x\"",
+            )
+        },
+        "06-minors.md",
+        Some(4),
+        "author",
+    );
+}
+
+#[test]
+fn unparseable_facts() {
+    refused(
+        |p| {
+            p.edit(
+                "content/versions/2022-10-19/facts.toml",
+                "phone = \"0755-28283350\"",
+                "phone = \"0755-28283350",
+            )
+        },
+        "facts.toml",
+        Some(11),
+        "",
+    );
+}
+
+#[test]
+fn unknown_fact_field() {
+    refused(
+        |p| {
+            p.edit(
+                "content/versions/2022-10-19/facts.toml",
+                "email = \"app@smallrig.com\"",
+                "email = \"app@smallrig.com\"\nfax = \"1\"",
+            )
+        },
+        "facts.toml",
+        Some(13),
+        "fax",
+    );
+}
+
+#[test]
+fn invalid_utf8() {
+    refused(
+        |p| {
+            let path = p.path().join(format!("{EN}/06-minors.md"));
+            let mut bytes = fs::read(&path).unwrap();
+            bytes.extend_from_slice(b"\nbad \xff byte\n");
+            fs::write(path, bytes).unwrap();
+        },
+        "06-minors.md",
+        None,
+        "not valid UTF-8 (byte offset",
+    );
+}
+
+#[test]
+fn directory_where_a_file_belongs() {
+    refused(
+        |p| {
+            let f = p.version_dir().join("version.toml");
+            fs::remove_file(&f).unwrap();
+            fs::create_dir(&f).unwrap();
+        },
+        "version.toml",
+        None,
+        "is a directory",
+    );
+}
+
+#[test]
+fn unknown_locale() {
+    refused(
+        |p| fs::create_dir(p.version_dir().join("fr")).unwrap(),
+        "2022-10-19/fr",
+        None,
+        "unknown locale `fr`",
+    );
+}
+
+#[test]
+fn traversal_locale() {
+    refused(
+        |p| {
+            p.edit(
+                "content/policy.toml",
+                "locales = [\"en\", \"zh-CN\"]",
+                "locales = [\"en\", \"zh-CN\", \"../../etc\"]",
+            )
+        },
+        "content/policy.toml",
+        None,
+        "invalid locale `../../etc`",
+    );
+}
+
+#[test]
+fn missing_version_file() {
+    refused(
+        |p| fs::remove_file(p.version_dir().join("version.toml")).unwrap(),
+        "version.toml",
+        None,
+        "file not found",
+    );
+}
+
+#[test]
+fn duplicate_section() {
+    refused(
+        |p| {
+            fs::copy(
+                p.path().join(format!("{EN}/06-minors.md")),
+                p.path().join(format!("{EN}/10-minors.md")),
+            )
+            .map(|_| ())
+            .unwrap()
+        },
+        "-minors.md",
+        None,
+        "duplicate section `minors`",
+    );
+}
+
+#[test]
+fn duplicate_heading_id() {
+    refused(
+        |p| p.edit(&format!("{EN}/03-sharing.md"), "{#transfer}", "{#share}"),
+        "03-sharing.md",
+        None,
+        "duplicate heading id `share`",
+    );
+}
+
+#[test]
+fn missing_required_section() {
+    refused(
+        |p| fs::remove_file(p.path().join(format!("{EN}/06-minors.md"))).unwrap(),
+        "06-minors.md",
+        None,
+        "missing required section `minors`",
+    );
+}
+
+#[test]
+fn heading_without_id() {
+    refused(
+        |p| p.edit(&format!("{EN}/03-sharing.md"), " {#transfer}", ""),
+        "03-sharing.md",
+        None,
+        "heading has no id",
+    );
+}
+
+#[test]
+fn script_in_markdown() {
+    refused(
+        |p| {
+            let f = format!("{EN}/06-minors.md");
+            let text = p.read(&f);
+            p.write(&f, &format!("{text}\n<script>alert(1)</script>\n"));
+        },
+        "06-minors.md",
+        None,
+        "`<script>` is never allowed",
+    );
+}
+
+#[test]
+fn event_handler_in_inline_html() {
+    refused(
+        |p| {
+            let f = format!("{EN}/06-minors.md");
+            let text = p.read(&f);
+            p.write(&f, &format!("{text}\nA line<br onmouseover=\"x()\">break.\n"));
+        },
+        "06-minors.md",
+        None,
+        "event handler attribute",
+    );
+}
+
+#[test]
+fn javascript_link() {
+    refused(
+        |p| {
+            let f = format!("{EN}/06-minors.md");
+            let text = p.read(&f);
+            p.write(&f, &format!("{text}\n[click](javascript:alert(1))\n"));
+        },
+        "06-minors.md",
+        None,
+        "link scheme `javascript:`",
+    );
+}
+
+#[test]
+fn unknown_fact_reference() {
+    refused(
+        |p| {
+            let f = format!("{EN}/06-minors.md");
+            let text = p.read(&f);
+            p.write(&f, &format!("{text}\nFax: {{{{ contact.fax }}}}\n"));
+        },
+        "06-minors.md",
+        None,
+        "unknown fact `contact.fax`",
+    );
+}
+
+#[test]
+fn template_with_undefined_variable() {
+    refused(
+        |p| {
+            let page = policyc::render::templates::BUILTIN
+                .iter()
+                .find(|(n, _)| *n == "page.html")
+                .unwrap()
+                .1;
+            p.write(
+                "templates/page.html",
+                &page.replace("{{ msg.toc }}", "{{ no_such_variable }}"),
+            );
+        },
+        "templates/page.html",
+        None,
+        "template error",
+    );
+}
+
+#[test]
+fn missing_ui_message() {
+    refused(
+        |p| {
+            let zh = policyc::render::templates::BUILTIN
+                .iter()
+                .find(|(n, _)| *n == "messages/zh-CN.toml")
+                .unwrap()
+                .1;
+            let without: String = zh
+                .lines()
+                .filter(|l| !l.starts_with("archived_versions"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            p.write("templates/messages/zh-CN.toml", &without);
+        },
+        "messages/zh-CN.toml",
+        None,
+        "missing UI message `archived_versions` for locale `zh-CN`",
+    );
+}
+
+#[test]
+fn nothing_written_on_first_failure_either() {
+    let p = Project::sample();
+    p.edit(&format!("{EN}/06-minors.md"), "order = 6", "order = six");
+    assert_eq!(p.run(&["build"]).code, 2);
+    assert!(!p.path().join("output").exists());
+}
+
+#[test]
+fn missing_content_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = crate::harness::run_in(dir.path(), &["build"], &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: content/policy.toml: file not found"),
+        "{}",
+        run.stderr
+    );
+}

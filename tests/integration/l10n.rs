@@ -1,0 +1,188 @@
+//! The zh-CN edition: parity with English, localized dates and messages, staleness workflow.
+
+use std::collections::BTreeSet;
+
+use crate::harness::{Project, html_text, main_of};
+
+fn heading_ids(md: &str) -> Vec<String> {
+    md.lines()
+        .filter(|l| l.starts_with('#'))
+        .filter_map(|l| {
+            l.rsplit_once("{#")
+                .map(|(_, id)| id.trim_end_matches('}').to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn both_locales_have_every_section_with_equal_heading_ids() {
+    let p = Project::sample();
+    let dir = p.version_dir();
+    let names = |l: &str| -> BTreeSet<String> {
+        std::fs::read_dir(dir.join(l))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names("en"), names("zh-CN"));
+    assert_eq!(names("en").len(), 10);
+    for name in names("en") {
+        let en = p.read(&format!("content/versions/2022-10-19/en/{name}"));
+        let zh = p.read(&format!("content/versions/2022-10-19/zh-CN/{name}"));
+        assert_eq!(heading_ids(&en), heading_ids(&zh), "{name}");
+    }
+}
+
+#[test]
+fn chinese_page_is_localized() {
+    let p = Project::sample();
+    p.run(&["build", "-q"]).ok();
+    let zh = p.read("output/zh-CN/index.html");
+    assert!(zh.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    assert!(zh.contains("<time datetime=\"2022-10-19\">2022年10月19日</time>"));
+    assert!(zh.contains("<time datetime=\"2022-08-15\">2022年8月15日</time>"));
+    assert!(zh.contains("hreflang=\"en\" href=\"https://privacy.smallgogo.example/en/\""));
+    assert!(zh.contains("深圳市乐其网络科技有限公司"));
+    assert!(zh.contains("一、我们如何收集和使用您的个人信息"));
+    assert!(!zh.contains("10/19/2022"));
+    // the language switcher of an archived page keeps the version
+    let archived = p.read("output/zh-CN/2022-10-19/index.html");
+    assert!(archived.contains("href=\"../../en/2022-10-19/index.html\""));
+}
+
+/// Latin words allowed in Chinese body text: product, SDK and technical names.
+const ALLOWED_LATIN: &[&str] = &[
+    "SmallGoGo",
+    "Cookie",
+    "IMEI",
+    "IDFA",
+    "IMSI",
+    "OAID",
+    "MAC",
+    "SIM",
+    "HTTPS",
+    "SSL",
+    "SDK",
+    "APP",
+    "App",
+    "uni",
+    "app",
+    "Wap",
+    "DCloud",
+    "Android",
+    "TBS",
+    "Bugly",
+    "Glide",
+    "URL",
+    "HTML",
+    "WebView",
+    "ID",
+    "IP",
+    "SD",
+    "com",
+    "bumptech",
+    "glide",
+    "tencent",
+    "smtt",
+    "bugly",
+    "smallrig",
+];
+
+#[test]
+fn no_english_in_chinese_body() {
+    let p = Project::sample();
+    p.run(&["build", "-q"]).ok();
+    let text = html_text(main_of(&p.read("output/zh-CN/index.html")));
+    let mut found = BTreeSet::new();
+    for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+        if word.len() >= 2 && !ALLOWED_LATIN.contains(&word) {
+            found.insert(word.to_string());
+        }
+    }
+    assert!(found.is_empty(), "English in the zh-CN page: {found:?}");
+}
+
+#[test]
+fn stale_translation_is_found_and_cleared() {
+    let p = Project::sample();
+    p.run(&["check"]).ok();
+    p.edit(
+        "content/versions/2022-10-19/en/06-minors.md",
+        "Minors may not create their own user accounts",
+        "Minors under 14 may not create their own user accounts",
+    );
+    let run = p.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["schema"], "policyc.check/1");
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f["rule"], "translation-stale");
+    assert_eq!(f["file"], "content/versions/2022-10-19/zh-CN/06-minors.md");
+    let msg = f["message"].as_str().unwrap();
+    assert!(
+        msg.contains("content/versions/2022-10-19/en/06-minors.md"),
+        "{msg}"
+    );
+    assert!(msg.contains("Minors under 14 may not create"), "{msg}");
+    // build warns, --strict refuses
+    let build = p.run(&["build"]);
+    assert_eq!(build.code, 0);
+    assert!(
+        build.stderr.contains("warning[translation-stale]"),
+        "{}",
+        build.stderr
+    );
+    assert_eq!(p.run(&["build", "--strict"]).code, 2);
+    // the translator marks the section reviewed
+    p.run(&["translated", "minors", "--locale", "zh-CN"]).ok();
+    p.run(&["check"]).ok();
+}
+
+#[test]
+fn a_fact_change_makes_nothing_stale() {
+    let p = Project::sample();
+    p.edit(
+        "content/versions/2022-10-19/facts.toml",
+        "email = \"app@smallrig.com\"",
+        "email = \"privacy@smallrig.com\"",
+    );
+    p.edit(
+        "content/versions/2022-10-19/facts.toml",
+        "package = \"com.tencent.bugly\"",
+        "package = \"com.tencent.bugly.pro\"",
+    );
+    p.run(&["check"]).ok();
+}
+
+#[test]
+fn a_new_fact_without_chinese_text_is_a_finding() {
+    let p = Project::sample();
+    let facts = p.read("content/versions/2022-10-19/facts.toml");
+    let sdk = "\n[[sdks]]\nid = \"firebase\"\nname = { en = \"Firebase Analytics\" }\npackage = \"com.google.firebase.analytics\"\npurpose = { en = \"collects app usage events\" }\ndata = \"not_stated\"\n";
+    let at = facts.find("\n# I 2.2.2 permissions").unwrap();
+    p.write(
+        "content/versions/2022-10-19/facts.toml",
+        &format!("{}{sdk}{}", &facts[..at], &facts[at..]),
+    );
+    let run = p.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        assert_eq!(f["rule"], "fact-translation-missing", "{f}");
+        assert!(f["message"].as_str().unwrap().contains("sdks.firebase"), "{f}");
+    }
+    // and the Chinese page cannot be built
+    let build = p.run(&["build"]);
+    assert_eq!(build.code, 2);
+    assert!(
+        build
+            .stderr
+            .contains("fact `sdks.firebase.name` has no `zh-CN` text"),
+        "{}",
+        build.stderr
+    );
+}
