@@ -128,13 +128,16 @@ pub struct BodyInfo {
     pub anchors: Vec<(usize, String)>,
 }
 
+/// An event with its byte range.
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
 /// Checks a body and lists its headings and references. Refuses headings without ids, raw HTML
 /// outside `allowed_inline` (never scripts, frames or event handlers), unsafe link schemes, and
 /// partial references that do not stand alone in a paragraph.
 pub fn analyze(body: &str, allowed_inline: &[String]) -> Result<BodyInfo, Located> {
     let mut info = BodyInfo::default();
     let mut heading: Option<HeadingInfo> = None;
-    let mut paragraph: Option<(usize, Vec<(Event, Range<usize>)>)> = None;
+    let mut paragraph: Option<Vec<Spanned>> = None;
     let events = TextMergeWithOffset::new(Parser::new_ext(body, options()).into_offset_iter());
     for (event, range) in events {
         match &event {
@@ -193,7 +196,7 @@ pub fn analyze(body: &str, allowed_inline: &[String]) -> Result<BodyInfo, Locate
             {
                 let at = range.start + r.start.min(range.len());
                 let alone =
-                    paragraph.as_ref().is_some_and(|(_, evs)| evs.is_empty()) && t.trim() == &t[r.clone()];
+                    paragraph.as_ref().is_some_and(Vec::is_empty) && t.trim() == &t[r.clone()];
                 if matches!(d, Directive::Partial { .. }) && !alone {
                     return Err(located(
                         at,
@@ -204,10 +207,10 @@ pub fn analyze(body: &str, allowed_inline: &[String]) -> Result<BodyInfo, Locate
             }
         }
         match &event {
-            Event::Start(Tag::Paragraph) => paragraph = Some((range.start, Vec::new())),
+            Event::Start(Tag::Paragraph) => paragraph = Some(Vec::new()),
             Event::End(TagEnd::Paragraph) => paragraph = None,
             _ => {
-                if let Some((_, evs)) = paragraph.as_mut() {
+                if let Some(evs) = paragraph.as_mut() {
                     evs.push((event.clone(), range.clone()));
                 }
             }
@@ -387,15 +390,13 @@ pub fn render(body: &str, opts: &RenderOptions, facts: &dyn Resolve) -> Result<R
         ) = (event, raw.get(i + 1), raw.get(i + 2))
         {
             let found = scan_directives(t).map_err(|l| located(r.start, l.message))?;
-            if let [(span, Directive::Partial { name, path })] = found.as_slice() {
-                if t.trim() == &t[span.clone()] {
-                    let html = facts
-                        .partial(name, path.as_deref())
-                        .map_err(|m| located(r.start, m))?;
-                    out.push(Event::Html(CowStr::from(html)));
-                    i += 3;
-                    continue;
-                }
+            if let [(span, Directive::Partial { name, path })] = found.as_slice()
+                && t.trim() == &t[span.clone()]
+            {
+                let html = facts.partial(name, path.as_deref()).map_err(|m| located(r.start, m))?;
+                out.push(Event::Html(CowStr::from(html)));
+                i += 3;
+                continue;
             }
         }
         match event {

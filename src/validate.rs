@@ -106,7 +106,7 @@ pub fn content(c: &Content) -> Result<()> {
                             .into());
                         }
                         Some(v)
-                            if !block && !(v.is_string() || v.is_number() || facts::is_text(v, &locales)) =>
+                            if !(block || v.is_string() || v.is_number() || facts::is_text(v, &locales)) =>
                         {
                             return Err(Diagnostic::at(&section.file, *offset, format!("fact `{path}` is not a single value: show it with a `{{{{> partial {path} }}}}`")).into());
                         }

@@ -54,11 +54,13 @@ pub fn find_facts(text: &str) -> Vec<(usize, String)> {
             i += 1;
         }
         let token = text[start..i].trim_end_matches(['.', '-', '_']);
-        if let Some((user, domain)) = token.split_once('@') {
-            if !user.is_empty() && domain.contains('.') && !domain.starts_with('.') {
-                out.push((start, format!("email address `{token}`")));
-                continue;
-            }
+        if let Some((user, domain)) = token.split_once('@')
+            && !user.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+        {
+            out.push((start, format!("email address `{token}`")));
+            continue;
         }
         let parts: Vec<&str> = token.split('.').collect();
         if parts.len() >= 3

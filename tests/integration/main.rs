@@ -1,5 +1,7 @@
 //! Integration tests: the real `policyc` binary on fixture content trees.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod harness;
 
 mod build;
