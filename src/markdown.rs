@@ -195,8 +195,7 @@ pub fn analyze(body: &str, allowed_inline: &[String]) -> Result<BodyInfo, Locate
                 scan_directives(t).map_err(|l| located(range.start + l.offset.min(range.len()), l.message))?
             {
                 let at = range.start + r.start.min(range.len());
-                let alone =
-                    paragraph.as_ref().is_some_and(Vec::is_empty) && t.trim() == &t[r.clone()];
+                let alone = paragraph.as_ref().is_some_and(Vec::is_empty) && t.trim() == &t[r.clone()];
                 if matches!(d, Directive::Partial { .. }) && !alone {
                     return Err(located(
                         at,
@@ -393,7 +392,9 @@ pub fn render(body: &str, opts: &RenderOptions, facts: &dyn Resolve) -> Result<R
             if let [(span, Directive::Partial { name, path })] = found.as_slice()
                 && t.trim() == &t[span.clone()]
             {
-                let html = facts.partial(name, path.as_deref()).map_err(|m| located(r.start, m))?;
+                let html = facts
+                    .partial(name, path.as_deref())
+                    .map_err(|m| located(r.start, m))?;
                 out.push(Event::Html(CowStr::from(html)));
                 i += 3;
                 continue;

@@ -8,3 +8,4 @@ mod build;
 mod errors;
 mod fidelity;
 mod l10n;
+mod snapshots;
