@@ -45,6 +45,11 @@ pub enum Command {
         after_help = "Example:\n  policyc check --format json\n\nExit codes: 0 clean (warnings allowed); 1 errors found; 2 unreadable input."
     )]
     Check(CheckArgs),
+    /// Compare two versions and flag material changes under §VIII.
+    #[command(
+        after_help = "OLD and NEW are each a version id of the content folder, a version folder, or a whole-policy Markdown file.\n\nExamples:\n  policyc diff 2022-10-19 2026-12-01\n  policyc diff 2022-10-19 2026-12-01 --locale zh-CN --format html > redline.html\n  policyc diff vendor-2025.md vendor-2026.md --format json --fail-on material\n\nExit codes: 0 compared; 1 only with --fail-on, when triggered; 2 bad input."
+    )]
+    Diff(DiffArgs),
     /// Record that a translated section was reviewed against the current source text.
     #[command(
         after_help = "Example:\n  policyc translated cookies --locale zh-CN\n\nExit codes: 0 recorded; 2 bad input."
@@ -67,6 +72,46 @@ pub struct BuildArgs {
     /// Template overrides [default: `templates` beside the content folder].
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+}
+
+/// `policyc diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version: a version id, a version folder or a Markdown file.
+    pub old: String,
+    /// The new version: a version id, a version folder or a Markdown file.
+    pub new: String,
+    /// The locale to compare [default: the policy's default locale; for files, guessed from the text].
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+    /// Exit 1 when the diff has a material change, or any change.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Option<FailOn>,
+}
+
+/// Output format of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Verdict first, then changes by section (colour on a terminal).
+    Text,
+    /// `policyc.diff/1`.
+    Json,
+    /// A pull-request comment.
+    Markdown,
+    /// A self-contained redline page.
+    Html,
+}
+
+/// When `diff` exits 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Any material change.
+    Material,
+    /// Any change at all.
+    Any,
 }
 
 /// Output format of reports.

@@ -4,10 +4,12 @@
 //! Data flows one way: `load` (the only reader) → `parse` → `model` → `render` | `check` →
 //! `output` (the only writer). [`run`] is the only place that prints errors and picks exit codes.
 
+pub mod classify;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod date;
+pub mod diff;
 pub mod error;
 pub mod facts;
 pub mod ids;
@@ -18,6 +20,7 @@ pub mod model;
 pub mod output;
 pub mod parse;
 pub mod render;
+pub mod report;
 pub mod source;
 pub mod validate;
 
@@ -60,6 +63,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let result = match cli.command {
         cli::Command::Build(args) => commands::build::run(&ctx, &args),
         cli::Command::Check(args) => commands::check::run(&ctx, &args),
+        cli::Command::Diff(args) => commands::diff::run(&ctx, &args),
         cli::Command::Translated(args) => commands::translated::run(&ctx, &args),
     };
     match result {

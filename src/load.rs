@@ -229,3 +229,67 @@ pub fn load_templates(dir: Option<&Path>) -> Result<TemplateSet> {
     }
     Ok(set)
 }
+
+/// What a `diff` argument names.
+#[derive(Debug, Clone)]
+pub enum DiffSource {
+    /// A version of a content folder (by id, or by its folder).
+    Version {
+        /// The content folder.
+        root: PathBuf,
+        /// The version.
+        id: VersionId,
+    },
+    /// A whole-policy Markdown file.
+    File(SourceFile),
+}
+
+/// Resolves a `diff` argument: an existing folder (a version folder), an existing file (Markdown),
+/// or else a version id in `content`.
+pub fn diff_source(arg: &str, content: &Path) -> Result<DiffSource> {
+    let path = Path::new(arg);
+    if path.is_dir() {
+        let root = path
+            .parent()
+            .and_then(Path::parent)
+            .filter(|r| r.join("policy.toml").is_file())
+            .ok_or_else(|| {
+                Error::from(Diagnostic::file_error(
+                    path,
+                    "not a version folder: expected <content>/versions/<id>/ with policy.toml two levels up",
+                ))
+            })?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = VersionId::parse(&name).map_err(|m| Error::from(Diagnostic::file_error(path, m)))?;
+        return Ok(DiffSource::Version {
+            root: root.to_path_buf(),
+            id,
+        });
+    }
+    if path.is_file() {
+        return Ok(DiffSource::File(read_text(path)?));
+    }
+    match VersionId::parse(arg) {
+        Ok(id) => Ok(DiffSource::Version {
+            root: content.to_path_buf(),
+            id,
+        }),
+        Err(_) => Err(Diagnostic::file_error(
+            path,
+            "no such file or folder, and not a version id (YYYY-MM-DD)",
+        )
+        .into()),
+    }
+}
+
+/// The material-change rules of a content folder: `rules.toml` when it exists, else the built-in ones.
+pub fn load_rules(content: Option<&Path>) -> Result<crate::classify::RuleSet> {
+    let Some(path) = content.map(|c| c.join("rules.toml")).filter(|p| p.is_file()) else {
+        return Ok(crate::classify::RuleSet::builtin());
+    };
+    let src = read_text(&path)?;
+    crate::classify::RuleSet::parse(&src.text).map_err(|m| Diagnostic::file_error(&path, m).into())
+}

@@ -4,6 +4,8 @@
 mod anchors;
 mod fact_translations;
 mod prose_facts;
+
+pub use prose_facts::find_phones;
 pub mod staleness;
 
 use crate::config::LintLevel;

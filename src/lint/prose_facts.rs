@@ -42,7 +42,6 @@ pub fn find_facts(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let token_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '@');
     let mut i = 0;
-    let bytes = text.as_bytes();
     while i < text.len() {
         let c = text[i..].chars().next().expect("in bounds");
         if !token_char(c) {
@@ -72,7 +71,21 @@ pub fn find_facts(text: &str) -> Vec<(usize, String)> {
             out.push((start, format!("package name `{token}`")));
         }
     }
-    // Phone numbers: runs of digits with separators, 7 digits or more, that are not dates.
+    for (offset, run) in phone_runs(text) {
+        out.push((offset, format!("phone number `{run}`")));
+    }
+    out.sort();
+    out
+}
+
+/// Phone numbers in `text`: runs of digits with separators, 7 digits or more, that are not dates.
+pub fn find_phones(text: &str) -> Vec<String> {
+    phone_runs(text).into_iter().map(|(_, r)| r).collect()
+}
+
+fn phone_runs(text: &str) -> Vec<(usize, String)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
     let mut j = 0;
     while j < bytes.len() {
         if !(bytes[j].is_ascii_digit() || bytes[j] == b'+') || (j > 0 && bytes[j - 1].is_ascii_alphanumeric())
@@ -94,11 +107,10 @@ pub fn find_facts(text: &str) -> Vec<(usize, String)> {
         let run = text[start..end].trim_end_matches([' ', '-', '(']);
         let is_date = crate::date::Date::parse(run).is_ok();
         if digits >= 7 && !is_date {
-            out.push((start, format!("phone number `{run}`")));
+            out.push((start, run.to_string()));
         }
         j = end.max(j + 1);
     }
-    out.sort();
     out
 }
 

@@ -21,6 +21,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "print.html",
     "index.html",
     "versions.html",
+    "diff.html",
     "partials/contact-block.html",
     "partials/data-table.html",
     "partials/list.html",

@@ -5,6 +5,7 @@
 mod harness;
 
 mod build;
+mod corpus;
 mod errors;
 mod fidelity;
 mod l10n;

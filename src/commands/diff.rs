@@ -1,0 +1,110 @@
+//! `policyc diff OLD NEW`: resolve both inputs, diff, classify, present.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::classify::{self, Severity};
+use crate::cli::{DiffArgs, DiffFormat, FailOn};
+use crate::diff::{self, DiffInput, input};
+use crate::error::{Error, Result};
+use crate::ids::Locale;
+use crate::load::{self, DiffSource};
+use crate::model::Content;
+use crate::report::{self, Report};
+
+use super::Ctx;
+
+/// Runs the diff; exit 1 when `--fail-on` is triggered.
+pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
+    let locale = args
+        .locale
+        .as_deref()
+        .map(Locale::parse)
+        .transpose()
+        .map_err(Error::Usage)?;
+    let sources = [
+        load::diff_source(&args.old, &ctx.content)?,
+        load::diff_source(&args.new, &ctx.content)?,
+    ];
+    let mut contents: BTreeMap<PathBuf, Content> = BTreeMap::new();
+    for s in &sources {
+        if let DiffSource::Version { root, .. } = s
+            && !contents.contains_key(root)
+        {
+            contents.insert(root.clone(), load::load_content(root)?);
+        }
+    }
+    let rules_root = sources.iter().rev().find_map(|s| match s {
+        DiffSource::Version { root, .. } => Some(root.clone()),
+        DiffSource::File(_) => None,
+    });
+    let rules = load::load_rules(rules_root.as_deref())?;
+    let make = |s: &DiffSource, label: &str| -> Result<DiffInput> {
+        match s {
+            DiffSource::Version { root, id } => {
+                let content = &contents[root];
+                let l = locale
+                    .clone()
+                    .unwrap_or_else(|| content.config.default_locale.clone());
+                input::from_version(content, id, &l, label.to_string()).map_err(Error::Usage)
+            }
+            DiffSource::File(src) => Ok(input::from_markdown(
+                &src.text,
+                locale.as_ref(),
+                label.to_string(),
+            )),
+        }
+    };
+    let old = make(&sources[0], &args.old)?;
+    let mut new = make(&sources[1], &args.new)?;
+    if locale.is_none() && new.version.is_none() && old.version.is_none() {
+        new.locale = old.locale.clone();
+    }
+    let locales: Vec<String> = contents
+        .values()
+        .next()
+        .map(Content::locale_tags)
+        .unwrap_or_else(|| vec![old.locale.clone()]);
+    let d = diff::diff(&old, &new, &locales);
+    let versioned = old.facts.is_some() && new.facts.is_some();
+    let assessment = classify::assess(&d, &rules, &new.locale, versioned);
+    let r = Report {
+        old: &old,
+        new: &new,
+        diff: &d,
+        assessment: &assessment,
+        rules: &rules,
+    };
+    let out = match args.format {
+        DiffFormat::Json => report::json::render(&r),
+        DiffFormat::Markdown => report::markdown::render(&r),
+        DiffFormat::Html => {
+            let templates = load::load_templates(
+                rules_root
+                    .as_deref()
+                    .map(super::build::default_templates_dir)
+                    .as_deref(),
+            )?;
+            report::html::render(&r, &templates)?
+        }
+        DiffFormat::Text => {
+            let color =
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            report::text::render(&r, report::text::TextOptions { color })
+        }
+    };
+    print!("{out}");
+    if !out.ends_with('\n') {
+        println!();
+    }
+    let triggered = match args.fail_on {
+        None => false,
+        Some(FailOn::Material) => assessment.material,
+        Some(FailOn::Any) => assessment
+            .verdicts
+            .iter()
+            .any(|v| v.severity >= Severity::Editorial),
+    };
+    Ok(if triggered { 1 } else { 0 })
+}

@@ -1,0 +1,257 @@
+//! Alignment of two sequences of keys: unique common keys as anchors (their longest increasing
+//! run), small gaps between anchors refined by Myers, large gaps left as replacements. Linear-ish
+//! whatever the input, and deterministic.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+/// One aligned run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `old[old..old+len]` equals `new[new..new+len]`.
+    Equal {
+        /// Start in the old sequence.
+        old: usize,
+        /// Start in the new sequence.
+        new: usize,
+        /// Length of the run.
+        len: usize,
+    },
+    /// The old range replaced by the new range (either may be empty).
+    Change {
+        /// Old range (start, end).
+        old: (usize, usize),
+        /// New range (start, end).
+        new: (usize, usize),
+    },
+}
+
+/// Largest gap (product of lengths) refined with Myers.
+const MYERS_LIMIT: usize = 1_000_000;
+
+/// Aligns `old` and `new`; the flag says a large gap was left unrefined.
+pub fn align<T: Hash + Eq + Ord>(old: &[T], new: &[T]) -> (Vec<Op>, bool) {
+    let mut ops = Vec::new();
+    let mut bounded = false;
+    let anchors = unique_anchors(old, new);
+    let (mut oi, mut ni) = (0, 0);
+    for (ao, an) in anchors.into_iter().chain(std::iter::once((old.len(), new.len()))) {
+        gap(old, new, (oi, ao), (ni, an), &mut ops, &mut bounded);
+        if ao < old.len() && an < new.len() {
+            push_equal(&mut ops, ao, an, 1);
+        }
+        oi = ao + 1;
+        ni = an + 1;
+    }
+    (ops, bounded)
+}
+
+fn push_equal(ops: &mut Vec<Op>, old: usize, new: usize, len: usize) {
+    if let Some(Op::Equal {
+        old: o,
+        new: n,
+        len: l,
+    }) = ops.last_mut()
+        && *o + *l == old
+        && *n + *l == new
+    {
+        *l += len;
+        return;
+    }
+    ops.push(Op::Equal { old, new, len });
+}
+
+fn gap<T: Hash + Eq + Ord>(
+    old: &[T],
+    new: &[T],
+    o: (usize, usize),
+    n: (usize, usize),
+    ops: &mut Vec<Op>,
+    bounded: &mut bool,
+) {
+    let (lo, ln) = (o.1 - o.0, n.1 - n.0);
+    if lo == 0 && ln == 0 {
+        return;
+    }
+    if lo == 0 || ln == 0 || lo.saturating_mul(ln) > MYERS_LIMIT {
+        if lo > 0 && ln > 0 {
+            *bounded = true;
+        }
+        ops.push(Op::Change { old: o, new: n });
+        return;
+    }
+    for op in capture_diff_slices(Algorithm::Myers, &old[o.0..o.1], &new[n.0..n.1]) {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => push_equal(ops, o.0 + old_index, n.0 + new_index, len),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => push_change(
+                ops,
+                (o.0 + old_index, o.0 + old_index + old_len),
+                (n.0 + new_index, n.0 + new_index),
+            ),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => push_change(
+                ops,
+                (o.0 + old_index, o.0 + old_index),
+                (n.0 + new_index, n.0 + new_index + new_len),
+            ),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => push_change(
+                ops,
+                (o.0 + old_index, o.0 + old_index + old_len),
+                (n.0 + new_index, n.0 + new_index + new_len),
+            ),
+        }
+    }
+}
+
+fn push_change(ops: &mut Vec<Op>, old: (usize, usize), new: (usize, usize)) {
+    if let Some(Op::Change { old: o, new: n }) = ops.last_mut()
+        && o.1 == old.0
+        && n.1 == new.0
+    {
+        o.1 = old.1;
+        n.1 = new.1;
+        return;
+    }
+    ops.push(Op::Change { old, new });
+}
+
+/// Pairs (old index, new index) of keys that occur exactly once on each side, in an order that
+/// increases on both sides (longest increasing subsequence).
+fn unique_anchors<T: Hash + Eq>(old: &[T], new: &[T]) -> Vec<(usize, usize)> {
+    let mut count: HashMap<&T, (usize, usize, usize, usize)> = HashMap::new();
+    for (i, k) in old.iter().enumerate() {
+        let e = count.entry(k).or_insert((0, 0, 0, 0));
+        e.0 += 1;
+        e.2 = i;
+    }
+    for (i, k) in new.iter().enumerate() {
+        if let Some(e) = count.get_mut(k) {
+            e.1 += 1;
+            e.3 = i;
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = count
+        .values()
+        .filter(|(a, b, _, _)| *a == 1 && *b == 1)
+        .map(|&(_, _, o, n)| (o, n))
+        .collect();
+    pairs.sort_unstable();
+    // longest increasing subsequence on the new index
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; pairs.len()];
+    for i in 0..pairs.len() {
+        let pos = tails.partition_point(|&t| pairs[t].1 < pairs[i].1);
+        if pos > 0 {
+            prev[i] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        out.push(pairs[i]);
+        cur = prev[i];
+    }
+    out.reverse();
+    out
+}
+
+/// Positions (in `seq`) of the longest increasing subsequence of `seq`.
+pub fn lis_positions(seq: &[usize]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for i in 0..seq.len() {
+        let pos = tails.partition_point(|&t| seq[t] < seq[i]);
+        if pos > 0 {
+            prev[i] = Some(tails[pos - 1]);
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut out = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        out.push(i);
+        cur = prev[i];
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aligns_with_anchors() {
+        let old = ["a", "b", "c", "d"];
+        let new = ["a", "x", "c", "d", "e"];
+        let (ops, bounded) = align(&old, &new);
+        assert!(!bounded);
+        assert_eq!(
+            ops,
+            vec![
+                Op::Equal {
+                    old: 0,
+                    new: 0,
+                    len: 1
+                },
+                Op::Change {
+                    old: (1, 2),
+                    new: (1, 2)
+                },
+                Op::Equal {
+                    old: 2,
+                    new: 2,
+                    len: 2
+                },
+                Op::Change {
+                    old: (4, 4),
+                    new: (4, 5)
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_lines() {
+        let old = ["x", "x", "x"];
+        let new = ["x", "x", "x", "x"];
+        let (ops, _) = align(&old, &new);
+        let equal: usize = ops
+            .iter()
+            .map(|o| if let Op::Equal { len, .. } = o { *len } else { 0 })
+            .sum();
+        assert_eq!(equal, 3);
+    }
+
+    #[test]
+    fn lis() {
+        assert_eq!(lis_positions(&[0, 2, 1, 3]), vec![0, 2, 3]);
+    }
+}

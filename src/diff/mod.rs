@@ -1,0 +1,607 @@
+//! Policy x Policy -> [`PolicyDiff`]: sections aligned, blocks aligned inside them, words diffed
+//! inside changed blocks, moves detected, facts compared field by field. No output format here.
+//!
+//! 1. sections: by id (versioned) or by heading text, then by content similarity (plain Markdown);
+//! 2. blocks: aligned on their editorial normal form ([`text::normal_form`]), so an edit that changes
+//!    only formatting, case, quotes or punctuation pairs up as an editorial modification;
+//! 3. changed runs: old and new blocks paired by similarity, the rest added or removed;
+//! 4. moves: a removed block whose normal form was added elsewhere is one move;
+//! 5. facts: [`facts::diff_facts`], each change placed in the section that shows it.
+
+pub mod align;
+pub mod doc;
+pub mod facts;
+pub mod input;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap};
+
+use doc::{Block, Doc, DocSection};
+use facts::FactChange;
+use text::{Segment, normal_form, redline, similarity};
+
+/// One side of a diff.
+#[derive(Debug, Clone)]
+pub struct DiffInput {
+    /// What the user named (a version id, a folder, a file).
+    pub label: String,
+    /// The version id, for versioned inputs.
+    pub version: Option<String>,
+    /// The locale compared.
+    pub locale: String,
+    /// The prose.
+    pub doc: Doc,
+    /// The facts tree (versioned inputs only).
+    pub facts: Option<serde_json::Value>,
+    /// Fact path -> id of the section that shows it.
+    pub fact_sections: BTreeMap<String, String>,
+}
+
+/// What happened to a passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// New text or fact.
+    Added,
+    /// Text or fact gone.
+    Removed,
+    /// Text or fact changed.
+    Modified,
+    /// The same text elsewhere.
+    Moved,
+}
+
+impl Kind {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Added => "added",
+            Kind::Removed => "removed",
+            Kind::Modified => "modified",
+            Kind::Moved => "moved",
+        }
+    }
+}
+
+/// One change between the two inputs.
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// Section id (in the new input where it exists).
+    pub section: String,
+    /// Section heading.
+    pub heading: String,
+    /// Headings above the passage inside the section.
+    pub path: Vec<String>,
+    /// What happened.
+    pub kind: Kind,
+    /// Old text, plain.
+    pub old: Option<String>,
+    /// New text, plain.
+    pub new: Option<String>,
+    /// Word-level redline of a modification.
+    pub redline: Vec<Segment>,
+    /// The two texts differ only editorially (formatting, case, quotes, punctuation, whitespace).
+    pub editorial_form: bool,
+    /// A fact change, when this is one.
+    pub fact: Option<FactChange>,
+    /// For a move: the section it came from.
+    pub moved_from: Option<String>,
+    /// The section is new or removed as a whole.
+    pub whole_section: bool,
+    /// The kind of block changed (prose changes).
+    pub block_kind: Option<doc::BlockKind>,
+    /// For an added or removed block: the paragraph introducing it (`… in the following cases:`).
+    pub lead_in: Option<String>,
+}
+
+/// The difference of two inputs.
+#[derive(Debug, Clone)]
+pub struct PolicyDiff {
+    /// Changes in new-document order (facts first within their section).
+    pub changes: Vec<Change>,
+    /// A size bound made part of the comparison coarser (huge blocks or runs).
+    pub bounded: bool,
+}
+
+/// Compares two inputs.
+pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff {
+    let mut bounded = false;
+    let pairs = align_sections(&old.doc, &new.doc);
+    let mut changes = Vec::new();
+    let mut new_order: HashMap<String, usize> = HashMap::new();
+    for (i, s) in new.doc.sections.iter().enumerate() {
+        new_order.insert(s.id.clone(), i);
+    }
+    // sections moved as a whole (order changed)
+    let matched: Vec<(usize, usize)> = pairs
+        .iter()
+        .filter_map(|p| match p {
+            SectionPair::Both(o, n) => Some((*o, *n)),
+            _ => None,
+        })
+        .collect();
+    let seq: Vec<usize> = matched.iter().map(|(_, n)| *n).collect();
+    let keep = align::lis_positions(&seq);
+    for (i, (o, n)) in matched.iter().enumerate() {
+        if !keep.contains(&i) {
+            let s = &new.doc.sections[*n];
+            changes.push(Change {
+                section: s.id.clone(),
+                heading: s.heading.clone(),
+                path: vec![],
+                kind: Kind::Moved,
+                old: Some(old.doc.sections[*o].heading.clone()),
+                new: Some(s.heading.clone()),
+                redline: vec![],
+                editorial_form: true,
+                fact: None,
+                moved_from: Some(old.doc.sections[*o].heading.clone()),
+                whole_section: true,
+                block_kind: None,
+                lead_in: None,
+            });
+        }
+    }
+    for pair in &pairs {
+        match pair {
+            SectionPair::Both(o, n) => {
+                let (os, ns) = (&old.doc.sections[*o], &new.doc.sections[*n]);
+                if os.heading != ns.heading {
+                    changes.push(block_change(ns, &heading_block(os), &heading_block(ns)));
+                }
+                bounded |= diff_section(os, ns, &mut changes);
+            }
+            SectionPair::Old(o) => {
+                let s = &old.doc.sections[*o];
+                changes.push(section_change(s, Kind::Removed));
+            }
+            SectionPair::New(n) => {
+                let s = &new.doc.sections[*n];
+                changes.push(section_change(s, Kind::Added));
+            }
+        }
+    }
+    detect_moves(&mut changes);
+    if let (Some(of), Some(nf)) = (&old.facts, &new.facts) {
+        let fallback = locales.first().map_or("en", String::as_str);
+        for fc in facts::diff_facts(of, nf, &new.locale, fallback, locales) {
+            let section_id = section_of(&fc.path, &new.fact_sections)
+                .or_else(|| section_of(&fc.path, &old.fact_sections))
+                .unwrap_or_default();
+            let heading = new
+                .doc
+                .sections
+                .iter()
+                .chain(&old.doc.sections)
+                .find(|s| s.id == section_id)
+                .map(|s| s.heading.clone())
+                .unwrap_or_default();
+            let kind = match fc.kind {
+                facts::FactKind::Added => Kind::Added,
+                facts::FactKind::Removed => Kind::Removed,
+                facts::FactKind::Modified => Kind::Modified,
+            };
+            let show = |v: &Option<serde_json::Value>| v.as_ref().map(fact_text);
+            let (old_t, new_t) = (show(&fc.old), show(&fc.new));
+            let editorial_form =
+                matches!((&old_t, &new_t), (Some(a), Some(b)) if normal_form(a) == normal_form(b));
+            let (redline, _) = match (&old_t, &new_t) {
+                (Some(a), Some(b)) => redline(a, b),
+                _ => (vec![], false),
+            };
+            changes.push(Change {
+                section: section_id,
+                heading,
+                path: vec![],
+                kind,
+                old: old_t,
+                new: new_t,
+                redline,
+                editorial_form,
+                fact: Some(fc),
+                moved_from: None,
+                whole_section: false,
+                block_kind: None,
+                lead_in: None,
+            });
+        }
+    }
+    // order: by section position in the new document (old-only sections after), facts first
+    let position = |c: &Change| new_order.get(&c.section).copied().unwrap_or(usize::MAX);
+    let mut indexed: Vec<(usize, Change)> = changes.into_iter().enumerate().collect();
+    indexed.sort_by_key(|(i, c)| (position(c), c.fact.is_none(), *i));
+    PolicyDiff {
+        changes: indexed.into_iter().map(|(_, c)| c).collect(),
+        bounded,
+    }
+}
+
+/// A fact value as one line of text.
+pub fn fact_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Object(m) => {
+            let name = m.get("name").and_then(|n| n.as_str()).unwrap_or_default();
+            let rest: Vec<String> = m
+                .iter()
+                .filter(|(k, v)| !matches!(k.as_str(), "id" | "name") && !v.is_null())
+                .map(|(k, v)| format!("{k}: {}", fact_text(v)))
+                .collect();
+            if name.is_empty() {
+                rest.join("; ")
+            } else {
+                format!("{name} ({})", rest.join("; "))
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().map(fact_text).collect::<Vec<_>>().join("; "),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn section_of(path: &str, map: &BTreeMap<String, String>) -> Option<String> {
+    let mut best: Option<(&String, &String)> = None;
+    for (p, s) in map {
+        let prefix = path == p || path.starts_with(&format!("{p}.")) || p.starts_with(&format!("{path}."));
+        if prefix && best.is_none_or(|(bp, _)| p.len() > bp.len()) {
+            best = Some((p, s));
+        }
+    }
+    best.map(|(_, s)| s.clone())
+}
+
+fn heading_block(s: &DocSection) -> Block {
+    Block {
+        kind: doc::BlockKind::Heading,
+        text: s.heading.clone(),
+        path: vec![],
+    }
+}
+
+fn section_change(s: &DocSection, kind: Kind) -> Change {
+    let text: Vec<&str> = std::iter::once(s.heading.as_str())
+        .chain(s.blocks.iter().map(|b| b.text.as_str()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let text = text.join("\n");
+    let (old, new) = if kind == Kind::Removed {
+        (Some(text), None)
+    } else {
+        (None, Some(text))
+    };
+    Change {
+        section: s.id.clone(),
+        heading: s.heading.clone(),
+        path: vec![],
+        kind,
+        old,
+        new,
+        redline: vec![],
+        editorial_form: false,
+        fact: None,
+        moved_from: None,
+        whole_section: true,
+        block_kind: None,
+        lead_in: None,
+    }
+}
+
+fn block_change(section: &DocSection, old: &Block, new: &Block) -> Change {
+    let (redline, _) = redline(&old.text, &new.text);
+    Change {
+        section: section.id.clone(),
+        heading: section.heading.clone(),
+        path: new.path.clone(),
+        kind: Kind::Modified,
+        old: Some(old.text.clone()),
+        new: Some(new.text.clone()),
+        redline,
+        editorial_form: normal_form(&old.text) == normal_form(&new.text),
+        fact: None,
+        moved_from: None,
+        whole_section: false,
+        block_kind: Some(new.kind),
+        lead_in: None,
+    }
+}
+
+fn one_side(section: &DocSection, index: usize, kind: Kind) -> Change {
+    let block = &section.blocks[index];
+    let lead_in = section.blocks[..index]
+        .iter()
+        .rev()
+        .take(12)
+        .take_while(|b| b.kind != doc::BlockKind::Heading)
+        .find(|b| b.kind == doc::BlockKind::Paragraph && (b.text.ends_with(':') || b.text.ends_with('：')))
+        .map(|b| b.text.clone());
+    let (old, new) = if kind == Kind::Removed {
+        (Some(block.text.clone()), None)
+    } else {
+        (None, Some(block.text.clone()))
+    };
+    Change {
+        section: section.id.clone(),
+        heading: section.heading.clone(),
+        path: block.path.clone(),
+        kind,
+        old,
+        new,
+        redline: vec![],
+        editorial_form: false,
+        fact: None,
+        moved_from: None,
+        whole_section: false,
+        block_kind: Some(block.kind),
+        lead_in,
+    }
+}
+
+/// Compares the blocks of two matched sections; returns whether a bound was hit.
+fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bool {
+    let ok: Vec<String> = old.blocks.iter().map(|b| normal_form(&b.text)).collect();
+    let nk: Vec<String> = new.blocks.iter().map(|b| normal_form(&b.text)).collect();
+    let (ops, mut bounded) = align::align(&ok, &nk);
+    for op in ops {
+        match op {
+            align::Op::Equal { old: o, new: n, len } => {
+                for i in 0..len {
+                    let (a, b) = (&old.blocks[o + i], &new.blocks[n + i]);
+                    if a.text != b.text {
+                        out.push(block_change(new, a, b));
+                    }
+                }
+            }
+            align::Op::Change {
+                old: (o0, o1),
+                new: (n0, n1),
+            } => {
+                if (o1 - o0) * (n1 - n0) > 40_000 {
+                    bounded = true;
+                    out.extend((o0..o1).map(|i| one_side(old, i, Kind::Removed)));
+                    out.extend((n0..n1).map(|j| one_side(new, j, Kind::Added)));
+                    continue;
+                }
+                for (i, j) in pair_blocks(&old.blocks[o0..o1], &new.blocks[n0..n1]) {
+                    match (i, j) {
+                        (Some(i), Some(j)) => {
+                            let (a, b) = (&old.blocks[o0 + i], &new.blocks[n0 + j]);
+                            let c = block_change(new, a, b);
+                            bounded |= c.redline.is_empty() && a.text != b.text;
+                            out.push(c);
+                        }
+                        (Some(i), None) => out.push(one_side(old, o0 + i, Kind::Removed)),
+                        (None, Some(j)) => out.push(one_side(new, n0 + j, Kind::Added)),
+                        (None, None) => {}
+                    }
+                }
+            }
+        }
+    }
+    bounded
+}
+
+/// Pairs the blocks of a changed run: the most similar pairs first (similarity at least 0.5),
+/// keeping document order on both sides; the rest are removed or added. Returns the sequence in
+/// document order.
+fn pair_blocks(olds: &[Block], news: &[Block]) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, a) in olds.iter().enumerate() {
+        for (j, b) in news.iter().enumerate() {
+            if i.abs_diff(j) > 40 {
+                continue;
+            }
+            let s = similarity(&a.text, &b.text);
+            if s >= 0.5 {
+                candidates.push((s, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (_, i, j) in candidates {
+        let consistent = pairs
+            .iter()
+            .all(|&(pi, pj)| (pi < i && pj < j) || (pi > i && pj > j));
+        if consistent {
+            pairs.push((i, j));
+        }
+    }
+    pairs.sort_unstable();
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    for (pi, pj) in pairs.into_iter().chain(std::iter::once((olds.len(), news.len()))) {
+        out.extend((i..pi).map(|k| (Some(k), None)));
+        out.extend((j..pj).map(|k| (None, Some(k))));
+        if pi < olds.len() && pj < news.len() {
+            out.push((Some(pi), Some(pj)));
+        }
+        i = pi + 1;
+        j = pj + 1;
+    }
+    out
+}
+
+/// Turns a removed block and an added block with the same normal form into one move.
+fn detect_moves(changes: &mut Vec<Change>) {
+    let mut added: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in changes.iter().enumerate() {
+        if c.kind == Kind::Added
+            && !c.whole_section
+            && let Some(t) = &c.new
+        {
+            let key = normal_form(t);
+            if key.split(' ').count() >= 4 || key.chars().count() >= 12 {
+                added.entry(key).or_default().push(i);
+            }
+        }
+    }
+    let mut remove = Vec::new();
+    for i in 0..changes.len() {
+        let c = &changes[i];
+        if c.kind != Kind::Removed || c.whole_section {
+            continue;
+        }
+        let Some(t) = &c.old else { continue };
+        if let Some(list) = added.get_mut(&normal_form(t))
+            && let Some(j) = list.pop()
+        {
+            let from = c.heading.clone();
+            let old_text = c.old.clone();
+            let target = &mut changes[j];
+            target.kind = Kind::Moved;
+            target.editorial_form =
+                old_text.as_deref().map(normal_form) == target.new.as_deref().map(normal_form);
+            target.old = old_text;
+            target.moved_from = Some(from);
+            remove.push(i);
+        }
+    }
+    remove.sort_unstable();
+    for i in remove.into_iter().rev() {
+        changes.remove(i);
+    }
+}
+
+enum SectionPair {
+    Both(usize, usize),
+    Old(usize),
+    New(usize),
+}
+
+/// Heading text without its numbering, lowercased: `III. How we share` -> `how we share`.
+fn heading_key(h: &str) -> String {
+    let n = normal_form(h);
+    let words: Vec<&str> = n.split(' ').collect();
+    let numbering = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || (!w.is_empty() && w.chars().all(|c| "ivxlc".contains(c)) && w.len() <= 4)
+            || (w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
+            || w.chars().all(|c| "一二三四五六七八九十".contains(c))
+            || matches!(w, "section" | "article" | "part" | "chapter")
+    };
+    let skip = words.iter().take_while(|w| numbering(w)).count();
+    let rest = words[skip..].join(" ");
+    if rest.is_empty() { n } else { rest }
+}
+
+fn align_sections(old: &Doc, new: &Doc) -> Vec<SectionPair> {
+    let mut old_used = vec![false; old.sections.len()];
+    let mut new_match: Vec<Option<usize>> = vec![None; new.sections.len()];
+    // 1. same id, 2. same heading text without numbering
+    for (n, ns) in new.sections.iter().enumerate() {
+        let found = old
+            .sections
+            .iter()
+            .enumerate()
+            .find(|(o, os)| !old_used[*o] && os.id == ns.id)
+            .or_else(|| {
+                old.sections.iter().enumerate().find(|(o, os)| {
+                    !old_used[*o]
+                        && !ns.heading.is_empty()
+                        && heading_key(&os.heading) == heading_key(&ns.heading)
+                })
+            })
+            .map(|(o, _)| o);
+        if let Some(o) = found {
+            old_used[o] = true;
+            new_match[n] = Some(o);
+        }
+    }
+    // 3. content similarity for the rest (a retitled section)
+    let body = |s: &DocSection| {
+        s.blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for (n, ns) in new.sections.iter().enumerate() {
+        if new_match[n].is_some() {
+            continue;
+        }
+        let nb = body(ns);
+        let best = old
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(o, _)| !old_used[*o])
+            .map(|(o, os)| (o, similarity(&body(os), &nb)))
+            .filter(|(_, s)| *s >= 0.6)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((o, _)) = best {
+            old_used[o] = true;
+            new_match[n] = Some(o);
+        }
+    }
+    let mut out = Vec::new();
+    let mut emitted_old = vec![false; old.sections.len()];
+    for (n, m) in new_match.iter().enumerate() {
+        match m {
+            Some(o) => {
+                // removed old sections that came before this one
+                for (k, used) in old_used.iter().enumerate().take(*o) {
+                    if !used && !emitted_old[k] {
+                        emitted_old[k] = true;
+                        out.push(SectionPair::Old(k));
+                    }
+                }
+                out.push(SectionPair::Both(*o, n));
+            }
+            None => out.push(SectionPair::New(n)),
+        }
+    }
+    for (k, used) in old_used.iter().enumerate() {
+        if !used && !emitted_old[k] {
+            out.push(SectionPair::Old(k));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(md: &str) -> DiffInput {
+        DiffInput {
+            label: "x".into(),
+            version: None,
+            locale: "en".into(),
+            doc: doc::from_markdown(md),
+            facts: None,
+            fact_sections: BTreeMap::new(),
+        }
+    }
+
+    const A: &str = "# P\n\n## Data we collect\n\nWe collect your name and email.\n\nWe keep logs.\n\n## Sharing\n\nWe share data with partners.\n\nWe never sell your data to anyone at all.\n";
+
+    #[test]
+    fn identical_inputs_have_no_changes() {
+        let d = diff(&input(A), &input(A), &["en".into()]);
+        assert!(d.changes.is_empty());
+    }
+
+    #[test]
+    fn reflow_and_formatting_are_editorial() {
+        let b = A.replace(
+            "We collect your name and email.",
+            "We **collect** your\nname and email",
+        );
+        let d = diff(&input(A), &input(&b), &["en".into()]);
+        assert_eq!(d.changes.len(), 1);
+        assert!(d.changes[0].editorial_form);
+    }
+
+    #[test]
+    fn modified_added_and_moved() {
+        let b = "# P\n\n## 1. Data we collect\n\nWe collect your name, email and location.\n\nWe keep logs.\n\nWe never sell your data to anyone at all.\n\n## 2. Sharing\n\nWe share data with partners.\n\nWe use processors.\n";
+        let d = diff(&input(A), &input(b), &["en".into()]);
+        let kinds: Vec<_> = d.changes.iter().map(|c| (c.section.as_str(), c.kind)).collect();
+        assert!(
+            kinds.contains(&("1-data-we-collect", Kind::Modified)),
+            "{kinds:?}"
+        );
+        assert!(kinds.contains(&("1-data-we-collect", Kind::Moved)), "{kinds:?}");
+        assert!(kinds.contains(&("2-sharing", Kind::Added)), "{kinds:?}");
+        assert!(!kinds.iter().any(|(_, k)| *k == Kind::Removed), "{kinds:?}");
+    }
+}

@@ -1,0 +1,115 @@
+//! `policyc diff --format markdown`: a pull-request comment: verdict, clause table with evidence,
+//! then every change under a collapsed section.
+
+use std::fmt::Write;
+
+use super::Report;
+use crate::classify::Severity;
+use crate::diff::Kind;
+use crate::diff::text::Segment;
+
+/// Escapes Markdown punctuation in text.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if "\\`*_{}[]<>()#+-.!|~".contains(ch) {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The Markdown report.
+pub fn render(r: &Report) -> String {
+    let a = r.assessment;
+    let mut out = String::new();
+    let verdict = if a.material {
+        format!("**MATERIAL** under §VIII ({})", a.clauses.join(", "))
+    } else if r.diff.changes.is_empty() {
+        "no changes".to_string()
+    } else {
+        "not material under §VIII".to_string()
+    };
+    let _ = writeln!(
+        out,
+        "### policyc diff `{}` → `{}`: {verdict}\n",
+        r.old.label, r.new.label
+    );
+    if a.requires_consent {
+        let _ = writeln!(
+            out,
+            "> **Requires users' express consent**: a change limits users' rights (§VIII).\n"
+        );
+    }
+    if a.material {
+        let _ = writeln!(out, "| Clause | Evidence |\n|---|---|");
+        for clause in &a.clauses {
+            let title = r.rules.clause(clause).map_or("", |x| x.title(r.locale()));
+            let reasons: Vec<String> = r
+                .items()
+                .filter(|(_, v)| v.clauses.contains(clause))
+                .flat_map(|(_, v)| v.reasons.iter().map(|x| esc(x)))
+                .collect();
+            let _ = writeln!(out, "| **{clause}** {} | {} |", esc(title), reasons.join("<br>"));
+        }
+        out.push('\n');
+    }
+    let s = r.stats();
+    let _ = writeln!(
+        out,
+        "{} change(s): {} material, {} substantive, {} editorial; {} section(s); +{} / −{} words.\n",
+        r.diff.changes.len(),
+        r.count(Severity::Material),
+        r.count(Severity::Substantive),
+        r.count(Severity::Editorial),
+        s.sections_changed,
+        s.words_added,
+        s.words_removed
+    );
+    if r.diff.changes.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "<details><summary>All changes</summary>\n");
+    let mut last = String::new();
+    for (c, v) in r.items() {
+        let place = Report::place(c);
+        if place != last {
+            let _ = writeln!(out, "\n#### {}\n", esc(&place));
+            last = place;
+        }
+        let tag = if v.clauses.is_empty() {
+            v.severity.as_str().to_string()
+        } else {
+            format!("{} {}", v.severity.as_str(), v.clauses.join(" "))
+        };
+        let body = match c.kind {
+            Kind::Added => format!("**{}**", esc(c.new.as_deref().unwrap_or(""))),
+            Kind::Removed => format!("~~{}~~", esc(c.old.as_deref().unwrap_or(""))),
+            Kind::Moved => format!(
+                "moved from _{}_: {}",
+                esc(c.moved_from.as_deref().unwrap_or("")),
+                esc(c.new.as_deref().unwrap_or(""))
+            ),
+            Kind::Modified => c
+                .redline
+                .iter()
+                .map(|s| match s {
+                    Segment::Same(t) => esc(t),
+                    Segment::Del(t) if t.trim().is_empty() => String::new(),
+                    Segment::Ins(t) if t.trim().is_empty() => t.clone(),
+                    Segment::Del(t) => format!("~~{}~~", esc(t.trim())),
+                    Segment::Ins(t) => format!("**{}**", esc(t.trim())),
+                })
+                .collect(),
+        };
+        let _ = writeln!(
+            out,
+            "- _{} ({tag})_: {}",
+            c.kind.as_str(),
+            body.replace('\n', " ")
+        );
+    }
+    let _ = writeln!(out, "\n</details>");
+    out
+}

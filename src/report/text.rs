@@ -1,0 +1,167 @@
+//! `policyc diff` for a terminal: the verdict and triggered clauses first, then the changes
+//! grouped by section with inline redlines (colour on a terminal, `[-…-]{+…+}` otherwise).
+
+use std::fmt::Write;
+
+use super::Report;
+use crate::classify::Severity;
+use crate::diff::Kind;
+use crate::diff::text::Segment;
+
+/// Text options.
+#[derive(Debug, Clone, Copy)]
+pub struct TextOptions {
+    /// ANSI colours.
+    pub color: bool,
+}
+
+fn paint(s: &str, code: &str, on: bool) -> String {
+    if on {
+        format!("\x1b[{code}m{s}\x1b[0m")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The text report.
+pub fn render(r: &Report, opts: TextOptions) -> String {
+    let c = opts.color;
+    let zh = r.locale().starts_with("zh");
+    let mut out = String::new();
+    let a = r.assessment;
+    if a.material {
+        let head = if zh {
+            "重大变更（第八条）：新版本生效前须显著通知用户"
+        } else {
+            "MATERIAL under §VIII: users must be given notice before the new version takes effect"
+        };
+        let _ = writeln!(out, "{}", paint(head, "1;31", c));
+    } else if r.diff.changes.is_empty() {
+        let _ = writeln!(out, "{}", if zh { "无变更" } else { "No changes" });
+    } else {
+        let _ = writeln!(
+            out,
+            "{}",
+            paint(
+                if zh {
+                    "非重大变更（第八条）"
+                } else {
+                    "Not material under §VIII"
+                },
+                "1;32",
+                c
+            )
+        );
+    }
+    if a.requires_consent {
+        let line = if zh {
+            "须征得用户明示同意：变更限制了用户的权利"
+        } else {
+            "Requires users' express consent: a change limits users' rights"
+        };
+        let _ = writeln!(out, "{}", paint(line, "1;33", c));
+    }
+    for clause in &a.clauses {
+        let title = r.rules.clause(clause).map_or("", |x| x.title(r.locale()));
+        let _ = writeln!(out, "  {}  {title}", paint(clause, "1", c));
+        for (change, v) in r.items().filter(|(_, v)| v.clauses.contains(clause)) {
+            let mark = match change.kind {
+                Kind::Added => "+",
+                Kind::Removed => "-",
+                _ => "~",
+            };
+            for reason in &v.reasons {
+                let _ = writeln!(out, "       {mark} {reason}");
+            }
+        }
+    }
+    let editorial = r.count(Severity::Editorial);
+    let substantive = r.count(Severity::Substantive);
+    if editorial + substantive > 0 {
+        if zh {
+            let _ = writeln!(
+                out,
+                "编辑性修改：{editorial} 处；其他实质性修改（不触发第八条）：{substantive} 处"
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "Editorial: {editorial} change(s); substantive but not material: {substantive} change(s)"
+            );
+        }
+    }
+    if r.diff.bounded {
+        let _ = writeln!(
+            out,
+            "{}",
+            if zh {
+                "注意：部分超大段落按句而非逐字比较。"
+            } else {
+                "note: some very large passages were compared by sentence, not word by word (size bound)"
+            }
+        );
+    }
+    let mut last_place = String::new();
+    for (change, v) in r.items() {
+        let place = Report::place(change);
+        if place != last_place {
+            let _ = writeln!(out, "\n{}", paint(&place, "1;4", c));
+            last_place = place;
+        }
+        let label = match v.severity {
+            Severity::Material => format!("{} {}", v.severity.as_str(), v.clauses.join(" ")),
+            _ => v.severity.as_str().to_string(),
+        };
+        let what = match (&change.fact, change.kind) {
+            (Some(f), k) => format!("fact {} {}", f.path, k.as_str()),
+            (None, Kind::Moved) => format!("moved from {}", change.moved_from.as_deref().unwrap_or("")),
+            (None, k) => k.as_str().to_string(),
+        };
+        let _ = writeln!(out, "  [{what}; {label}]");
+        match change.kind {
+            Kind::Added => {
+                for line in change.new.as_deref().unwrap_or("").lines() {
+                    let _ = writeln!(out, "{}", paint(&format!("+ {line}"), "32", c));
+                }
+            }
+            Kind::Removed => {
+                for line in change.old.as_deref().unwrap_or("").lines() {
+                    let _ = writeln!(out, "{}", paint(&format!("- {line}"), "31", c));
+                }
+            }
+            Kind::Moved => {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    paint(&format!("> {}", change.new.as_deref().unwrap_or("")), "36", c)
+                );
+            }
+            Kind::Modified if change.redline.is_empty() => {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    paint(&format!("- {}", change.old.as_deref().unwrap_or("")), "31", c)
+                );
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    paint(&format!("+ {}", change.new.as_deref().unwrap_or("")), "32", c)
+                );
+            }
+            Kind::Modified => {
+                let mut line = String::from("~ ");
+                for s in &change.redline {
+                    match s {
+                        Segment::Same(t) => line.push_str(t),
+                        Segment::Del(t) if c => line.push_str(&paint(t, "31;9", true)),
+                        Segment::Ins(t) if c => line.push_str(&paint(t, "32;4", true)),
+                        Segment::Del(t) => line.push_str(&format!("[-{t}-]")),
+                        Segment::Ins(t) => line.push_str(&format!("{{+{t}+}}")),
+                    }
+                }
+                let _ = writeln!(out, "{line}");
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,249 @@
+//! The labelled corpora: edits of the sample policy (tests/corpus/sample, labels written before the
+//! classifier was tuned) and real published version pairs of other companies' policies
+//! (../shared/corpus/real-pairs with a careful reader's labels).
+
+use std::fs;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::harness::{Project, copy_dir, repo, run_in};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    description: String,
+    locale: String,
+    material: bool,
+    clauses: Vec<String>,
+    requires_consent: bool,
+    reason: String,
+    #[serde(default)]
+    edit: Vec<Edit>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    file: String,
+    find: Option<String>,
+    replace: Option<String>,
+    append: Option<String>,
+}
+
+const NEW: &str = "2023-01-01";
+
+/// A project holding the sample version and a draft made from it by the case's edits.
+fn project_for(case: &Case) -> Project {
+    let p = Project::sample();
+    let new_dir = p.content().join("versions").join(NEW);
+    copy_dir(&p.version_dir(), &new_dir);
+    let vt = new_dir.join("version.toml");
+    let text = fs::read_to_string(&vt)
+        .unwrap()
+        .replace("id = \"2022-10-19\"", &format!("id = \"{NEW}\""))
+        .replace("status = \"published\"", "status = \"draft\"");
+    fs::write(&vt, text).unwrap();
+    for e in &case.edit {
+        let path = new_dir.join(&e.file);
+        let text = fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", e.file));
+        let text = match (&e.find, &e.replace, &e.append) {
+            (Some(f), Some(r), None) => {
+                assert_eq!(
+                    text.matches(f.as_str()).count(),
+                    1,
+                    "{}: find must occur once: {f:?}",
+                    e.file
+                );
+                text.replacen(f.as_str(), r, 1)
+            }
+            (None, None, Some(a)) => format!("{text}{a}"),
+            _ => panic!("edit needs find+replace or append"),
+        };
+        fs::write(&path, text).unwrap();
+    }
+    p
+}
+
+struct Outcome {
+    ok: bool,
+    exact: bool,
+    line: String,
+}
+
+#[test]
+fn sample_edit_corpus_verdicts() {
+    let dir = repo().join("tests/corpus/sample");
+    let mut names: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    names.sort();
+    let (mut en, mut zh) = (0, 0);
+    let mut outcomes = Vec::new();
+    for case_dir in &names {
+        let case: Case = toml::from_str(&fs::read_to_string(case_dir.join("case.toml")).unwrap()).unwrap();
+        assert!(!case.description.is_empty() && !case.reason.is_empty());
+        assert_eq!(case.material, !case.clauses.is_empty());
+        if case.locale == "en" {
+            en += 1
+        } else {
+            zh += 1
+        }
+        let p = project_for(&case);
+        let run = run_in(
+            p.path(),
+            &[
+                "diff",
+                "2022-10-19",
+                NEW,
+                "--locale",
+                &case.locale,
+                "--format",
+                "json",
+            ],
+            &[],
+        );
+        assert_eq!(run.code, 0, "{}: {}", case_dir.display(), run.stderr);
+        let got: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let clauses: Vec<String> = got["clauses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_string())
+            .collect();
+        let material = got["material"].as_bool().unwrap();
+        let consent = got["requires_consent"].as_bool().unwrap();
+        let exact = clauses == case.clauses && consent == case.requires_consent && material == case.material;
+        let name = case_dir.file_name().unwrap().to_string_lossy().into_owned();
+        let reasons: Vec<String> = got["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| {
+                c["reasons"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.as_str().unwrap().to_string())
+            })
+            .collect();
+        outcomes.push(Outcome {
+            ok: material == case.material,
+            exact,
+            line: format!(
+                "{name}: want {:?} consent={} got {clauses:?} consent={consent}; reasons {reasons:?}",
+                case.clauses, case.requires_consent
+            ),
+        });
+    }
+    assert!(en >= 30 && zh >= 15, "corpus too small: {en} en, {zh} zh-CN");
+    let wrong: Vec<&Outcome> = outcomes.iter().filter(|o| !o.exact).collect();
+    let verdicts = outcomes.iter().filter(|o| o.ok).count();
+    eprintln!(
+        "sample corpus: {verdicts}/{} verdicts right, {}/{} exact",
+        outcomes.len(),
+        outcomes.len() - wrong.len(),
+        outcomes.len()
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} case(s) wrong:\n{}",
+        wrong.len(),
+        wrong
+            .iter()
+            .map(|o| o.line.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[derive(Deserialize)]
+struct Label {
+    material: bool,
+    clauses: Vec<String>,
+    also_ok: Vec<String>,
+}
+
+/// The shared corpus lives beside the repository (`../shared`), or where POLICYC_SHARED says.
+fn real_pairs() -> Option<PathBuf> {
+    let base = std::env::var_os("POLICYC_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared"));
+    let dir = base.join("corpus/real-pairs");
+    dir.join("labels.json").is_file().then_some(dir)
+}
+
+#[test]
+fn real_pairs_verdicts() {
+    let Some(dir) = real_pairs() else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "the shared real-pairs corpus is missing (CI=true)"
+        );
+        eprintln!("skipping: ../shared/corpus/real-pairs not found");
+        return;
+    };
+    let labels: std::collections::BTreeMap<String, Label> =
+        serde_json::from_str(&fs::read_to_string(dir.join("labels.json")).unwrap()).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut verdicts, mut exact) = (0, 0);
+    let mut report = Vec::new();
+    for (name, label) in &labels {
+        let old = dir.join(name).join("old.md");
+        let new = dir.join(name).join("new.md");
+        let run = run_in(
+            tmp.path(),
+            &[
+                "diff",
+                old.to_str().unwrap(),
+                new.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+            &[],
+        );
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        let got: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(got["schema"], "policyc.diff/1");
+        let sections = got["changes"].as_array().unwrap().len();
+        assert!(
+            sections < 200,
+            "{name}: {sections} changes is not a sensible diff"
+        );
+        let clauses: Vec<String> = got["clauses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_string())
+            .collect();
+        let material = got["material"].as_bool().unwrap();
+        let v = material == label.material;
+        let e = label.clauses.iter().all(|c| clauses.contains(c))
+            && clauses
+                .iter()
+                .all(|c| label.clauses.contains(c) || label.also_ok.contains(c));
+        verdicts += usize::from(v);
+        exact += usize::from(e);
+        report.push(format!(
+            "{name}: want {:?} (also ok {:?}) got {clauses:?}",
+            label.clauses, label.also_ok
+        ));
+    }
+    let n = labels.len();
+    eprintln!(
+        "real pairs: {verdicts}/{n} verdicts, {exact}/{n} exact clause sets\n{}",
+        report.join("\n")
+    );
+    assert!(
+        verdicts * 100 >= n * 95,
+        "verdicts {verdicts}/{n}\n{}",
+        report.join("\n")
+    );
+    assert!(
+        exact * 100 >= n * 80,
+        "exact clause sets {exact}/{n}\n{}",
+        report.join("\n")
+    );
+}
