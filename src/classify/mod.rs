@@ -192,7 +192,10 @@ fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> V
     } else {
         new_full
     };
-    let (nold, nnew) = (normal_form(old_full), normal_form(new_full));
+    let (nold, nnew) = (
+        format!(" {} ", normal_form(old_full)),
+        format!(" {} ", normal_form(new_full)),
+    );
     let mut lexical = BTreeSet::new();
     for clause in &rules.clauses {
         let strong: Vec<String> = clause
@@ -212,8 +215,8 @@ fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> V
         let fresh: Vec<&String> = medium
             .iter()
             .filter(|t| match change.kind {
-                Kind::Removed => !rules::matches(&nnew, t),
-                _ => !rules::matches(&nold, t),
+                Kind::Removed => !rules::matches_padded(&nnew, t),
+                _ => !rules::matches_padded(&nold, t),
             })
             .collect();
         let by_medium = if whole_block {

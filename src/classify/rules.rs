@@ -57,7 +57,20 @@ impl RuleSet {
 
     /// Parses and checks a rules file.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let rules: RuleSet = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut rules: RuleSet = toml::from_str(text).map_err(|e| e.to_string())?;
+        // terms are matched against normal forms: normalise them once here
+        for c in &mut rules.clauses {
+            for lists in [&mut c.headings, &mut c.strong, &mut c.medium, &mut c.weak] {
+                for terms in lists.values_mut() {
+                    for t in terms.iter_mut() {
+                        let prefix = t.ends_with('*');
+                        let n = normal_form(t.trim_end_matches('*'));
+                        *t = if prefix { format!("{n}*") } else { n };
+                    }
+                    terms.retain(|t| !t.trim_end_matches('*').is_empty());
+                }
+            }
+        }
         if rules.schema != "policyc.rules/1" {
             return Err(format!(
                 "unknown rules schema `{}` (expected policyc.rules/1)",
@@ -101,14 +114,14 @@ impl RuleSet {
         if !by_id.is_empty() {
             return by_id;
         }
-        let text = normal_form(&format!("{heading} {}", path.join(" ")));
+        let text = format!(" {} ", normal_form(&format!("{heading} {}", path.join(" "))));
         self.clauses
             .iter()
             .filter(|c| {
                 c.headings
                     .get(locale)
                     .or_else(|| c.headings.get("en"))
-                    .is_some_and(|terms| terms.iter().any(|t| matches(&text, t)))
+                    .is_some_and(|terms| terms.iter().any(|t| matches_padded(&text, t)))
             })
             .map(|c| c.id.clone())
             .collect()
@@ -164,8 +177,14 @@ impl ClauseRule {
 }
 
 fn hits(normal: &str, terms: Option<&Vec<String>>) -> Vec<String> {
+    let padded = format!(" {normal} ");
     terms
-        .map(|ts| ts.iter().filter(|t| matches(normal, t)).cloned().collect())
+        .map(|ts| {
+            ts.iter()
+                .filter(|t| matches_padded(&padded, t))
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -173,15 +192,22 @@ fn hits(normal: &str, terms: Option<&Vec<String>>) -> Vec<String> {
 pub fn matches(normal: &str, term: &str) -> bool {
     let prefix = term.ends_with('*');
     let t = normal_form(term.trim_end_matches('*'));
+    let term = if prefix { format!("{t}*") } else { t };
+    matches_padded(&format!(" {normal} "), &term)
+}
+
+/// [`matches`] for a text padded with a space on each side and a normalised term.
+pub fn matches_padded(padded: &str, term: &str) -> bool {
+    let prefix = term.ends_with('*');
+    let t = term.trim_end_matches('*');
     if t.is_empty() {
         return false;
     }
     if !t.is_ascii() {
-        return normal.contains(&t);
+        return padded.contains(t);
     }
-    let padded = format!(" {normal} ");
     let mut from = 0;
-    while let Some(i) = padded[from..].find(&t) {
+    while let Some(i) = padded[from..].find(t) {
         let start = from + i;
         let end = start + t.len();
         let before_ok = padded[..start].ends_with(' ');

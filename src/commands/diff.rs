@@ -56,8 +56,13 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
             )),
         }
     };
-    let old = make(&sources[0], &args.old)?;
-    let mut new = make(&sources[1], &args.new)?;
+    // the two sides are parsed on both cores
+    let (old, new) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| make(&sources[0], &args.old));
+        let new = make(&sources[1], &args.new);
+        (old.join().expect("parsing thread does not panic"), new)
+    });
+    let (old, mut new) = (old?, new?);
     if locale.is_none() && new.version.is_none() && old.version.is_none() {
         new.locale = old.locale.clone();
     }

@@ -35,15 +35,33 @@ const MYERS_LIMIT: usize = 1_000_000;
 pub fn align<T: Hash + Eq + Ord>(old: &[T], new: &[T]) -> (Vec<Op>, bool) {
     let mut ops = Vec::new();
     let mut bounded = false;
-    let anchors = unique_anchors(old, new);
-    let (mut oi, mut ni) = (0, 0);
-    for (ao, an) in anchors.into_iter().chain(std::iter::once((old.len(), new.len()))) {
+    // common prefix and suffix first: repeated lines at the ends need no search
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if prefix > 0 {
+        push_equal(&mut ops, 0, 0, prefix);
+    }
+    let (oe, ne) = (old.len() - suffix, new.len() - suffix);
+    let anchors: Vec<(usize, usize)> = unique_anchors(&old[prefix..oe], &new[prefix..ne])
+        .into_iter()
+        .map(|(o, n)| (o + prefix, n + prefix))
+        .collect();
+    let (mut oi, mut ni) = (prefix, prefix);
+    for (ao, an) in anchors.into_iter().chain(std::iter::once((oe, ne))) {
         gap(old, new, (oi, ao), (ni, an), &mut ops, &mut bounded);
-        if ao < old.len() && an < new.len() {
+        if ao < oe && an < ne {
             push_equal(&mut ops, ao, an, 1);
         }
         oi = ao + 1;
         ni = an + 1;
+    }
+    if suffix > 0 {
+        push_equal(&mut ops, oe, ne, suffix);
     }
     (ops, bounded)
 }

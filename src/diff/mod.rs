@@ -337,6 +337,11 @@ fn one_side(section: &DocSection, index: usize, kind: Kind) -> Change {
 
 /// Compares the blocks of two matched sections; returns whether a bound was hit.
 fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bool {
+    let same = old.blocks.len() == new.blocks.len()
+        && old.blocks.iter().zip(&new.blocks).all(|(a, b)| a.text == b.text);
+    if same {
+        return false;
+    }
     let ok: Vec<String> = old.blocks.iter().map(|b| normal_form(&b.text)).collect();
     let nk: Vec<String> = new.blocks.iter().map(|b| normal_form(&b.text)).collect();
     let (ops, mut bounded) = align::align(&ok, &nk);
@@ -455,10 +460,13 @@ fn detect_moves(changes: &mut Vec<Change>) {
             remove.push(i);
         }
     }
-    remove.sort_unstable();
-    for i in remove.into_iter().rev() {
-        changes.remove(i);
-    }
+    let remove: std::collections::HashSet<usize> = remove.into_iter().collect();
+    let mut index = 0;
+    changes.retain(|_| {
+        let keep = !remove.contains(&index);
+        index += 1;
+        keep
+    });
 }
 
 enum SectionPair {
@@ -487,18 +495,19 @@ fn align_sections(old: &Doc, new: &Doc) -> Vec<SectionPair> {
     let mut old_used = vec![false; old.sections.len()];
     let mut new_match: Vec<Option<usize>> = vec![None; new.sections.len()];
     // 1. same id, 2. same heading text without numbering
+    let old_keys: Vec<String> = old.sections.iter().map(|s| heading_key(&s.heading)).collect();
     for (n, ns) in new.sections.iter().enumerate() {
+        let new_key = heading_key(&ns.heading);
         let found = old
             .sections
             .iter()
             .enumerate()
             .find(|(o, os)| !old_used[*o] && os.id == ns.id)
             .or_else(|| {
-                old.sections.iter().enumerate().find(|(o, os)| {
-                    !old_used[*o]
-                        && !ns.heading.is_empty()
-                        && heading_key(&os.heading) == heading_key(&ns.heading)
-                })
+                old.sections
+                    .iter()
+                    .enumerate()
+                    .find(|(o, _)| !old_used[*o] && !ns.heading.is_empty() && old_keys[*o] == new_key)
             })
             .map(|(o, _)| o);
         if let Some(o) = found {

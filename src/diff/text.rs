@@ -21,40 +21,29 @@ pub const WORD_DIFF_LIMIT: usize = 20_000;
 /// collapsed. Two texts with the same form differ only editorially.
 pub fn normal_form(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
+    let mut pending_space = false;
+    let mut last_cjk = false;
     for c in s.chars() {
         let c = fold_width(c);
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.extend(c.to_lowercase());
-        } else if c.is_whitespace() || is_punct(c) {
-            space = !is_cjk(c);
+        let word_char = c.is_alphanumeric() || !(c.is_whitespace() || is_punct(c));
+        if !word_char {
+            pending_space = true;
+            continue;
+        }
+        let cjk = is_cjk(c);
+        // no space between words when either side is CJK (Chinese has no word spaces)
+        if pending_space && !out.is_empty() && !cjk && !last_cjk {
+            out.push(' ');
+        }
+        pending_space = false;
+        last_cjk = cjk;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
         } else {
-            // symbols such as % $ € are meaning-bearing
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
+            out.extend(c.to_lowercase());
         }
     }
-    // CJK text has no spaces between words: drop spaces next to CJK characters
-    let chars: Vec<char> = out.chars().collect();
-    let mut result = String::with_capacity(out.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' {
-            let prev_cjk = i > 0 && is_cjk(chars[i - 1]);
-            let next_cjk = chars.get(i + 1).is_some_and(|&n| is_cjk(n));
-            if prev_cjk || next_cjk {
-                continue;
-            }
-        }
-        result.push(c);
-    }
-    result
+    out
 }
 
 /// Full-width ASCII forms and the ideographic space to their ASCII counterparts.

@@ -139,7 +139,12 @@ pub fn render(r: &Report, templates: &TemplateSet) -> Result<String> {
                 .items()
                 .enumerate()
                 .filter(|(_, (_, v))| v.clauses.contains(id))
-                .flat_map(|(i, (_, v))| v.reasons.iter().map(move |x| Evidence { n: i + 1, reason: x.clone() }))
+                .flat_map(|(i, (_, v))| {
+                    v.reasons.iter().map(move |x| Evidence {
+                        n: i + 1,
+                        reason: x.clone(),
+                    })
+                })
                 .collect(),
         })
         .collect();
