@@ -197,17 +197,23 @@ fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> V
         format!(" {} ", normal_form(new_full)),
     );
     let mut lexical = BTreeSet::new();
+    let mut single_term: BTreeSet<String> = BTreeSet::new();
+    let mut single_reason: Vec<(String, String)> = Vec::new();
     for clause in &rules.clauses {
+        // in a modification, a term already on both sides is context, not the change
         let strong: Vec<String> = clause
             .strong_hits(&changed, lx)
             .into_iter()
             .filter(|t| clause.id != "8.6" || !negated(&changed, t))
+            .filter(|t| whole_block || !(rules::matches_padded(&nold, t) && rules::matches_padded(&nnew, t)))
             .collect();
         if !strong.is_empty() {
-            found.add(
-                &clause.id,
-                format!("{}: {}", verb(change.kind), quote(&strong, quoted)),
-            );
+            let reason = format!("{}: {}", verb(change.kind), quote(&strong, quoted));
+            if strong.len() == 1 {
+                single_term.insert(clause.id.clone());
+                single_reason.push((clause.id.clone(), reason.clone()));
+            }
+            found.add(&clause.id, reason);
             lexical.insert(clause.id.clone());
             continue;
         }
@@ -263,9 +269,24 @@ fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> V
         found
             .reasons
             .retain(|r| !r.starts_with(verb(change.kind)) || r.contains("risk") || r.contains("风险"));
-    } else if versioned && !lexical.is_empty() {
-        // a material change inside a section is also a change of that section's subject
-        for t in rules.topics_by_id(&change.section) {
+    } else if let Some(topic) = topics.iter().find(|t| lexical.contains(*t)).cloned() {
+        // the section's own clause is triggered: a clause resting on one stray term is context
+        for id in single_term.iter().filter(|c| **c != topic && !hard.contains(*c)) {
+            found.clauses.remove(id);
+        }
+        found.reasons.retain(|r| {
+            !single_reason
+                .iter()
+                .any(|(id, x)| x == r && *id != topic && !hard.contains(id))
+        });
+    }
+    if versioned && !lexical.is_empty() {
+        // a material change inside the sharing section also changes what is shared
+        for t in rules
+            .topics_by_id(&change.section)
+            .into_iter()
+            .filter(|t| t == "8.3")
+        {
             if !found.clauses.contains(&t) {
                 let title = rules.clause(&t).map_or(String::new(), |c| c.short(lx));
                 found.add(&t, format!("the change is in the section about {title}"));
@@ -577,11 +598,29 @@ fn hard_evidence(
                 format!("complaint or contact route names another entity: {who}"),
             );
         }
-        if recipient || (!control && !complaint) {
+        if (recipient && !control) || (!control && !complaint) {
             found.add("8.3", format!("recipient changed: {who}"));
         }
     }
     let (dn, dold) = (days(new_full), days(old_full));
+    let retention_words = [
+        "retain",
+        "keep",
+        "store",
+        "retention",
+        "delete",
+        "保存",
+        "保留",
+        "存储",
+        "删除",
+    ];
+    if dold.is_empty()
+        && dn.iter().any(|d| ins.contains(&d.to_string()))
+        && retention_words.iter().any(|k| context.contains(k))
+        && !topics.contains("8.4")
+    {
+        found.add("8.1", format!("retention period stated: {} days", dn[0]));
+    }
     if !dn.is_empty()
         && !dold.is_empty()
         && dn != dold

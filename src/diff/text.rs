@@ -173,7 +173,79 @@ pub fn redline(old: &str, new: &str) -> (Vec<Segment>, bool) {
         };
         push(&mut segments, seg);
     }
-    (coalesce(segments), bounded)
+    let segments = coalesce(segments);
+    let segments = if cjk { segments } else { widen_to_tokens(segments) };
+    (segments, bounded)
+}
+
+/// Widens each change to whole whitespace-separated tokens, so `privacy@[-a.com-]{+b.com+}` reads
+/// `[-privacy@a.com-]{+privacy@b.com+}`.
+fn widen_to_tokens(segments: Vec<Segment>) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    let mut i = 0;
+    while i < segments.len() {
+        if matches!(segments[i], Segment::Same(_)) {
+            out.push(segments[i].clone());
+            i += 1;
+            continue;
+        }
+        // a run of changes: segments[i..j]
+        let mut j = i;
+        let (mut del, mut ins) = (String::new(), String::new());
+        while j < segments.len() {
+            match &segments[j] {
+                Segment::Del(t) => del.push_str(t),
+                Segment::Ins(t) => ins.push_str(t),
+                Segment::Same(_) => break,
+            }
+            j += 1;
+        }
+        // the partial token before the change
+        let mut head = String::new();
+        if let Some(Segment::Same(prev)) = out.last_mut() {
+            let first = del.chars().next().or_else(|| ins.chars().next());
+            if first.is_some_and(|c| !c.is_whitespace()) && !prev.ends_with(char::is_whitespace) {
+                let cut = prev
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |k| k + prev[k..].chars().next().map_or(1, char::len_utf8));
+                head = prev[cut..].to_string();
+                prev.truncate(cut);
+                if prev.is_empty() {
+                    out.pop();
+                }
+            }
+        }
+        // the partial token after it
+        let mut tail = String::new();
+        let mut next_same: Option<String> = None;
+        if let Some(Segment::Same(next)) = segments.get(j) {
+            let last = del.chars().last().or_else(|| ins.chars().last());
+            if last.is_some_and(|c| !c.is_whitespace()) && !next.starts_with(char::is_whitespace) {
+                let cut = next.find(char::is_whitespace).unwrap_or(next.len());
+                tail = next[..cut].to_string();
+                next_same = Some(next[cut..].to_string());
+            }
+        }
+        let d = format!("{head}{del}{tail}");
+        let n = format!("{head}{ins}{tail}");
+        let widened = !head.is_empty() || !tail.is_empty();
+        if !del.is_empty() || widened {
+            out.push(Segment::Del(d));
+        }
+        if !ins.is_empty() || widened {
+            out.push(Segment::Ins(n));
+        }
+        match next_same {
+            Some(rest) => {
+                if !rest.is_empty() {
+                    out.push(Segment::Same(rest));
+                }
+                i = j + 1;
+            }
+            None => i = j,
+        }
+    }
+    out
 }
 
 fn push(out: &mut Vec<Segment>, seg: Segment) {
@@ -290,6 +362,23 @@ mod tests {
                 Segment::Del("30".into()),
                 Segment::Ins("60 calendar".into()),
                 Segment::Same(" days of your request.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn changes_widen_to_whole_tokens() {
+        let (segs, _) = redline(
+            "Email: app@smallrig.com today",
+            "Email: privacy@smallrig.com today",
+        );
+        assert_eq!(
+            segs,
+            vec![
+                Segment::Same("Email: ".into()),
+                Segment::Del("app@smallrig.com".into()),
+                Segment::Ins("privacy@smallrig.com".into()),
+                Segment::Same(" today".into()),
             ]
         );
     }

@@ -12,7 +12,7 @@ use crate::diff::text::Segment;
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
-        if "\\`*_{}[]<>()#+-.!|~".contains(ch) {
+        if "\\`*_[]<>|~".contains(ch) {
             out.push('\\');
         }
         out.push(ch);
