@@ -598,7 +598,7 @@ fn hard_evidence(
                 format!("complaint or contact route names another entity: {who}"),
             );
         }
-        if (recipient && !control) || (!control && !complaint) {
+        if !control && (recipient || !complaint) {
             found.add("8.3", format!("recipient changed: {who}"));
         }
     }
