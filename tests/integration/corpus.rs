@@ -73,7 +73,7 @@ struct Outcome {
 
 /// Runs every case of a corpus of sample edits; returns (verdicts right, exact, total, failure lines).
 fn run_sample_corpus(dir: &std::path::Path) -> (usize, usize, usize, Vec<String>, usize, usize) {
-    let mut names: Vec<PathBuf> = fs::read_dir(&dir)
+    let mut names: Vec<PathBuf> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_dir())
