@@ -179,10 +179,20 @@ fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseu
 
 /// Collapses whitespace (no-break spaces included).
 pub fn clean(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Splits a whole-policy Markdown text into sections by its headings.

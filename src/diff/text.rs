@@ -94,11 +94,22 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Share of CJK characters among the letters of `s`.
 pub fn cjk_ratio(s: &str) -> f64 {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 0 {
-        return 0.0;
+    let (mut letters, mut cjk) = (0usize, 0usize);
+    for c in s.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else if is_cjk(c) {
+            letters += 1;
+            cjk += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        }
     }
-    s.chars().filter(|&c| is_cjk(c)).count() as f64 / letters as f64
+    if letters == 0 {
+        0.0
+    } else {
+        cjk as f64 / letters as f64
+    }
 }
 
 /// Words of a normal form (CJK characters count one each).
