@@ -523,7 +523,7 @@ fn hard_evidence(
     let (ei, ed) = (emails(new_full), emails(old_full));
     if ei != ed {
         let reason = match (ed.first(), ei.first()) {
-            (Some(a), Some(b)) => format!("contact email changed: {a} -> {b}"),
+            (Some(a), Some(b)) => format!("contact email changed: {a} → {b}"),
             (None, Some(b)) => format!("email address added: {b}"),
             (Some(a), None) => format!("email address removed: {a}"),
             (None, None) => unreachable!("sets differ"),
@@ -534,7 +534,7 @@ fn hard_evidence(
     if pi != pd {
         found.add(
             "8.5",
-            format!("phone number changed: {} -> {}", pd.join(", "), pi.join(", ")),
+            format!("phone number changed: {} → {}", pd.join(", "), pi.join(", ")),
         );
     }
     let (ci, cd) = (companies(new_full), companies(old_full));
@@ -542,7 +542,7 @@ fn hard_evidence(
     let removed: Vec<&String> = cd.iter().filter(|c| !ci.contains(c)).collect();
     if !added.is_empty() || !removed.is_empty() {
         let who = match (removed.first(), added.first()) {
-            (Some(a), Some(b)) => format!("{a} -> {b}"),
+            (Some(a), Some(b)) => format!("{a} → {b}"),
             (None, Some(b)) => format!("{b} added"),
             (Some(a), None) => format!("{a} removed"),
             (None, None) => unreachable!("one side non-empty"),
@@ -644,14 +644,14 @@ fn hard_evidence(
         .iter()
         .any(|k| context.contains(k));
         if response || topics.contains("8.4") {
-            found.add("8.4", format!("response time: {a} -> {b} days"));
+            found.add("8.4", format!("response time: {a} → {b} days"));
             if b > a {
                 found
                     .consent
                     .push(format!("response time lengthened from {a} to {b} days"));
             }
         } else if retention {
-            found.add("8.1", format!("retention period: {a} -> {b} days"));
+            found.add("8.1", format!("retention period: {a} → {b} days"));
         }
     }
 }
@@ -1090,7 +1090,7 @@ fn fact_reason(fc: &crate::diff::facts::FactChange) -> String {
                 _ => label,
             };
             format!(
-                "{label}: {} -> {}",
+                "{label}: {} → {}",
                 excerpt(&show(&fc.old)),
                 excerpt(&show(&fc.new))
             )

@@ -1,54 +1,98 @@
-//! `policyc diff --format json`: the `policyc.diff/1` document of CONTRACT.md.
+//! `policyc diff --format json`: the `policyc.diff/1` document of CONTRACT.md, as typed structs so
+//! the field order is the contract's.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::Report;
+use crate::diff::DiffInput;
+
+#[derive(Serialize)]
+struct Side<'a> {
+    label: &'a str,
+    version: Option<&'a str>,
+    locale: &'a str,
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    section: &'a str,
+    heading: &'a str,
+    kind: &'static str,
+    severity: &'static str,
+    clauses: &'a [String],
+    requires_consent: bool,
+    reasons: &'a [String],
+    old: Option<&'a str>,
+    new: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    path: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fact: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    moved_from: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Stats {
+    sections_changed: usize,
+    words_added: usize,
+    words_removed: usize,
+}
+
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    schema: &'static str,
+    old: Side<'a>,
+    new: Side<'a>,
+    material: bool,
+    requires_consent: bool,
+    clauses: &'a [String],
+    changes: Vec<ChangeJson<'a>>,
+    stats: Stats,
+    bounded: bool,
+}
+
+fn side(i: &DiffInput) -> Side<'_> {
+    Side {
+        label: &i.label,
+        version: i.version.as_deref(),
+        locale: &i.locale,
+    }
+}
 
 /// The JSON document.
 pub fn render(r: &Report) -> String {
-    let side =
-        |i: &crate::diff::DiffInput| json!({"label": i.label, "version": i.version, "locale": i.locale});
-    let changes: Vec<Value> = r
-        .items()
-        .map(|(c, v)| {
-            let mut o = json!({
-                "section": c.section,
-                "heading": c.heading,
-                "kind": c.kind.as_str(),
-                "severity": v.severity.as_str(),
-                "clauses": v.clauses,
-                "requires_consent": v.requires_consent,
-                "reasons": v.reasons,
-                "old": c.old,
-                "new": c.new,
-            });
-            if !c.path.is_empty() {
-                o["path"] = json!(c.path);
-            }
-            if let Some(f) = &c.fact {
-                o["fact"] = json!(f.path);
-            }
-            if let Some(m) = &c.moved_from {
-                o["moved_from"] = json!(m);
-            }
-            o
-        })
-        .collect();
-    let stats = r.stats();
-    let doc = json!({
-        "schema": "policyc.diff/1",
-        "old": side(r.old),
-        "new": side(r.new),
-        "material": r.assessment.material,
-        "requires_consent": r.assessment.requires_consent,
-        "clauses": r.assessment.clauses,
-        "changes": changes,
-        "stats": {
-            "sections_changed": stats.sections_changed,
-            "words_added": stats.words_added,
-            "words_removed": stats.words_removed,
+    let s = r.stats();
+    let doc = DiffJson {
+        schema: "policyc.diff/1",
+        old: side(r.old),
+        new: side(r.new),
+        material: r.assessment.material,
+        requires_consent: r.assessment.requires_consent,
+        clauses: &r.assessment.clauses,
+        changes: r
+            .items()
+            .map(|(c, v)| ChangeJson {
+                section: &c.section,
+                heading: &c.heading,
+                kind: c.kind.as_str(),
+                severity: v.severity.as_str(),
+                clauses: &v.clauses,
+                requires_consent: v.requires_consent,
+                reasons: &v.reasons,
+                old: c.old.as_deref(),
+                new: c.new.as_deref(),
+                path: &c.path,
+                fact: c.fact.as_ref().map(|f| f.path.as_str()),
+                moved_from: c.moved_from.as_deref(),
+            })
+            .collect(),
+        stats: Stats {
+            sections_changed: s.sections_changed,
+            words_added: s.words_added,
+            words_removed: s.words_removed,
         },
-        "bounded": r.diff.bounded,
-    });
+        bounded: r.diff.bounded,
+    };
     serde_json::to_string_pretty(&doc).expect("JSON serialises")
 }

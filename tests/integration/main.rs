@@ -9,4 +9,5 @@ mod corpus;
 mod errors;
 mod fidelity;
 mod l10n;
+mod properties;
 mod snapshots;
