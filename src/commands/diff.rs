@@ -56,12 +56,21 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
             )),
         }
     };
-    // the two sides are parsed on both cores
-    let (old, new) = std::thread::scope(|scope| {
-        let old = scope.spawn(|| make(&sources[0], &args.old));
-        let new = make(&sources[1], &args.new);
-        (old.join().expect("parsing thread does not panic"), new)
-    });
+    // large inputs are parsed on both cores; small ones are quicker without a thread
+    let size: u64 = [&args.old, &args.new]
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let (old, new) = if size > 512 * 1024 {
+        std::thread::scope(|scope| {
+            let old = scope.spawn(|| make(&sources[0], &args.old));
+            let new = make(&sources[1], &args.new);
+            (old.join().expect("parsing thread does not panic"), new)
+        })
+    } else {
+        (make(&sources[0], &args.old), make(&sources[1], &args.new))
+    };
     let (old, mut new) = (old?, new?);
     if locale.is_none() && new.version.is_none() && old.version.is_none() {
         new.locale = old.locale.clone();

@@ -179,6 +179,16 @@ fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseu
 
 /// Collapses whitespace (no-break spaces included).
 pub fn clean(s: &str) -> String {
+    // most text has single ASCII spaces only: nothing to fold
+    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}');
+    let b = t.as_bytes();
+    let simple = !b
+        .iter()
+        .any(|&c| matches!(c, b'\n' | b'\r' | b'\t' | 0x0b | 0x0c) || c >= 0x80)
+        && !b.windows(2).any(|w| w == b"  ");
+    if simple {
+        return t.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {

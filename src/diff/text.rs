@@ -20,6 +20,22 @@ pub const WORD_DIFF_LIMIT: usize = 20_000;
 /// The editorial normal form: width-folded, case-folded, quotes and punctuation dropped, whitespace
 /// collapsed. Two texts with the same form differ only editorially.
 pub fn normal_form(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        let mut pending_space = false;
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else {
+                pending_space = true;
+            }
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut last_cjk = false;
@@ -95,10 +111,13 @@ pub fn is_cjk(c: char) -> bool {
 /// Share of CJK characters among the letters of `s`.
 pub fn cjk_ratio(s: &str) -> f64 {
     let (mut letters, mut cjk) = (0usize, 0usize);
-    for c in s.chars() {
-        if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-        } else if is_cjk(c) {
+    let ascii_letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
+    letters += ascii_letters;
+    if s.is_ascii() {
+        return 0.0;
+    }
+    for c in s.chars().filter(|c| !c.is_ascii()) {
+        if is_cjk(c) {
             letters += 1;
             cjk += 1;
         } else if c.is_alphabetic() {
