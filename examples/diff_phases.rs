@@ -14,7 +14,7 @@ fn main() {
         let t2 = t.elapsed();
         let d = policyc::diff::diff(&old, &new, &["en".into()]);
         let t3 = t.elapsed();
-        let asm = policyc::classify::assess(&d, &rules, "en", false);
+        let _assessment = policyc::classify::assess(&d, &rules, "en", false);
         let t4 = t.elapsed();
         eprintln!(
             "pulldown-only {t0:?} ({n} events) rules {:?} parse {:?} diff {:?} assess {:?}",
