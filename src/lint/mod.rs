@@ -3,6 +3,7 @@
 
 mod anchors;
 mod fact_translations;
+mod parity;
 mod prose_facts;
 
 pub use prose_facts::find_phones;
@@ -29,6 +30,7 @@ pub const RULES: &[Rule] = &[
     prose_facts::RULE,
     anchors::RULE,
     fact_translations::RULE,
+    parity::RULE,
     staleness::RULE,
 ];
 

@@ -133,12 +133,14 @@ impl<'a> Site<'a> {
                     id: section.id().to_string(),
                     text: h.clone(),
                     level: 1,
+                    alternates: vec![],
                 });
             }
             toc.extend(r.toc.iter().map(|t| TocEntry {
                 id: t.id.clone(),
                 text: t.text.clone(),
                 level: t.level + 1,
+                alternates: vec![],
             }));
             sections.push(SectionView {
                 id: section.id().to_string(),
@@ -172,7 +174,7 @@ impl<'a> Site<'a> {
             ("web", "index.html", "page.html"),
             ("print", "print.html", "print.html"),
         ] {
-            let alternates = self
+            let alternates: Vec<Alternate> = self
                 .content
                 .config
                 .locales
@@ -205,8 +207,27 @@ impl<'a> Site<'a> {
                     versions: relative(dir, &format!("{locale}/versions.html")),
                     home: relative(dir, "index.html"),
                 },
+                toc: pages
+                    .toc
+                    .iter()
+                    .map(|e| TocEntry {
+                        alternates: if e.level == 1 {
+                            alternates
+                                .iter()
+                                .filter(|a| !a.current)
+                                .map(|a| LocaleLink {
+                                    lang: a.lang.clone(),
+                                    name: a.name.clone(),
+                                    href: format!("{}#{}", a.href, e.id),
+                                })
+                                .collect()
+                        } else {
+                            vec![]
+                        },
+                        ..e.clone()
+                    })
+                    .collect(),
                 alternates,
-                toc: &pages.toc,
                 sections: &pages.sections,
                 msg: &kit.messages,
             };

@@ -41,6 +41,19 @@ pub struct TocEntry {
     pub text: String,
     /// 1 for a section, 2 for its `#` headings, and so on.
     pub level: u8,
+    /// For a section: the same section in the other locales (language switch that keeps the place).
+    pub alternates: Vec<LocaleLink>,
+}
+
+/// A link to the same place in another locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocaleLink {
+    /// BCP 47 tag.
+    pub lang: String,
+    /// The language's name in itself.
+    pub name: String,
+    /// Relative link with the anchor.
+    pub href: String,
 }
 
 /// A section on the page.
@@ -91,7 +104,7 @@ pub struct PageView<'a> {
     /// The page in every locale.
     pub alternates: Vec<Alternate>,
     /// Table of contents.
-    pub toc: &'a [TocEntry],
+    pub toc: Vec<TocEntry>,
     /// Sections.
     pub sections: &'a [SectionView],
     /// UI messages.

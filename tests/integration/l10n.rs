@@ -186,3 +186,24 @@ fn a_new_fact_without_chinese_text_is_a_finding() {
         build.stderr
     );
 }
+
+#[test]
+fn a_heading_missing_in_one_locale_is_a_parity_finding() {
+    let p = Project::sample();
+    p.edit(
+        "content/versions/2022-10-19/zh-CN/03-sharing.md",
+        " {#transfer}",
+        " {#transfer-zh}",
+    );
+    let run = p.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["rule"], "locale-parity");
+    assert_eq!(
+        findings[0]["file"],
+        "content/versions/2022-10-19/zh-CN/03-sharing.md"
+    );
+    assert!(findings[0]["message"].as_str().unwrap().contains("transfer-zh"));
+}

@@ -1,0 +1,69 @@
+//! `locale-parity`: every locale of a version has the same headings (by id, in the same order) as the
+//! source locale, so anchors and permanent links work in every language.
+
+use crate::error::{Diagnostic, Level};
+use crate::model::Content;
+
+/// The rule.
+pub const RULE: super::Rule = super::Rule {
+    id: "locale-parity",
+    default: Level::Error,
+    explain: "A translated section has a different set or order of heading ids than the same section in \\
+the source locale. Heading ids are the anchors of permanent links: they must be the same in every \\
+locale. Add the missing heading (with the same `{#id}`) or remove the extra one.",
+    run,
+};
+
+fn run(content: &Content) -> Vec<Diagnostic> {
+    let source_locale = &content.config.default_locale;
+    let mut out = Vec::new();
+    for version in content.versions.values() {
+        let Some(source) = version.editions.get(source_locale) else {
+            continue;
+        };
+        for (locale, edition) in version.editions.iter().filter(|(l, _)| *l != source_locale) {
+            for section in &edition.sections {
+                let Some(src) = source.sections.iter().find(|s| s.id() == section.id()) else {
+                    continue;
+                };
+                let want: Vec<&str> = src.headings.iter().map(|h| h.id.as_str()).collect();
+                let have: Vec<&str> = section.headings.iter().map(|h| h.id.as_str()).collect();
+                if want == have {
+                    continue;
+                }
+                if let Some(extra) = section.headings.iter().find(|h| !want.contains(&h.id.as_str())) {
+                    out.push(Diagnostic::at(
+                        &section.file,
+                        extra.offset,
+                        format!(
+                            "heading `{}` is not in {} ({source_locale})",
+                            extra.id,
+                            src.file.path.display()
+                        ),
+                    ));
+                } else if let Some(missing) = src.headings.iter().find(|h| !have.contains(&h.id.as_str())) {
+                    out.push(Diagnostic::at(
+                        &section.file,
+                        0,
+                        format!(
+                            "heading `{}` of {} is missing in this {locale} translation",
+                            missing.id,
+                            src.file.path.display()
+                        ),
+                    ));
+                } else {
+                    out.push(Diagnostic::at(
+                        &section.file,
+                        0,
+                        format!(
+                            "headings are in another order than in {} ({})",
+                            src.file.path.display(),
+                            want.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
