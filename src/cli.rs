@@ -50,6 +50,16 @@ pub enum Command {
         after_help = "OLD and NEW are each a version id of the content folder, a version folder, or a whole-policy Markdown file.\n\nExamples:\n  policyc diff 2022-10-19 2026-12-01\n  policyc diff 2022-10-19 2026-12-01 --locale zh-CN --format html > redline.html\n  policyc diff vendor-2025.md vendor-2026.md --format json --fail-on material\n\nExit codes: 0 compared; 1 only with --fail-on, when triggered; 2 bad input."
     )]
     Diff(DiffArgs),
+    /// Start a draft version from the latest one (all locales, facts, translation records).
+    #[command(
+        after_help = "Example:\n  policyc new-version 2026-12-01\n\nExit codes: 0 created; 2 bad input (an existing id, or one not later than the latest)."
+    )]
+    NewVersion(NewVersionArgs),
+    /// Publish and seal a draft: check, notice period, update date, versions.lock.
+    #[command(
+        after_help = "Examples:\n  policyc release 2026-12-01 --date 2026-12-01\n  policyc release 2026-12-01 --no-notice-period --reason \"regulator order\"\n  policyc release --reseal 2022-10-19 --reason \"typo in the Chinese title\"\n\nExit codes: 0 released; 2 refused (check errors, notice period, sealed files changed, bad input)."
+    )]
+    Release(ReleaseArgs),
     /// Record that a translated section was reviewed against the current source text.
     #[command(
         after_help = "Example:\n  policyc translated cookies --locale zh-CN\n\nExit codes: 0 recorded; 2 bad input."
@@ -112,6 +122,32 @@ pub enum FailOn {
     Material,
     /// Any change at all.
     Any,
+}
+
+/// `policyc new-version`.
+#[derive(Debug, Args)]
+pub struct NewVersionArgs {
+    /// The new version id: a date later than the latest version.
+    pub version: String,
+}
+
+/// `policyc release`.
+#[derive(Debug, Args)]
+pub struct ReleaseArgs {
+    /// The version to release (or, with --reseal, to re-seal).
+    pub version: String,
+    /// The release (last-update) date [default: today, UTC].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Release a material change without the notice period (needs --reason; recorded in the lock).
+    #[arg(long)]
+    pub no_notice_period: bool,
+    /// Re-seal a corrected published version (needs --reason; the old hashes are kept).
+    #[arg(long)]
+    pub reseal: bool,
+    /// Why (recorded in versions.lock).
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
 }
 
 /// Output format of reports.

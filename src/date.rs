@@ -116,3 +116,54 @@ mod tests {
         assert!(Date::parse("2023-02-29").is_err());
     }
 }
+
+impl Date {
+    /// The date of a day number (inverse of [`Date::day_number`]).
+    pub fn from_day_number(n: i64) -> Option<Self> {
+        // civil-from-days for a March-based year
+        let y = (10000 * n + 14780) / 3652425;
+        let mut doy = n - (365 * y + y / 4 - y / 100 + y / 400);
+        let mut y = y;
+        if doy < 0 {
+            y -= 1;
+            doy = n - (365 * y + y / 4 - y / 100 + y / 400);
+        }
+        let mi = (100 * doy + 52) / 3060;
+        let day = doy - (mi * 306 + 5) / 10 + 1;
+        let month = (mi + 2) % 12 + 1;
+        let year = y + (mi + 2) / 12;
+        Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
+    }
+
+    /// `self` plus `days`.
+    pub fn plus_days(self, days: i64) -> Option<Self> {
+        Self::from_day_number(self.day_number() + days)
+    }
+}
+
+#[cfg(test)]
+mod arithmetic_tests {
+    use super::Date;
+
+    #[test]
+    fn day_numbers_round_trip() {
+        for s in [
+            "2022-10-19",
+            "2024-02-29",
+            "2000-03-01",
+            "1999-12-31",
+            "2026-01-01",
+        ] {
+            let d = Date::parse(s).unwrap();
+            assert_eq!(Date::from_day_number(d.day_number()), Some(d), "{s}");
+        }
+        assert_eq!(
+            Date::parse("2022-12-20")
+                .unwrap()
+                .plus_days(30)
+                .unwrap()
+                .to_string(),
+            "2023-01-19"
+        );
+    }
+}

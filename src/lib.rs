@@ -21,6 +21,7 @@ pub mod output;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod seal;
 pub mod source;
 pub mod validate;
 
@@ -64,6 +65,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         cli::Command::Build(args) => commands::build::run(&ctx, &args),
         cli::Command::Check(args) => commands::check::run(&ctx, &args),
         cli::Command::Diff(args) => commands::diff::run(&ctx, &args),
+        cli::Command::NewVersion(args) => commands::lifecycle::new_version(&ctx, &args),
+        cli::Command::Release(args) => commands::lifecycle::release(&ctx, &args),
         cli::Command::Translated(args) => commands::translated::run(&ctx, &args),
     };
     match result {

@@ -113,11 +113,21 @@ pub fn load_content(root: &Path) -> Result<Content> {
         })?;
         versions.insert(id.clone(), load_version(root, &path, &id, &config)?);
     }
+    let lock_path = root.join("versions.lock");
+    let (lock, lock_file) = if lock_path.exists() {
+        let src = read_text(&lock_path)?;
+        let lock: crate::seal::Lock = toml_file::parse(&src)?;
+        (Some(lock), Some(src))
+    } else {
+        (None, None)
+    };
     let content = Content {
         root: root.to_path_buf(),
         config,
         config_file,
         versions,
+        lock,
+        lock_file,
     };
     crate::validate::content(&content)?;
     Ok(content)
@@ -171,6 +181,7 @@ fn load_version(root: &Path, dir: &Path, id: &VersionId, config: &PolicyConfig) 
     }
     Ok(Version {
         meta,
+        meta_file,
         dir: dir.to_path_buf(),
         facts,
         facts_file,

@@ -21,6 +21,10 @@ pub struct Content {
     pub config_file: SourceFile,
     /// Every version, oldest first.
     pub versions: BTreeMap<VersionId, Version>,
+    /// `versions.lock`: the seals of published versions, if any.
+    pub lock: Option<crate::seal::Lock>,
+    /// Its source.
+    pub lock_file: Option<SourceFile>,
 }
 
 /// One version of the policy.
@@ -28,6 +32,8 @@ pub struct Content {
 pub struct Version {
     /// `version.toml`.
     pub meta: VersionMeta,
+    /// Its source.
+    pub meta_file: SourceFile,
     /// The version folder.
     pub dir: PathBuf,
     /// `facts.toml`, typed.
@@ -102,5 +108,29 @@ impl Content {
     /// The locales as plain strings (for fact trees).
     pub fn locale_tags(&self) -> Vec<String> {
         self.config.locales.iter().map(|l| l.to_string()).collect()
+    }
+}
+
+impl Version {
+    /// Every source file of the version with its path relative to the version folder
+    /// (`version.toml`, `facts.toml`, `en/00-preamble.md` …), sorted.
+    pub fn sources(&self) -> Vec<(String, &SourceFile)> {
+        let mut out = vec![
+            ("version.toml".to_string(), &self.meta_file),
+            ("facts.toml".to_string(), &self.facts_file),
+        ];
+        for (locale, edition) in &self.editions {
+            for s in &edition.sections {
+                let name = s
+                    .file
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                out.push((format!("{locale}/{name}"), &s.file));
+            }
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
     }
 }

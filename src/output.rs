@@ -167,3 +167,30 @@ mod tests {
         assert_eq!(m["files"][0]["sha256"], sha256_hex(b"two"));
     }
 }
+
+/// Writes a new folder `dir` holding `files` (relative paths), all or nothing: written beside it
+/// first, then renamed into place. Refuses an existing folder.
+pub fn write_new_folder(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    if dir.exists() {
+        return Err(Error::io(
+            "cannot create",
+            dir,
+            std::io::Error::other("already exists"),
+        ));
+    }
+    let tmp = sibling(dir, "tmp")?;
+    let result = (|| {
+        for (rel, bytes) in files {
+            let path = tmp.join(rel);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
+            }
+            fs::write(&path, bytes).map_err(|e| Error::io("cannot write", &path, e))?;
+        }
+        fs::rename(&tmp, dir).map_err(|e| Error::io("cannot move into place", dir, e))
+    })();
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    result
+}

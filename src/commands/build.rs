@@ -10,6 +10,10 @@ use super::Ctx;
 /// Runs the build; returns the exit code.
 pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
     let content = load::load_content(&ctx.content)?;
+    let broken = crate::seal::verify(&content);
+    if !broken.is_empty() {
+        return Err(Error::Inputs(broken));
+    }
     let templates_dir = args
         .templates
         .clone()

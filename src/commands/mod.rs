@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod lifecycle;
 pub mod translated;
 
 use std::path::PathBuf;

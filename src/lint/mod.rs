@@ -5,6 +5,7 @@ mod anchors;
 mod fact_translations;
 mod parity;
 mod prose_facts;
+mod sealed;
 
 pub use prose_facts::find_phones;
 pub mod staleness;
@@ -31,6 +32,7 @@ pub const RULES: &[Rule] = &[
     anchors::RULE,
     fact_translations::RULE,
     parity::RULE,
+    sealed::RULE,
     staleness::RULE,
 ];
 

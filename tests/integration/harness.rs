@@ -8,6 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The id of the draft made by [`Project::sample_with_draft`].
+pub const DRAFT: &str = "2026-12-01";
+
 /// The repository root.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -24,6 +27,13 @@ impl Project {
         let dir = tempfile::tempdir().expect("temp dir");
         copy_dir(&repo().join("content"), &dir.path().join("content"));
         Project { dir }
+    }
+
+    /// A copy of the sample with a draft `2026-12-01` made by `policyc new-version`.
+    pub fn sample_with_draft() -> Self {
+        let p = Self::sample();
+        p.run(&["new-version", DRAFT, "-q"]).ok();
+        p
     }
 
     pub fn path(&self) -> &Path {

@@ -104,10 +104,10 @@ fn no_english_in_chinese_body() {
 
 #[test]
 fn stale_translation_is_found_and_cleared() {
-    let p = Project::sample();
+    let p = Project::sample_with_draft();
     p.run(&["check"]).ok();
     p.edit(
-        "content/versions/2022-10-19/en/06-minors.md",
+        "content/versions/2026-12-01/en/06-minors.md",
         "Minors may not create their own user accounts",
         "Minors under 14 may not create their own user accounts",
     );
@@ -119,15 +119,15 @@ fn stale_translation_is_found_and_cleared() {
     assert_eq!(findings.len(), 1, "{findings:#?}");
     let f = &findings[0];
     assert_eq!(f["rule"], "translation-stale");
-    assert_eq!(f["file"], "content/versions/2022-10-19/zh-CN/06-minors.md");
+    assert_eq!(f["file"], "content/versions/2026-12-01/zh-CN/06-minors.md");
     let msg = f["message"].as_str().unwrap();
     assert!(
-        msg.contains("content/versions/2022-10-19/en/06-minors.md"),
+        msg.contains("content/versions/2026-12-01/en/06-minors.md"),
         "{msg}"
     );
     assert!(msg.contains("Minors under 14 may not create"), "{msg}");
     // build warns, --strict refuses
-    let build = p.run(&["build"]);
+    let build = p.run(&["build", "--drafts"]);
     assert_eq!(build.code, 0);
     assert!(
         build.stderr.contains("warning[translation-stale]"),
@@ -142,14 +142,14 @@ fn stale_translation_is_found_and_cleared() {
 
 #[test]
 fn a_fact_change_makes_nothing_stale() {
-    let p = Project::sample();
+    let p = Project::sample_with_draft();
     p.edit(
-        "content/versions/2022-10-19/facts.toml",
+        "content/versions/2026-12-01/facts.toml",
         "email = \"app@smallrig.com\"",
         "email = \"privacy@smallrig.com\"",
     );
     p.edit(
-        "content/versions/2022-10-19/facts.toml",
+        "content/versions/2026-12-01/facts.toml",
         "package = \"com.tencent.bugly\"",
         "package = \"com.tencent.bugly.pro\"",
     );
@@ -158,12 +158,12 @@ fn a_fact_change_makes_nothing_stale() {
 
 #[test]
 fn a_new_fact_without_chinese_text_is_a_finding() {
-    let p = Project::sample();
-    let facts = p.read("content/versions/2022-10-19/facts.toml");
+    let p = Project::sample_with_draft();
+    let facts = p.read("content/versions/2026-12-01/facts.toml");
     let sdk = "\n[[sdks]]\nid = \"firebase\"\nname = { en = \"Firebase Analytics\" }\npackage = \"com.google.firebase.analytics\"\npurpose = { en = \"collects app usage events\" }\ndata = \"not_stated\"\n";
     let at = facts.find("\n# I 2.2.2 permissions").unwrap();
     p.write(
-        "content/versions/2022-10-19/facts.toml",
+        "content/versions/2026-12-01/facts.toml",
         &format!("{}{sdk}{}", &facts[..at], &facts[at..]),
     );
     let run = p.run(&["check", "--format", "json"]);
@@ -176,7 +176,7 @@ fn a_new_fact_without_chinese_text_is_a_finding() {
         assert!(f["message"].as_str().unwrap().contains("sdks.firebase"), "{f}");
     }
     // and the Chinese page cannot be built
-    let build = p.run(&["build"]);
+    let build = p.run(&["build", "--drafts"]);
     assert_eq!(build.code, 2);
     assert!(
         build
@@ -189,9 +189,9 @@ fn a_new_fact_without_chinese_text_is_a_finding() {
 
 #[test]
 fn a_heading_missing_in_one_locale_is_a_parity_finding() {
-    let p = Project::sample();
+    let p = Project::sample_with_draft();
     p.edit(
-        "content/versions/2022-10-19/zh-CN/03-sharing.md",
+        "content/versions/2026-12-01/zh-CN/03-sharing.md",
         " {#transfer}",
         " {#transfer-zh}",
     );
@@ -203,7 +203,7 @@ fn a_heading_missing_in_one_locale_is_a_parity_finding() {
     assert_eq!(findings[0]["rule"], "locale-parity");
     assert_eq!(
         findings[0]["file"],
-        "content/versions/2022-10-19/zh-CN/03-sharing.md"
+        "content/versions/2026-12-01/zh-CN/03-sharing.md"
     );
     assert!(findings[0]["message"].as_str().unwrap().contains("transfer-zh"));
 }

@@ -14,9 +14,9 @@ fn sample_pages() {
 
 #[test]
 fn check_output_for_a_stale_translation() {
-    let p = Project::sample();
+    let p = Project::sample_with_draft();
     p.edit(
-        "content/versions/2022-10-19/en/02-cookies.md",
+        "content/versions/2026-12-01/en/02-cookies.md",
         "small data files called cookies",
         "small data files called cookies or local storage",
     );
