@@ -144,30 +144,6 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     result
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn replaces_whole_and_leaves_no_temp() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("output");
-        write_site(&out, &[Artifact::new("a/b.html".into(), b"one".to_vec())]).unwrap();
-        write_site(&out, &[Artifact::new("c.html".into(), b"two".to_vec())]).unwrap();
-        assert!(!out.join("a").exists());
-        assert_eq!(fs::read(out.join("c.html")).unwrap(), b"two");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("output")]);
-        let m: serde_json::Value =
-            serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
-        assert_eq!(m["files"][0]["path"], "c.html");
-        assert_eq!(m["files"][0]["sha256"], sha256_hex(b"two"));
-    }
-}
-
 /// Writes a new folder `dir` holding `files` (relative paths), all or nothing: written beside it
 /// first, then renamed into place. Refuses an existing folder.
 pub fn write_new_folder(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
@@ -193,4 +169,28 @@ pub fn write_new_folder(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         let _ = fs::remove_dir_all(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_whole_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_site(&out, &[Artifact::new("a/b.html".into(), b"one".to_vec())]).unwrap();
+        write_site(&out, &[Artifact::new("c.html".into(), b"two".to_vec())]).unwrap();
+        assert!(!out.join("a").exists());
+        assert_eq!(fs::read(out.join("c.html")).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+        let m: serde_json::Value =
+            serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
+        assert_eq!(m["files"][0]["path"], "c.html");
+        assert_eq!(m["files"][0]["sha256"], sha256_hex(b"two"));
+    }
 }

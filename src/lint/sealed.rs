@@ -1,8 +1,7 @@
 //! `sealed-version-changed`: published versions are sealed in `versions.lock`; a changed, added or
 //! removed source file, or a version published by hand without a seal, is an error.
 
-use crate::error::{Diagnostic, Level};
-use crate::model::Content;
+use crate::error::Level;
 
 /// The rule.
 pub const RULE: super::Rule = super::Rule {
