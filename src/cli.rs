@@ -50,6 +50,11 @@ pub enum Command {
         after_help = "OLD and NEW are each a version id of the content folder, a version folder, or a whole-policy Markdown file.\n\nExamples:\n  policyc diff 2022-10-19 2026-12-01\n  policyc diff 2022-10-19 2026-12-01 --locale zh-CN --format html > redline.html\n  policyc diff vendor-2025.md vendor-2026.md --format json --fail-on material\n\nExit codes: 0 compared; 1 only with --fail-on, when triggered; 2 bad input."
     )]
     Diff(DiffArgs),
+    /// Print the user-facing notice of the changes between two versions (§VIII).
+    #[command(
+        after_help = "Example:\n  policyc notice 2022-10-19 2026-12-01 --locale zh-CN --format text\n\nExit codes: 0 printed; 2 bad input."
+    )]
+    Notice(NoticeArgs),
     /// Start a draft version from the latest one (all locales, facts, translation records).
     #[command(
         after_help = "Example:\n  policyc new-version 2026-12-01\n\nExit codes: 0 created; 2 bad input (an existing id, or one not later than the latest)."
@@ -122,6 +127,32 @@ pub enum FailOn {
     Material,
     /// Any change at all.
     Any,
+}
+
+/// `policyc notice`.
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The old version id.
+    pub old: String,
+    /// The new version id.
+    pub new: String,
+    /// The notice's locale [default: the policy's default locale].
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: NoticeFormat,
+}
+
+/// Output format of `notice`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoticeFormat {
+    /// Plain text (an email or an in-app banner).
+    Text,
+    /// Markdown.
+    Markdown,
+    /// An HTML page.
+    Html,
 }
 
 /// `policyc new-version`.

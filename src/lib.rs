@@ -65,6 +65,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         cli::Command::Build(args) => commands::build::run(&ctx, &args),
         cli::Command::Check(args) => commands::check::run(&ctx, &args),
         cli::Command::Diff(args) => commands::diff::run(&ctx, &args),
+        cli::Command::Notice(args) => commands::notice::run(&ctx, &args),
         cli::Command::NewVersion(args) => commands::lifecycle::new_version(&ctx, &args),
         cli::Command::Release(args) => commands::lifecycle::release(&ctx, &args),
         cli::Command::Translated(args) => commands::translated::run(&ctx, &args),

@@ -29,7 +29,8 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
             warnings.len()
         )));
     }
-    let artifacts = render_site(&content, &templates, SiteOptions { drafts: args.drafts })?;
+    let rules = load::load_rules(Some(&ctx.content))?;
+    let artifacts = render_site(&content, &templates, &rules, SiteOptions { drafts: args.drafts })?;
     ctx.note(&format!("rendered {} files", artifacts.len()));
     output::write_site(&args.out, &artifacts)?;
     if ctx.verbosity > Verbosity::Quiet {

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod lifecycle;
+pub mod notice;
 pub mod translated;
 
 use std::path::PathBuf;

@@ -29,13 +29,19 @@ struct LocaleKit {
 
 struct Site<'a> {
     content: &'a Content,
+    rules: &'a crate::classify::RuleSet,
     templates: &'a TemplateSet,
     tera: tera::Tera,
     kits: BTreeMap<Locale, LocaleKit>,
 }
 
 /// Renders the whole site.
-pub fn render_site(content: &Content, templates: &TemplateSet, opts: SiteOptions) -> Result<Vec<Artifact>> {
+pub fn render_site(
+    content: &Content,
+    templates: &TemplateSet,
+    rules: &crate::classify::RuleSet,
+    opts: SiteOptions,
+) -> Result<Vec<Artifact>> {
     let mut kits = BTreeMap::new();
     for locale in &content.config.locales {
         let messages = templates.messages(locale)?;
@@ -45,6 +51,7 @@ pub fn render_site(content: &Content, templates: &TemplateSet, opts: SiteOptions
     }
     let site = Site {
         content,
+        rules,
         templates,
         tera: templates.engine()?,
         kits,
@@ -74,7 +81,12 @@ pub fn render_site(content: &Content, templates: &TemplateSet, opts: SiteOptions
         }
     }
     for locale in &content.config.locales {
-        out.push(site.versions_page(locale)?);
+        let changes = site.changes(locale)?;
+        for c in &changes {
+            out.push(c.page.clone());
+        }
+        out.push(site.versions_page(locale, &changes)?);
+        out.push(site.feed(locale, &changes)?);
     }
     out.push(site.index_page()?);
     Ok(out)
@@ -239,7 +251,7 @@ impl<'a> Site<'a> {
         Ok(out)
     }
 
-    fn versions_page(&self, locale: &Locale) -> Result<Artifact> {
+    fn versions_page(&self, locale: &Locale, changes: &[PairChanges]) -> Result<Artifact> {
         let dir = format!("{locale}/");
         let current = self.content.current();
         let versions = self
@@ -254,6 +266,11 @@ impl<'a> Site<'a> {
                 href: format!("{id}/index.html"),
                 print_href: format!("{id}/print.html"),
                 current: Some(id) == current,
+                summary: summary_of(changes, id.as_str(), &self.kit(locale).messages),
+                changes_href: changes
+                    .iter()
+                    .find(|c| c.new == id.as_str())
+                    .map(|c| format!("changes/{}..{}.html", c.old, c.new)),
             })
             .collect();
         let base = &self.content.config.base_url;
@@ -361,5 +378,199 @@ mod tests {
         );
         assert_eq!(relative("en/", "index.html"), "../index.html");
         assert_eq!(relative("", "en/index.html"), "en/index.html");
+    }
+}
+
+/// The changes between two consecutive published versions in one locale.
+struct PairChanges {
+    old: String,
+    new: String,
+    /// Titles of the clauses triggered.
+    clauses: Vec<String>,
+    page: Artifact,
+}
+
+/// "Material changes: …", "No material change" or "First published version".
+fn summary_of(changes: &[PairChanges], id: &str, msg: &Messages) -> String {
+    let m = |k: &str| msg.get(k).cloned().unwrap_or_default();
+    match changes.iter().find(|c| c.new == id) {
+        None => m("versions_first"),
+        Some(c) if c.clauses.is_empty() => m("versions_no_material"),
+        Some(c) => format!("{}{}{}", m("versions_summary"), m("colon"), c.clauses.join("; ")),
+    }
+}
+
+/// What `changes.html` sees.
+#[derive(serde::Serialize)]
+struct ChangesView<'a> {
+    #[serde(flatten)]
+    diff: crate::report::html::DiffView<'a>,
+    product: &'a str,
+    canonical: String,
+    alternates: Vec<Alternate>,
+    links: ChangesLinks,
+    notice: crate::report::notice::NoticeView,
+}
+
+#[derive(serde::Serialize)]
+struct ChangesLinks {
+    home: String,
+    versions: String,
+    old: String,
+    new: String,
+}
+
+/// An Atom entry.
+#[derive(serde::Serialize)]
+struct FeedEntry {
+    id: String,
+    url: String,
+    updated: String,
+    summary: String,
+}
+
+impl Site<'_> {
+    /// The redline pages between consecutive published versions of `locale`.
+    fn changes(&self, locale: &Locale) -> Result<Vec<PairChanges>> {
+        let published: Vec<&Version> = self
+            .content
+            .versions
+            .values()
+            .filter(|v| v.meta.status == Status::Published)
+            .collect();
+        let base = &self.content.config.base_url;
+        let kit = self.kit(locale);
+        let mut out = Vec::new();
+        for pair in published.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let (ai, bi) = (a.meta.id.as_str(), b.meta.id.as_str());
+            let old = crate::diff::input::from_version(self.content, &a.meta.id, locale, ai.to_string())
+                .map_err(|m| Diagnostic::file_error(&a.dir, m))?;
+            let new = crate::diff::input::from_version(self.content, &b.meta.id, locale, bi.to_string())
+                .map_err(|m| Diagnostic::file_error(&b.dir, m))?;
+            let d = crate::diff::diff(&old, &new, &self.content.locale_tags());
+            let assessment = crate::classify::assess(&d, self.rules, locale.as_str(), true);
+            let report = crate::report::Report {
+                old: &old,
+                new: &new,
+                diff: &d,
+                assessment: &assessment,
+                rules: self.rules,
+            };
+            let file = format!("{ai}..{bi}.html");
+            let dir = format!("{locale}/changes/");
+            let url = format!("{base}{dir}{file}");
+            let notice = crate::report::notice::view(
+                &assessment,
+                self.rules,
+                &kit.messages,
+                locale.as_str(),
+                &self.content.config.product,
+                ai,
+                bi,
+                kit.dates.format(b.meta.effective),
+                url.clone(),
+            );
+            let alternates = self
+                .content
+                .config
+                .locales
+                .iter()
+                .map(|l| Alternate {
+                    lang: l.to_string(),
+                    name: self
+                        .kit(l)
+                        .messages
+                        .get("language_name")
+                        .cloned()
+                        .unwrap_or_default(),
+                    href: relative(&dir, &format!("{l}/changes/{file}")),
+                    url: format!("{base}{l}/changes/{file}"),
+                    current: l == locale,
+                })
+                .collect();
+            let view = ChangesView {
+                diff: crate::report::html::view(&report, kit.messages.clone()),
+                product: &self.content.config.product,
+                canonical: url,
+                alternates,
+                links: ChangesLinks {
+                    home: relative(&dir, "index.html"),
+                    versions: "../versions.html".into(),
+                    old: format!("../{ai}/index.html"),
+                    new: format!("../{bi}/index.html"),
+                },
+                notice,
+            };
+            let page = Artifact::new(format!("{dir}{file}"), self.render("changes.html", &view)?);
+            out.push(PairChanges {
+                old: ai.to_string(),
+                new: bi.to_string(),
+                clauses: assessment
+                    .clauses
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{c} {}",
+                            self.rules.clause(c).map_or("", |x| x.title(locale.as_str()))
+                        )
+                    })
+                    .collect(),
+                page,
+            });
+        }
+        Ok(out)
+    }
+
+    /// `feed.xml` of `locale`: one Atom entry per published version, newest first.
+    fn feed(&self, locale: &Locale, changes: &[PairChanges]) -> Result<Artifact> {
+        let base = &self.content.config.base_url;
+        let kit = self.kit(locale);
+        let entries: Vec<FeedEntry> = self
+            .content
+            .versions
+            .values()
+            .rev()
+            .filter(|v| v.meta.status == Status::Published)
+            .map(|v| FeedEntry {
+                id: v.meta.id.to_string(),
+                url: format!("{base}{locale}/{}/", v.meta.id),
+                updated: format!("{}T00:00:00Z", v.meta.updated),
+                summary: summary_of(changes, v.meta.id.as_str(), &kit.messages),
+            })
+            .collect();
+        let updated = entries
+            .first()
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
+        let author = self
+            .content
+            .versions
+            .values()
+            .next_back()
+            .and_then(|v| {
+                v.facts.controller.name.get(locale.as_str()).or_else(|| {
+                    v.facts
+                        .controller
+                        .name
+                        .get(self.content.config.default_locale.as_str())
+                })
+            })
+            .unwrap_or(&self.content.config.product)
+            .to_string();
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", locale.as_str());
+        ctx.insert("product", &self.content.config.product);
+        ctx.insert("msg", &kit.messages);
+        ctx.insert("feed_id", &format!("{base}{locale}/"));
+        ctx.insert("self_url", &format!("{base}{locale}/feed.xml"));
+        ctx.insert("versions_url", &format!("{base}{locale}/versions.html"));
+        ctx.insert("updated", &updated);
+        ctx.insert("author", &author);
+        ctx.insert("entries", &entries);
+        let xml = self
+            .tera
+            .render("feed.xml", &ctx)
+            .map_err(|e| template_error(self.templates, &e))?;
+        Ok(Artifact::new(format!("{locale}/feed.xml"), xml.into_bytes()))
     }
 }

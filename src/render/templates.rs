@@ -22,6 +22,14 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "index.html",
     "versions.html",
     "diff.html",
+    "changes.html",
+    "notice.html",
+    "notice.txt",
+    "notice.md",
+    "feed.xml",
+    "redline.css",
+    "partials/redline.html",
+    "partials/notice.html",
     "partials/contact-block.html",
     "partials/data-table.html",
     "partials/list.html",
@@ -60,7 +68,7 @@ impl TemplateSet {
 
     /// `true` for file names the set takes.
     pub fn is_template_name(name: &str) -> bool {
-        [".html", ".css", ".xml", ".toml", ".txt"]
+        [".html", ".css", ".xml", ".toml", ".txt", ".md"]
             .iter()
             .any(|ext| name.ends_with(ext))
     }

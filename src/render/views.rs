@@ -124,6 +124,10 @@ pub struct VersionRow {
     pub print_href: String,
     /// `true` for the current version.
     pub current: bool,
+    /// One line: the material changes from its predecessor.
+    pub summary: String,
+    /// Link to the redline from its predecessor.
+    pub changes_href: Option<String>,
 }
 
 /// The archive page of a locale.

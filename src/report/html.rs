@@ -41,8 +41,9 @@ struct ClauseView {
     changes: Vec<Evidence>,
 }
 
+/// What the redline templates (`diff.html`, `changes.html`, `partials/redline.html`) see.
 #[derive(Serialize)]
-struct DiffView<'a> {
+pub struct DiffView<'a> {
     lang: &'a str,
     old: &'a str,
     new: &'a str,
@@ -102,13 +103,9 @@ fn runs(c: &crate::diff::Change) -> Vec<Run> {
     }
 }
 
-/// The HTML page.
-pub fn render(r: &Report, templates: &TemplateSet) -> Result<String> {
-    let locale = crate::ids::Locale::parse(r.locale())
-        .unwrap_or_else(|_| crate::ids::Locale::parse("en").expect("valid"));
-    let msg = templates
-        .messages(&locale)
-        .or_else(|_| templates.messages(&crate::ids::Locale::parse("en").expect("valid")))?;
+/// The redline view of a report, with the UI messages of `msg`.
+pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffView<'a> {
+    let locale = r.locale();
     let changes: Vec<ChangeView> = r
         .items()
         .enumerate()
@@ -148,8 +145,8 @@ pub fn render(r: &Report, templates: &TemplateSet) -> Result<String> {
                 .collect(),
         })
         .collect();
-    let view = DiffView {
-        lang: locale.as_str(),
+    DiffView {
+        lang: locale,
         old: &r.old.label,
         new: &r.new.label,
         material: r.assessment.material,
@@ -160,7 +157,17 @@ pub fn render(r: &Report, templates: &TemplateSet) -> Result<String> {
         changes,
         bounded: r.diff.bounded,
         msg,
-    };
+    }
+}
+
+/// The HTML page.
+pub fn render(r: &Report, templates: &TemplateSet) -> Result<String> {
+    let locale = crate::ids::Locale::parse(r.locale())
+        .unwrap_or_else(|_| crate::ids::Locale::parse("en").expect("valid"));
+    let msg = templates
+        .messages(&locale)
+        .or_else(|_| templates.messages(&crate::ids::Locale::parse("en").expect("valid")))?;
+    let view = view(r, msg);
     let tera = templates.engine()?;
     let ctx = tera::Context::from_serialize(&view).map_err(|e| template_error(templates, &e))?;
     tera.render("diff.html", &ctx)

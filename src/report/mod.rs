@@ -5,6 +5,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod notice;
 pub mod text;
 
 use crate::classify::{Assessment, RuleSet, Severity};

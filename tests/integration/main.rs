@@ -10,4 +10,5 @@ mod errors;
 mod fidelity;
 mod l10n;
 mod properties;
+mod publish;
 mod snapshots;
