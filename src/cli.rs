@@ -40,6 +40,11 @@ pub enum Command {
         after_help = "Example:\n  policyc build --content content --out output\n\nExit codes: 0 built; 2 bad input, nothing written."
     )]
     Build(BuildArgs),
+    /// The build plus a PDF of every print page (same as `build --pdf`).
+    #[command(
+        after_help = "Example:\n  policyc pdf --pdf-engine weasyprint\n\nExit codes: 0 built; 2 bad input or no PDF engine (nothing written)."
+    )]
+    Pdf(BuildArgs),
     /// Lint the content: findings as file:line:col: level[rule]: message.
     #[command(
         after_help = "Example:\n  policyc check --format json\n\nExit codes: 0 clean (warnings allowed); 1 errors found; 2 unreadable input."
@@ -87,6 +92,12 @@ pub struct BuildArgs {
     /// Template overrides [default: `templates` beside the content folder].
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Also print every print page to PDF (policy.pdf beside it).
+    #[arg(long)]
+    pub pdf: bool,
+    /// The PDF engine: `chromium`, `weasyprint` or a path [default: $POLICYC_PDF_ENGINE, else found on PATH].
+    #[arg(long, value_name = "ENGINE")]
+    pub pdf_engine: Option<String>,
 }
 
 /// `policyc diff`.

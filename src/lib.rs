@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod pdf;
 pub mod render;
 pub mod report;
 pub mod seal;
@@ -63,6 +64,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     };
     let result = match cli.command {
         cli::Command::Build(args) => commands::build::run(&ctx, &args),
+        cli::Command::Pdf(mut args) => {
+            args.pdf = true;
+            commands::build::run(&ctx, &args)
+        }
         cli::Command::Check(args) => commands::check::run(&ctx, &args),
         cli::Command::Diff(args) => commands::diff::run(&ctx, &args),
         cli::Command::Notice(args) => commands::notice::run(&ctx, &args),

@@ -83,8 +83,17 @@ fn remove_leftovers(out: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A step run on the written temporary folder before it is swapped in (PDF printing); what it
+/// returns is written too and listed in the manifest.
+pub type PostStep<'a> = &'a dyn Fn(&Path) -> Result<Vec<Artifact>>;
+
 /// Writes the site into `out`, replacing it whole. Adds `manifest.json`.
 pub fn write_site(out: &Path, artifacts: &[Artifact]) -> Result<()> {
+    write_site_with(out, artifacts, None)
+}
+
+/// [`write_site`] with a post step.
+pub fn write_site_with(out: &Path, artifacts: &[Artifact], post: Option<PostStep>) -> Result<()> {
     if out.exists() && !out.is_dir() {
         return Err(Error::io(
             "cannot write",
@@ -94,17 +103,27 @@ pub fn write_site(out: &Path, artifacts: &[Artifact]) -> Result<()> {
     }
     remove_leftovers(out)?;
     let tmp = sibling(out, "tmp")?;
-    let result = write_all(&tmp, artifacts).and_then(|()| swap_in(&tmp, out));
+    let result = write_all(&tmp, artifacts, post).and_then(|()| swap_in(&tmp, out));
     if result.is_err() {
         let _ = fs::remove_dir_all(&tmp);
     }
     result
 }
 
-fn write_all(tmp: &Path, artifacts: &[Artifact]) -> Result<()> {
+fn write_all(tmp: &Path, artifacts: &[Artifact], post: Option<PostStep>) -> Result<()> {
     fs::create_dir_all(tmp).map_err(|e| Error::io("cannot create", tmp, e))?;
-    let manifest = manifest(artifacts);
-    for a in artifacts.iter().chain(std::iter::once(&manifest)) {
+    write_files(tmp, artifacts)?;
+    let extra = match post {
+        Some(step) => step(tmp)?,
+        None => Vec::new(),
+    };
+    write_files(tmp, &extra)?;
+    let all: Vec<Artifact> = artifacts.iter().chain(&extra).cloned().collect();
+    write_files(tmp, &[manifest(&all)])
+}
+
+fn write_files(tmp: &Path, artifacts: &[Artifact]) -> Result<()> {
+    for a in artifacts {
         let path = tmp.join(&a.path);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;

@@ -29,10 +29,34 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
             warnings.len()
         )));
     }
+    let engine = if args.pdf {
+        let spec = args
+            .pdf_engine
+            .clone()
+            .or_else(|| std::env::var("POLICYC_PDF_ENGINE").ok().filter(|s| !s.is_empty()));
+        Some(crate::pdf::find(spec.as_deref())?)
+    } else {
+        None
+    };
     let rules = load::load_rules(Some(&ctx.content))?;
-    let artifacts = render_site(&content, &templates, &rules, SiteOptions { drafts: args.drafts })?;
+    let artifacts = render_site(
+        &content,
+        &templates,
+        &rules,
+        SiteOptions {
+            drafts: args.drafts,
+            pdf: engine.is_some(),
+        },
+    )?;
     ctx.note(&format!("rendered {} files", artifacts.len()));
-    output::write_site(&args.out, &artifacts)?;
+    match &engine {
+        Some(engine) => {
+            let jobs = pdf_jobs(&content);
+            let step = |tmp: &std::path::Path| print_pdfs(engine, tmp, &jobs, ctx);
+            output::write_site_with(&args.out, &artifacts, Some(&step))?;
+        }
+        None => output::write_site(&args.out, &artifacts)?,
+    }
     if ctx.verbosity > Verbosity::Quiet {
         eprintln!("built {} files into {}", artifacts.len() + 1, args.out.display());
     }
@@ -45,4 +69,89 @@ pub fn default_templates_dir(content: &std::path::Path) -> std::path::PathBuf {
         Some(p) if !p.as_os_str().is_empty() => p.join("templates"),
         _ => std::path::PathBuf::from("templates"),
     }
+}
+
+/// One PDF to print: the print page of a published version in a locale.
+struct PdfJob {
+    locale: String,
+    version: String,
+    updated: crate::date::Date,
+    current: bool,
+}
+
+fn pdf_jobs(content: &crate::model::Content) -> Vec<PdfJob> {
+    let current = content.current().cloned();
+    let mut jobs = Vec::new();
+    for (id, v) in &content.versions {
+        if v.meta.status != crate::config::Status::Published {
+            continue;
+        }
+        for locale in &content.config.locales {
+            jobs.push(PdfJob {
+                locale: locale.to_string(),
+                version: id.to_string(),
+                updated: v.meta.updated,
+                current: Some(id) == current.as_ref(),
+            });
+        }
+    }
+    jobs
+}
+
+/// Prints every job's print page inside the temporary output folder, on both cores.
+fn print_pdfs(
+    engine: &crate::pdf::Engine,
+    tmp: &std::path::Path,
+    jobs: &[PdfJob],
+    ctx: &Ctx,
+) -> Result<Vec<output::Artifact>> {
+    let scratch = std::env::temp_dir().join(format!("policyc-pdf-{}", std::process::id()));
+    let results: Vec<Result<Vec<output::Artifact>>> = std::thread::scope(|scope| {
+        let workers = 2.min(jobs.len().max(1));
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let scratch = scratch.join(w.to_string());
+                scope.spawn(move || -> Result<Vec<output::Artifact>> {
+                    let mut out = Vec::new();
+                    for job in jobs.iter().skip(w).step_by(workers) {
+                        let dir = tmp.join(&job.locale).join(&job.version);
+                        let pdf_path = dir.join("policy.pdf.part");
+                        crate::pdf::print(engine, &dir.join("print.html"), &pdf_path, &scratch, job.updated)?;
+                        let bytes =
+                            std::fs::read(&pdf_path).map_err(|e| Error::io("cannot read", &pdf_path, e))?;
+                        std::fs::remove_file(&pdf_path)
+                            .map_err(|e| Error::io("cannot remove", &pdf_path, e))?;
+                        let bytes = crate::pdf::normalize(&bytes, job.updated);
+                        if job.current {
+                            out.push(output::Artifact::new(
+                                format!("{}/policy.pdf", job.locale),
+                                bytes.clone(),
+                            ));
+                        }
+                        out.push(output::Artifact::new(
+                            format!("{}/{}/policy.pdf", job.locale, job.version),
+                            bytes,
+                        ));
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a PDF worker does not panic"))
+            .collect()
+    });
+    let _ = std::fs::remove_dir_all(&scratch);
+    let mut all = Vec::new();
+    for r in results {
+        all.extend(r?);
+    }
+    all.sort_by(|a, b| a.path.cmp(&b.path));
+    ctx.note(&format!(
+        "printed {} PDFs with {}",
+        all.len(),
+        engine.program.display()
+    ));
+    Ok(all)
 }

@@ -19,6 +19,8 @@ use crate::render::views::*;
 pub struct SiteOptions {
     /// Render drafts under `drafts/`.
     pub drafts: bool,
+    /// PDFs are printed beside the print pages: link them.
+    pub pdf: bool,
 }
 
 /// Per-locale resources, made once.
@@ -28,6 +30,7 @@ struct LocaleKit {
 }
 
 struct Site<'a> {
+    pdf: bool,
     content: &'a Content,
     rules: &'a crate::classify::RuleSet,
     templates: &'a TemplateSet,
@@ -50,6 +53,7 @@ pub fn render_site(
         kits.insert(locale.clone(), LocaleKit { messages, dates });
     }
     let site = Site {
+        pdf: opts.pdf,
         content,
         rules,
         templates,
@@ -90,6 +94,12 @@ pub fn render_site(
     }
     out.push(site.index_page()?);
     Ok(out)
+}
+
+impl VersionPages<'_> {
+    fn version_is_draft(&self) -> bool {
+        self.version.meta.status == Status::Draft
+    }
 }
 
 /// The rendered parts of one version in one locale, shared by its web and print pages.
@@ -218,6 +228,7 @@ impl<'a> Site<'a> {
                     print: "print.html".into(),
                     versions: relative(dir, &format!("{locale}/versions.html")),
                     home: relative(dir, "index.html"),
+                    pdf: (self.pdf && !pages.version_is_draft()).then(|| "policy.pdf".to_string()),
                 },
                 toc: pages
                     .toc
@@ -267,6 +278,7 @@ impl<'a> Site<'a> {
                 print_href: format!("{id}/print.html"),
                 current: Some(id) == current,
                 summary: summary_of(changes, id.as_str(), &self.kit(locale).messages),
+                pdf_href: self.pdf.then(|| format!("{id}/policy.pdf")),
                 changes_href: changes
                     .iter()
                     .find(|c| c.new == id.as_str())

@@ -78,6 +78,8 @@ pub struct PageLinks {
     pub versions: String,
     /// The language chooser.
     pub home: String,
+    /// The PDF of this version, when printed.
+    pub pdf: Option<String>,
 }
 
 /// A policy page (web or print).
@@ -128,6 +130,8 @@ pub struct VersionRow {
     pub summary: String,
     /// Link to the redline from its predecessor.
     pub changes_href: Option<String>,
+    /// Link to its PDF, when printed.
+    pub pdf_href: Option<String>,
 }
 
 /// The archive page of a locale.

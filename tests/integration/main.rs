@@ -9,6 +9,7 @@ mod corpus;
 mod errors;
 mod fidelity;
 mod l10n;
+mod pdf;
 mod properties;
 mod publish;
 mod snapshots;
