@@ -134,8 +134,7 @@ pub fn print(engine: &Engine, html: &Path, pdf: &Path, scratch: &Path, date: Dat
         let stderr = String::from_utf8_lossy(&out.stderr);
         let last = stderr
             .lines()
-            .filter(|l| !l.trim().is_empty())
-            .last()
+            .rfind(|l| !l.trim().is_empty())
             .unwrap_or("no output");
         return Err(Error::Usage(format!(
             "{} failed to print {}: {last}",
