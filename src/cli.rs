@@ -207,6 +207,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
+    /// Explain a rule (or `all` to list them) instead of checking.
+    #[arg(long, value_name = "RULE")]
+    pub explain: Option<String>,
 }
 
 /// `policyc translated`.

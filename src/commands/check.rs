@@ -9,6 +9,9 @@ use super::Ctx;
 
 /// Runs the linter; exit 1 when a finding is at error level.
 pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<i32> {
+    if let Some(id) = &args.explain {
+        return explain(id);
+    }
     let content = load::load_content(&ctx.content)?;
     let findings = lint::run(&content);
     let errors = findings.iter().filter(|d| d.level == Level::Error).count();
@@ -27,6 +30,25 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<i32> {
         }
     }
     Ok(if errors > 0 { 1 } else { 0 })
+}
+
+/// `check --explain RULE`: the rule's explanation and default level; `all` lists every rule.
+fn explain(id: &str) -> Result<i32> {
+    if id == "all" {
+        for r in lint::RULES {
+            println!("{:<28} {}", r.id, r.default);
+        }
+        return Ok(0);
+    }
+    let rule = lint::rule(id).ok_or_else(|| {
+        let ids: Vec<&str> = lint::RULES.iter().map(|r| r.id).collect();
+        crate::error::Error::Usage(format!("unknown rule `{id}` (rules: {})", ids.join(", ")))
+    })?;
+    println!(
+        "{} (default level: {})\n\n{}",
+        rule.id, rule.default, rule.explain
+    );
+    Ok(0)
 }
 
 /// The `policyc.check/1` JSON document.

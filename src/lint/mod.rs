@@ -2,6 +2,7 @@
 //! Levels come from the rule's default, overridden by `policy.toml`'s `[lint]` table.
 
 mod anchors;
+mod content_rules;
 mod fact_translations;
 mod parity;
 mod prose_facts;
@@ -28,8 +29,15 @@ pub struct Rule {
 
 /// Every rule, in the order findings are reported.
 pub const RULES: &[Rule] = &[
+    content_rules::SECTION_EMPTY,
+    content_rules::PLACEHOLDER,
     prose_facts::RULE,
     anchors::RULE,
+    content_rules::FACT_FORMAT,
+    content_rules::REQUIRED,
+    content_rules::UNSHOWN,
+    content_rules::NOT_STATED_RULE,
+    content_rules::DATES,
     fact_translations::RULE,
     parity::RULE,
     sealed::RULE,

@@ -9,6 +9,7 @@ mod corpus;
 mod errors;
 mod fidelity;
 mod l10n;
+mod lint;
 mod pdf;
 mod properties;
 mod publish;

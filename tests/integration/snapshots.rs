@@ -20,7 +20,7 @@ fn check_output_for_a_stale_translation() {
         "small data files called cookies",
         "small data files called cookies or local storage",
     );
-    let run = p.run(&["check"]);
+    let run = p.run(&["check", "-q"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("check_stale", run.stdout);
 }

@@ -1,0 +1,206 @@
+//! One test per lint rule: a draft broken in exactly one way gives exactly one new finding, with the
+//! rule id, the file and the line.
+
+use std::collections::BTreeSet;
+
+use crate::harness::{Project, run_in};
+
+type Finding = (String, String, String, u64);
+
+fn findings(p: &Project) -> (i32, BTreeSet<Finding>) {
+    let run = run_in(p.path(), &["check", "--format", "json"], &[]);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["schema"], "policyc.check/1");
+    let set = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["level"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    (run.code, set)
+}
+
+const D: &str = "content/versions/2026-12-01";
+
+/// Breaks a fresh draft with `mutate`; asserts exactly one new finding with `rule`, `level`, `file`
+/// and the line where `marker` first occurs in the broken file.
+#[track_caller]
+fn one_new_finding(mutate: impl FnOnce(&Project), rule: &str, level: &str, file: &str, marker: &str) {
+    let p = Project::sample_with_draft();
+    let (code, before) = findings(&p);
+    assert_eq!(code, 0, "the shipped content has only warnings: {before:?}");
+    mutate(&p);
+    let (code, after) = findings(&p);
+    let new: Vec<&Finding> = after.difference(&before).collect();
+    assert_eq!(new.len(), 1, "expected one new finding, got {new:#?}");
+    let text = p.read(file);
+    let at = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker:?} not in {file}"));
+    let line = text[..at].matches('\n').count() as u64 + 1;
+    let (r, l, f, n) = new[0];
+    assert_eq!(
+        (r.as_str(), l.as_str(), f.as_str(), *n),
+        (rule, level, file, line),
+        "{new:?}"
+    );
+    assert_eq!(code, if level == "error" { 1 } else { 0 });
+}
+
+#[test]
+fn the_shipped_content_passes() {
+    let p = Project::sample();
+    let (code, found) = findings(&p);
+    assert_eq!(code, 0);
+    assert!(
+        found
+            .iter()
+            .all(|(rule, level, _, _)| rule == "fact-not-stated" && level == "warning"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn section_empty() {
+    one_new_finding(
+        |p| {
+            let file = format!("{D}/zh-CN/06-minors.md");
+            let text = p.read(&file);
+            let end = text[3..].find("+++").unwrap() + 6;
+            p.write(&file, &format!("{}\n\n", &text[..end]));
+        },
+        "section-empty",
+        "error",
+        &format!("{D}/zh-CN/06-minors.md"),
+        "+++\n\n",
+    );
+}
+
+#[test]
+fn placeholder_text() {
+    one_new_finding(
+        |p| p.edit(&format!("{D}/zh-CN/06-minors.md"), "未成年人", "TODO 未成年人"),
+        "placeholder-text",
+        "error",
+        &format!("{D}/zh-CN/06-minors.md"),
+        "TODO",
+    );
+}
+
+#[test]
+fn prose_contains_fact() {
+    one_new_finding(
+        |p| {
+            p.edit(
+                &format!("{D}/zh-CN/09-contact.md"),
+                "{{> contact-block contact }}",
+                "邮箱 app@smallrig.com\n\n{{> contact-block contact }}",
+            )
+        },
+        "prose-contains-fact",
+        "error",
+        &format!("{D}/zh-CN/09-contact.md"),
+        "app@",
+    );
+}
+
+#[test]
+fn link_unresolved() {
+    one_new_finding(
+        |p| p.edit(&format!("{D}/zh-CN/00-preamble.md"), "(#minors)", "(#children)"),
+        "link-unresolved",
+        "error",
+        &format!("{D}/zh-CN/00-preamble.md"),
+        "- [六",
+    );
+}
+
+#[test]
+fn fact_format() {
+    one_new_finding(
+        |p| {
+            p.edit(
+                &format!("{D}/facts.toml"),
+                "email = \"app@smallrig.com\"",
+                "email = \"app@smallrig\"",
+            )
+        },
+        "fact-format",
+        "error",
+        &format!("{D}/facts.toml"),
+        "email =",
+    );
+}
+
+#[test]
+fn required_facts() {
+    one_new_finding(
+        |p| {
+            p.edit(
+                &format!("{D}/facts.toml"),
+                "response_days = 30",
+                "response_days = \"not_stated\"",
+            )
+        },
+        "required-facts",
+        "error",
+        &format!("{D}/facts.toml"),
+        "response_days",
+    );
+}
+
+#[test]
+fn fact_unshown() {
+    one_new_finding(
+        |p| {
+            let facts = p.read(&format!("{D}/facts.toml"));
+            p.write(&format!("{D}/facts.toml"), &format!("{facts}\n[[rights]]\nid = \"portability\"\nname = {{ en = \"Data portability\", zh-CN = \"个人信息转移\" }}\nhow = {{ en = \"Ask customer service.\", zh-CN = \"请联系客服。\" }}\n").replacen("\n[[rights]]\nid = \"portability\"", "\n[[rights]]\nid = \"portability\"", 1));
+        },
+        "fact-unshown",
+        "error",
+        &format!("{D}/facts.toml"),
+        "id = \"portability\"",
+    );
+}
+
+#[test]
+fn fact_not_stated() {
+    one_new_finding(
+        |p| {
+            p.edit(
+                &format!("{D}/facts.toml"),
+                "phone = \"0755-28283350\"",
+                "phone = \"not_stated\"",
+            )
+        },
+        "fact-not-stated",
+        "warning",
+        &format!("{D}/facts.toml"),
+        "phone =",
+    );
+}
+
+#[test]
+fn version_dates() {
+    one_new_finding(
+        |p| {
+            p.edit(
+                &format!("{D}/version.toml"),
+                "effective = 2026-12-01",
+                "effective = 2020-01-01",
+            )
+        },
+        "version-dates",
+        "error",
+        &format!("{D}/version.toml"),
+        "effective",
+    );
+}
