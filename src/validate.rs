@@ -39,6 +39,16 @@ pub fn config(c: &PolicyConfig, src: &SourceFile) -> Result<()> {
     if let Some(dup) = duplicate(c.sections.iter()) {
         return Err(at_key("sections", format!("section `{dup}` is listed twice")).into());
     }
+    if let Some(unknown) = c.lint.keys().find(|k| crate::lint::rule(k).is_none()) {
+        let ids: Vec<&str> = crate::lint::RULES.iter().map(|r| r.id).collect();
+        let offset = src.text.find(unknown.as_str()).unwrap_or(0);
+        return Err(Diagnostic::at(
+            src,
+            offset,
+            format!("unknown lint rule `{unknown}` (rules: {})", ids.join(", ")),
+        )
+        .into());
+    }
     let scheme_ok = c.base_url.starts_with("https://") || c.base_url.starts_with("http://");
     if !scheme_ok || !c.base_url.ends_with('/') || c.base_url.contains(char::is_whitespace) {
         return Err(at_key(

@@ -204,3 +204,39 @@ fn version_dates() {
         "effective",
     );
 }
+
+#[test]
+fn levels_come_from_policy_toml() {
+    let p = Project::sample_with_draft();
+    p.edit(
+        &format!("{D}/facts.toml"),
+        "email = \"app@smallrig.com\"",
+        "email = \"app@smallrig\"",
+    );
+    assert_eq!(findings(&p).0, 1);
+    let policy = p.read("content/policy.toml");
+    p.write(
+        "content/policy.toml",
+        &format!("{policy}fact-format = \"warning\"\n"),
+    );
+    let (code, found) = findings(&p);
+    assert_eq!(code, 0, "lowered to a warning");
+    assert!(
+        found
+            .iter()
+            .any(|(r, l, _, _)| r == "fact-format" && l == "warning")
+    );
+    p.write("content/policy.toml", &format!("{policy}fact-format = \"off\"\n"));
+    assert!(!findings(&p).1.iter().any(|(r, _, _, _)| r == "fact-format"));
+    p.write(
+        "content/policy.toml",
+        &format!("{policy}no-such-rule = \"off\"\n"),
+    );
+    let run = p.run(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("policy.toml") && run.stderr.contains("unknown lint rule `no-such-rule`"),
+        "{}",
+        run.stderr
+    );
+}
