@@ -112,6 +112,37 @@ struct VersionPages<'a> {
 }
 
 impl<'a> Site<'a> {
+    /// The same page in every locale, seen from folder `dir` of `locale`; `target(l)` gives the
+    /// page's path in locale `l` and the path of its absolute URL (both from the site root).
+    fn alternates(
+        &self,
+        locale: &Locale,
+        dir: &str,
+        target: impl Fn(&Locale) -> (String, String),
+    ) -> Vec<Alternate> {
+        let base = &self.content.config.base_url;
+        self.content
+            .config
+            .locales
+            .iter()
+            .map(|l| {
+                let (path, url_path) = target(l);
+                Alternate {
+                    lang: l.to_string(),
+                    name: self
+                        .kit(l)
+                        .messages
+                        .get("language_name")
+                        .cloned()
+                        .unwrap_or_default(),
+                    href: relative(dir, &path),
+                    url: format!("{base}{url_path}"),
+                    current: l == locale,
+                }
+            })
+            .collect()
+    }
+
     fn kit(&self, locale: &Locale) -> &LocaleKit {
         self.kits.get(locale).expect("a kit per declared locale")
     }
@@ -196,24 +227,12 @@ impl<'a> Site<'a> {
             ("web", "index.html", "page.html"),
             ("print", "print.html", "print.html"),
         ] {
-            let alternates: Vec<Alternate> = self
-                .content
-                .config
-                .locales
-                .iter()
-                .map(|l| Alternate {
-                    lang: l.to_string(),
-                    name: self
-                        .kit(l)
-                        .messages
-                        .get("language_name")
-                        .cloned()
-                        .unwrap_or_default(),
-                    href: relative(dir, &format!("{}{file}", dir_of(l))),
-                    url: format!("{base}{}{}", dir_of(l), if kind == "web" { "" } else { file }),
-                    current: l == locale,
-                })
-                .collect();
+            let alternates = self.alternates(locale, dir, |l| {
+                (
+                    format!("{}{file}", dir_of(l)),
+                    format!("{}{}", dir_of(l), if kind == "web" { "" } else { file }),
+                )
+            });
             let view = PageView {
                 kind,
                 lang: locale.as_str(),
@@ -290,24 +309,9 @@ impl<'a> Site<'a> {
             lang: locale.as_str(),
             product: &self.content.config.product,
             canonical: format!("{base}{locale}/versions.html"),
-            alternates: self
-                .content
-                .config
-                .locales
-                .iter()
-                .map(|l| Alternate {
-                    lang: l.to_string(),
-                    name: self
-                        .kit(l)
-                        .messages
-                        .get("language_name")
-                        .cloned()
-                        .unwrap_or_default(),
-                    href: relative(&dir, &format!("{l}/versions.html")),
-                    url: format!("{base}{l}/versions.html"),
-                    current: l == locale,
-                })
-                .collect(),
+            alternates: self.alternates(locale, &dir, |l| {
+                (format!("{l}/versions.html"), format!("{l}/versions.html"))
+            }),
             current_href: "index.html".into(),
             versions,
             msg: &self.kit(locale).messages,
@@ -483,24 +487,9 @@ impl Site<'_> {
                 kit.dates.format(b.meta.effective),
                 url.clone(),
             );
-            let alternates = self
-                .content
-                .config
-                .locales
-                .iter()
-                .map(|l| Alternate {
-                    lang: l.to_string(),
-                    name: self
-                        .kit(l)
-                        .messages
-                        .get("language_name")
-                        .cloned()
-                        .unwrap_or_default(),
-                    href: relative(&dir, &format!("{l}/changes/{file}")),
-                    url: format!("{base}{l}/changes/{file}"),
-                    current: l == locale,
-                })
-                .collect();
+            let alternates = self.alternates(locale, &dir, |l| {
+                (format!("{l}/changes/{file}"), format!("{l}/changes/{file}"))
+            });
             let view = ChangesView {
                 diff: crate::report::html::view(&report, kit.messages.clone()),
                 product: &self.content.config.product,

@@ -30,6 +30,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "redline.css",
     "partials/redline.html",
     "partials/notice.html",
+    "partials/masthead.html",
     "partials/contact-block.html",
     "partials/data-table.html",
     "partials/list.html",

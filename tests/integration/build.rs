@@ -163,19 +163,7 @@ fn builds_are_deterministic() {
 
 #[test]
 fn drafts_only_on_request() {
-    let p = Project::sample();
-    let draft = p.content().join("versions/2026-12-01");
-    crate::harness::copy_dir(&p.version_dir(), &draft);
-    p.edit(
-        "content/versions/2026-12-01/version.toml",
-        "id = \"2022-10-19\"",
-        "id = \"2026-12-01\"",
-    );
-    p.edit(
-        "content/versions/2026-12-01/version.toml",
-        "status = \"published\"",
-        "status = \"draft\"",
-    );
+    let p = crate::harness::Project::sample_with_draft();
     p.run(&["build", "-q"]).ok();
     let files = p.output_files();
     assert!(!files.keys().any(|k| k.contains("2026-12-01")));

@@ -36,6 +36,24 @@ impl Project {
         p
     }
 
+    /// A sample with a draft that adds an SDK and moves the privacy mailbox (material: 8.3, 8.5).
+    pub fn material_draft() -> Self {
+        let p = Self::sample_with_draft();
+        let facts_path = "content/versions/2026-12-01/facts.toml";
+        p.edit(
+            facts_path,
+            "email = \"app@smallrig.com\"",
+            "email = \"privacy@smallrig.com\"",
+        );
+        let facts = p.read(facts_path);
+        let at = facts
+            .find("\n# I 2.2.2 permissions")
+            .expect("the sample's permissions comment");
+        let sdk = "\n[[sdks]]\nid = \"firebase\"\nname = { en = \"Firebase Analytics\", zh-CN = \"Firebase Analytics\" }\npackage = \"com.google.firebase.analytics\"\npurpose = { en = \"collects app usage events\", zh-CN = \"收集应用使用事件\" }\ndata = \"not_stated\"\n";
+        p.write(facts_path, &format!("{}{sdk}{}", &facts[..at], &facts[at..]));
+        p
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

@@ -7,22 +7,8 @@ use crate::harness::{DRAFT, Project, main_of, tree};
 
 const DRAFT_DIR: &str = "content/versions/2026-12-01";
 
-/// A project whose draft adds an SDK and moves the privacy mailbox (material: 8.3, 8.5).
 fn material_draft() -> Project {
-    let p = Project::sample_with_draft();
-    p.edit(
-        &format!("{DRAFT_DIR}/facts.toml"),
-        "email = \"app@smallrig.com\"",
-        "email = \"privacy@smallrig.com\"",
-    );
-    let facts = p.read(&format!("{DRAFT_DIR}/facts.toml"));
-    let at = facts.find("\n# I 2.2.2 permissions").unwrap();
-    let sdk = "\n[[sdks]]\nid = \"firebase\"\nname = { en = \"Firebase Analytics\", zh-CN = \"Firebase Analytics\" }\npackage = \"com.google.firebase.analytics\"\npurpose = { en = \"collects app usage events\", zh-CN = \"收集应用使用事件\" }\ndata = \"not_stated\"\n";
-    p.write(
-        &format!("{DRAFT_DIR}/facts.toml"),
-        &format!("{}{sdk}{}", &facts[..at], &facts[at..]),
-    );
-    p
+    Project::material_draft()
 }
 
 #[test]

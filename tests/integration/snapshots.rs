@@ -28,31 +28,7 @@ fn check_output_for_a_stale_translation() {
 /// A draft that adds an SDK, moves the privacy mailbox and fixes a typo, as every format shows it.
 #[test]
 fn diff_outputs() {
-    let p = Project::sample();
-    let draft = p.content().join("versions/2026-12-01");
-    crate::harness::copy_dir(&p.version_dir(), &draft);
-    p.edit(
-        "content/versions/2026-12-01/version.toml",
-        "id = \"2022-10-19\"",
-        "id = \"2026-12-01\"",
-    );
-    p.edit(
-        "content/versions/2026-12-01/version.toml",
-        "status = \"published\"",
-        "status = \"draft\"",
-    );
-    p.edit(
-        "content/versions/2026-12-01/facts.toml",
-        "email = \"app@smallrig.com\"",
-        "email = \"privacy@smallrig.com\"",
-    );
-    let facts = p.read("content/versions/2026-12-01/facts.toml");
-    let at = facts.find("\n# I 2.2.2 permissions").unwrap();
-    let sdk = "\n[[sdks]]\nid = \"firebase\"\nname = { en = \"Firebase Analytics\", zh-CN = \"Firebase Analytics\" }\npackage = \"com.google.firebase.analytics\"\npurpose = { en = \"collects app usage events\", zh-CN = \"收集应用使用事件\" }\ndata = \"not_stated\"\n";
-    p.write(
-        "content/versions/2026-12-01/facts.toml",
-        &format!("{}{sdk}{}", &facts[..at], &facts[at..]),
-    );
+    let p = Project::material_draft();
     p.edit(
         "content/versions/2026-12-01/en/02-cookies.md",
         "give you a easier",
