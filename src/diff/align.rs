@@ -173,27 +173,8 @@ fn unique_anchors<T: Hash + Eq>(old: &[T], new: &[T]) -> Vec<(usize, usize)> {
         .collect();
     pairs.sort_unstable();
     // longest increasing subsequence on the new index
-    let mut tails: Vec<usize> = Vec::new();
-    let mut prev: Vec<Option<usize>> = vec![None; pairs.len()];
-    for i in 0..pairs.len() {
-        let pos = tails.partition_point(|&t| pairs[t].1 < pairs[i].1);
-        if pos > 0 {
-            prev[i] = Some(tails[pos - 1]);
-        }
-        if pos == tails.len() {
-            tails.push(i);
-        } else {
-            tails[pos] = i;
-        }
-    }
-    let mut out = Vec::with_capacity(tails.len());
-    let mut cur = tails.last().copied();
-    while let Some(i) = cur {
-        out.push(pairs[i]);
-        cur = prev[i];
-    }
-    out.reverse();
-    out
+    let news: Vec<usize> = pairs.iter().map(|p| p.1).collect();
+    lis_positions(&news).into_iter().map(|i| pairs[i]).collect()
 }
 
 /// Positions (in `seq`) of the longest increasing subsequence of `seq`.

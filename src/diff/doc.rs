@@ -236,19 +236,7 @@ pub fn from_markdown(markdown: &str) -> Doc {
             path.clear();
             continue;
         }
-        let mut block = item.block;
-        if block.kind == BlockKind::Heading && split_level.is_some_and(|l| item.level < l) {
-            // a title above the section level: part of the preamble text
-            block.kind = BlockKind::Heading;
-        }
-        if block.kind == BlockKind::Heading {
-            path.retain(|(l, _)| *l < item.level);
-            block.path = path.iter().map(|(_, t)| t.clone()).collect();
-            path.push((item.level, block.text.clone()));
-        } else {
-            block.path = path.iter().map(|(_, t)| t.clone()).collect();
-        }
-        current.blocks.push(block);
+        current.blocks.push(with_path(item, &mut path));
     }
     if !current.blocks.is_empty() || !current.heading.is_empty() {
         sections.push(current);
@@ -279,18 +267,21 @@ pub fn section_blocks(markdown: &str) -> Vec<Block> {
     let mut path: Vec<(u8, String)> = Vec::new();
     items(markdown)
         .into_iter()
-        .map(|item| {
-            let mut block = item.block;
-            if block.kind == BlockKind::Heading {
-                path.retain(|(l, _)| *l < item.level);
-                block.path = path.iter().map(|(_, t)| t.clone()).collect();
-                path.push((item.level, block.text.clone()));
-            } else {
-                block.path = path.iter().map(|(_, t)| t.clone()).collect();
-            }
-            block
-        })
+        .map(|item| with_path(item, &mut path))
         .collect()
+}
+
+/// The item's block with the headings above it; a heading also becomes part of the path.
+fn with_path(item: Item, path: &mut Vec<(u8, String)>) -> Block {
+    let mut block = item.block;
+    if block.kind == BlockKind::Heading {
+        path.retain(|(l, _)| *l < item.level);
+    }
+    block.path = path.iter().map(|(_, t)| t.clone()).collect();
+    if block.kind == BlockKind::Heading {
+        path.push((item.level, block.text.clone()));
+    }
+    block
 }
 
 /// A URL-style slug of a heading: lowercase ASCII words, other scripts kept.
