@@ -12,6 +12,8 @@ pub mod date;
 pub mod diff;
 pub mod error;
 pub mod facts;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ids;
 pub mod lint;
 pub mod load;

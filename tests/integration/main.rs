@@ -8,6 +8,7 @@ mod build;
 mod corpus;
 mod errors;
 mod fidelity;
+mod fuzz_corpus;
 mod l10n;
 mod lint;
 mod pdf;

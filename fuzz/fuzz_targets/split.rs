@@ -1,0 +1,3 @@
+//! Fuzz target: `policyc::fuzzing::split`.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| policyc::fuzzing::split(data));
