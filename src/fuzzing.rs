@@ -8,7 +8,7 @@ struct Values;
 
 impl Resolve for Values {
     fn fact(&self, path: &str) -> Result<String, String> {
-        if path.len() % 3 == 0 {
+        if path.len().is_multiple_of(3) {
             Ok(format!("<value of {path}>"))
         } else {
             Err(format!("unknown fact `{path}`"))
