@@ -334,14 +334,32 @@ pub const REQUIRED: super::Rule = super::Rule {
     id: "required-facts",
     default: Level::Error,
     explain: "The policy lacks something every privacy policy must state (GB/T 35273-2020 §5.5, GDPR Art. 13): \
-a contact channel (email or phone), categories of personal information, each with a purpose, the \
+a section on collection and use, sharing, users' rights, minors, cross-border transfer, updates and \
+contact (by their standard section ids in policy.toml), a contact channel (email or phone), categories of personal information, each with a purpose, the \
 retention period or criterion, where data is stored, users' rights, the response time to requests, and \
 a complaint channel.",
     run: required,
 };
 
+/// Sections every policy needs, by the standard section ids, with what they cover.
+const REQUIRED_SECTIONS: &[(&str, &str)] = &[
+    ("collect-and-use", "how personal information is collected and used"),
+    ("sharing", "sharing, transfer and public disclosure"),
+    ("your-rights", "users' rights"),
+    ("minors", "the personal information of minors"),
+    ("cross-border", "storage location and cross-border transfer"),
+    ("updates", "how the policy is updated"),
+    ("contact", "how to contact the controller"),
+];
+
 fn required(content: &Content) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let src = &content.config_file;
+    for (id, what) in REQUIRED_SECTIONS {
+        if !content.config.sections.iter().any(|s| s.as_str() == *id) {
+            out.push(Diagnostic::at(src, offset_of(src, "sections"), format!("policy.toml declares no `{id}` section: the policy must say {what}")));
+        }
+    }
     for v in content.versions.values() {
         let f = &v.facts;
         let src = &v.facts_file;
