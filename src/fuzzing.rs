@@ -76,8 +76,8 @@ pub fn diff_pair(data: &[u8]) {
 
 /// The built-in fact partials with arbitrary values: they render, and never pass markup through.
 pub fn partials(data: &[u8]) {
-    // the value between markers, so the check below looks at exactly the inserted text
-    let value = format!("\u{a7}{}\u{a7}", String::from_utf8_lossy(data));
+    // the value between two different markers, so the check below matches only the inserted text
+    let value = format!("\u{a7}{}\u{b6}", String::from_utf8_lossy(data));
     let templates = crate::render::templates::TemplateSet::builtin();
     let tera = templates.engine().expect("built-in templates parse");
     let msg = templates
@@ -120,7 +120,10 @@ pub fn partials(data: &[u8]) {
             .render(&format!("partials/{name}.html"), &ctx)
             .expect("partials render any text");
         if value.contains(['<', '>', '"', '&']) {
-            assert!(!html.contains(value.as_str()), "unescaped value in {name}");
+            assert!(
+                !html.contains(value.as_str()),
+                "unescaped value in {name}: {html}"
+            );
         }
     }
 }

@@ -343,7 +343,10 @@ a complaint channel.",
 
 /// Sections every policy needs, by the standard section ids, with what they cover.
 const REQUIRED_SECTIONS: &[(&str, &str)] = &[
-    ("collect-and-use", "how personal information is collected and used"),
+    (
+        "collect-and-use",
+        "how personal information is collected and used",
+    ),
     ("sharing", "sharing, transfer and public disclosure"),
     ("your-rights", "users' rights"),
     ("minors", "the personal information of minors"),
@@ -357,7 +360,11 @@ fn required(content: &Content) -> Vec<Diagnostic> {
     let src = &content.config_file;
     for (id, what) in REQUIRED_SECTIONS {
         if !content.config.sections.iter().any(|s| s.as_str() == *id) {
-            out.push(Diagnostic::at(src, offset_of(src, "sections"), format!("policy.toml declares no `{id}` section: the policy must say {what}")));
+            out.push(Diagnostic::at(
+                src,
+                offset_of(src, "sections"),
+                format!("policy.toml declares no `{id}` section: the policy must say {what}"),
+            ));
         }
     }
     for v in content.versions.values() {
