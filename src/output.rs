@@ -133,7 +133,43 @@ fn write_files(tmp: &Path, artifacts: &[Artifact]) -> Result<()> {
     Ok(())
 }
 
+/// Exchanges two paths in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`), so there is no
+/// moment at which the output folder is missing; `Err` where the file system cannot.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both pointers are valid NUL-terminated strings that live across the call; the call
+    // reads them only.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
 fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
+    if out.is_dir() && exchange(tmp, out).is_ok() {
+        // `tmp` now holds the previous output
+        return fs::remove_dir_all(tmp).map_err(|e| Error::io("cannot remove", tmp, e));
+    }
     if out.exists() {
         let old = sibling(out, "old")?;
         fs::rename(out, &old).map_err(|e| Error::io("cannot move aside", out, e))?;
@@ -211,5 +247,17 @@ mod tests {
             serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
         assert_eq!(m["files"][0]["path"], "c.html");
         assert_eq!(m["files"][0]["sha256"], sha256_hex(b"two"));
+    }
+}
+
+/// Writes a command's result to standard output; a write error (a full disk, a closed file) is an
+/// error naming `<stdout>`, a closed pipe (`policyc diff … | head`) simply ends the output.
+pub fn stdout(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::io("cannot write", Path::new("<stdout>"), e)),
     }
 }

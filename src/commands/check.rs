@@ -16,17 +16,19 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<i32> {
     let findings = lint::run(&content);
     let errors = findings.iter().filter(|d| d.level == Level::Error).count();
     match args.format {
-        ReportFormat::Json => println!("{}", to_json(&findings)),
+        ReportFormat::Json => crate::output::stdout(&format!("{}\n", to_json(&findings)))?,
         ReportFormat::Text => {
+            let mut text = String::new();
             for d in &findings {
                 if d.level == Level::Error || ctx.verbosity > Verbosity::Quiet {
-                    println!("{}\n", d.render_long());
+                    text.push_str(&format!("{}\n\n", d.render_long()));
                 }
             }
             if ctx.verbosity > Verbosity::Quiet {
                 let warnings = findings.len() - errors;
-                println!("check: {errors} error(s), {warnings} warning(s)");
+                text.push_str(&format!("check: {errors} error(s), {warnings} warning(s)\n"));
             }
+            crate::output::stdout(&text)?;
         }
     }
     Ok(if errors > 0 { 1 } else { 0 })
@@ -35,19 +37,21 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<i32> {
 /// `check --explain RULE`: the rule's explanation and default level; `all` lists every rule.
 fn explain(id: &str) -> Result<i32> {
     if id == "all" {
-        for r in lint::RULES {
-            println!("{:<28} {}", r.id, r.default);
-        }
+        let list: String = lint::RULES
+            .iter()
+            .map(|r| format!("{:<28} {}\n", r.id, r.default))
+            .collect();
+        crate::output::stdout(&list)?;
         return Ok(0);
     }
     let rule = lint::rule(id).ok_or_else(|| {
         let ids: Vec<&str> = lint::RULES.iter().map(|r| r.id).collect();
         crate::error::Error::Usage(format!("unknown rule `{id}` (rules: {})", ids.join(", ")))
     })?;
-    println!(
-        "{} (default level: {})\n\n{}",
+    crate::output::stdout(&format!(
+        "{} (default level: {})\n\n{}\n",
         rule.id, rule.default, rule.explain
-    );
+    ))?;
     Ok(0)
 }
 

@@ -108,10 +108,11 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
             report::text::render(&r, report::text::TextOptions { color })
         }
     };
-    print!("{out}");
+    let mut out = out;
     if !out.ends_with('\n') {
-        println!();
+        out.push('\n');
     }
+    crate::output::stdout(&out)?;
     let triggered = match args.fail_on {
         None => false,
         Some(FailOn::Material) => assessment.material,

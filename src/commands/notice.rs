@@ -48,9 +48,7 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> Result<i32> {
         NoticeFormat::Markdown => "notice.md",
         NoticeFormat::Html => "notice.html",
     };
-    print!(
-        "{}",
-        report::notice::render(&templates, template, locale.as_str(), &view, &msg)?
-    );
+    let text = report::notice::render(&templates, template, locale.as_str(), &view, &msg)?;
+    crate::output::stdout(&text)?;
     Ok(0)
 }

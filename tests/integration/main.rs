@@ -7,6 +7,7 @@ mod harness;
 mod build;
 mod corpus;
 mod errors;
+mod faults;
 mod fidelity;
 mod fuzz_corpus;
 mod l10n;
