@@ -226,6 +226,19 @@ pub fn write_new_folder(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     result
 }
 
+
+/// Writes a command's result to standard output; a write error (a full disk, a closed file) is an
+/// error naming `<stdout>`, a closed pipe (`policyc diff … | head`) simply ends the output.
+pub fn stdout(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::io("cannot write", Path::new("<stdout>"), e)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,17 +260,5 @@ mod tests {
             serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
         assert_eq!(m["files"][0]["path"], "c.html");
         assert_eq!(m["files"][0]["sha256"], sha256_hex(b"two"));
-    }
-}
-
-/// Writes a command's result to standard output; a write error (a full disk, a closed file) is an
-/// error naming `<stdout>`, a closed pipe (`policyc diff … | head`) simply ends the output.
-pub fn stdout(text: &str) -> Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::io("cannot write", Path::new("<stdout>"), e)),
     }
 }
