@@ -70,6 +70,14 @@ pub enum Command {
         after_help = "Examples:\n  policyc release 2026-12-01 --date 2026-12-01\n  policyc release 2026-12-01 --no-notice-period --reason \"regulator order\"\n  policyc release --reseal 2022-10-19 --reason \"typo in the Chinese title\"\n\nExit codes: 0 released; 2 refused (check errors, notice period, sealed files changed, bad input)."
     )]
     Release(ReleaseArgs),
+    /// Print a shell completion script on stdout.
+    #[command(
+        after_help = "Examples:\n  policyc completions bash > /etc/bash_completion.d/policyc\n  policyc completions zsh > \"${fpath[1]}/_policyc\"\n\nExit codes: 0 printed; 2 unknown shell."
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on stdout.
+    #[command(after_help = "Example:\n  policyc man > /usr/local/share/man/man1/policyc.1")]
+    Man,
     /// Record that a translated section was reviewed against the current source text.
     #[command(
         after_help = "Example:\n  policyc translated cookies --locale zh-CN\n\nExit codes: 0 recorded; 2 bad input."
@@ -138,6 +146,14 @@ pub enum FailOn {
     Material,
     /// Any change at all.
     Any,
+}
+
+/// `policyc completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `policyc notice`.

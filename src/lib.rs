@@ -75,6 +75,24 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         cli::Command::Notice(args) => commands::notice::run(&ctx, &args),
         cli::Command::NewVersion(args) => commands::lifecycle::new_version(&ctx, &args),
         cli::Command::Release(args) => commands::lifecycle::release(&ctx, &args),
+        cli::Command::Completions(args) => {
+            let mut out = Vec::new();
+            clap_complete::generate(
+                args.shell,
+                &mut <cli::Cli as clap::CommandFactory>::command(),
+                "policyc",
+                &mut out,
+            );
+            output::stdout(&String::from_utf8_lossy(&out)).map(|()| 0)
+        }
+        cli::Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<cli::Cli as clap::CommandFactory>::command())
+                .render(&mut out)
+                .map_err(|e| error::Error::io("cannot render", std::path::Path::new("<man page>"), e))
+                .and_then(|()| output::stdout(&String::from_utf8_lossy(&out)))
+                .map(|()| 0)
+        }
         cli::Command::Translated(args) => commands::translated::run(&ctx, &args),
     };
     match result {

@@ -226,7 +226,6 @@ pub fn write_new_folder(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     result
 }
 
-
 /// Writes a command's result to standard output; a write error (a full disk, a closed file) is an
 /// error naming `<stdout>`, a closed pipe (`policyc diff … | head`) simply ends the output.
 pub fn stdout(text: &str) -> Result<()> {

@@ -5,6 +5,7 @@
 mod harness;
 
 mod build;
+mod cli;
 mod corpus;
 mod errors;
 mod faults;

@@ -1,0 +1,56 @@
+//! The command line itself: help with examples, version, completions, the manual page.
+
+use crate::harness::{Project, repo};
+
+#[test]
+fn help_shows_examples_and_exit_codes() {
+    let p = Project::sample();
+    for cmd in [
+        "build",
+        "check",
+        "diff",
+        "notice",
+        "new-version",
+        "release",
+        "translated",
+        "pdf",
+        "completions",
+    ] {
+        let run = p.run(&[cmd, "--help"]).ok();
+        assert!(
+            run.stdout.contains("Example"),
+            "{cmd} --help has no example:\n{}",
+            run.stdout
+        );
+    }
+    let top = p.run(&["--help"]).ok();
+    assert!(top.stdout.contains("Exit codes"));
+    let version = p.run(&["--version"]).ok();
+    assert!(version.stdout.starts_with("policyc "), "{}", version.stdout);
+    let bad = p.run(&["frobnicate"]);
+    assert_eq!(bad.code, 2);
+}
+
+#[test]
+fn completions_for_every_shell() {
+    let p = Project::sample();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = p.run(&["completions", shell]).ok();
+        for sub in ["build", "diff", "release", "new-version"] {
+            assert!(run.stdout.contains(sub), "{shell} completion lacks {sub}");
+        }
+    }
+    assert_eq!(p.run(&["completions", "tcsh"]).code, 2);
+}
+
+#[test]
+fn the_committed_man_page_is_current() {
+    let p = Project::sample();
+    let run = p.run(&["man"]).ok();
+    assert!(run.stdout.contains(".TH policyc 1"));
+    let committed = std::fs::read_to_string(repo().join("docs/policyc.1")).unwrap();
+    assert_eq!(
+        committed, run.stdout,
+        "docs/policyc.1 is stale: regenerate it with `policyc man > docs/policyc.1`"
+    );
+}
