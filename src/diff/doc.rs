@@ -328,6 +328,14 @@ mod tests {
     }
 
     #[test]
+    fn clean_collapses_every_kind_of_space() {
+        assert_eq!(clean("  a  b\n c\t"), "a b c");
+        assert_eq!(clean("a\u{a0}b\u{200b}c"), "a b c");
+        assert_eq!(clean("plain text"), "plain text");
+        assert_eq!(clean("中文\n文本"), "中文 文本");
+    }
+
+    #[test]
     fn tables_and_setext() {
         let md = "Title\n=====\n\nA\n---\n\n| a | b |\n|---|---|\n| x | y |\n\nB\n---\n\ntext\n";
         let doc = from_markdown(md);

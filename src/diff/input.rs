@@ -71,7 +71,8 @@ pub fn from_version(
 pub fn from_markdown(text: &str, locale: Option<&Locale>, label: String) -> DiffInput {
     let locale = match locale {
         Some(l) => l.to_string(),
-        None if cjk_ratio(text) > 0.3 => "zh-CN".to_string(),
+        // a sample of the text tells the script as well as the whole
+        None if cjk_ratio(sample(text, 16 * 1024)) > 0.3 => "zh-CN".to_string(),
         None => "en".to_string(),
     };
     DiffInput {
@@ -82,4 +83,13 @@ pub fn from_markdown(text: &str, locale: Option<&Locale>, label: String) -> Diff
         facts: None,
         fact_sections: BTreeMap::new(),
     }
+}
+
+/// At most `max` bytes from the start of `text`, cut at a character boundary.
+fn sample(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
