@@ -70,6 +70,11 @@ pub enum Command {
         after_help = "Examples:\n  policyc release 2026-12-01 --date 2026-12-01\n  policyc release 2026-12-01 --no-notice-period --reason \"regulator order\"\n  policyc release --reseal 2022-10-19 --reason \"typo in the Chinese title\"\n\nExit codes: 0 released; 2 refused (check errors, notice period, sealed files changed, bad input)."
     )]
     Release(ReleaseArgs),
+    /// Live preview on 127.0.0.1: builds in memory (drafts included) and reloads on every change.
+    #[command(
+        after_help = "Example:\n  policyc serve --port 8000    then open http://127.0.0.1:8000/drafts/\n\nExit codes: 2 when the port cannot be used; runs until stopped otherwise."
+    )]
+    Serve(ServeArgs),
     /// Print a shell completion script on stdout.
     #[command(
         after_help = "Examples:\n  policyc completions bash > /etc/bash_completion.d/policyc\n  policyc completions zsh > \"${fpath[1]}/_policyc\"\n\nExit codes: 0 printed; 2 unknown shell."
@@ -146,6 +151,17 @@ pub enum FailOn {
     Material,
     /// Any change at all.
     Any,
+}
+
+/// `policyc serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port (0 picks a free one).
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// Template overrides [default: `templates` beside the content folder].
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 /// `policyc completions`.

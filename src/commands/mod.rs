@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod lifecycle;
 pub mod notice;
+pub mod serve;
 pub mod translated;
 
 use std::path::PathBuf;

@@ -16,4 +16,5 @@ mod lint;
 mod pdf;
 mod properties;
 mod publish;
+mod serve;
 mod snapshots;
