@@ -70,6 +70,11 @@ pub enum Command {
         after_help = "Examples:\n  policyc release 2026-12-01 --date 2026-12-01\n  policyc release 2026-12-01 --no-notice-period --reason \"regulator order\"\n  policyc release --reseal 2022-10-19 --reason \"typo in the Chinese title\"\n\nExit codes: 0 released; 2 refused (check errors, notice period, sealed files changed, bad input)."
     )]
     Release(ReleaseArgs),
+    /// Turn an existing whole-policy Markdown or HTML file into a new content folder.
+    #[command(
+        after_help = "Example:\n  policyc import old-policy.md --content imported --version 2024-01-01 --locale en\n\nExit codes: 0 imported (see the report for what needs a person); 2 bad input or an existing policy in the folder."
+    )]
+    Import(ImportArgs),
     /// Live preview on 127.0.0.1: builds in memory (drafts included) and reloads on every change.
     #[command(
         after_help = "Example:\n  policyc serve --port 8000    then open http://127.0.0.1:8000/drafts/\n\nExit codes: 2 when the port cannot be used; runs until stopped otherwise."
@@ -151,6 +156,19 @@ pub enum FailOn {
     Material,
     /// Any change at all.
     Any,
+}
+
+/// `policyc import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The Markdown (.md) or HTML (.html) file.
+    pub file: PathBuf,
+    /// The version id [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub version: Option<String>,
+    /// The locale of the text [default: guessed from it].
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
 }
 
 /// `policyc serve`.

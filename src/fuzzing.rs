@@ -127,3 +127,16 @@ pub fn partials(data: &[u8]) {
         }
     }
 }
+
+/// The importer on arbitrary text (Markdown, and the same bytes read as HTML).
+pub fn import(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let imported = crate::import::import(&text, "2024-01-01", "en", "fuzz");
+    assert!(imported.files.iter().any(|(p, _)| p == "policy.toml"));
+    let _ = crate::import::import(
+        &crate::import::html_to_markdown(&text),
+        "2024-01-01",
+        "en",
+        "fuzz",
+    );
+}

@@ -15,6 +15,7 @@ pub mod facts;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod ids;
+pub mod import;
 pub mod lint;
 pub mod load;
 pub mod markdown;
@@ -75,6 +76,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         cli::Command::Notice(args) => commands::notice::run(&ctx, &args),
         cli::Command::NewVersion(args) => commands::lifecycle::new_version(&ctx, &args),
         cli::Command::Release(args) => commands::lifecycle::release(&ctx, &args),
+        cli::Command::Import(args) => commands::import::run(&ctx, &args),
         cli::Command::Serve(args) => commands::serve::run(&ctx, &args),
         cli::Command::Completions(args) => {
             let mut out = Vec::new();

@@ -69,7 +69,7 @@ pub fn new_version(ctx: &Ctx, args: &NewVersionArgs) -> Result<i32> {
 }
 
 /// Today's date (UTC).
-fn today() -> Date {
+pub fn today() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

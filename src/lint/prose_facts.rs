@@ -32,6 +32,24 @@ fn run(content: &Content) -> Vec<Diagnostic> {
     out
 }
 
+/// Emails, phones and package names in `text`: (byte offset, (kind, value)), sorted by offset.
+pub fn find_facts_in(text: &str) -> Vec<(usize, (&'static str, String))> {
+    find_facts(text)
+        .into_iter()
+        .filter_map(|(offset, what)| {
+            let value = what.split('`').nth(1)?.to_string();
+            let kind = if what.starts_with("email") {
+                "email"
+            } else if what.starts_with("phone") {
+                "phone"
+            } else {
+                "package"
+            };
+            Some((offset, (kind, value)))
+        })
+        .collect()
+}
+
 /// Package-name prefixes (reverse domain names).
 const PACKAGE_ROOTS: &[&str] = &[
     "com", "org", "net", "cn", "io", "android", "androidx", "me", "tv", "app", "dev", "de", "uk", "jp",

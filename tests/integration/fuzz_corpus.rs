@@ -36,3 +36,9 @@ fn diff_pair_corpus() {
 fn partials_corpus() {
     replay("partials", policyc::fuzzing::partials);
 }
+
+/// The importer meets the splitter's corpus (arbitrary Markdown-like text).
+#[test]
+fn import_on_the_split_corpus() {
+    replay("split", policyc::fuzzing::import);
+}

@@ -11,6 +11,7 @@ mod errors;
 mod faults;
 mod fidelity;
 mod fuzz_corpus;
+mod import;
 mod l10n;
 mod lint;
 mod pdf;

@@ -1,0 +1,73 @@
+//! `policyc import FILE`: an existing whole-policy Markdown or HTML file into a new content folder.
+
+use crate::cli::ImportArgs;
+use crate::error::{Error, Result};
+use crate::ids::{Locale, VersionId};
+use crate::{Verbosity, import, load, output};
+
+use super::Ctx;
+
+/// Runs the import; refuses a content folder that already holds a policy.
+pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<i32> {
+    let src = load::read_text(&args.file)?;
+    let is_html = args
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let markdown = if is_html {
+        import::html_to_markdown(&src.text)
+    } else {
+        src.text.clone()
+    };
+    let locale = match &args.locale {
+        Some(l) => Locale::parse(l).map_err(Error::Usage)?,
+        None => Locale::parse(if crate::diff::text::cjk_ratio(&markdown) > 0.3 {
+            "zh-CN"
+        } else {
+            "en"
+        })
+        .expect("valid"),
+    };
+    let version = match &args.version {
+        Some(v) => VersionId::parse(v).map_err(Error::Usage)?,
+        None => VersionId::parse(&super::lifecycle::today().to_string()).expect("today is a date"),
+    };
+    if ctx.content.join("policy.toml").exists() {
+        return Err(Error::Usage(format!(
+            "{} already holds a policy: import into a new folder (--content DIR), then copy what you need",
+            ctx.content.display()
+        )));
+    }
+    if ctx.content.is_dir()
+        && std::fs::read_dir(&ctx.content)
+            .map_err(|e| Error::io("cannot read", &ctx.content, e))?
+            .next()
+            .is_none()
+    {
+        std::fs::remove_dir(&ctx.content).map_err(|e| Error::io("cannot replace", &ctx.content, e))?;
+    }
+    let product = args
+        .file
+        .file_stem()
+        .map_or_else(|| "Policy".to_string(), |s| s.to_string_lossy().into_owned());
+    let imported = import::import(&markdown, version.as_str(), locale.as_str(), &product);
+    let files: Vec<(String, Vec<u8>)> = imported
+        .files
+        .into_iter()
+        .map(|(p, t)| (p, t.into_bytes()))
+        .collect();
+    output::write_new_folder(&ctx.content, &files)?;
+    let mut report = format!(
+        "imported {} into {} (version {version}, locale {locale})\n",
+        args.file.display(),
+        ctx.content.display()
+    );
+    for line in &imported.report {
+        report.push_str(&format!("  - {line}\n"));
+    }
+    report.push_str("next: policyc check, then policyc build --drafts\n");
+    if ctx.verbosity > Verbosity::Quiet {
+        output::stdout(&report)?;
+    }
+    Ok(0)
+}

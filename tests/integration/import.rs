@@ -1,0 +1,167 @@
+//! `policyc import`: the seed (as Markdown by a documented rule), each real policy of the shared
+//! corpus and an HTML page become content folders that build.
+
+use std::fs;
+
+use crate::harness::{html_text, main_of, normalize_ws, repo, run_in};
+
+/// The seed as Markdown: Roman-numeral lines are sections (`##`), numbered lines (`1.`, `2.1`,
+/// `3.10`) subsections (`###`), every other line a paragraph.
+fn seed_as_markdown() -> String {
+    let seed = fs::read_to_string(repo().join("tests/fixtures/seed-privacy-policy.txt")).unwrap();
+    let mut out = String::new();
+    for line in seed.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let roman = line
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| "IVX".contains(c)));
+        let numbered = line.split_once(' ').is_some_and(|(n, _)| {
+            let n = n.trim_end_matches('.');
+            !n.is_empty()
+                && n.split('.')
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        });
+        if roman {
+            out.push_str(&format!("## {line}\n\n"));
+        } else if numbered {
+            out.push_str(&format!("### {line}\n\n"));
+        } else {
+            out.push_str(&format!("{line}\n\n"));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_seed_imports_and_builds_with_every_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("smallgogo.md"), seed_as_markdown()).unwrap();
+    let run = run_in(
+        dir.path(),
+        &[
+            "import",
+            "smallgogo.md",
+            "--version",
+            "2022-10-19",
+            "--locale",
+            "en",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("facts recognised: 1 email, 1 phone, 3 package name(s)"),
+        "{}",
+        run.stdout
+    );
+    // no identifier is left in the prose
+    for entry in fs::read_dir(dir.path().join("content/versions/2022-10-19/en")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(!text.contains("app@smallrig.com") && !text.contains("com.tencent.bugly"));
+    }
+    run_in(dir.path(), &["build", "--drafts", "-q"], &[]).ok();
+    let page = html_text(main_of(
+        &fs::read_to_string(dir.path().join("output/drafts/en/2022-10-19/index.html")).unwrap(),
+    ));
+    let seed = fs::read_to_string(repo().join("tests/fixtures/seed-privacy-policy.txt")).unwrap();
+    let mut missing = Vec::new();
+    for line in seed.lines().map(normalize_ws).filter(|l| !l.is_empty()) {
+        if !page.contains(&line) {
+            missing.push(line);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} seed line(s) not on the imported page:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+    // and a second import into the same folder is refused
+    assert_eq!(run_in(dir.path(), &["import", "smallgogo.md"], &[]).code, 2);
+}
+
+#[test]
+fn every_real_policy_imports_and_builds() {
+    let base = std::env::var_os("POLICYC_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared"));
+    let corpus = base.join("corpus/real-pairs");
+    if !corpus.is_dir() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "the shared corpus is missing (CI=true)"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    for entry in fs::read_dir(&corpus).unwrap() {
+        let pair = entry.unwrap().path();
+        if !pair.is_dir() {
+            continue;
+        }
+        let name = pair.file_name().unwrap().to_string_lossy().into_owned();
+        let content = format!("c-{name}");
+        let import = run_in(
+            dir.path(),
+            &[
+                "import",
+                pair.join("old.md").to_str().unwrap(),
+                "--content",
+                &content,
+                "--version",
+                "2024-01-01",
+                "-q",
+            ],
+            &[],
+        );
+        assert_eq!(import.code, 0, "{name}: {}", import.stderr);
+        let build = run_in(
+            dir.path(),
+            &[
+                "build",
+                "--content",
+                &content,
+                "--drafts",
+                "--out",
+                &format!("o-{name}"),
+                "-q",
+            ],
+            &[],
+        );
+        assert_eq!(build.code, 0, "{name}: {}", build.stderr);
+        n += 1;
+    }
+    assert_eq!(n, 10);
+}
+
+#[test]
+fn an_html_page_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = "<html><head><title>x</title><script>track()</script></head><body><h1>Privacy</h1><p>Intro &amp; scope.</p>\
+                <h2>What we collect</h2><p>Your name and <b>email</b>.</p><ul><li>Name</li><li>Email</li></ul>\
+                <h2>Contact</h2><p>Write to privacy@example.org or call +1 555 123 4567.</p></body></html>";
+    fs::write(dir.path().join("acme.html"), html).unwrap();
+    run_in(
+        dir.path(),
+        &["import", "acme.html", "--version", "2025-01-01", "-q"],
+        &[],
+    )
+    .ok();
+    let files: Vec<String> = fs::read_dir(dir.path().join("content/versions/2025-01-01/en"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        files.contains(&"01-what-we-collect.md".to_string()) && files.contains(&"02-contact.md".to_string()),
+        "{files:?}"
+    );
+    let facts = fs::read_to_string(dir.path().join("content/versions/2025-01-01/facts.toml")).unwrap();
+    assert!(
+        facts.contains("email = \"privacy@example.org\"") && facts.contains("phone = \"+1 555 123 4567\""),
+        "{facts}"
+    );
+    run_in(dir.path(), &["build", "--drafts", "-q"], &[]).ok();
+    let page = fs::read_to_string(dir.path().join("output/drafts/en/2025-01-01/index.html")).unwrap();
+    assert!(page.contains("privacy@example.org") && !page.contains("track()"));
+}
