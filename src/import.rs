@@ -192,6 +192,9 @@ fn factor(text: &str, found: &mut Found, report: &mut Vec<String>) -> String {
     out
 }
 
+/// A place to cut the text: a heading (level, text) to rewrite, or raw HTML to drop (`None`).
+type Cut = (std::ops::Range<usize>, Option<(u8, String)>);
+
 /// A section being built: id, title and Markdown body.
 struct Part {
     id: String,
@@ -281,7 +284,7 @@ pub fn import(markdown: &str, version: &str, locale: &str, product: &str) -> Imp
     }];
     let mut used: BTreeSet<String> = BTreeSet::from(["preamble".to_string()]);
     let mut pos = 0;
-    let mut cuts: Vec<(std::ops::Range<usize>, Option<(u8, String)>)> = heads
+    let mut cuts: Vec<Cut> = heads
         .iter()
         .map(|(r, l, t)| (r.clone(), Some((*l, t.clone()))))
         .collect();
