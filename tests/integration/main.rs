@@ -5,6 +5,7 @@
 mod harness;
 
 mod build;
+mod ci_recipe;
 mod cli;
 mod corpus;
 mod errors;
