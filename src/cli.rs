@@ -116,6 +116,9 @@ pub struct BuildArgs {
     /// The PDF engine: `chromium`, `weasyprint` or a path [default: $POLICYC_PDF_ENGINE, else found on PATH].
     #[arg(long, value_name = "ENGINE")]
     pub pdf_engine: Option<String>,
+    /// Output format of the report.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
 }
 
 /// `policyc diff`.
@@ -169,6 +172,9 @@ pub struct ImportArgs {
     /// The locale of the text [default: guessed from it].
     #[arg(long, value_name = "LOCALE")]
     pub locale: Option<String>,
+    /// Output format of the report.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
 }
 
 /// `policyc serve`.
@@ -221,6 +227,9 @@ pub enum NoticeFormat {
 pub struct NewVersionArgs {
     /// The new version id: a date later than the latest version.
     pub version: String,
+    /// Output format of the report.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
 }
 
 /// `policyc release`.
@@ -240,6 +249,9 @@ pub struct ReleaseArgs {
     /// Why (recorded in versions.lock).
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<String>,
+    /// Output format of the report.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
 }
 
 /// Output format of reports.
@@ -273,4 +285,7 @@ pub struct TranslatedArgs {
     /// The version [default: the newest].
     #[arg(long, value_name = "VERSION")]
     pub version: Option<String>,
+    /// Output format of the report.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
 }

@@ -2,7 +2,7 @@
 
 use crate::cli::BuildArgs;
 use crate::error::{Error, Result};
-use crate::render::site::{SiteOptions, render_site};
+use crate::render::site::{SiteOptions, render_site_with_progress};
 use crate::{Verbosity, load, output};
 
 use super::Ctx;
@@ -39,7 +39,20 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
         None
     };
     let rules = load::load_rules(Some(&ctx.content))?;
-    let artifacts = render_site(
+    // a progress line for long builds, on a terminal only, never under CI or -q
+    use std::io::IsTerminal;
+    let show = ctx.verbosity > Verbosity::Quiet
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none();
+    let progress = |done: usize, total: usize| {
+        if show && total >= 10 {
+            eprint!("\rrendering version {done}/{total}");
+            if done == total {
+                eprint!("\r{:40}\r", "");
+            }
+        }
+    };
+    let artifacts = render_site_with_progress(
         &content,
         &templates,
         &rules,
@@ -47,6 +60,7 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
             drafts: args.drafts,
             pdf: engine.is_some(),
         },
+        &progress,
     )?;
     ctx.note(&format!("rendered {} files", artifacts.len()));
     match &engine {
@@ -57,9 +71,25 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
         }
         None => output::write_site(&args.out, &artifacts)?,
     }
-    if ctx.verbosity > Verbosity::Quiet {
-        eprintln!("built {} files into {}", artifacts.len() + 1, args.out.display());
-    }
+    let pdfs = if engine.is_some() {
+        pdf_jobs(&content).len() + content.config.locales.len()
+    } else {
+        0
+    };
+    let files = artifacts.len() + pdfs + 1;
+    ctx.report(
+        args.format,
+        &format!("built {files} files into {}", args.out.display()),
+        serde_json::json!({
+            "schema": "policyc.build/1",
+            "out": args.out.display().to_string(),
+            "files": files,
+            "pdfs": pdfs,
+            "warnings": warnings.iter().map(|w| serde_json::json!({
+                "file": w.file.display().to_string(), "line": w.pos.map(|p| p.line), "rule": w.rule, "message": w.message,
+            })).collect::<Vec<_>>(),
+        }),
+    )?;
     Ok(0)
 }
 

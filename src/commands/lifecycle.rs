@@ -8,7 +8,7 @@ use crate::error::{Diagnostic, Error, Level, Result};
 use crate::ids::VersionId;
 use crate::model::{Content, Version};
 use crate::seal::{self, Event, Lock, Seal};
-use crate::{Verbosity, classify, diff, lint, load, output};
+use crate::{classify, diff, lint, load, output};
 
 use super::Ctx;
 
@@ -58,13 +58,11 @@ pub fn new_version(ctx: &Ctx, args: &NewVersionArgs) -> Result<i32> {
         .collect();
     let dir = ctx.content.join("versions").join(id.as_str());
     output::write_new_folder(&dir, &files)?;
-    if ctx.verbosity > Verbosity::Quiet {
-        eprintln!(
-            "created draft {} from {latest_id} ({} files)",
-            dir.display(),
-            files.len()
-        );
-    }
+    ctx.report(
+        args.format,
+        &format!("created draft {} from {latest_id} ({} files)", dir.display(), files.len()),
+        serde_json::json!({"schema": "policyc.new-version/1", "version": id, "from": latest_id, "dir": dir.display().to_string(), "files": files.len()}),
+    )?;
     Ok(0)
 }
 
@@ -133,12 +131,11 @@ pub fn release(ctx: &Ctx, args: &ReleaseArgs) -> Result<i32> {
             },
         );
         output::write_file(&lock_path, lock.to_toml().as_bytes())?;
-        if ctx.verbosity > Verbosity::Quiet {
-            eprintln!(
-                "resealed {id}; the old hashes and the reason are kept in {}",
-                lock_path.display()
-            );
-        }
+        ctx.report(
+            args.format,
+            &format!("resealed {id}; the old hashes and the reason are kept in {}", lock_path.display()),
+            serde_json::json!({"schema": "policyc.release/1", "action": "reseal", "version": id, "date": date, "lock": lock_path.display().to_string()}),
+        )?;
         return Ok(0);
     }
     if version.meta.status == Status::Published {
@@ -177,13 +174,11 @@ pub fn release(ctx: &Ctx, args: &ReleaseArgs) -> Result<i32> {
     );
     output::write_file(&version.dir.join("version.toml"), new_meta.as_bytes())?;
     output::write_file(&lock_path, lock.to_toml().as_bytes())?;
-    if ctx.verbosity > Verbosity::Quiet {
-        eprintln!(
-            "released {id} on {date} (effective {}); sealed in {}",
-            version.meta.effective,
-            lock_path.display()
-        );
-    }
+    ctx.report(
+        args.format,
+        &format!("released {id} on {date} (effective {}); sealed in {}", version.meta.effective, lock_path.display()),
+        serde_json::json!({"schema": "policyc.release/1", "action": "release", "version": id, "date": date, "effective": version.meta.effective, "lock": lock_path.display().to_string()}),
+    )?;
     Ok(0)
 }
 

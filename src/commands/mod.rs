@@ -23,6 +23,29 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Reports a command's result: the JSON document with `--format json`, else the text line (on
+    /// stderr, unless quiet).
+    pub fn report(
+        &self,
+        format: crate::cli::ReportFormat,
+        text: &str,
+        json: serde_json::Value,
+    ) -> crate::error::Result<()> {
+        match format {
+            crate::cli::ReportFormat::Json => {
+                let mut out = serde_json::to_string_pretty(&json).expect("JSON serialises");
+                out.push('\n');
+                crate::output::stdout(&out)
+            }
+            crate::cli::ReportFormat::Text => {
+                if self.verbosity > Verbosity::Quiet {
+                    eprintln!("{text}");
+                }
+                Ok(())
+            }
+        }
+    }
+
     /// Prints a warning unless quiet.
     pub fn warn(&self, message: &str) {
         if self.verbosity > Verbosity::Quiet {

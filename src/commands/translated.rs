@@ -5,7 +5,7 @@ use crate::cli::TranslatedArgs;
 use crate::error::{Diagnostic, Error, Result};
 use crate::ids::{Locale, VersionId};
 use crate::lint::staleness;
-use crate::{Verbosity, load, output};
+use crate::{load, output};
 
 use super::Ctx;
 
@@ -47,6 +47,7 @@ pub fn run(ctx: &Ctx, args: &TranslatedArgs) -> Result<i32> {
             args.section
         )));
     }
+    let mut recorded = Vec::new();
     for section in wanted {
         let src = source
             .sections
@@ -57,14 +58,20 @@ pub fn run(ctx: &Ctx, args: &TranslatedArgs) -> Result<i32> {
         let text = with_record(&section.file.text, &record)
             .map_err(|m| Error::from(Diagnostic::file_error(&section.file.path, m)))?;
         output::write_file(&section.file.path, text.as_bytes())?;
-        if ctx.verbosity > Verbosity::Quiet {
-            eprintln!(
-                "recorded review of {} against {}",
-                section.file.path.display(),
-                src.file.path.display()
-            );
-        }
+        recorded.push((
+            section.file.path.display().to_string(),
+            src.file.path.display().to_string(),
+        ));
     }
+    let text: Vec<String> = recorded
+        .iter()
+        .map(|(f, s)| format!("recorded review of {f} against {s}"))
+        .collect();
+    ctx.report(
+        args.format,
+        &text.join("\n"),
+        serde_json::json!({"schema": "policyc.translated/1", "recorded": recorded.iter().map(|(f, s)| serde_json::json!({"file": f, "source": s})).collect::<Vec<_>>()}),
+    )?;
     Ok(0)
 }
 

@@ -45,6 +45,17 @@ pub fn render_site(
     rules: &crate::classify::RuleSet,
     opts: SiteOptions,
 ) -> Result<Vec<Artifact>> {
+    render_site_with_progress(content, templates, rules, opts, &|_, _| {})
+}
+
+/// [`render_site`], calling `progress(done, total)` after each version.
+pub fn render_site_with_progress(
+    content: &Content,
+    templates: &TemplateSet,
+    rules: &crate::classify::RuleSet,
+    opts: SiteOptions,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Vec<Artifact>> {
     let mut kits = BTreeMap::new();
     for locale in &content.config.locales {
         let messages = templates.messages(locale)?;
@@ -62,11 +73,19 @@ pub fn render_site(
     };
     let mut out = Vec::new();
     let current = content.current();
+    let total = content
+        .versions
+        .values()
+        .filter(|v| opts.drafts || v.meta.status == Status::Published)
+        .count();
+    let mut done = 0;
     for (id, version) in &content.versions {
         let published = version.meta.status == Status::Published;
         if !published && !opts.drafts {
             continue;
         }
+        done += 1;
+        progress(done, total);
         for locale in &content.config.locales {
             let dir = if published {
                 format!("{locale}/{id}/")

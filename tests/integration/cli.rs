@@ -54,3 +54,44 @@ fn the_committed_man_page_is_current() {
         "docs/policyc.1 is stale: regenerate it with `policyc man > docs/policyc.1`"
     );
 }
+
+#[test]
+fn every_reporting_command_speaks_json() {
+    let p = Project::sample();
+    let schema = |args: &[&str]| -> String {
+        let run = p.run(args).ok();
+        let v: serde_json::Value =
+            serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {}", run.stdout));
+        v["schema"].as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(schema(&["build", "--format", "json"]), "policyc.build/1");
+    assert_eq!(schema(&["check", "--format", "json"]), "policyc.check/1");
+    assert_eq!(
+        schema(&["new-version", "2026-12-01", "--format", "json"]),
+        "policyc.new-version/1"
+    );
+    assert_eq!(
+        schema(&["translated", "all", "--locale", "zh-CN", "--format", "json"]),
+        "policyc.translated/1"
+    );
+    assert_eq!(
+        schema(&["diff", "2022-10-19", "2026-12-01", "--format", "json"]),
+        "policyc.diff/1"
+    );
+    assert_eq!(
+        schema(&[
+            "release",
+            "2026-12-01",
+            "--date",
+            "2026-12-01",
+            "--format",
+            "json"
+        ]),
+        "policyc.release/1"
+    );
+    p.write("other.md", "# P\n\n## A\n\nText.\n\n## B\n\nMore.\n");
+    assert_eq!(
+        schema(&["import", "other.md", "--content", "imported", "--format", "json"]),
+        "policyc.import/1"
+    );
+}
