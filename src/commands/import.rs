@@ -66,8 +66,20 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<i32> {
         report.push_str(&format!("  - {line}\n"));
     }
     report.push_str("next: policyc check, then policyc build --drafts\n");
-    if ctx.verbosity > Verbosity::Quiet {
-        output::stdout(&report)?;
+    match args.format {
+        crate::cli::ReportFormat::Json => {
+            let json = serde_json::json!({
+                "schema": "policyc.import/1",
+                "content": ctx.content.display().to_string(),
+                "version": version,
+                "locale": locale,
+                "files": files.len(),
+                "report": imported.report,
+            });
+            ctx.report(args.format, "", json)?;
+        }
+        crate::cli::ReportFormat::Text if ctx.verbosity > Verbosity::Quiet => output::stdout(&report)?,
+        crate::cli::ReportFormat::Text => {}
     }
     Ok(0)
 }
