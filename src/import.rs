@@ -115,6 +115,7 @@ fn decode(s: &str) -> String {
 /// Facts found in the text.
 #[derive(Default)]
 struct Found {
+    address: Option<String>,
     email: Option<String>,
     phone: Option<String>,
     packages: Vec<String>,
@@ -195,6 +196,44 @@ fn factor(text: &str, found: &mut Found, report: &mut Vec<String>) -> String {
 /// A place to cut the text: a heading (level, text) to rewrite, or raw HTML to drop (`None`).
 type Cut = (std::ops::Range<usize>, Option<(u8, String)>);
 
+/// Labels that introduce a postal address on its own line.
+const ADDRESS_LABELS: &[&str] = &[
+    "office address:",
+    "registered address:",
+    "postal address:",
+    "mailing address:",
+    "address:",
+    "办公地址：",
+    "注册地址：",
+    "联系地址：",
+    "地址：",
+];
+
+/// The first line of the form `Address: …` gives the controller's address, referenced in place.
+fn factor_address(text: &str, found: &mut Found) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(['*', '_', ' ', '-']);
+        let lower = trimmed.to_lowercase();
+        let label = ADDRESS_LABELS.iter().find(|l| lower.starts_with(*l));
+        if let (Some(label), None) = (label, &found.address) {
+            let value = trimmed[label.len()..].trim().trim_end_matches(['*', '_']).trim();
+            if value.chars().count() >= 8 && !value.contains("{{") {
+                found.address = Some(value.to_string());
+                let at = line.len() - trimmed.len() + label.len();
+                out.push_str(&line[..at]);
+                out.push_str(" {{ controller.address }}");
+                if line.ends_with('\n') {
+                    out.push('\n');
+                }
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// A section being built: id, title and Markdown body.
 struct Part {
     id: String,
@@ -216,6 +255,7 @@ pub fn import(markdown: &str, version: &str, locale: &str, product: &str) -> Imp
     let text = neutralize_links(&text, &mut report);
     let mut found = Found::default();
     let text = factor(&text, &mut found, &mut report);
+    let text = factor_address(&text, &mut found);
 
     // headings with their ranges, levels and text; raw HTML ranges to drop
     let mut heads: Vec<(std::ops::Range<usize>, u8, String)> = Vec::new();
@@ -381,8 +421,12 @@ pub fn import(markdown: &str, version: &str, locale: &str, product: &str) -> Imp
     let lt = |s: &str| format!("{{ {locale} = {} }}", q(s));
     let stated = |v: &Option<String>| v.as_ref().map_or_else(|| "\"not_stated\"".to_string(), |s| q(s));
     let mut facts = format!(
-        "# Made by policyc import: every fact the text states must be filled in; \"not_stated\" marks the rest.\n[controller]\nname = {}\naddress = \"not_stated\"\ndepartment = \"not_stated\"\n\n[contact]\nphone = {}\nemail = {}\ncustomer_service = \"not_stated\"\ncomplaint = \"not_stated\"\nbreach_report = \"not_stated\"\n",
+        "# Made by policyc import: every fact the text states must be filled in; \"not_stated\" marks the rest.\n[controller]\nname = {}\naddress = {}\ndepartment = \"not_stated\"\n\n[contact]\nphone = {}\nemail = {}\ncustomer_service = \"not_stated\"\ncomplaint = \"not_stated\"\nbreach_report = \"not_stated\"\n",
         lt(&controller),
+        found
+            .address
+            .as_ref()
+            .map_or_else(|| "\"not_stated\"".to_string(), |a| lt(a)),
         stated(&found.phone),
         stated(&found.email)
     );
@@ -392,8 +436,9 @@ pub fn import(markdown: &str, version: &str, locale: &str, product: &str) -> Imp
     facts.push_str("\n[storage]\nlocation = \"not_stated\"\n\n[retention]\nperiod = \"not_stated\"\n\n[requests]\nresponse_days = \"not_stated\"\nfee = \"not_stated\"\ncomplaint = \"not_stated\"\nappeal = \"not_stated\"\n");
     files.push((format!("versions/{version}/facts.toml"), facts));
     report.push(format!(
-        "{} section(s); facts recognised: {} email, {} phone, {} package name(s); data categories, rights, retention and storage are not recognised from prose: add them to facts.toml",
+        "{} section(s); facts recognised: {} address, {} email, {} phone, {} package name(s); data categories, rights, retention and storage are not recognised from prose: add them to facts.toml",
         ids.len(),
+        usize::from(found.address.is_some()),
         usize::from(found.email.is_some()),
         usize::from(found.phone.is_some()),
         found.packages.len()

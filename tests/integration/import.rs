@@ -50,14 +50,18 @@ fn the_seed_imports_and_builds_with_every_sentence() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .contains("facts recognised: 1 email, 1 phone, 3 package name(s)"),
+            .contains("facts recognised: 1 address, 1 email, 1 phone, 3 package name(s)"),
         "{}",
         run.stdout
     );
     // no identifier is left in the prose
     for entry in fs::read_dir(dir.path().join("content/versions/2022-10-19/en")).unwrap() {
         let text = fs::read_to_string(entry.unwrap().path()).unwrap();
-        assert!(!text.contains("app@smallrig.com") && !text.contains("com.tencent.bugly"));
+        assert!(
+            !text.contains("app@smallrig.com")
+                && !text.contains("com.tencent.bugly")
+                && !text.contains("Yazhou Industrial Park")
+        );
     }
     run_in(dir.path(), &["build", "--drafts", "-q"], &[]).ok();
     let page = html_text(main_of(
