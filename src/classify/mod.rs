@@ -196,16 +196,21 @@ fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> V
         format!(" {} ", normal_form(old_full)),
         format!(" {} ", normal_form(new_full)),
     );
+    let hay = rules::Haystack::new(&changed);
+    let (old_hay, new_hay) = (
+        rules::Haystack::new(nold.trim()),
+        rules::Haystack::new(nnew.trim()),
+    );
     let mut lexical = BTreeSet::new();
     let mut single_term: BTreeSet<String> = BTreeSet::new();
     let mut single_reason: Vec<(String, String)> = Vec::new();
     for clause in &rules.clauses {
         // in a modification, a term already on both sides is context, not the change
         let strong: Vec<String> = clause
-            .strong_hits(&changed, lx)
+            .strong_in(&hay, lx)
             .into_iter()
             .filter(|t| clause.id != "8.6" || !negated(&changed, t))
-            .filter(|t| whole_block || !(rules::matches_padded(&nold, t) && rules::matches_padded(&nnew, t)))
+            .filter(|t| whole_block || !(old_hay.has(t) && new_hay.has(t)))
             .collect();
         if !strong.is_empty() {
             let reason = format!("{}: {}", verb(change.kind), quote(&strong, quoted));
@@ -217,12 +222,12 @@ fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> V
             lexical.insert(clause.id.clone());
             continue;
         }
-        let medium = clause.medium_hits(&changed, lx);
+        let medium = clause.medium_in(&hay, lx);
         let fresh: Vec<&String> = medium
             .iter()
             .filter(|t| match change.kind {
-                Kind::Removed => !rules::matches_padded(&nnew, t),
-                _ => !rules::matches_padded(&nold, t),
+                Kind::Removed => !new_hay.has(t),
+                _ => !old_hay.has(t),
             })
             .collect();
         let by_medium = if whole_block {
@@ -239,7 +244,7 @@ fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> V
             continue;
         }
         if whole_block && topics.contains(&clause.id) && changed_words >= 2 {
-            let weak = clause.weak_hits(&changed, lx);
+            let weak = clause.weak_in(&hay, lx);
             let structural = topics.len() == 1 && is_item(change);
             if !weak.is_empty() || structural {
                 let terms = if weak.is_empty() { medium.clone() } else { weak };

@@ -55,17 +55,18 @@ pub struct ClauseRule {
 impl RuleSet {
     /// The built-in rules.
     pub fn builtin() -> Self {
+        // the build script has normalised the terms already
         let rules: RuleSet = serde_json::from_str(BUILTIN_JSON).expect("built-in rules parse");
-        rules.prepared().expect("built-in rules are valid")
+        rules.checked().expect("built-in rules are valid")
     }
 
     /// Parses and checks a rules file.
     pub fn parse(text: &str) -> Result<Self, String> {
         let rules: RuleSet = toml::from_str(text).map_err(|e| e.to_string())?;
-        rules.prepared()
+        rules.prepared()?.checked()
     }
 
-    /// Checks the rules and normalises their terms.
+    /// Normalises the rules' terms.
     fn prepared(mut self) -> Result<Self, String> {
         // terms are matched against normal forms: normalise them once here
         for c in &mut self.clauses {
@@ -80,6 +81,11 @@ impl RuleSet {
                 }
             }
         }
+        Ok(self)
+    }
+
+    /// Checks the schema and the clause ids.
+    fn checked(self) -> Result<Self, String> {
         if self.schema != "policyc.rules/1" {
             return Err(format!(
                 "unknown rules schema `{}` (expected policyc.rules/1)",
@@ -148,6 +154,21 @@ impl ClauseRule {
         hits(normal, self.strong.get(locale).or_else(|| self.strong.get("en")))
     }
 
+    /// Strong terms found in a prepared text.
+    pub fn strong_in(&self, hay: &Haystack, locale: &str) -> Vec<String> {
+        hits_in(hay, self.strong.get(locale).or_else(|| self.strong.get("en")))
+    }
+
+    /// Medium terms found in a prepared text.
+    pub fn medium_in(&self, hay: &Haystack, locale: &str) -> Vec<String> {
+        hits_in(hay, self.medium.get(locale).or_else(|| self.medium.get("en")))
+    }
+
+    /// Weak terms found in a prepared text.
+    pub fn weak_in(&self, hay: &Haystack, locale: &str) -> Vec<String> {
+        hits_in(hay, self.weak.get(locale).or_else(|| self.weak.get("en")))
+    }
+
     /// Medium terms found in a normal-form text.
     pub fn medium_hits(&self, normal: &str, locale: &str) -> Vec<String> {
         hits(normal, self.medium.get(locale).or_else(|| self.medium.get("en")))
@@ -185,16 +206,49 @@ impl ClauseRule {
     }
 }
 
-fn hits(normal: &str, terms: Option<&Vec<String>>) -> Vec<String> {
-    let padded = format!(" {normal} ");
+/// A normal-form text prepared for many term look-ups: padded with spaces, and its words.
+pub struct Haystack {
+    padded: String,
+    words: std::collections::HashSet<String>,
+}
+
+impl Haystack {
+    /// Prepares a normal-form text.
+    pub fn new(normal: &str) -> Self {
+        Haystack {
+            padded: format!(" {normal} "),
+            words: normal
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+
+    /// Does it contain `term` (normalised; `*` = any word ending)?
+    pub fn has(&self, term: &str) -> bool {
+        let prefix = term.ends_with('*');
+        let t = term.trim_end_matches('*');
+        if t.is_ascii() && !t.contains(' ') && !t.is_empty() {
+            // one ASCII word: a set look-up
+            return if prefix {
+                self.words.iter().any(|w| w.starts_with(t))
+            } else {
+                self.words.contains(t)
+            };
+        }
+        matches_padded(&self.padded, term)
+    }
+}
+
+fn hits_in(hay: &Haystack, terms: Option<&Vec<String>>) -> Vec<String> {
     terms
-        .map(|ts| {
-            ts.iter()
-                .filter(|t| matches_padded(&padded, t))
-                .cloned()
-                .collect()
-        })
+        .map(|ts| ts.iter().filter(|t| hay.has(t)).cloned().collect())
         .unwrap_or_default()
+}
+
+fn hits(normal: &str, terms: Option<&Vec<String>>) -> Vec<String> {
+    hits_in(&Haystack::new(normal), terms)
 }
 
 /// Does a normal-form text contain `term` (`*` = any word ending; non-ASCII terms anywhere)?
@@ -232,6 +286,18 @@ pub fn matches_padded(padded: &str, term: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_terms_are_normalised_like_a_rules_file() {
+        let built = RuleSet::builtin();
+        let parsed = RuleSet::parse(BUILTIN).unwrap();
+        for (a, b) in built.clauses.iter().zip(&parsed.clauses) {
+            assert_eq!(a.strong, b.strong);
+            assert_eq!(a.medium, b.medium);
+            assert_eq!(a.weak, b.weak);
+            assert_eq!(a.headings, b.headings);
+        }
+    }
 
     #[test]
     fn builtin_rules_parse_and_match() {

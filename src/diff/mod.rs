@@ -12,6 +12,7 @@ pub mod align;
 pub mod doc;
 pub mod facts;
 pub mod input;
+pub mod normal;
 pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
