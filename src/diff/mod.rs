@@ -94,6 +94,27 @@ pub struct Change {
     pub lead_in: Option<String>,
 }
 
+impl Change {
+    /// A change of prose in `section` with nothing filled in but what every change has.
+    fn in_section(section: &DocSection, kind: Kind, old: Option<String>, new: Option<String>) -> Change {
+        Change {
+            section: section.id.clone(),
+            heading: section.heading.clone(),
+            path: vec![],
+            kind,
+            old,
+            new,
+            redline: vec![],
+            editorial_form: false,
+            fact: None,
+            moved_from: None,
+            whole_section: false,
+            block_kind: None,
+            lead_in: None,
+        }
+    }
+}
+
 /// The difference of two inputs.
 #[derive(Debug, Clone)]
 pub struct PolicyDiff {
@@ -270,38 +291,24 @@ fn section_change(s: &DocSection, kind: Kind) -> Change {
         (None, Some(text))
     };
     Change {
-        section: s.id.clone(),
-        heading: s.heading.clone(),
-        path: vec![],
-        kind,
-        old,
-        new,
-        redline: vec![],
-        editorial_form: false,
-        fact: None,
-        moved_from: None,
         whole_section: true,
-        block_kind: None,
-        lead_in: None,
+        ..Change::in_section(s, kind, old, new)
     }
 }
 
 fn block_change(section: &DocSection, old: &Block, new: &Block) -> Change {
     let (redline, _) = redline(&old.text, &new.text);
     Change {
-        section: section.id.clone(),
-        heading: section.heading.clone(),
         path: new.path.clone(),
-        kind: Kind::Modified,
-        old: Some(old.text.clone()),
-        new: Some(new.text.clone()),
         redline,
         editorial_form: normal_form(&old.text) == normal_form(&new.text),
-        fact: None,
-        moved_from: None,
-        whole_section: false,
         block_kind: Some(new.kind),
-        lead_in: None,
+        ..Change::in_section(
+            section,
+            Kind::Modified,
+            Some(old.text.clone()),
+            Some(new.text.clone()),
+        )
     }
 }
 
@@ -320,19 +327,10 @@ fn one_side(section: &DocSection, index: usize, kind: Kind) -> Change {
         (None, Some(block.text.clone()))
     };
     Change {
-        section: section.id.clone(),
-        heading: section.heading.clone(),
         path: block.path.clone(),
-        kind,
-        old,
-        new,
-        redline: vec![],
-        editorial_form: false,
-        fact: None,
-        moved_from: None,
-        whole_section: false,
         block_kind: Some(block.kind),
         lead_in,
+        ..Change::in_section(section, kind, old, new)
     }
 }
 
