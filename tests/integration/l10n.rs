@@ -102,6 +102,22 @@ fn no_english_in_chinese_body() {
     assert!(found.is_empty(), "English in the zh-CN page: {found:?}");
 }
 
+/// Runs `check --format json`, expects exit 1, returns the error-level findings.
+#[track_caller]
+fn check_errors(p: &Project) -> Vec<serde_json::Value> {
+    let run = p.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["schema"], "policyc.check/1");
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["level"] == "error")
+        .cloned()
+        .collect()
+}
+
 #[test]
 fn stale_translation_is_found_and_cleared() {
     let p = Project::sample_with_draft();
@@ -111,16 +127,7 @@ fn stale_translation_is_found_and_cleared() {
         "Minors may not create their own user accounts",
         "Minors under 14 may not create their own user accounts",
     );
-    let run = p.run(&["check", "--format", "json"]);
-    assert_eq!(run.code, 1, "{}", run.stdout);
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(report["schema"], "policyc.check/1");
-    let findings: Vec<&serde_json::Value> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["level"] == "error")
-        .collect();
+    let findings = check_errors(&p);
     assert_eq!(findings.len(), 1, "{findings:#?}");
     let f = &findings[0];
     assert_eq!(f["rule"], "translation-stale");
@@ -171,15 +178,7 @@ fn a_new_fact_without_chinese_text_is_a_finding() {
         "content/versions/2026-12-01/facts.toml",
         &format!("{}{sdk}{}", &facts[..at], &facts[at..]),
     );
-    let run = p.run(&["check", "--format", "json"]);
-    assert_eq!(run.code, 1);
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let findings: Vec<&serde_json::Value> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["level"] == "error")
-        .collect();
+    let findings = check_errors(&p);
     assert!(!findings.is_empty());
     for f in findings {
         assert_eq!(f["rule"], "fact-translation-missing", "{f}");
@@ -205,15 +204,7 @@ fn a_heading_missing_in_one_locale_is_a_parity_finding() {
         " {#transfer}",
         " {#transfer-zh}",
     );
-    let run = p.run(&["check", "--format", "json"]);
-    assert_eq!(run.code, 1, "{}", run.stdout);
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let findings: Vec<&serde_json::Value> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["level"] == "error")
-        .collect();
+    let findings = check_errors(&p);
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0]["rule"], "locale-parity");
     assert_eq!(
