@@ -116,6 +116,9 @@ pub struct BuildArgs {
     /// The PDF engine: `chromium`, `weasyprint` or a path [default: $POLICYC_PDF_ENGINE, else found on PATH].
     #[arg(long, value_name = "ENGINE")]
     pub pdf_engine: Option<String>,
+    /// Make every file anew instead of keeping the previous build's files whose inputs did not change.
+    #[arg(long)]
+    pub clean: bool,
     /// Output format of the report.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,

@@ -12,15 +12,18 @@ pub mod date;
 pub mod diff;
 pub mod error;
 pub mod facts;
+pub mod fingerprint;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod ids;
 pub mod import;
+pub mod incremental;
 pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod parse;
 pub mod pdf;
 pub mod render;

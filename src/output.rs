@@ -32,16 +32,26 @@ impl Artifact {
 
 /// The sha256 of `bytes`, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(bytes))
 }
 
-/// `manifest.json` for a set of artifacts (sorted by path).
-pub fn manifest(artifacts: &[Artifact]) -> Artifact {
-    let mut files: Vec<_> = artifacts
+/// Lowercase hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
+}
+
+/// `manifest.json` for the sha256 of each file by path.
+fn manifest_of(files: &std::collections::BTreeMap<String, String>) -> Artifact {
+    let files: Vec<_> = files
         .iter()
-        .map(|a| serde_json::json!({"path": a.path, "sha256": sha256_hex(&a.bytes)}))
+        .map(|(path, sha)| serde_json::json!({"path": path, "sha256": sha}))
         .collect();
-    files.sort_by(|a, b| a["path"].as_str().cmp(&b["path"].as_str()));
     let mut bytes =
         serde_json::to_vec_pretty(&serde_json::json!({ "files": files })).expect("JSON serialises");
     bytes.push(b'\n');
@@ -83,54 +93,132 @@ fn remove_leftovers(out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A step run on the written temporary folder before it is swapped in (PDF printing); what it
-/// returns is written too and listed in the manifest.
-pub type PostStep<'a> = &'a dyn Fn(&Path) -> Result<Vec<Artifact>>;
+/// A site being written: each file goes into a temporary folder beside the output folder as soon as
+/// it is made (so no build holds every page in memory), from any thread; [`SiteWriter::finish`]
+/// adds `manifest.json` and swaps the folder in. Dropped unfinished, it removes the temporary
+/// folder and the output folder stays as it was.
+pub struct SiteWriter {
+    out: PathBuf,
+    tmp: PathBuf,
+    /// sha256 of each file written, by path.
+    files: std::sync::Mutex<std::collections::BTreeMap<String, String>>,
+    /// Folders already made inside `tmp`.
+    dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    finished: bool,
+}
+
+impl SiteWriter {
+    /// Starts a site for `out`: removes leftovers of killed runs, creates the temporary folder.
+    pub fn create(out: &Path) -> Result<Self> {
+        if out.exists() && !out.is_dir() {
+            return Err(Error::io(
+                "cannot write",
+                out,
+                std::io::Error::other("exists and is not a folder"),
+            ));
+        }
+        remove_leftovers(out)?;
+        let tmp = sibling(out, "tmp")?;
+        fs::create_dir_all(&tmp).map_err(|e| Error::io("cannot create", &tmp, e))?;
+        Ok(SiteWriter {
+            out: out.to_path_buf(),
+            tmp,
+            files: Default::default(),
+            dirs: Default::default(),
+            finished: false,
+        })
+    }
+
+    /// The temporary folder the site is written into.
+    pub fn tmp(&self) -> &Path {
+        &self.tmp
+    }
+
+    fn target(&self, rel: &str) -> Result<PathBuf> {
+        let path = self.tmp.join(rel);
+        if let Some(dir) = path.parent() {
+            let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+            if !dirs.contains(dir) {
+                fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
+                dirs.insert(dir.to_path_buf());
+            }
+        }
+        Ok(path)
+    }
+
+    fn record(&self, rel: &str, sha256: String) {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(rel.to_string(), sha256);
+    }
+
+    /// Writes one file.
+    pub fn put(&self, artifact: &Artifact) -> Result<()> {
+        let path = self.target(&artifact.path)?;
+        fs::write(&path, &artifact.bytes).map_err(|e| Error::io("cannot write", &path, e))?;
+        self.record(&artifact.path, sha256_hex(&artifact.bytes));
+        Ok(())
+    }
+
+    /// Takes file `rel` unchanged from `from` (a file of the previous output whose sha256 the caller
+    /// checked): a hard link where the file system allows, else a copy.
+    pub fn keep(&self, rel: &str, from: &Path, sha256: &str) -> Result<()> {
+        let path = self.target(rel)?;
+        if fs::hard_link(from, &path).is_err() {
+            fs::copy(from, &path).map_err(|e| Error::io("cannot copy", from, e))?;
+        }
+        self.record(rel, sha256.to_string());
+        Ok(())
+    }
+
+    /// How many files were written so far.
+    pub fn file_count(&self) -> usize {
+        self.files.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// The sha256 of a file written so far.
+    pub fn sha256_of(&self, rel: &str) -> Option<String> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(rel)
+            .cloned()
+    }
+
+    /// Writes a file that is not part of the site (not listed in the manifest): build records.
+    pub fn put_unlisted(&self, artifact: &Artifact) -> Result<()> {
+        let path = self.target(&artifact.path)?;
+        fs::write(&path, &artifact.bytes).map_err(|e| Error::io("cannot write", &path, e))
+    }
+
+    /// Adds `manifest.json` and replaces the output folder with the new site in one step.
+    pub fn finish(mut self) -> Result<()> {
+        let files = std::mem::take(&mut *self.files.lock().unwrap_or_else(|e| e.into_inner()));
+        let manifest = manifest_of(&files);
+        let path = self.tmp.join(&manifest.path);
+        fs::write(&path, &manifest.bytes).map_err(|e| Error::io("cannot write", &path, e))?;
+        swap_in(&self.tmp, &self.out)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for SiteWriter {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
 
 /// Writes the site into `out`, replacing it whole. Adds `manifest.json`.
 pub fn write_site(out: &Path, artifacts: &[Artifact]) -> Result<()> {
-    write_site_with(out, artifacts, None)
-}
-
-/// [`write_site`] with a post step.
-pub fn write_site_with(out: &Path, artifacts: &[Artifact], post: Option<PostStep>) -> Result<()> {
-    if out.exists() && !out.is_dir() {
-        return Err(Error::io(
-            "cannot write",
-            out,
-            std::io::Error::other("exists and is not a folder"),
-        ));
-    }
-    remove_leftovers(out)?;
-    let tmp = sibling(out, "tmp")?;
-    let result = write_all(&tmp, artifacts, post).and_then(|()| swap_in(&tmp, out));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&tmp);
-    }
-    result
-}
-
-fn write_all(tmp: &Path, artifacts: &[Artifact], post: Option<PostStep>) -> Result<()> {
-    fs::create_dir_all(tmp).map_err(|e| Error::io("cannot create", tmp, e))?;
-    write_files(tmp, artifacts)?;
-    let extra = match post {
-        Some(step) => step(tmp)?,
-        None => Vec::new(),
-    };
-    write_files(tmp, &extra)?;
-    let all: Vec<Artifact> = artifacts.iter().chain(&extra).cloned().collect();
-    write_files(tmp, &[manifest(&all)])
-}
-
-fn write_files(tmp: &Path, artifacts: &[Artifact]) -> Result<()> {
+    let writer = SiteWriter::create(out)?;
     for a in artifacts {
-        let path = tmp.join(&a.path);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
-        }
-        fs::write(&path, &a.bytes).map_err(|e| Error::io("cannot write", &path, e))?;
+        writer.put(a)?;
     }
-    Ok(())
+    writer.finish()
 }
 
 /// Exchanges two paths in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`), so there is no

@@ -12,7 +12,9 @@ if [ "${PDF:-1}" = "1" ]; then
 else
   "$POLICYC" build --content "$CONTENT" --out "$OUT"
 fi
-# every published byte is what the manifest says
+# the incremental-build record is not part of the site
+rm -f "$OUT/.policyc-cache.json"
+# every published byte is what the manifest says, and nothing else is published
 python3 - "$OUT" <<'PY'
 import hashlib, json, os, sys
 out = sys.argv[1]
@@ -21,5 +23,10 @@ for f in manifest["files"]:
     digest = hashlib.sha256(open(os.path.join(out, f["path"]), "rb").read()).hexdigest()
     if digest != f["sha256"]:
         sys.exit(f"{f['path']}: sha256 differs from manifest.json")
+listed = {f["path"] for f in manifest["files"]} | {"manifest.json"}
+extra = sorted(os.path.relpath(os.path.join(r, n), out) for r, _, ns in os.walk(out) for n in ns)
+extra = [p for p in extra if p not in listed]
+if extra:
+    sys.exit(f"files not in manifest.json: {', '.join(extra[:10])}")
 print(f"{len(manifest['files'])} files verified against manifest.json")
 PY

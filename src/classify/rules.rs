@@ -22,6 +22,9 @@ pub struct RuleSet {
     /// The clauses, in order.
     #[serde(rename = "clause")]
     pub clauses: Vec<ClauseRule>,
+    /// sha256 of the text the rules were read from (for incremental builds).
+    #[serde(skip)]
+    pub fingerprint: String,
 }
 
 /// One clause.
@@ -56,13 +59,15 @@ impl RuleSet {
     /// The built-in rules.
     pub fn builtin() -> Self {
         // the build script has normalised the terms already
-        let rules: RuleSet = serde_json::from_str(BUILTIN_JSON).expect("built-in rules parse");
+        let mut rules: RuleSet = serde_json::from_str(BUILTIN_JSON).expect("built-in rules parse");
+        rules.fingerprint = crate::output::sha256_hex(BUILTIN_JSON.as_bytes());
         rules.checked().expect("built-in rules are valid")
     }
 
     /// Parses and checks a rules file.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let rules: RuleSet = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut rules: RuleSet = toml::from_str(text).map_err(|e| e.to_string())?;
+        rules.fingerprint = crate::output::sha256_hex(text.as_bytes());
         rules.prepared()?.checked()
     }
 

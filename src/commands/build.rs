@@ -2,7 +2,9 @@
 
 use crate::cli::BuildArgs;
 use crate::error::{Error, Result};
-use crate::render::site::{SiteOptions, render_site_with_progress};
+use crate::fingerprint::Hasher;
+use crate::incremental::Incremental;
+use crate::render::site::{Sink, SiteOptions, render_site_into};
 use crate::{Verbosity, load, output};
 
 use super::Ctx;
@@ -46,13 +48,16 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
         && std::env::var_os("CI").is_none();
     let progress = |done: usize, total: usize| {
         if show && total >= 10 {
-            eprint!("\rrendering version {done}/{total}");
+            eprint!("\rrendering {done}/{total}");
             if done == total {
                 eprint!("\r{:40}\r", "");
             }
         }
     };
-    let artifacts = render_site_with_progress(
+    // files go to a temporary folder as they are made; it replaces the output folder at the end
+    let writer = output::SiteWriter::create(&args.out)?;
+    let sink = Incremental::new(&writer, &args.out, args.clean);
+    render_site_into(
         &content,
         &templates,
         &rules,
@@ -60,23 +65,20 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
             drafts: args.drafts,
             pdf: engine.is_some(),
         },
+        &sink,
         &progress,
     )?;
-    ctx.note(&format!("rendered {} files", artifacts.len()));
-    match &engine {
-        Some(engine) => {
-            let jobs = pdf_jobs(&content);
-            let step = |tmp: &std::path::Path| print_pdfs(engine, tmp, &jobs, ctx);
-            output::write_site_with(&args.out, &artifacts, Some(&step))?;
-        }
-        None => output::write_site(&args.out, &artifacts)?,
-    }
-    let pdfs = if engine.is_some() {
-        pdf_jobs(&content).len() + content.config.locales.len()
-    } else {
-        0
+    let pdfs = match &engine {
+        Some(engine) => print_pdfs(engine, &writer, &pdf_jobs(&content), &sink)?,
+        None => 0,
     };
-    let files = artifacts.len() + pdfs + 1;
+    let (kept, made) = sink.counts();
+    ctx.note(&format!(
+        "{made} unit(s) rendered, {kept} kept unchanged from the previous build"
+    ));
+    sink.finish()?;
+    let files = writer.file_count() + 1;
+    writer.finish()?;
     ctx.report(
         args.format,
         &format!("built {files} files into {}", args.out.display()),
@@ -85,6 +87,8 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
             "out": args.out.display().to_string(),
             "files": files,
             "pdfs": pdfs,
+            "kept": kept,
+            "rendered": made,
             "warnings": warnings.iter().map(|w| serde_json::json!({
                 "file": w.file.display().to_string(), "line": w.pos.map(|p| p.line), "rule": w.rule, "message": w.message,
             })).collect::<Vec<_>>(),
@@ -128,60 +132,70 @@ fn pdf_jobs(content: &crate::model::Content) -> Vec<PdfJob> {
     jobs
 }
 
-/// Prints every job's print page inside the temporary output folder, on both cores.
+/// Prints every job's print page inside the temporary output folder, on every core; a PDF whose
+/// print page and engine are those of the previous build is kept. Returns the number of PDF files.
 fn print_pdfs(
     engine: &crate::pdf::Engine,
-    tmp: &std::path::Path,
+    writer: &output::SiteWriter,
     jobs: &[PdfJob],
-    ctx: &Ctx,
-) -> Result<Vec<output::Artifact>> {
+    sink: &Incremental,
+) -> Result<usize> {
     let scratch = std::env::temp_dir().join(format!("policyc-pdf-{}", std::process::id()));
-    let results: Vec<Result<Vec<output::Artifact>>> = std::thread::scope(|scope| {
-        let workers = 2.min(jobs.len().max(1));
-        let handles: Vec<_> = (0..workers)
-            .map(|w| {
-                let scratch = scratch.join(w.to_string());
-                scope.spawn(move || -> Result<Vec<output::Artifact>> {
-                    let mut out = Vec::new();
-                    for job in jobs.iter().skip(w).step_by(workers) {
-                        let dir = tmp.join(&job.locale).join(&job.version);
-                        let pdf_path = dir.join("policy.pdf.part");
-                        crate::pdf::print(engine, &dir.join("print.html"), &pdf_path, &scratch, job.updated)?;
-                        let bytes =
-                            std::fs::read(&pdf_path).map_err(|e| Error::io("cannot read", &pdf_path, e))?;
-                        std::fs::remove_file(&pdf_path)
-                            .map_err(|e| Error::io("cannot remove", &pdf_path, e))?;
-                        let bytes = crate::pdf::normalize(&bytes, job.updated);
-                        if job.current {
-                            out.push(output::Artifact::new(
-                                format!("{}/policy.pdf", job.locale),
-                                bytes.clone(),
-                            ));
-                        }
-                        out.push(output::Artifact::new(
-                            format!("{}/{}/policy.pdf", job.locale, job.version),
-                            bytes,
-                        ));
-                    }
-                    Ok(out)
-                })
-            })
-            .collect();
-        handles
+    let engine_id = engine_identity(engine);
+    let result = crate::parallel::try_map(jobs, |job| -> Result<usize> {
+        let tmp = writer.tmp();
+        let dir = format!("{}/{}/", job.locale, job.version);
+        let mut paths = vec![format!("{dir}policy.pdf")];
+        if job.current {
+            paths.push(format!("{}/policy.pdf", job.locale));
+        }
+        let count = paths.len();
+        let fp = Hasher::new("pdf")
+            .part(&engine_id)
+            .part(writer.sha256_of(&format!("{dir}print.html")).unwrap_or_default())
+            .part(job.updated.to_string())
+            .part(paths.join("\n"))
+            .finish();
+        if sink.reuse(&fp)?.is_some() {
+            return Ok(count);
+        }
+        // one scratch profile folder per job: engines keep state there
+        let scratch = scratch.join(format!("{}-{}", job.locale, job.version));
+        let pdf_path = tmp.join(&dir).join("policy.pdf.part");
+        crate::pdf::print(
+            engine,
+            &tmp.join(&dir).join("print.html"),
+            &pdf_path,
+            &scratch,
+            job.updated,
+        )?;
+        let bytes = std::fs::read(&pdf_path).map_err(|e| Error::io("cannot read", &pdf_path, e))?;
+        std::fs::remove_file(&pdf_path).map_err(|e| Error::io("cannot remove", &pdf_path, e))?;
+        let _ = std::fs::remove_dir_all(&scratch);
+        let bytes = crate::pdf::normalize(&bytes, job.updated);
+        let files = paths
             .into_iter()
-            .map(|h| h.join().expect("a PDF worker does not panic"))
-            .collect()
+            .map(|p| output::Artifact::new(p, bytes.clone()))
+            .collect();
+        sink.unit(&fp, files, Vec::new())?;
+        Ok(count)
     });
     let _ = std::fs::remove_dir_all(&scratch);
-    let mut all = Vec::new();
-    for r in results {
-        all.extend(r?);
-    }
-    all.sort_by(|a, b| a.path.cmp(&b.path));
-    ctx.note(&format!(
-        "printed {} PDFs with {}",
-        all.len(),
-        engine.program.display()
-    ));
-    Ok(all)
+    Ok(result?.into_iter().sum())
+}
+
+/// What identifies the PDF engine: its path, size and modification time (an upgraded engine may
+/// print differently).
+fn engine_identity(engine: &crate::pdf::Engine) -> String {
+    let meta = std::fs::metadata(&engine.program).ok();
+    let modified = meta
+        .as_ref()
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    format!(
+        "{}\n{}\n{modified}",
+        engine.program.display(),
+        meta.map_or(0, |m| m.len())
+    )
 }

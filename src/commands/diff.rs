@@ -62,7 +62,25 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
         .filter_map(|p| std::fs::metadata(p).ok())
         .map(|m| m.len())
         .sum();
-    let (old, new) = if size > 512 * 1024 {
+    let (old, new) = if let [
+        DiffSource::Version { root: ra, id: ia },
+        DiffSource::Version { root: rb, id: ib },
+    ] = &sources
+    {
+        let side = |root, id, label: &String| {
+            let content = &contents[root];
+            input::Side {
+                content,
+                id,
+                locale: locale.as_ref().unwrap_or(&content.config.default_locale),
+                label: label.clone(),
+            }
+        };
+        match input::version_pair(side(ra, ia, &args.old), side(rb, ib, &args.new)) {
+            Ok((old, new)) => (Ok(old), Ok(new)),
+            Err(m) => return Err(Error::Usage(m)),
+        }
+    } else if size > 512 * 1024 {
         std::thread::scope(|scope| {
             let old = scope.spawn(|| make(&sources[0], &args.old));
             let new = make(&sources[1], &args.new);

@@ -201,10 +201,11 @@ fn notice_period(
     lock: &mut Lock,
 ) -> Result<()> {
     let locale = &content.config.default_locale;
-    let old = diff::input::from_version(content, &prev.meta.id, locale, prev.meta.id.to_string())
-        .map_err(Error::Usage)?;
-    let new = diff::input::from_version(content, &draft.meta.id, locale, draft.meta.id.to_string())
-        .map_err(Error::Usage)?;
+    let (old, new) = diff::input::version_pair(
+        diff::input::Side::of(content, prev, locale),
+        diff::input::Side::of(content, draft, locale),
+    )
+    .map_err(Error::Usage)?;
     let rules = load::load_rules(Some(&content.root))?;
     let d = diff::diff(&old, &new, &content.locale_tags());
     let assessment = classify::assess(&d, &rules, locale.as_str(), true);

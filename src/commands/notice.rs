@@ -17,10 +17,14 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> Result<i32> {
     };
     let old_id = VersionId::parse(&args.old).map_err(Error::Usage)?;
     let new_id = VersionId::parse(&args.new).map_err(Error::Usage)?;
-    let old =
-        diff::input::from_version(&content, &old_id, &locale, args.old.clone()).map_err(Error::Usage)?;
-    let new =
-        diff::input::from_version(&content, &new_id, &locale, args.new.clone()).map_err(Error::Usage)?;
+    let side = |id, label: &String| diff::input::Side {
+        content: &content,
+        id,
+        locale: &locale,
+        label: label.clone(),
+    };
+    let (old, new) = diff::input::version_pair(side(&old_id, &args.old), side(&new_id, &args.new))
+        .map_err(Error::Usage)?;
     let rules = load::load_rules(Some(&ctx.content))?;
     let d = diff::diff(&old, &new, &content.locale_tags());
     let assessment = classify::assess(&d, &rules, locale.as_str(), true);

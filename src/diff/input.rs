@@ -7,7 +7,7 @@ use crate::diff::doc::{self, Doc, DocSection};
 use crate::diff::text::cjk_ratio;
 use crate::ids::{Locale, VersionId};
 use crate::markdown::Directive;
-use crate::model::Content;
+use crate::model::{Content, Section};
 
 /// The diff input of version `id` of `content` in `locale`.
 pub fn from_version(
@@ -16,16 +16,86 @@ pub fn from_version(
     locale: &Locale,
     label: String,
 ) -> Result<DiffInput, String> {
+    let edition = edition(content, id, locale)?;
+    Ok(build(content, id, locale, edition, label, &|_| true))
+}
+
+/// One side of a version diff: version `id` of `content` in `locale`, shown as `label`.
+pub struct Side<'a> {
+    /// The content folder.
+    pub content: &'a Content,
+    /// The version.
+    pub id: &'a VersionId,
+    /// The locale.
+    pub locale: &'a Locale,
+    /// How the side is named in reports.
+    pub label: String,
+}
+
+impl<'a> Side<'a> {
+    /// `version` of `content` in `locale`, labelled with its id.
+    pub fn of(content: &'a Content, version: &'a crate::model::Version, locale: &'a Locale) -> Self {
+        Side {
+            content,
+            id: &version.meta.id,
+            locale,
+            label: version.meta.id.to_string(),
+        }
+    }
+}
+
+/// The diff inputs of two versions. A section whose source file is byte-identical on both sides
+/// cannot hold a change: it keeps its place, heading and facts, but its body is not parsed into
+/// blocks, which is most of the work on consecutive versions.
+pub fn version_pair(old: Side, new: Side) -> Result<(DiffInput, DiffInput), String> {
+    let (a, b) = (
+        edition(old.content, old.id, old.locale)?,
+        edition(new.content, new.id, new.locale)?,
+    );
+    let (ta, tb) = (texts(a), texts(b));
+    let changed_in_a = |s: &Section| tb.get(s.id().as_str()) != Some(&s.file.text.as_str());
+    let changed_in_b = |s: &Section| ta.get(s.id().as_str()) != Some(&s.file.text.as_str());
+    Ok((
+        build(old.content, old.id, old.locale, a, old.label, &changed_in_a),
+        build(new.content, new.id, new.locale, b, new.label, &changed_in_b),
+    ))
+}
+
+/// The source text of each section of an edition, by section id.
+fn texts(e: &crate::model::Edition) -> BTreeMap<&str, &str> {
+    e.sections
+        .iter()
+        .map(|s| (s.id().as_str(), s.file.text.as_str()))
+        .collect()
+}
+
+fn edition<'c>(
+    content: &'c Content,
+    id: &VersionId,
+    locale: &Locale,
+) -> Result<&'c crate::model::Edition, String> {
     let version = content
         .versions
         .get(id)
         .ok_or_else(|| format!("no version `{id}` in {}", content.root.display()))?;
-    let edition = version.editions.get(locale).ok_or_else(|| {
+    version.editions.get(locale).ok_or_else(|| {
         format!(
             "locale `{locale}` is not one of the policy's locales ({})",
             content.locale_tags().join(", ")
         )
-    })?;
+    })
+}
+
+/// The input of one edition; only sections for which `parse` holds get their blocks.
+fn build(
+    content: &Content,
+    id: &VersionId,
+    locale: &Locale,
+    edition: &crate::model::Edition,
+    label: String,
+    parse: &dyn Fn(&Section) -> bool,
+) -> DiffInput {
+    let version = &content.versions[id];
     let zh = locale.as_str().starts_with("zh") || locale.as_str().starts_with("ja");
     let mut fact_sections = BTreeMap::new();
     let sections = edition
@@ -49,7 +119,11 @@ pub fn from_version(
             DocSection {
                 id: s.id().to_string(),
                 heading,
-                blocks: doc::section_blocks(s.body()),
+                blocks: if parse(s) {
+                    doc::section_blocks(s.body())
+                } else {
+                    Vec::new()
+                },
             }
         })
         .collect();
@@ -57,14 +131,14 @@ pub fn from_version(
     if let Some(contact) = fact_sections.get("contact").cloned() {
         fact_sections.entry("controller".into()).or_insert(contact);
     }
-    Ok(DiffInput {
+    DiffInput {
         label,
         version: Some(id.to_string()),
         locale: locale.to_string(),
         doc: Doc { sections },
         facts: Some(version.facts.to_tree()),
         fact_sections,
-    })
+    }
 }
 
 /// The diff input of a whole-policy Markdown text; its locale is `locale` or guessed from the text.

@@ -3,8 +3,6 @@
 //! and runs `policyc translated`. Fact identifiers are not part of the text, so changing an email
 //! in `facts.toml` makes nothing stale.
 
-use sha2::{Digest, Sha256};
-
 use crate::config::TranslationRecord;
 use crate::error::{Diagnostic, Level};
 use crate::model::{Content, Section};
@@ -49,7 +47,7 @@ fn normalise(s: &str) -> String {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    crate::output::sha256_hex(bytes)
 }
 
 /// The record a translation of `source` carries once reviewed.
@@ -80,15 +78,19 @@ pub fn run(content: &Content) -> Vec<Diagnostic> {
         let Some(source) = version.editions.get(source_locale) else {
             continue;
         };
+        // each source section's record, made once for all its translations
+        let mut records: Vec<Option<TranslationRecord>> = vec![None; source.sections.len()];
         for (locale, edition) in &version.editions {
             if locale == source_locale {
                 continue;
             }
             for section in &edition.sections {
-                let Some(src) = source.sections.iter().find(|s| s.id() == section.id()) else {
+                let Some(i) = source.sections.iter().position(|s| s.id() == section.id()) else {
                     continue;
                 };
-                if let Some(d) = stale(src, section) {
+                let src = &source.sections[i];
+                let now = records[i].get_or_insert_with(|| record(src));
+                if let Some(d) = stale(src, now, section) {
                     out.push(d);
                 }
             }
@@ -97,8 +99,10 @@ pub fn run(content: &Content) -> Vec<Diagnostic> {
     out
 }
 
-fn stale(source: &Section, translated: &Section) -> Option<Diagnostic> {
-    let now = record(source);
+/// How many changed paragraphs a finding quotes.
+const QUOTED: usize = 5;
+
+fn stale(source: &Section, now: &TranslationRecord, translated: &Section) -> Option<Diagnostic> {
     let src_path = source.file.path.display();
     let at = translated.file.text.find("[translation]").unwrap_or(0);
     let Some(old) = &translated.meta.translation else {
@@ -115,20 +119,30 @@ fn stale(source: &Section, translated: &Section) -> Option<Diagnostic> {
     if old.source == now.source {
         return None;
     }
-    let changed: Vec<String> = paragraphs(source)
+    let reviewed: std::collections::HashSet<&str> = old.paragraphs.iter().map(String::as_str).collect();
+    let changed: Vec<(usize, String)> = paragraphs(source)
         .into_iter()
-        .filter(|(_, p)| !old.paragraphs.contains(&hex(p.as_bytes())[..12].to_string()))
+        .zip(&now.paragraphs)
+        .filter(|(_, h)| !reviewed.contains(h.as_str()))
+        .map(|(p, _)| p)
+        .collect();
+    let mut quoted: Vec<String> = changed
+        .iter()
+        .take(QUOTED)
         .map(|(offset, p)| {
-            let line = source.file.line_col(offset).line;
+            let line = source.file.line_col(*offset).line;
             let excerpt: String = p.chars().take(70).collect();
             let more = if p.chars().count() > 70 { "…" } else { "" };
             format!("{src_path}:{line}: \"{excerpt}{more}\"")
         })
         .collect();
+    if changed.len() > QUOTED {
+        quoted.push(format!("and {} more", changed.len() - QUOTED));
+    }
     let what = if changed.is_empty() {
         "paragraphs were removed, reordered or retitled".to_string()
     } else {
-        format!("changed source paragraph(s): {}", changed.join("; "))
+        format!("changed source paragraph(s): {}", quoted.join("; "))
     };
     Some(Diagnostic::at(
         &translated.file,

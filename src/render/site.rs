@@ -3,10 +3,13 @@
 
 use std::collections::BTreeMap;
 
+use std::sync::Mutex;
+
 use crate::config::Status;
 use crate::error::{Diagnostic, Result};
 use crate::facts;
-use crate::ids::Locale;
+use crate::fingerprint::{Fingerprint, Hasher};
+use crate::ids::{Locale, VersionId};
 use crate::model::{Content, Version};
 use crate::output::Artifact;
 use crate::render::dates::DateFormat;
@@ -36,26 +39,88 @@ struct Site<'a> {
     templates: &'a TemplateSet,
     tera: tera::Tera,
     kits: BTreeMap<Locale, LocaleKit>,
+    /// Everything every page depends on: policyc, the templates, `policy.toml`, the rules, options.
+    fingerprint: Fingerprint,
 }
 
-/// Renders the whole site.
+/// Where the rendered files go, and what an earlier build left that can be kept. The site is made
+/// of units of work (a version's pages in one locale, one redline, one facts file), each with a
+/// fingerprint of its inputs; a few pages that sum up the others (archives, feeds, the language
+/// chooser) are always made anew.
+pub trait Sink: Sync {
+    /// Takes one file that belongs to no unit.
+    fn put(&self, file: Artifact) -> Result<()>;
+    /// Takes the files of the unit made from inputs with `fingerprint`, with its summary (the
+    /// titles of the clauses a redline triggers, or nothing).
+    fn unit(&self, fingerprint: &Fingerprint, files: Vec<Artifact>, summary: Vec<String>) -> Result<()>;
+    /// When an earlier build made a unit from the same inputs and its files are intact: keeps them
+    /// and returns the unit's summary. `None`: the unit is rendered.
+    fn reuse(&self, _fingerprint: &Fingerprint) -> Result<Option<Vec<String>>> {
+        Ok(None)
+    }
+}
+
+/// A sink that keeps every file in memory (for `serve` and tests).
+#[derive(Default)]
+pub struct Collect(Mutex<Vec<Artifact>>);
+
+impl Collect {
+    /// The files, sorted by path.
+    pub fn into_files(self) -> Vec<Artifact> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: Artifact) -> Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+
+    fn unit(&self, _: &Fingerprint, files: Vec<Artifact>, _: Vec<String>) -> Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).extend(files);
+        Ok(())
+    }
+}
+
+/// Renders the whole site into memory, files sorted by path.
 pub fn render_site(
     content: &Content,
     templates: &TemplateSet,
     rules: &crate::classify::RuleSet,
     opts: SiteOptions,
 ) -> Result<Vec<Artifact>> {
-    render_site_with_progress(content, templates, rules, opts, &|_, _| {})
+    let sink = Collect::default();
+    render_site_into(content, templates, rules, opts, &sink, &|_, _| {})?;
+    Ok(sink.into_files())
 }
 
-/// [`render_site`], calling `progress(done, total)` after each version.
-pub fn render_site_with_progress(
+/// How many consecutive redlines one job makes.
+const PAIRS_PER_JOB: usize = 8;
+
+/// A job for one worker.
+enum Job<'c> {
+    /// Redlines `pairs` (indices into the published versions: pair k is k -> k+1) in `locale`.
+    Changes {
+        locale: &'c Locale,
+        pairs: std::ops::Range<usize>,
+    },
+    /// Every page of one version, all locales.
+    Pages(&'c Version),
+}
+
+/// Renders the whole site into `sink`, on every core, calling `progress(done, total)` after each
+/// job.
+pub fn render_site_into(
     content: &Content,
     templates: &TemplateSet,
     rules: &crate::classify::RuleSet,
     opts: SiteOptions,
-    progress: &dyn Fn(usize, usize),
-) -> Result<Vec<Artifact>> {
+    sink: &dyn Sink,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<()> {
     let mut kits = BTreeMap::new();
     for locale in &content.config.locales {
         let messages = templates.messages(locale)?;
@@ -70,49 +135,79 @@ pub fn render_site_with_progress(
         templates,
         tera: templates.engine()?,
         kits,
+        fingerprint: Hasher::new("site")
+            .with(&templates.fingerprint())
+            .part(&content.config_file.text)
+            .part(&rules.fingerprint)
+            .part([u8::from(opts.pdf)])
+            .finish(),
     };
-    let mut out = Vec::new();
-    let current = content.current();
-    let total = content
-        .versions
-        .values()
-        .filter(|v| opts.drafts || v.meta.status == Status::Published)
-        .count();
-    let mut done = 0;
-    for (id, version) in &content.versions {
-        let published = version.meta.status == Status::Published;
-        if !published && !opts.drafts {
-            continue;
+    let versions: Vec<&Version> = content.versions.values().collect();
+    let fingerprints: BTreeMap<&VersionId, Fingerprint> = versions
+        .iter()
+        .map(|v| &v.meta.id)
+        .zip(crate::parallel::try_map(&versions, |v| {
+            Ok::<_, crate::error::Error>(version_fingerprint(v))
+        })?)
+        .collect();
+    let published: Vec<&Version> = versions
+        .iter()
+        .copied()
+        .filter(|v| v.meta.status == Status::Published)
+        .collect();
+    // the redlines first: they are the longest jobs
+    let mut jobs = Vec::new();
+    for locale in &content.config.locales {
+        let pairs = published.len().saturating_sub(1);
+        for start in (0..pairs).step_by(PAIRS_PER_JOB) {
+            jobs.push(Job::Changes {
+                locale,
+                pairs: start..(start + PAIRS_PER_JOB).min(pairs),
+            });
         }
-        done += 1;
-        progress(done, total);
-        for locale in &content.config.locales {
-            let dir = if published {
-                format!("{locale}/{id}/")
-            } else {
-                format!("drafts/{locale}/{id}/")
-            };
-            let pages = site.version_pages(version, locale)?;
-            let superseded = published && current.is_some_and(|c| c > id);
-            out.extend(site.page_pair(&pages, &dir, |l| format!("{l}/{id}/"), superseded)?);
-            if current == Some(id) {
-                out.extend(site.page_pair(&pages, &format!("{locale}/"), |l| format!("{l}/"), false)?);
+    }
+    jobs.extend(
+        versions
+            .iter()
+            .filter(|v| opts.drafts || v.meta.status == Status::Published)
+            .map(|v| Job::Pages(v)),
+    );
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let results = crate::parallel::try_map(&jobs, |job| {
+        let r = match job {
+            Job::Changes { locale, pairs } => {
+                site.changes(locale, &published, pairs.clone(), &fingerprints, sink)
             }
-        }
-        if published {
-            out.push(data_artifact(version)?);
+            Job::Pages(version) => site
+                .version_units(version, &fingerprints[&version.meta.id], sink)
+                .map(|()| Vec::new()),
+        };
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        progress(n, jobs.len());
+        r
+    })?;
+    let mut changes: BTreeMap<&Locale, Vec<PairChanges>> = BTreeMap::new();
+    for (job, r) in jobs.iter().zip(results) {
+        if let Job::Changes { locale, .. } = job {
+            changes.entry(locale).or_default().extend(r);
         }
     }
     for locale in &content.config.locales {
-        let changes = site.changes(locale)?;
-        for c in &changes {
-            out.push(c.page.clone());
-        }
-        out.push(site.versions_page(locale, &changes)?);
-        out.push(site.feed(locale, &changes)?);
+        let changes = changes.remove(locale).unwrap_or_default();
+        sink.put(site.versions_page(locale, &changes)?)?;
+        sink.put(site.feed(locale, &changes)?)?;
     }
-    out.push(site.index_page()?);
-    Ok(out)
+    sink.put(site.index_page()?)?;
+    Ok(())
+}
+
+/// The fingerprint of a version's source files.
+fn version_fingerprint(version: &Version) -> Fingerprint {
+    version
+        .sources()
+        .into_iter()
+        .fold(Hasher::new("version"), |h, (rel, src)| h.part(rel).part(&src.text))
+        .finish()
 }
 
 impl VersionPages<'_> {
@@ -176,10 +271,62 @@ impl<'a> Site<'a> {
         }
     }
 
-    fn version_pages(&self, version: &'a Version, locale: &'a Locale) -> Result<VersionPages<'a>> {
+    /// Every page of `version` in every locale, and its facts data when published: each a unit.
+    fn version_units(&self, version: &Version, fingerprint: &Fingerprint, sink: &dyn Sink) -> Result<()> {
+        let id = &version.meta.id;
+        let published = version.meta.status == Status::Published;
+        let current = self.content.current();
+        let superseded = published && current.is_some_and(|c| c > id);
+        let is_current = current == Some(id);
+        let mut tree = None;
+        for locale in &self.content.config.locales {
+            let dir = if published {
+                format!("{locale}/{id}/")
+            } else {
+                format!("drafts/{locale}/{id}/")
+            };
+            let fp = Hasher::new("pages")
+                .with(&self.fingerprint)
+                .with(fingerprint)
+                .part(locale.as_str())
+                .part(&dir)
+                .part([u8::from(superseded), u8::from(is_current)])
+                .finish();
+            if self.reuse(&fp, sink)? {
+                continue;
+            }
+            let tree = tree.get_or_insert_with(|| version.facts.to_tree());
+            let pages = self.version_pages(version, locale, tree)?;
+            let mut files = self.page_pair(&pages, &dir, |l| format!("{l}/{id}/"), superseded)?;
+            if is_current {
+                files.extend(self.page_pair(&pages, &format!("{locale}/"), |l| format!("{l}/"), false)?);
+            }
+            sink.unit(&fp, files, Vec::new())?;
+        }
+        if published {
+            let fp = Hasher::new("data").with(fingerprint).finish();
+            if !self.reuse(&fp, sink)? {
+                let tree = tree.get_or_insert_with(|| version.facts.to_tree());
+                sink.unit(&fp, vec![data_artifact(version, tree)], Vec::new())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `true` when `sink` kept the unit `fingerprint` from an earlier build.
+    fn reuse(&self, fingerprint: &Fingerprint, sink: &dyn Sink) -> Result<bool> {
+        Ok(sink.reuse(fingerprint)?.is_some())
+    }
+
+    fn version_pages(
+        &self,
+        version: &'a Version,
+        locale: &'a Locale,
+        facts: &serde_json::Value,
+    ) -> Result<VersionPages<'a>> {
         let kit = self.kit(locale);
         let tags = self.content.locale_tags();
-        let tree = facts::localize(&version.facts.to_tree(), locale.as_str(), &tags).map_err(|m| {
+        let tree = facts::localize(facts, locale.as_str(), &tags).map_err(|m| {
             Diagnostic::file_error(
                 &version.facts_file.path,
                 format!("fact `{}` has no `{locale}` text", m.path),
@@ -381,18 +528,18 @@ impl<'a> Site<'a> {
     }
 }
 
-/// `output/data/<version>.json`: the typed facts of a published version, all locales.
-fn data_artifact(version: &Version) -> Result<Artifact> {
+/// `output/data/<version>.json`: the typed facts of a published version (`facts`), all locales.
+fn data_artifact(version: &Version, facts: &serde_json::Value) -> Artifact {
     let value = serde_json::json!({
         "schema": "policyc.facts/1",
         "version": version.meta.id,
         "effective": version.meta.effective,
         "updated": version.meta.updated,
-        "facts": version.facts.to_tree(),
+        "facts": facts,
     });
     let mut bytes = serde_json::to_vec_pretty(&value).expect("JSON values serialise");
     bytes.push(b'\n');
-    Ok(Artifact::new(format!("data/{}.json", version.meta.id), bytes))
+    Artifact::new(format!("data/{}.json", version.meta.id), bytes)
 }
 
 /// The link from a page in folder `from_dir` (ending in `/`, or empty for the root) to `to`.
@@ -422,7 +569,6 @@ struct PairChanges {
     new: String,
     /// Titles of the clauses triggered.
     clauses: Vec<String>,
-    page: Artifact,
 }
 
 /// "Material changes: …", "No material change" or "First published version".
@@ -465,24 +611,41 @@ struct FeedEntry {
 }
 
 impl Site<'_> {
-    /// The redline pages between consecutive published versions of `locale`.
-    fn changes(&self, locale: &Locale) -> Result<Vec<PairChanges>> {
-        let published: Vec<&Version> = self
-            .content
-            .versions
-            .values()
-            .filter(|v| v.meta.status == Status::Published)
-            .collect();
+    /// The redlines of `pairs` of consecutive `published` versions in `locale`, each a unit; what each
+    /// triggers.
+    fn changes(
+        &self,
+        locale: &Locale,
+        published: &[&Version],
+        pairs: std::ops::Range<usize>,
+        fingerprints: &BTreeMap<&VersionId, Fingerprint>,
+        sink: &dyn Sink,
+    ) -> Result<Vec<PairChanges>> {
         let base = &self.content.config.base_url;
         let kit = self.kit(locale);
         let mut out = Vec::new();
-        for pair in published.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
+        for k in pairs {
+            let (a, b) = (published[k], published[k + 1]);
             let (ai, bi) = (a.meta.id.as_str(), b.meta.id.as_str());
-            let old = crate::diff::input::from_version(self.content, &a.meta.id, locale, ai.to_string())
-                .map_err(|m| Diagnostic::file_error(&a.dir, m))?;
-            let new = crate::diff::input::from_version(self.content, &b.meta.id, locale, bi.to_string())
-                .map_err(|m| Diagnostic::file_error(&b.dir, m))?;
+            let fp = Hasher::new("changes")
+                .with(&self.fingerprint)
+                .with(&fingerprints[&a.meta.id])
+                .with(&fingerprints[&b.meta.id])
+                .part(locale.as_str())
+                .finish();
+            if let Some(clauses) = sink.reuse(&fp)? {
+                out.push(PairChanges {
+                    old: ai.to_string(),
+                    new: bi.to_string(),
+                    clauses,
+                });
+                continue;
+            }
+            let (old, new) = crate::diff::input::version_pair(
+                crate::diff::input::Side::of(self.content, a, locale),
+                crate::diff::input::Side::of(self.content, b, locale),
+            )
+            .map_err(|m| Diagnostic::file_error(&b.dir, m))?;
             let d = crate::diff::diff(&old, &new, &self.content.locale_tags());
             let assessment = crate::classify::assess(&d, self.rules, locale.as_str(), true);
             let report = crate::report::Report {
@@ -523,20 +686,21 @@ impl Site<'_> {
                 notice,
             };
             let page = Artifact::new(format!("{dir}{file}"), self.render("changes.html", &view)?);
+            let clauses: Vec<String> = assessment
+                .clauses
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{c} {}",
+                        self.rules.clause(c).map_or("", |x| x.title(locale.as_str()))
+                    )
+                })
+                .collect();
+            sink.unit(&fp, vec![page], clauses.clone())?;
             out.push(PairChanges {
                 old: ai.to_string(),
                 new: bi.to_string(),
-                clauses: assessment
-                    .clauses
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "{c} {}",
-                            self.rules.clause(c).map_or("", |x| x.title(locale.as_str()))
-                        )
-                    })
-                    .collect(),
-                page,
+                clauses,
             });
         }
         Ok(out)

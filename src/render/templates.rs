@@ -79,6 +79,16 @@ impl TemplateSet {
         self.files.insert(name, file);
     }
 
+    /// The sha256 of every file of the set, names included.
+    pub fn fingerprint(&self) -> crate::fingerprint::Fingerprint {
+        self.files
+            .iter()
+            .fold(crate::fingerprint::Hasher::new("templates"), |h, (name, src)| {
+                h.part(name).part(&src.text)
+            })
+            .finish()
+    }
+
     /// The source of a file.
     pub fn get(&self, name: &str) -> Option<&SourceFile> {
         self.files.get(name)

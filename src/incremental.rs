@@ -1,0 +1,161 @@
+//! Incremental builds. The output folder carries `.policyc-cache.json`: for each unit of work of the
+//! build that made it (a version's pages in one locale, one redline, one facts file, one PDF), the
+//! fingerprint of the unit's inputs, the files it made with their sha256, and its summary. The next
+//! build keeps a unit's files, hard-linked from the previous output, when the fingerprint is the
+//! same and every file still has its recorded sha256; anything else is made again. The record is
+//! not part of the site and not in `manifest.json`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::fingerprint::Fingerprint;
+use crate::output::{Artifact, SiteWriter, sha256_hex};
+use crate::render::site::Sink;
+
+/// The record's file name inside the output folder.
+pub const RECORD: &str = ".policyc-cache.json";
+const SCHEMA: &str = "policyc.cache/1";
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Record {
+    schema: String,
+    units: BTreeMap<Fingerprint, Unit>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Unit {
+    /// sha256 by path below the output folder.
+    files: BTreeMap<String, String>,
+    summary: Vec<String>,
+}
+
+/// A sink writing into a [`SiteWriter`] that keeps what the previous build in the same output
+/// folder made from the same inputs.
+pub struct Incremental<'w> {
+    writer: &'w SiteWriter,
+    previous_dir: PathBuf,
+    previous: Record,
+    made: Mutex<BTreeMap<Fingerprint, Unit>>,
+    kept: AtomicUsize,
+    rendered: AtomicUsize,
+}
+
+impl<'w> Incremental<'w> {
+    /// A sink over `writer` for output folder `out`; `clean` ignores the previous build.
+    pub fn new(writer: &'w SiteWriter, out: &Path, clean: bool) -> Self {
+        let previous = if clean {
+            Record::default()
+        } else {
+            std::fs::read(out.join(RECORD))
+                .ok()
+                .and_then(|b| serde_json::from_slice::<Record>(&b).ok())
+                .filter(|r| r.schema == SCHEMA)
+                .unwrap_or_default()
+        };
+        Incremental {
+            writer,
+            previous_dir: out.to_path_buf(),
+            previous,
+            made: Mutex::new(BTreeMap::new()),
+            kept: AtomicUsize::new(0),
+            rendered: AtomicUsize::new(0),
+        }
+    }
+
+    /// Units kept from the previous build and units made anew, so far.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.kept.load(Ordering::Relaxed),
+            self.rendered.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Writes the record of this build into the writer's folder.
+    pub fn finish(self) -> Result<()> {
+        let record = Record {
+            schema: SCHEMA.to_string(),
+            units: self.made.into_inner().unwrap_or_else(|e| e.into_inner()),
+        };
+        let mut bytes = serde_json::to_vec(&record).expect("the record serialises");
+        bytes.push(b'\n');
+        self.writer
+            .put_unlisted(&Artifact::new(RECORD.to_string(), bytes))
+    }
+
+    fn remember(&self, fingerprint: &Fingerprint, unit: Unit) {
+        self.made
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(fingerprint.clone(), unit);
+    }
+}
+
+impl Sink for Incremental<'_> {
+    fn put(&self, file: Artifact) -> Result<()> {
+        self.writer.put(&file)
+    }
+
+    fn unit(&self, fingerprint: &Fingerprint, files: Vec<Artifact>, summary: Vec<String>) -> Result<()> {
+        let mut hashes = BTreeMap::new();
+        for f in &files {
+            self.writer.put(f)?;
+            hashes.insert(f.path.clone(), sha256_hex(&f.bytes));
+        }
+        self.rendered.fetch_add(1, Ordering::Relaxed);
+        self.remember(
+            fingerprint,
+            Unit {
+                files: hashes,
+                summary,
+            },
+        );
+        Ok(())
+    }
+
+    fn reuse(&self, fingerprint: &Fingerprint) -> Result<Option<Vec<String>>> {
+        let Some(unit) = self.previous.units.get(fingerprint) else {
+            return Ok(None);
+        };
+        // every file must still be what the record says: an edited or missing file is made again
+        let intact = unit.files.iter().all(|(rel, sha)| {
+            safe_relative(rel)
+                && std::fs::read(self.previous_dir.join(rel)).is_ok_and(|b| sha256_hex(&b) == *sha)
+        });
+        if !intact {
+            return Ok(None);
+        }
+        for (rel, sha) in &unit.files {
+            self.writer.keep(rel, &self.previous_dir.join(rel), sha)?;
+        }
+        self.kept.fetch_add(1, Ordering::Relaxed);
+        self.remember(fingerprint, unit.clone());
+        Ok(Some(unit.summary.clone()))
+    }
+}
+
+/// `true` for a `/`-separated relative path that stays inside its folder.
+fn safe_relative(rel: &str) -> bool {
+    !rel.is_empty()
+        && !rel.starts_with('/')
+        && rel
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != ".." && !c.contains('\\'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_relative;
+
+    #[test]
+    fn record_paths_stay_inside() {
+        assert!(safe_relative("en/2022-10-19/index.html"));
+        for bad in ["", "/etc/passwd", "../x", "en/../../x", "a//b", "a\\..\\b"] {
+            assert!(!safe_relative(bad), "{bad}");
+        }
+    }
+}

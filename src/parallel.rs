@@ -1,0 +1,83 @@
+//! Work spread over the machine's cores: an ordered map over a list, each item taken by the next
+//! free worker. Results come back in the list's order, so output does not depend on scheduling.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// How many workers to use: the cores available (at most 8), 1 where that is unknown.
+pub fn workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// `f` of every item, in order, on up to [`workers`] threads. Items are taken in order; after the
+/// first `Err` no new item is started, and the result holds the first error in list order (the same
+/// one a loop would have met first).
+pub fn try_map<T: Sync, R: Send, E: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<R, E> + Sync,
+) -> Result<Vec<R>, E> {
+    let n = workers().min(items.len());
+    if n <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let mut slots: Vec<Option<Result<R, E>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..n)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    while !failed.load(Ordering::Relaxed) {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        let r = f(item);
+                        if r.is_err() {
+                            failed.store(true, Ordering::Relaxed);
+                        }
+                        done.push((i, r));
+                    }
+                    done
+                })
+            })
+            .collect();
+        let mut slots: Vec<Option<Result<R, E>>> = (0..items.len()).map(|_| None).collect();
+        for h in handles {
+            // a panic in a worker is a bug: carry it to the caller as it is
+            let done = h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            for (i, r) in done {
+                slots[i] = Some(r);
+            }
+        }
+        slots
+    });
+    let mut out = Vec::with_capacity(items.len());
+    for slot in slots.drain(..) {
+        match slot {
+            Some(Ok(r)) => out.push(r),
+            Some(Err(e)) => return Err(e),
+            // items after a failure are never started; the failure comes first in order
+            None => unreachable!("an item is skipped only after an earlier failure"),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order() {
+        let items: Vec<u32> = (0..1000).collect();
+        let out: Result<Vec<u32>, ()> = try_map(&items, |x| Ok(x * 2));
+        assert_eq!(out.unwrap(), items.iter().map(|x| x * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn first_error_in_order() {
+        let items: Vec<u32> = (0..1000).collect();
+        for _ in 0..20 {
+            let out = try_map(&items, |&x| if x % 97 == 50 { Err(x) } else { Ok(x) });
+            assert_eq!(out, Err(50));
+        }
+    }
+}
