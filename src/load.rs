@@ -99,7 +99,7 @@ pub fn load_content(root: &Path) -> Result<Content> {
     let config: PolicyConfig = toml_file::parse(&config_file)?;
     crate::validate::config(&config, &config_file)?;
     let versions_dir = root.join("versions");
-    let mut versions = BTreeMap::new();
+    let mut folders = Vec::new();
     for (name, path, is_dir) in list_dir(&versions_dir, root)? {
         if !is_dir {
             return Err(Diagnostic::file_error(
@@ -111,8 +111,14 @@ pub fn load_content(root: &Path) -> Result<Content> {
         let id = VersionId::parse(&name).map_err(|m| {
             Diagnostic::file_error(&path, format!("{m}: version folders are named by their date"))
         })?;
-        versions.insert(id.clone(), load_version(root, &path, &id, &config)?);
+        folders.push((id, path));
     }
+    // versions load on every core; the first error in folder order is the one reported
+    let versions: BTreeMap<VersionId, Version> =
+        crate::parallel::try_map(&folders, |(id, path)| load_version(root, path, id, &config))?
+            .into_iter()
+            .map(|v| (v.meta.id.clone(), v))
+            .collect();
     let lock_path = root.join("versions.lock");
     let (lock, lock_file) = if lock_path.exists() {
         let src = read_text(&lock_path)?;
@@ -179,14 +185,22 @@ fn load_version(root: &Path, dir: &Path, id: &VersionId, config: &PolicyConfig) 
             .into());
         }
     }
-    Ok(Version {
+    let mut version = Version {
+        source_hashes: BTreeMap::new(),
         meta,
         meta_file,
         dir: dir.to_path_buf(),
+        facts_tree: std::sync::Arc::new(facts.to_tree()),
         facts,
         facts_file,
         editions,
-    })
+    };
+    version.source_hashes = version
+        .sources()
+        .into_iter()
+        .map(|(rel, src)| (rel, crate::output::sha256_hex(src.text.as_bytes())))
+        .collect();
+    Ok(version)
 }
 
 fn load_edition(root: &Path, dir: &Path, locale: Locale, config: &PolicyConfig) -> Result<Edition> {

@@ -71,13 +71,9 @@ impl Lock {
     }
 }
 
-/// The sha256 of each source file of a version.
+/// The sha256 of each source file of a version (made when it was loaded).
 pub fn hashes(version: &Version) -> BTreeMap<String, String> {
-    version
-        .sources()
-        .into_iter()
-        .map(|(rel, src)| (rel, crate::output::sha256_hex(src.text.as_bytes())))
-        .collect()
+    version.source_hashes.clone()
 }
 
 /// Every way the published versions differ from their seals.
@@ -97,7 +93,7 @@ pub fn verify(content: &Content) -> Vec<Diagnostic> {
             ));
             continue;
         };
-        let now = hashes(version);
+        let now = &version.source_hashes;
         for (rel, src) in version.sources() {
             match seal.files.get(&rel) {
                 Some(h) if *h == now[&rel] => {}

@@ -73,7 +73,7 @@ pub fn content(c: &Content) -> Result<()> {
     let locales = c.locale_tags();
     for version in c.versions.values() {
         fact_locales(version, &c.config.locales)?;
-        let tree = version.facts.to_tree();
+        let tree: &serde_json::Value = &version.facts_tree;
         for edition in version.editions.values() {
             sections(c, version, edition)?;
             let mut ids: BTreeMap<&str, &SourceFile> = BTreeMap::new();
@@ -103,7 +103,7 @@ pub fn content(c: &Content) -> Result<()> {
                         Directive::Partial { path, .. } => (path.as_deref(), true),
                     };
                     let Some(path) = path else { continue };
-                    match facts::lookup(&tree, path) {
+                    match facts::lookup(tree, path) {
                         None => {
                             return Err(Diagnostic::at(
                                 &section.file,
@@ -200,7 +200,7 @@ fn fact_locales(version: &Version, declared: &[Locale]) -> Result<()> {
         }
     }
     let mut found = BTreeSet::new();
-    walk(&version.facts.to_tree(), &mut found);
+    walk(&version.facts_tree, &mut found);
     for tag in found {
         if !declared.iter().any(|l| l.as_str() == tag) {
             let src = &version.facts_file;

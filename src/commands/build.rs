@@ -79,6 +79,8 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
     sink.finish()?;
     let files = writer.file_count() + 1;
     writer.finish()?;
+    // the process ends soon: freeing the loaded content piece by piece would only cost time
+    std::mem::forget(content);
     ctx.report(
         args.format,
         &format!("built {files} files into {}", args.out.display()),

@@ -136,7 +136,7 @@ fn build(
         version: Some(id.to_string()),
         locale: locale.to_string(),
         doc: Doc { sections },
-        facts: Some(version.facts.to_tree()),
+        facts: Some(version.facts_tree.clone()),
         fact_sections,
     }
 }

@@ -33,7 +33,7 @@ pub struct DiffInput {
     /// The prose.
     pub doc: Doc,
     /// The facts tree (versioned inputs only).
-    pub facts: Option<serde_json::Value>,
+    pub facts: Option<std::sync::Arc<serde_json::Value>>,
     /// Fact path -> id of the section that shows it.
     pub fact_sections: BTreeMap<String, String>,
 }
@@ -183,7 +183,10 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
         }
     }
     detect_moves(&mut changes);
-    if let (Some(of), Some(nf)) = (&old.facts, &new.facts) {
+    // equal trees (the same facts file, most often) hold no change: skip the walk
+    if let (Some(of), Some(nf)) = (&old.facts, &new.facts)
+        && !(std::sync::Arc::ptr_eq(of, nf) || of == nf)
+    {
         let fallback = locales.first().map_or("en", String::as_str);
         for fc in facts::diff_facts(of, nf, &new.locale, fallback, locales) {
             let section_id = section_of(&fc.path, &new.fact_sections)

@@ -14,11 +14,23 @@ pub const SECTION_HEADING_LEVEL: u8 = 2;
 /// Version facts in one locale, and what partials may show besides them.
 pub struct FactResolver<'a> {
     /// The localized facts tree.
-    pub tree: &'a serde_json::Value,
+    tree: &'a serde_json::Value,
     /// The template engine holding `partials/`.
-    pub tera: &'a tera::Tera,
-    /// Data every partial sees.
-    pub shared: PartialShared<'a>,
+    tera: &'a tera::Tera,
+    /// What every partial sees but `item`, converted once (a clone shares it).
+    base: tera::Context,
+}
+
+impl<'a> FactResolver<'a> {
+    /// A resolver over the localized `tree`, rendering partials with `tera`.
+    pub fn new(tree: &'a serde_json::Value, tera: &'a tera::Tera, shared: PartialShared) -> Self {
+        let mut base = tera::Context::new();
+        base.insert("facts", tree);
+        base.insert("lang", shared.lang);
+        base.insert("msg", shared.msg);
+        base.insert("dates", shared.dates);
+        FactResolver { tree, tera, base }
+    }
 }
 
 /// What every partial sees besides `item` and `facts`.
@@ -58,12 +70,8 @@ impl Resolve for FactResolver<'_> {
                 .ok_or_else(|| format!("unknown fact `{p}`"))?,
             None => serde_json::Value::Null,
         };
-        let mut ctx = tera::Context::new();
+        let mut ctx = self.base.clone();
         ctx.insert("item", &item);
-        ctx.insert("facts", self.tree);
-        ctx.insert("lang", self.shared.lang);
-        ctx.insert("msg", self.shared.msg);
-        ctx.insert("dates", self.shared.dates);
         self.tera.render(&template, &ctx).map_err(|e| {
             let mut m = format!("partial `{name}`: {e}");
             let mut s = std::error::Error::source(&e);

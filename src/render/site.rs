@@ -145,10 +145,7 @@ pub fn render_site_into(
     let versions: Vec<&Version> = content.versions.values().collect();
     let fingerprints: BTreeMap<&VersionId, Fingerprint> = versions
         .iter()
-        .map(|v| &v.meta.id)
-        .zip(crate::parallel::try_map(&versions, |v| {
-            Ok::<_, crate::error::Error>(version_fingerprint(v))
-        })?)
+        .map(|v| (&v.meta.id, version_fingerprint(v)))
         .collect();
     let published: Vec<&Version> = versions
         .iter()
@@ -204,9 +201,9 @@ pub fn render_site_into(
 /// The fingerprint of a version's source files.
 fn version_fingerprint(version: &Version) -> Fingerprint {
     version
-        .sources()
-        .into_iter()
-        .fold(Hasher::new("version"), |h, (rel, src)| h.part(rel).part(&src.text))
+        .source_hashes
+        .iter()
+        .fold(Hasher::new("version"), |h, (rel, sha)| h.part(rel).part(sha))
         .finish()
 }
 
@@ -278,7 +275,6 @@ impl<'a> Site<'a> {
         let current = self.content.current();
         let superseded = published && current.is_some_and(|c| c > id);
         let is_current = current == Some(id);
-        let mut tree = None;
         for locale in &self.content.config.locales {
             let dir = if published {
                 format!("{locale}/{id}/")
@@ -295,7 +291,7 @@ impl<'a> Site<'a> {
             if self.reuse(&fp, sink)? {
                 continue;
             }
-            let tree = tree.get_or_insert_with(|| version.facts.to_tree());
+            let tree = &*version.facts_tree;
             let pages = self.version_pages(version, locale, tree)?;
             let mut files = self.page_pair(&pages, &dir, |l| format!("{l}/{id}/"), superseded)?;
             if is_current {
@@ -306,7 +302,7 @@ impl<'a> Site<'a> {
         if published {
             let fp = Hasher::new("data").with(fingerprint).finish();
             if !self.reuse(&fp, sink)? {
-                let tree = tree.get_or_insert_with(|| version.facts.to_tree());
+                let tree = &*version.facts_tree;
                 sink.unit(&fp, vec![data_artifact(version, tree)], Vec::new())?;
             }
         }
@@ -333,15 +329,15 @@ impl<'a> Site<'a> {
             )
         })?;
         let dates = self.dates(version, locale);
-        let resolver = FactResolver {
-            tree: &tree,
-            tera: &self.tera,
-            shared: PartialShared {
+        let resolver = FactResolver::new(
+            &tree,
+            &self.tera,
+            PartialShared {
                 lang: locale.as_str(),
                 msg: &kit.messages,
                 dates: &dates,
             },
-        };
+        );
         let edition = version.editions.get(locale).expect("every locale loaded");
         let mut sections = Vec::new();
         let mut toc = Vec::new();

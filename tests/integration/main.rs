@@ -13,6 +13,7 @@ mod faults;
 mod fidelity;
 mod fuzz_corpus;
 mod import;
+mod incremental;
 mod l10n;
 mod lint;
 mod pdf;
