@@ -97,14 +97,14 @@ impl<'w> Incremental<'w> {
 
 impl Sink for Incremental<'_> {
     fn put(&self, file: Artifact) -> Result<()> {
-        self.writer.put(&file)
+        self.writer.put(&file).map(drop)
     }
 
     fn unit(&self, fingerprint: &Fingerprint, files: Vec<Artifact>, summary: Vec<String>) -> Result<()> {
         let mut hashes = BTreeMap::new();
         for f in &files {
-            self.writer.put(f)?;
-            hashes.insert(f.path.clone(), sha256_hex(&f.bytes));
+            let sha = self.writer.put(f)?;
+            hashes.insert(f.path.clone(), sha);
         }
         self.rendered.fetch_add(1, Ordering::Relaxed);
         self.remember(

@@ -22,10 +22,14 @@ const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads a UTF-8 text file; a directory, a missing file or invalid UTF-8 is a diagnostic.
 pub fn read_text(path: &Path) -> Result<SourceFile> {
-    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+    use std::io::Read;
+    let not_found = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => Error::from(Diagnostic::file_error(path, "file not found")),
         _ => Error::io("cannot read", path, e),
-    })?;
+    };
+    // one open, one fstat, one read: this runs for every file of the content
+    let mut file = fs::File::open(path).map_err(not_found)?;
+    let meta = file.metadata().map_err(not_found)?;
     if meta.is_dir() {
         return Err(Diagnostic::file_error(path, "is a directory, expected a file").into());
     }
@@ -36,7 +40,9 @@ pub fn read_text(path: &Path) -> Result<SourceFile> {
         )
         .into());
     }
-    let bytes = fs::read(path).map_err(|e| Error::io("cannot read", path, e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::io("cannot read", path, e))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(path, text)),
         Err(e) => {
@@ -63,7 +69,7 @@ fn list_dir(dir: &Path, root: &Path) -> Result<Vec<(String, PathBuf, bool)>> {
     if !meta.is_dir() {
         return Err(Diagnostic::file_error(dir, "is a file, expected a folder").into());
     }
-    let canonical_root = fs::canonicalize(root).map_err(|e| Error::io("cannot read", root, e))?;
+    let mut canonical_root = None;
     let mut out = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| Error::io("cannot read", dir, e))? {
         let entry = entry.map_err(|e| Error::io("cannot read", dir, e))?;
@@ -72,11 +78,15 @@ fn list_dir(dir: &Path, root: &Path) -> Result<Vec<(String, PathBuf, bool)>> {
             continue;
         }
         let path = entry.path();
-        let link = entry
+        let file_type = entry
             .file_type()
-            .map_err(|e| Error::io("cannot read", &path, e))?
-            .is_symlink();
-        if link {
+            .map_err(|e| Error::io("cannot read", &path, e))?;
+        if file_type.is_symlink() {
+            let canonical_root = match &canonical_root {
+                Some(r) => r,
+                None => canonical_root
+                    .insert(fs::canonicalize(root).map_err(|e| Error::io("cannot read", root, e))?),
+            };
             let target = fs::canonicalize(&path).map_err(|e| Error::io("cannot follow link", &path, e))?;
             if !target.starts_with(&canonical_root) {
                 return Err(
@@ -84,9 +94,14 @@ fn list_dir(dir: &Path, root: &Path) -> Result<Vec<(String, PathBuf, bool)>> {
                 );
             }
         }
-        let is_dir = fs::metadata(&path)
-            .map_err(|e| Error::io("cannot read", &path, e))?
-            .is_dir();
+        // the entry's own type, but a link's target's
+        let is_dir = if file_type.is_symlink() {
+            fs::metadata(&path)
+                .map_err(|e| Error::io("cannot read", &path, e))?
+                .is_dir()
+        } else {
+            file_type.is_dir()
+        };
         out.push((name, path, is_dir));
     }
     out.sort();
@@ -190,7 +205,6 @@ fn load_version(root: &Path, dir: &Path, id: &VersionId, config: &PolicyConfig) 
         meta,
         meta_file,
         dir: dir.to_path_buf(),
-        facts_tree: std::sync::Arc::new(facts.to_tree()),
         facts,
         facts_file,
         editions,

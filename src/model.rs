@@ -42,8 +42,6 @@ pub struct Version {
     pub facts_file: SourceFile,
     /// The sha256 of each source file, by path inside the version folder (see [`Version::sources`]).
     pub source_hashes: BTreeMap<String, String>,
-    /// The facts as a JSON tree ([`Facts::to_tree`]), made once.
-    pub facts_tree: std::sync::Arc<serde_json::Value>,
     /// One edition per locale of the policy.
     pub editions: BTreeMap<Locale, Edition>,
 }

@@ -153,12 +153,13 @@ impl SiteWriter {
             .insert(rel.to_string(), sha256);
     }
 
-    /// Writes one file.
-    pub fn put(&self, artifact: &Artifact) -> Result<()> {
+    /// Writes one file; returns its sha256.
+    pub fn put(&self, artifact: &Artifact) -> Result<String> {
         let path = self.target(&artifact.path)?;
         fs::write(&path, &artifact.bytes).map_err(|e| Error::io("cannot write", &path, e))?;
-        self.record(&artifact.path, sha256_hex(&artifact.bytes));
-        Ok(())
+        let sha = sha256_hex(&artifact.bytes);
+        self.record(&artifact.path, sha.clone());
+        Ok(sha)
     }
 
     /// Takes file `rel` unchanged from `from` (a file of the previous output whose sha256 the caller

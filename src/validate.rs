@@ -72,8 +72,8 @@ fn duplicate<T: Ord + Clone>(items: impl Iterator<Item = T>) -> Option<T> {
 pub fn content(c: &Content) -> Result<()> {
     let locales = c.locale_tags();
     for version in c.versions.values() {
-        fact_locales(version, &c.config.locales)?;
-        let tree: &serde_json::Value = &version.facts_tree;
+        let tree = &version.facts.to_tree();
+        fact_locales(version, tree, &c.config.locales)?;
         for edition in version.editions.values() {
             sections(c, version, edition)?;
             let mut ids: BTreeMap<&str, &SourceFile> = BTreeMap::new();
@@ -184,7 +184,7 @@ fn sections(c: &Content, version: &Version, edition: &crate::model::Edition) -> 
 }
 
 /// Every text in the facts uses only declared locales.
-fn fact_locales(version: &Version, declared: &[Locale]) -> Result<()> {
+fn fact_locales(version: &Version, tree: &serde_json::Value, declared: &[Locale]) -> Result<()> {
     fn walk(v: &serde_json::Value, found: &mut BTreeSet<String>) {
         match v {
             serde_json::Value::Object(m) => {
@@ -200,7 +200,7 @@ fn fact_locales(version: &Version, declared: &[Locale]) -> Result<()> {
         }
     }
     let mut found = BTreeSet::new();
-    walk(&version.facts_tree, &mut found);
+    walk(tree, &mut found);
     for tag in found {
         if !declared.iter().any(|l| l.as_str() == tag) {
             let src = &version.facts_file;

@@ -74,6 +74,7 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
                 id,
                 locale: locale.as_ref().unwrap_or(&content.config.default_locale),
                 label: label.clone(),
+                facts: None,
             }
         };
         match input::version_pair(side(ra, ia, &args.old), side(rb, ib, &args.new)) {

@@ -22,6 +22,7 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> Result<i32> {
         id,
         locale: &locale,
         label: label.clone(),
+        facts: None,
     };
     let (old, new) = diff::input::version_pair(side(&old_id, &args.old), side(&new_id, &args.new))
         .map_err(Error::Usage)?;

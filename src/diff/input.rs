@@ -1,6 +1,7 @@
 //! Building a [`DiffInput`] from a loaded version or from a plain Markdown text (pure).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::diff::DiffInput;
 use crate::diff::doc::{self, Doc, DocSection};
@@ -17,7 +18,7 @@ pub fn from_version(
     label: String,
 ) -> Result<DiffInput, String> {
     let edition = edition(content, id, locale)?;
-    Ok(build(content, id, locale, edition, label, &|_| true))
+    Ok(build(content, id, locale, edition, label, None, &|_| true))
 }
 
 /// One side of a version diff: version `id` of `content` in `locale`, shown as `label`.
@@ -30,6 +31,8 @@ pub struct Side<'a> {
     pub locale: &'a Locale,
     /// How the side is named in reports.
     pub label: String,
+    /// The version's facts tree when the caller has made it already (shared between locales).
+    pub facts: Option<Arc<serde_json::Value>>,
 }
 
 impl<'a> Side<'a> {
@@ -40,6 +43,7 @@ impl<'a> Side<'a> {
             id: &version.meta.id,
             locale,
             label: version.meta.id.to_string(),
+            facts: None,
         }
     }
 }
@@ -56,8 +60,24 @@ pub fn version_pair(old: Side, new: Side) -> Result<(DiffInput, DiffInput), Stri
     let changed_in_a = |s: &Section| tb.get(s.id().as_str()) != Some(&s.file.text.as_str());
     let changed_in_b = |s: &Section| ta.get(s.id().as_str()) != Some(&s.file.text.as_str());
     Ok((
-        build(old.content, old.id, old.locale, a, old.label, &changed_in_a),
-        build(new.content, new.id, new.locale, b, new.label, &changed_in_b),
+        build(
+            old.content,
+            old.id,
+            old.locale,
+            a,
+            old.label,
+            old.facts,
+            &changed_in_a,
+        ),
+        build(
+            new.content,
+            new.id,
+            new.locale,
+            b,
+            new.label,
+            new.facts,
+            &changed_in_b,
+        ),
     ))
 }
 
@@ -93,6 +113,7 @@ fn build(
     locale: &Locale,
     edition: &crate::model::Edition,
     label: String,
+    facts: Option<Arc<serde_json::Value>>,
     parse: &dyn Fn(&Section) -> bool,
 ) -> DiffInput {
     let version = &content.versions[id];
@@ -136,7 +157,7 @@ fn build(
         version: Some(id.to_string()),
         locale: locale.to_string(),
         doc: Doc { sections },
-        facts: Some(version.facts_tree.clone()),
+        facts: Some(facts.unwrap_or_else(|| Arc::new(version.facts.to_tree()))),
         fact_sections,
     }
 }

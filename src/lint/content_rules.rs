@@ -214,7 +214,7 @@ and GDPR Art. 13 expect it; state it, or keep the warning as a reminder.",
 fn not_stated(content: &Content) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for v in content.versions.values() {
-        let tree: &serde_json::Value = &v.facts_tree;
+        let tree = &v.facts.to_tree();
         let mut paths = Vec::new();
         walk_not_stated(tree, String::new(), &mut paths);
         // a required fact left unstated is a `required-facts` error, not also a warning
@@ -276,7 +276,7 @@ fn unshown(content: &Content) -> Vec<Diagnostic> {
                 .iter()
                 .any(|s| p == s || p.starts_with(&format!("{s}.")) || s.starts_with(&format!("{p}.")))
         };
-        let tree: &serde_json::Value = &v.facts_tree;
+        let tree = &v.facts.to_tree();
         let Some(top) = tree.as_object() else { continue };
         for (key, value) in top {
             let tags = content.locale_tags();

@@ -18,7 +18,7 @@ fn run(content: &Content) -> Vec<Diagnostic> {
     let tags = content.locale_tags();
     let mut out = Vec::new();
     for version in content.versions.values() {
-        let tree: &serde_json::Value = &version.facts_tree;
+        let tree = &version.facts.to_tree();
         for (path, text) in facts::texts(tree, &tags) {
             for tag in &tags {
                 if !text.contains_key(tag) {

@@ -102,11 +102,8 @@ const PAIRS_PER_JOB: usize = 8;
 
 /// A job for one worker.
 enum Job<'c> {
-    /// Redlines `pairs` (indices into the published versions: pair k is k -> k+1) in `locale`.
-    Changes {
-        locale: &'c Locale,
-        pairs: std::ops::Range<usize>,
-    },
+    /// Redlines `pairs` (indices into the published versions: pair k is k -> k+1), all locales.
+    Changes(std::ops::Range<usize>),
     /// Every page of one version, all locales.
     Pages(&'c Version),
 }
@@ -153,16 +150,11 @@ pub fn render_site_into(
         .filter(|v| v.meta.status == Status::Published)
         .collect();
     // the redlines first: they are the longest jobs
-    let mut jobs = Vec::new();
-    for locale in &content.config.locales {
-        let pairs = published.len().saturating_sub(1);
-        for start in (0..pairs).step_by(PAIRS_PER_JOB) {
-            jobs.push(Job::Changes {
-                locale,
-                pairs: start..(start + PAIRS_PER_JOB).min(pairs),
-            });
-        }
-    }
+    let pairs = published.len().saturating_sub(1);
+    let mut jobs: Vec<Job> = (0..pairs)
+        .step_by(PAIRS_PER_JOB)
+        .map(|start| Job::Changes(start..(start + PAIRS_PER_JOB).min(pairs)))
+        .collect();
     jobs.extend(
         versions
             .iter()
@@ -172,9 +164,7 @@ pub fn render_site_into(
     let done = std::sync::atomic::AtomicUsize::new(0);
     let results = crate::parallel::try_map(&jobs, |job| {
         let r = match job {
-            Job::Changes { locale, pairs } => {
-                site.changes(locale, &published, pairs.clone(), &fingerprints, sink)
-            }
+            Job::Changes(pairs) => site.changes(&published, pairs.clone(), &fingerprints, sink),
             Job::Pages(version) => site
                 .version_units(version, &fingerprints[&version.meta.id], sink)
                 .map(|()| Vec::new()),
@@ -183,14 +173,12 @@ pub fn render_site_into(
         progress(n, jobs.len());
         r
     })?;
-    let mut changes: BTreeMap<&Locale, Vec<PairChanges>> = BTreeMap::new();
-    for (job, r) in jobs.iter().zip(results) {
-        if let Job::Changes { locale, .. } = job {
-            changes.entry(locale).or_default().extend(r);
-        }
+    // the redlines of each locale, in version order
+    let mut changes: Vec<Vec<PairChanges>> = content.config.locales.iter().map(|_| Vec::new()).collect();
+    for (locale, pair) in results.into_iter().flatten() {
+        changes[locale].push(pair);
     }
-    for locale in &content.config.locales {
-        let changes = changes.remove(locale).unwrap_or_default();
+    for (locale, changes) in content.config.locales.iter().zip(changes) {
         sink.put(site.versions_page(locale, &changes)?)?;
         sink.put(site.feed(locale, &changes)?)?;
     }
@@ -275,6 +263,7 @@ impl<'a> Site<'a> {
         let current = self.content.current();
         let superseded = published && current.is_some_and(|c| c > id);
         let is_current = current == Some(id);
+        let mut tree = None;
         for locale in &self.content.config.locales {
             let dir = if published {
                 format!("{locale}/{id}/")
@@ -291,7 +280,7 @@ impl<'a> Site<'a> {
             if self.reuse(&fp, sink)? {
                 continue;
             }
-            let tree = &*version.facts_tree;
+            let tree = tree.get_or_insert_with(|| version.facts.to_tree());
             let pages = self.version_pages(version, locale, tree)?;
             let mut files = self.page_pair(&pages, &dir, |l| format!("{l}/{id}/"), superseded)?;
             if is_current {
@@ -302,7 +291,7 @@ impl<'a> Site<'a> {
         if published {
             let fp = Hasher::new("data").with(fingerprint).finish();
             if !self.reuse(&fp, sink)? {
-                let tree = &*version.facts_tree;
+                let tree = tree.get_or_insert_with(|| version.facts.to_tree());
                 sink.unit(&fp, vec![data_artifact(version, tree)], Vec::new())?;
             }
         }
@@ -607,99 +596,122 @@ struct FeedEntry {
 }
 
 impl Site<'_> {
-    /// The redlines of `pairs` of consecutive `published` versions in `locale`, each a unit; what each
-    /// triggers.
+    /// The redlines of `pairs` of consecutive `published` versions in every locale, each a unit;
+    /// what each triggers, with the index of its locale. Each version's facts tree is made once
+    /// for all locales.
     fn changes(
         &self,
-        locale: &Locale,
         published: &[&Version],
         pairs: std::ops::Range<usize>,
         fingerprints: &BTreeMap<&VersionId, Fingerprint>,
         sink: &dyn Sink,
-    ) -> Result<Vec<PairChanges>> {
+    ) -> Result<Vec<(usize, PairChanges)>> {
+        let mut trees: BTreeMap<usize, std::sync::Arc<serde_json::Value>> = BTreeMap::new();
+        let mut out = Vec::new();
+        for (li, locale) in self.content.config.locales.iter().enumerate() {
+            for k in pairs.clone() {
+                let c = self.pair_changes(locale, published, k, fingerprints, sink, &mut trees)?;
+                out.push((li, c));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The redline of published versions `k` and `k + 1` in `locale`; `trees` holds the facts trees
+    /// made so far, by index.
+    fn pair_changes(
+        &self,
+        locale: &Locale,
+        published: &[&Version],
+        k: usize,
+        fingerprints: &BTreeMap<&VersionId, Fingerprint>,
+        sink: &dyn Sink,
+        trees: &mut BTreeMap<usize, std::sync::Arc<serde_json::Value>>,
+    ) -> Result<PairChanges> {
         let base = &self.content.config.base_url;
         let kit = self.kit(locale);
-        let mut out = Vec::new();
-        for k in pairs {
-            let (a, b) = (published[k], published[k + 1]);
-            let (ai, bi) = (a.meta.id.as_str(), b.meta.id.as_str());
-            let fp = Hasher::new("changes")
-                .with(&self.fingerprint)
-                .with(&fingerprints[&a.meta.id])
-                .with(&fingerprints[&b.meta.id])
-                .part(locale.as_str())
-                .finish();
-            if let Some(clauses) = sink.reuse(&fp)? {
-                out.push(PairChanges {
-                    old: ai.to_string(),
-                    new: bi.to_string(),
-                    clauses,
-                });
-                continue;
-            }
-            let (old, new) = crate::diff::input::version_pair(
-                crate::diff::input::Side::of(self.content, a, locale),
-                crate::diff::input::Side::of(self.content, b, locale),
-            )
-            .map_err(|m| Diagnostic::file_error(&b.dir, m))?;
-            let d = crate::diff::diff(&old, &new, &self.content.locale_tags());
-            let assessment = crate::classify::assess(&d, self.rules, locale.as_str(), true);
-            let report = crate::report::Report {
-                old: &old,
-                new: &new,
-                diff: &d,
-                assessment: &assessment,
-                rules: self.rules,
-            };
-            let file = format!("{ai}..{bi}.html");
-            let dir = format!("{locale}/changes/");
-            let url = format!("{base}{dir}{file}");
-            let notice = crate::report::notice::view(
-                &assessment,
-                self.rules,
-                &kit.messages,
-                locale.as_str(),
-                &self.content.config.product,
-                ai,
-                bi,
-                kit.dates.format(b.meta.effective),
-                url.clone(),
-            );
-            let alternates = self.alternates(locale, &dir, |l| {
-                (format!("{l}/changes/{file}"), format!("{l}/changes/{file}"))
-            });
-            let view = ChangesView {
-                diff: crate::report::html::view(&report, kit.messages.clone()),
-                product: &self.content.config.product,
-                canonical: url,
-                alternates,
-                links: ChangesLinks {
-                    home: relative(&dir, "index.html"),
-                    versions: "../versions.html".into(),
-                    old: format!("../{ai}/index.html"),
-                    new: format!("../{bi}/index.html"),
-                },
-                notice,
-            };
-            let page = Artifact::new(format!("{dir}{file}"), self.render("changes.html", &view)?);
-            let clauses: Vec<String> = assessment
-                .clauses
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{c} {}",
-                        self.rules.clause(c).map_or("", |x| x.title(locale.as_str()))
-                    )
-                })
-                .collect();
-            sink.unit(&fp, vec![page], clauses.clone())?;
-            out.push(PairChanges {
+        let (a, b) = (published[k], published[k + 1]);
+        let (ai, bi) = (a.meta.id.as_str(), b.meta.id.as_str());
+        let fp = Hasher::new("changes")
+            .with(&self.fingerprint)
+            .with(&fingerprints[&a.meta.id])
+            .with(&fingerprints[&b.meta.id])
+            .part(locale.as_str())
+            .finish();
+        if let Some(clauses) = sink.reuse(&fp)? {
+            return Ok(PairChanges {
                 old: ai.to_string(),
                 new: bi.to_string(),
                 clauses,
             });
         }
-        Ok(out)
+        let mut side = |i: usize| crate::diff::input::Side {
+            facts: Some(
+                trees
+                    .entry(i)
+                    .or_insert_with(|| std::sync::Arc::new(published[i].facts.to_tree()))
+                    .clone(),
+            ),
+            ..crate::diff::input::Side::of(self.content, published[i], locale)
+        };
+        let (old, new) = crate::diff::input::version_pair(side(k), side(k + 1))
+            .map_err(|m| Diagnostic::file_error(&b.dir, m))?;
+        let d = crate::diff::diff(&old, &new, &self.content.locale_tags());
+        let assessment = crate::classify::assess(&d, self.rules, locale.as_str(), true);
+        let report = crate::report::Report {
+            old: &old,
+            new: &new,
+            diff: &d,
+            assessment: &assessment,
+            rules: self.rules,
+        };
+        let file = format!("{ai}..{bi}.html");
+        let dir = format!("{locale}/changes/");
+        let url = format!("{base}{dir}{file}");
+        let notice = crate::report::notice::view(
+            &assessment,
+            self.rules,
+            &kit.messages,
+            locale.as_str(),
+            &self.content.config.product,
+            ai,
+            bi,
+            kit.dates.format(b.meta.effective),
+            url.clone(),
+        );
+        let alternates = self.alternates(locale, &dir, |l| {
+            (format!("{l}/changes/{file}"), format!("{l}/changes/{file}"))
+        });
+        let view = ChangesView {
+            diff: crate::report::html::view(&report, kit.messages.clone()),
+            product: &self.content.config.product,
+            canonical: url,
+            alternates,
+            links: ChangesLinks {
+                home: relative(&dir, "index.html"),
+                versions: "../versions.html".into(),
+                old: format!("../{ai}/index.html"),
+                new: format!("../{bi}/index.html"),
+            },
+            notice,
+        };
+        let page = Artifact::new(format!("{dir}{file}"), self.render("changes.html", &view)?);
+        let clauses: Vec<String> = assessment
+            .clauses
+            .iter()
+            .map(|c| {
+                format!(
+                    "{c} {}",
+                    self.rules.clause(c).map_or("", |x| x.title(locale.as_str()))
+                )
+            })
+            .collect();
+        sink.unit(&fp, vec![page], clauses.clone())?;
+        Ok(PairChanges {
+            old: ai.to_string(),
+            new: bi.to_string(),
+            clauses,
+        })
     }
 
     /// `feed.xml` of `locale`: one Atom entry per published version, newest first.
