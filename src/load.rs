@@ -88,7 +88,7 @@ fn list_dir(dir: &Path, root: &Path) -> Result<Vec<(String, PathBuf, bool)>> {
                     .insert(fs::canonicalize(root).map_err(|e| Error::io("cannot read", root, e))?),
             };
             let target = fs::canonicalize(&path).map_err(|e| Error::io("cannot follow link", &path, e))?;
-            if !target.starts_with(&canonical_root) {
+            if !target.starts_with(canonical_root) {
                 return Err(
                     Diagnostic::file_error(&path, "symbolic link leads outside the content folder").into(),
                 );
