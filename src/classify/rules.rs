@@ -211,36 +211,63 @@ impl ClauseRule {
     }
 }
 
-/// A normal-form text prepared for many term look-ups: padded with spaces, and its words.
+/// A normal-form text prepared for many term look-ups: padded with spaces, and its words sorted.
 pub struct Haystack {
     padded: String,
-    words: std::collections::HashSet<String>,
+    /// The distinct words, sorted: exact and prefix look-ups by binary search.
+    words: Vec<String>,
 }
 
 impl Haystack {
     /// Prepares a normal-form text.
     pub fn new(normal: &str) -> Self {
+        let mut words: Vec<String> = normal
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
         Haystack {
             padded: format!(" {normal} "),
-            words: normal
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect(),
+            words,
         }
+    }
+
+    fn has_word(&self, w: &str) -> bool {
+        self.words.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+    }
+
+    fn has_word_starting(&self, p: &str) -> bool {
+        let i = self.words.partition_point(|x| x.as_str() < p);
+        self.words.get(i).is_some_and(|w| w.starts_with(p))
     }
 
     /// Does it contain `term` (normalised; `*` = any word ending)?
     pub fn has(&self, term: &str) -> bool {
         let prefix = term.ends_with('*');
         let t = term.trim_end_matches('*');
-        if t.is_ascii() && !t.contains(' ') && !t.is_empty() {
-            // one ASCII word: a set look-up
-            return if prefix {
-                self.words.iter().any(|w| w.starts_with(t))
-            } else {
-                self.words.contains(t)
-            };
+        if t.is_empty() {
+            return false;
+        }
+        if t.is_ascii() {
+            // every word of the term must be a word of the text (the last may only begin one)
+            // before a phrase search is worth making
+            let mut parts = t.split(' ').peekable();
+            while let Some(w) = parts.next() {
+                let last = parts.peek().is_none();
+                let present = if last && prefix {
+                    self.has_word_starting(w)
+                } else {
+                    self.has_word(w)
+                };
+                if !present {
+                    return false;
+                }
+                if last && !t.contains(' ') {
+                    return true;
+                }
+            }
         }
         matches_padded(&self.padded, term)
     }
