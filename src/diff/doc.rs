@@ -189,9 +189,26 @@ pub fn clean(s: &str) -> String {
     if simple {
         return t.to_string();
     }
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(t.len());
     let mut space = false;
-    for c in s.chars() {
+    // runs of ASCII non-space bytes are copied whole; other characters one by one
+    let mut rest = t;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| b.is_ascii_whitespace() || b == 0x0b || b >= 0x80)
+            .unwrap_or(rest.len());
+        if run > 0 {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+            continue;
+        }
+        let c = rest.chars().next().expect("rest is not empty");
+        rest = &rest[c.len_utf8()..];
         if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
             space = !out.is_empty();
         } else {
@@ -333,6 +350,35 @@ mod tests {
         assert_eq!(clean("a\u{a0}b\u{200b}c"), "a b c");
         assert_eq!(clean("plain text"), "plain text");
         assert_eq!(clean("中文\n文本"), "中文 文本");
+    }
+
+    #[test]
+    fn clean_matches_a_char_by_char_fold() {
+        let reference = |s: &str| -> String {
+            let mut out = String::new();
+            let mut space = false;
+            for c in s.chars() {
+                if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
+                    space = !out.is_empty();
+                } else {
+                    if space {
+                        out.push(' ');
+                    }
+                    space = false;
+                    out.push(c);
+                }
+            }
+            out
+        };
+        let pieces = [
+            "a", "é", " ", "  ", "\n", "\t", "\u{a0}", "\u{200b}", "\u{3000}", "中", "x\r\n", "\u{b}",
+        ];
+        for i in 0..pieces.len().pow(4) {
+            let s: String = (0..4)
+                .map(|k| pieces[i / pieces.len().pow(k) % pieces.len()])
+                .collect();
+            assert_eq!(clean(&s), reference(&s), "{s:?}");
+        }
     }
 
     #[test]

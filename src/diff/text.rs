@@ -21,14 +21,14 @@ pub use super::normal::{fold_width, is_cjk, normal_form};
 
 /// Share of CJK characters among the letters of `s`.
 pub fn cjk_ratio(s: &str) -> f64 {
-    let (mut letters, mut cjk) = (0usize, 0usize);
-    let ascii_letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
-    letters += ascii_letters;
     if s.is_ascii() {
         return 0.0;
     }
-    for c in s.chars().filter(|c| !c.is_ascii()) {
-        if is_cjk(c) {
+    let (mut letters, mut cjk) = (0usize, 0usize);
+    for c in s.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else if is_cjk(c) {
             letters += 1;
             cjk += 1;
         } else if c.is_alphabetic() {
