@@ -105,3 +105,43 @@ fn a_failing_engine_leaves_output_untouched() {
         .collect();
     assert!(!names.iter().any(|n| n.contains("policyc-tmp")), "{names:?}");
 }
+
+/// A fake `weasyprint` that also appends each page it prints to `calls.log`.
+fn logging_engine(p: &Project) -> String {
+    let path = p.path().join("bin/weasyprint");
+    let log = p.path().join("calls.log");
+    p.write(
+        "bin/weasyprint",
+        &format!(
+            "#!/bin/sh\necho \"$2\" >> '{}'\nprintf '%%PDF-1.4\\n/CreationDate (D:20261129181113Z)\\n' > \"$3\"\n",
+            log.display()
+        ),
+    );
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn unchanged_print_pages_are_not_printed_again() {
+    let p = Project::sample();
+    let engine = logging_engine(&p);
+    let calls = || {
+        std::fs::read_to_string(p.path().join("calls.log"))
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+    p.run(&["build", "--pdf", "--pdf-engine", &engine, "-q"]).ok();
+    assert_eq!(calls(), 2, "one print per locale");
+    let first = p.output_files();
+    p.run(&["build", "--pdf", "--pdf-engine", &engine, "-q"]).ok();
+    assert_eq!(calls(), 2, "nothing changed: the PDFs are kept");
+    assert!(p.output_files() == first, "a kept PDF is the same file");
+    // a change to the print style changes every print page: both are printed again
+    p.write("templates/print.css", "@page { size: A4; margin: 2cm; }\n");
+    p.run(&["build", "--pdf", "--pdf-engine", &engine, "-q"]).ok();
+    assert_eq!(calls(), 4);
+    // --clean prints everything
+    p.run(&["build", "--pdf", "--pdf-engine", &engine, "-q", "--clean"]).ok();
+    assert_eq!(calls(), 6);
+}
