@@ -142,6 +142,7 @@ fn unchanged_print_pages_are_not_printed_again() {
     p.run(&["build", "--pdf", "--pdf-engine", &engine, "-q"]).ok();
     assert_eq!(calls(), 4);
     // --clean prints everything
-    p.run(&["build", "--pdf", "--pdf-engine", &engine, "-q", "--clean"]).ok();
+    p.run(&["build", "--pdf", "--pdf-engine", &engine, "-q", "--clean"])
+        .ok();
     assert_eq!(calls(), 6);
 }
