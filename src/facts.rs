@@ -345,6 +345,48 @@ fn join(a: &str, b: &str) -> String {
     }
 }
 
+/// The names of fact lists and fields in Chinese, for reports read in Chinese (item ids such as
+/// `location` or `glide` are not names and keep their form).
+pub const FIELD_LABELS_ZH: &[(&str, &str)] = &[
+    ("controller", "个人信息处理者"),
+    ("contact", "联系方式"),
+    ("sdks", "SDK"),
+    ("permissions", "权限"),
+    ("data", "个人信息"),
+    ("rights", "权利"),
+    ("requests", "请求"),
+    ("storage", "存储"),
+    ("name", "名称"),
+    ("address", "地址"),
+    ("department", "部门"),
+    ("email", "邮箱"),
+    ("phone", "电话"),
+    ("purpose", "目的"),
+    ("scenario", "场景"),
+    ("refusal", "拒绝的后果"),
+    ("notes", "说明"),
+    ("how", "行使方式"),
+    ("fee", "收费"),
+    ("package", "包名"),
+    ("items", "内容"),
+    ("response_days", "答复期限（天）"),
+    ("customer_service", "客服"),
+    ("complaint", "投诉渠道"),
+    ("breach_report", "安全事件报告渠道"),
+    ("location", "位置"),
+    ("retention", "保存期限"),
+];
+
+/// A fact field or list name as shown to a reader of `locale`.
+pub fn field_label<'a>(key: &'a str, locale: &str) -> &'a str {
+    if locale.starts_with("zh")
+        && let Some((_, zh)) = FIELD_LABELS_ZH.iter().find(|(k, _)| *k == key)
+    {
+        return zh;
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

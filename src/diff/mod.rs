@@ -205,7 +205,7 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
                 facts::FactKind::Removed => Kind::Removed,
                 facts::FactKind::Modified => Kind::Modified,
             };
-            let show = |v: &Option<serde_json::Value>| v.as_ref().map(fact_text);
+            let show = |v: &Option<serde_json::Value>| v.as_ref().map(|x| fact_text_in(x, &new.locale));
             let (old_t, new_t) = (show(&fc.old), show(&fc.new));
             let editorial_form =
                 matches!((&old_t, &new_t), (Some(a), Some(b)) if normal_form(a) == normal_form(b));
@@ -242,6 +242,16 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
 
 /// A fact value as one line of text.
 pub fn fact_text(v: &serde_json::Value) -> String {
+    fact_text_in(v, "en")
+}
+
+/// A fact value as one line of text, field names as a reader of `locale` reads them.
+pub fn fact_text_in(v: &serde_json::Value, locale: &str) -> String {
+    let (colon, sep) = if locale.starts_with("zh") {
+        ("：", "；")
+    } else {
+        (": ", "; ")
+    };
     match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Object(m) => {
@@ -249,15 +259,25 @@ pub fn fact_text(v: &serde_json::Value) -> String {
             let rest: Vec<String> = m
                 .iter()
                 .filter(|(k, v)| !matches!(k.as_str(), "id" | "name") && !v.is_null())
-                .map(|(k, v)| format!("{k}: {}", fact_text(v)))
+                .map(|(k, v)| {
+                    format!(
+                        "{}{colon}{}",
+                        crate::facts::field_label(k, locale),
+                        fact_text_in(v, locale)
+                    )
+                })
                 .collect();
             if name.is_empty() {
-                rest.join("; ")
+                rest.join(sep)
             } else {
-                format!("{name} ({})", rest.join("; "))
+                format!("{name} ({})", rest.join(sep))
             }
         }
-        serde_json::Value::Array(items) => items.iter().map(fact_text).collect::<Vec<_>>().join("; "),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|x| fact_text_in(x, locale))
+            .collect::<Vec<_>>()
+            .join(sep),
         serde_json::Value::Null => String::new(),
         other => other.to_string(),
     }

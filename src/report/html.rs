@@ -117,7 +117,11 @@ pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffV
             severity: v.severity.as_str(),
             clauses: v.clauses.clone(),
             requires_consent: v.requires_consent,
-            reasons: v.reasons.clone(),
+            reasons: v
+                .reasons
+                .iter()
+                .map(|x| super::reasons::localized(x, r.locale()))
+                .collect(),
             runs: runs(c),
             moved_from: c.moved_from.clone(),
         })
@@ -139,7 +143,7 @@ pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffV
                 .flat_map(|(i, (_, v))| {
                     v.reasons.iter().map(move |x| Evidence {
                         n: i + 1,
-                        reason: x.clone(),
+                        reason: super::reasons::localized(x, r.locale()),
                     })
                 })
                 .collect(),

@@ -49,7 +49,11 @@ pub fn render(r: &Report) -> String {
             let reasons: Vec<String> = r
                 .items()
                 .filter(|(_, v)| v.clauses.contains(clause))
-                .flat_map(|(_, v)| v.reasons.iter().map(|x| esc(x)))
+                .flat_map(|(_, v)| {
+                    v.reasons
+                        .iter()
+                        .map(|x| esc(&super::reasons::localized(x, r.locale())))
+                })
                 .collect();
             let _ = writeln!(out, "| **{clause}** {} | {} |", esc(title), reasons.join("<br>"));
         }

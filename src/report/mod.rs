@@ -6,6 +6,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod notice;
+pub mod reasons;
 pub mod text;
 
 use crate::classify::{Assessment, RuleSet, Severity};

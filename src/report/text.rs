@@ -71,6 +71,7 @@ pub fn render(r: &Report, opts: TextOptions) -> String {
                 _ => "~",
             };
             for reason in &v.reasons {
+                let reason = super::reasons::localized(reason, r.locale());
                 let _ = writeln!(out, "       {mark} {reason}");
             }
         }
@@ -108,16 +109,40 @@ pub fn render(r: &Report, opts: TextOptions) -> String {
             let _ = writeln!(out, "\n{}", paint(&place, "1;4", c));
             last_place = place;
         }
+        let severity = if zh {
+            match v.severity {
+                Severity::Editorial => "编辑性",
+                Severity::Substantive => "实质性",
+                Severity::Material => "重大",
+            }
+        } else {
+            v.severity.as_str()
+        };
         let label = match v.severity {
-            Severity::Material => format!("{} {}", v.severity.as_str(), v.clauses.join(" ")),
-            _ => v.severity.as_str().to_string(),
+            Severity::Material => format!("{severity} {}", v.clauses.join(" ")),
+            _ => severity.to_string(),
         };
-        let what = match (&change.fact, change.kind) {
-            (Some(f), k) => format!("fact {} {}", f.path, k.as_str()),
-            (None, Kind::Moved) => format!("moved from {}", change.moved_from.as_deref().unwrap_or("")),
-            (None, k) => k.as_str().to_string(),
+        let kind = |k: Kind| {
+            if !zh {
+                return k.as_str();
+            }
+            match k {
+                Kind::Added => "新增",
+                Kind::Removed => "删除",
+                Kind::Modified => "修改",
+                Kind::Moved => "移动",
+            }
         };
-        let _ = writeln!(out, "  [{what}; {label}]");
+        let from = change.moved_from.as_deref().unwrap_or("");
+        let what = match (&change.fact, change.kind, zh) {
+            (Some(f), k, false) => format!("fact {} {}", f.path, kind(k)),
+            (Some(f), k, true) => format!("事实 {} {}", f.path, kind(k)),
+            (None, Kind::Moved, false) => format!("moved from {from}"),
+            (None, Kind::Moved, true) => format!("移自 {from}"),
+            (None, k, _) => kind(k).to_string(),
+        };
+        let sep = if zh { "；" } else { "; " };
+        let _ = writeln!(out, "  [{what}{sep}{label}]");
         match change.kind {
             Kind::Added => {
                 for line in change.new.as_deref().unwrap_or("").lines() {

@@ -213,3 +213,51 @@ fn a_heading_missing_in_one_locale_is_a_parity_finding() {
     );
     assert!(findings[0]["message"].as_str().unwrap().contains("transfer-zh"));
 }
+
+#[test]
+fn no_english_in_a_chinese_redline() {
+    // a released material change: a new SDK and a new privacy mailbox
+    let p = Project::material_draft();
+    p.run(&[
+        "release",
+        crate::harness::DRAFT,
+        "--date",
+        "2026-12-01",
+        "--no-notice-period",
+        "--reason",
+        "test",
+    ])
+    .ok();
+    p.run(&["build", "-q"]).ok();
+    let page = p.read(&format!(
+        "output/zh-CN/changes/2022-10-19..{}.html",
+        crate::harness::DRAFT
+    ));
+    let text = html_text(main_of(&page));
+    assert!(text.contains("新增 SDK：Firebase Analytics"), "{text}");
+    assert!(text.contains("联系邮箱："), "{text}");
+    let mut found = BTreeSet::new();
+    // the new SDK's own name and package, and the mailbox, are evidence, not English prose
+    let evidence = [
+        "firebase",
+        "analytics",
+        "google",
+        "privacy",
+        "app",
+        "com",
+        "comprivacy",
+    ];
+    // the notice's link to this page
+    let url_words = ["https", "smallgogo", "example", "zh", "cn", "changes", "html"];
+    for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+        let lower = word.to_ascii_lowercase();
+        if word.len() >= 2
+            && !ALLOWED_LATIN.contains(&word)
+            && !evidence.contains(&lower.as_str())
+            && !url_words.contains(&lower.as_str())
+        {
+            found.insert(word.to_string());
+        }
+    }
+    assert!(found.is_empty(), "English in the zh-CN redline: {found:?}");
+}
