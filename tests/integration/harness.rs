@@ -54,6 +54,20 @@ impl Project {
         p
     }
 
+    /// Releases the draft [`DRAFT`] on 2026-12-01, waiving the notice period.
+    pub fn release_draft_now(&self) {
+        self.run(&[
+            "release",
+            DRAFT,
+            "--date",
+            "2026-12-01",
+            "--no-notice-period",
+            "--reason",
+            "test",
+        ])
+        .ok();
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::harness::{DRAFT, Project};
+use crate::harness::Project;
 
 /// Builds into `out` with `extra` flags; returns the JSON report.
 fn build(p: &Project, out: &str, extra: &[&str]) -> serde_json::Value {
@@ -55,16 +55,7 @@ fn an_unchanged_tree_is_kept_whole_and_a_release_renders_only_what_it_touches() 
 
     // a release: the new version's pages, its facts, the redlines; the old version is now
     // superseded, so its pages change too; its facts data is kept
-    p.run(&[
-        "release",
-        DRAFT,
-        "--date",
-        "2026-12-01",
-        "--no-notice-period",
-        "--reason",
-        "test",
-    ])
-    .ok();
+    p.release_draft_now();
     let released = build(&p, "output", &[]);
     assert_eq!(counts(&released), (1, 7), "{released}");
     assert!(

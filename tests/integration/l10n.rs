@@ -218,16 +218,7 @@ fn a_heading_missing_in_one_locale_is_a_parity_finding() {
 fn no_english_in_a_chinese_redline() {
     // a released material change: a new SDK and a new privacy mailbox
     let p = Project::material_draft();
-    p.run(&[
-        "release",
-        crate::harness::DRAFT,
-        "--date",
-        "2026-12-01",
-        "--no-notice-period",
-        "--reason",
-        "test",
-    ])
-    .ok();
+    p.release_draft_now();
     p.run(&["build", "-q"]).ok();
     let page = p.read(&format!(
         "output/zh-CN/changes/2022-10-19..{}.html",

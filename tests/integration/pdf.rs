@@ -6,10 +6,18 @@ use std::os::unix::fs::PermissionsExt;
 
 use crate::harness::{Project, run_in};
 
-/// A fake `weasyprint` that writes a tiny PDF stamped with the current time.
+/// A fake `weasyprint` that writes a tiny PDF stamped with the current time and appends the page it
+/// printed to `calls.log`.
 fn fake_engine(p: &Project) -> String {
     let path = p.path().join("bin/weasyprint");
-    p.write("bin/weasyprint", "#!/bin/sh\n# called as: weasyprint --quiet IN OUT\nprintf '%%PDF-1.4\\n/CreationDate (D:20261129181113Z) /Title (policy)\\n' > \"$3\"\n");
+    let log = p.path().join("calls.log");
+    p.write(
+        "bin/weasyprint",
+        &format!(
+            "#!/bin/sh\n# called as: weasyprint --quiet IN OUT\necho \"$2\" >> '{}'\nprintf '%%PDF-1.4\\n/CreationDate (D:20261129181113Z) /Title (policy)\\n' > \"$3\"\n",
+            log.display()
+        ),
+    );
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
     path.to_string_lossy().into_owned()
 }
@@ -106,25 +114,10 @@ fn a_failing_engine_leaves_output_untouched() {
     assert!(!names.iter().any(|n| n.contains("policyc-tmp")), "{names:?}");
 }
 
-/// A fake `weasyprint` that also appends each page it prints to `calls.log`.
-fn logging_engine(p: &Project) -> String {
-    let path = p.path().join("bin/weasyprint");
-    let log = p.path().join("calls.log");
-    p.write(
-        "bin/weasyprint",
-        &format!(
-            "#!/bin/sh\necho \"$2\" >> '{}'\nprintf '%%PDF-1.4\\n/CreationDate (D:20261129181113Z)\\n' > \"$3\"\n",
-            log.display()
-        ),
-    );
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
-    path.to_string_lossy().into_owned()
-}
-
 #[test]
 fn unchanged_print_pages_are_not_printed_again() {
     let p = Project::sample();
-    let engine = logging_engine(&p);
+    let engine = fake_engine(&p);
     let calls = || {
         std::fs::read_to_string(p.path().join("calls.log"))
             .unwrap_or_default()
