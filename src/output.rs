@@ -1,8 +1,11 @@
-//! The only writer: a list of artifacts becomes the output folder, all or nothing.
+//! The only writer: the site's files become the output folder, all or nothing.
 //!
-//! 1. every artifact is written into a fresh temporary folder beside the output folder
-//!    (`.<name>.policyc-tmp-<pid>`), plus `manifest.json` with the sha256 of each file;
-//! 2. the old output folder is renamed aside, the new one renamed into place, the old one removed.
+//! 1. each file is written into a fresh temporary folder beside the output folder
+//!    (`.<name>.policyc-tmp-<pid>`) as soon as it is made ([`SiteWriter`], from any thread), or
+//!    hard-linked there from the previous output when an incremental build keeps it; then
+//!    `manifest.json` with the sha256 of each file;
+//! 2. the new folder takes the old one's place in one atomic exchange (or renames where the file
+//!    system cannot), and the old one is removed.
 //!
 //! A failure before step 2 removes the temporary folder and leaves the output folder untouched.
 //! Leftovers of an earlier killed run (`.<name>.policyc-*`) are removed first.

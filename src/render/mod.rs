@@ -4,7 +4,8 @@
 //! 2. each section body becomes HTML once ([`crate::markdown::render`]), facts expanded through
 //!    [`sections::FactResolver`] and the `partials/` templates;
 //! 3. the web page, the print page, the archive and the language chooser are rendered from
-//!    [`views`] structs; the result is a list of [`crate::output::Artifact`]s for the writer.
+//!    [`views`] structs; each unit's [`crate::output::Artifact`]s go to a [`site::Sink`] (the
+//!    streaming writer of a build, or memory for `serve`).
 
 pub mod dates;
 pub mod sections;

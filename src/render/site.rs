@@ -1,5 +1,7 @@
-//! Every page of the site, as artifacts: published versions x locales (and drafts on request),
-//! the current version's copy, each locale's archive, the language chooser and the facts data.
+//! Every page of the site: published versions x locales (and drafts on request), the current
+//! version's copy, the redlines, each locale's archive and feed, the language chooser and the facts
+//! data. The work is cut into units with fingerprints of their inputs, run on every core, and each
+//! unit's files go to a [`Sink`] as soon as they are made.
 
 use std::collections::BTreeMap;
 
