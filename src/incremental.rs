@@ -38,7 +38,8 @@ struct Unit {
 /// folder made from the same inputs.
 pub struct Incremental<'w> {
     writer: &'w SiteWriter,
-    previous_dir: PathBuf,
+    /// The previous output folder, resolved (`None` when there is none).
+    previous_dir: Option<PathBuf>,
     previous: Record,
     made: Mutex<BTreeMap<Fingerprint, Unit>>,
     kept: AtomicUsize,
@@ -59,7 +60,7 @@ impl<'w> Incremental<'w> {
         };
         Incremental {
             writer,
-            previous_dir: out.to_path_buf(),
+            previous_dir: std::fs::canonicalize(out).ok(),
             previous,
             made: Mutex::new(BTreeMap::new()),
             kept: AtomicUsize::new(0),
@@ -118,24 +119,39 @@ impl Sink for Incremental<'_> {
     }
 
     fn reuse(&self, fingerprint: &Fingerprint) -> Result<Option<Vec<String>>> {
-        let Some(unit) = self.previous.units.get(fingerprint) else {
+        let (Some(unit), Some(dir)) = (self.previous.units.get(fingerprint), &self.previous_dir) else {
             return Ok(None);
         };
-        // every file must still be what the record says: an edited or missing file is made again
-        let intact = unit.files.iter().all(|(rel, sha)| {
-            safe_relative(rel)
-                && std::fs::read(self.previous_dir.join(rel)).is_ok_and(|b| sha256_hex(&b) == *sha)
-        });
-        if !intact {
-            return Ok(None);
-        }
+        // every file must still be what the record says, a plain file inside the previous output:
+        // an edited, missing or linked file is made again
+        let mut sources = Vec::with_capacity(unit.files.len());
         for (rel, sha) in &unit.files {
-            self.writer.keep(rel, &self.previous_dir.join(rel), sha)?;
+            match kept_file(dir, rel, sha) {
+                Some(path) => sources.push((rel, path, sha)),
+                None => return Ok(None),
+            }
+        }
+        for (rel, path, sha) in sources {
+            self.writer.keep(rel, &path, sha)?;
         }
         self.kept.fetch_add(1, Ordering::Relaxed);
         self.remember(fingerprint, unit.clone());
         Ok(Some(unit.summary.clone()))
     }
+}
+
+/// The file `rel` of the previous output `dir` when it is a plain file inside `dir` (no link leads
+/// elsewhere) whose bytes have the sha256 `sha`.
+fn kept_file(dir: &Path, rel: &str, sha: &str) -> Option<PathBuf> {
+    if !safe_relative(rel) {
+        return None;
+    }
+    let path = std::fs::canonicalize(dir.join(rel)).ok()?;
+    if !path.starts_with(dir) || !std::fs::symlink_metadata(&path).ok()?.is_file() {
+        return None;
+    }
+    let bytes = std::fs::read(&path).ok()?;
+    (sha256_hex(&bytes) == sha).then_some(path)
 }
 
 /// `true` for a `/`-separated relative path that stays inside its folder.

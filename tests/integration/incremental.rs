@@ -116,3 +116,20 @@ fn a_corrupt_record_means_a_full_build() {
     assert_eq!(counts(&report), (2, 1), "{report}");
     assert_same_as_clean(&p);
 }
+
+#[test]
+fn a_linked_output_file_is_not_followed() {
+    let p = Project::sample();
+    build(&p, "output", &[]);
+    // the same bytes, but behind a link to a file outside the output folder
+    let data = p.path().join("output/data/2022-10-19.json");
+    let outside = p.path().join("elsewhere.json");
+    std::fs::copy(&data, &outside).unwrap();
+    std::fs::remove_file(&data).unwrap();
+    std::os::unix::fs::symlink(&outside, &data).unwrap();
+    let report = build(&p, "output", &[]);
+    assert_eq!(counts(&report), (2, 1), "{report}");
+    let meta = std::fs::symlink_metadata(&data).unwrap();
+    assert!(meta.is_file(), "the facts data is a file of its own again");
+    assert_same_as_clean(&p);
+}
