@@ -46,20 +46,28 @@ pub const RULES: &[Rule] = &[
 
 /// Runs every rule that is not off; findings sorted by file and position.
 pub fn run(content: &Content) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in RULES {
-        let level = match content.config.lint.get(rule.id) {
-            Some(LintLevel::Off) => continue,
-            Some(LintLevel::Error) => Level::Error,
-            Some(LintLevel::Warning) => Level::Warning,
-            None => rule.default,
-        };
-        out.extend(
-            (rule.run)(content)
+    let enabled: Vec<(&Rule, Level)> = RULES
+        .iter()
+        .filter_map(|rule| match content.config.lint.get(rule.id) {
+            Some(LintLevel::Off) => None,
+            Some(LintLevel::Error) => Some((rule, Level::Error)),
+            Some(LintLevel::Warning) => Some((rule, Level::Warning)),
+            None => Some((rule, rule.default)),
+        })
+        .collect();
+    // the rules are independent: they run on every core, the findings are sorted after
+    let found: Result<Vec<Vec<Diagnostic>>, std::convert::Infallible> =
+        crate::parallel::try_map(&enabled, |(rule, level)| {
+            Ok((rule.run)(content)
                 .into_iter()
-                .map(|d| d.with_rule(rule.id, level)),
-        );
-    }
+                .map(|d| d.with_rule(rule.id, *level))
+                .collect())
+        });
+    let mut out: Vec<Diagnostic> = found
+        .unwrap_or_else(|e| match e {})
+        .into_iter()
+        .flatten()
+        .collect();
     out.sort_by(|a, b| (&a.file, a.pos, a.rule).cmp(&(&b.file, b.pos, b.rule)));
     out
 }
