@@ -3,8 +3,16 @@
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-/// How many workers to use: the cores available (at most 8), 1 where that is unknown.
+/// How many workers to use: `POLICYC_JOBS` when it is a positive number, else the cores available
+/// (at most 8), 1 where that is unknown.
 pub fn workers() -> usize {
+    if let Some(n) = std::env::var("POLICYC_JOBS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+    {
+        return n;
+    }
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 

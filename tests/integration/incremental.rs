@@ -133,3 +133,23 @@ fn a_linked_output_file_is_not_followed() {
     assert!(meta.is_file(), "the facts data is a file of its own again");
     assert_same_as_clean(&p);
 }
+
+#[test]
+fn the_number_of_workers_changes_nothing() {
+    // two published versions (a redline) and a draft
+    let p = Project::material_draft();
+    p.release_draft_now();
+    p.run(&["new-version", "2027-01-01", "-q"]).ok();
+    for (jobs, out) in [("1", "one"), ("5", "many")] {
+        crate::harness::run_in(
+            p.path(),
+            &["build", "-q", "--drafts", "--out", out],
+            &[("POLICYC_JOBS", jobs)],
+        )
+        .ok();
+    }
+    let (one, many) = (files(&p, "one"), files(&p, "many"));
+    assert!(one.keys().any(|k| k.contains("/changes/")) && one.keys().any(|k| k.starts_with("drafts/")));
+    assert_eq!(one.keys().collect::<Vec<_>>(), many.keys().collect::<Vec<_>>());
+    assert!(one == many, "one worker and five give different bytes");
+}
