@@ -216,15 +216,6 @@ impl Drop for SiteWriter {
     }
 }
 
-/// Writes the site into `out`, replacing it whole. Adds `manifest.json`.
-pub fn write_site(out: &Path, artifacts: &[Artifact]) -> Result<()> {
-    let writer = SiteWriter::create(out)?;
-    for a in artifacts {
-        writer.put(a)?;
-    }
-    writer.finish()
-}
-
 /// Exchanges two paths in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`), so there is no
 /// moment at which the output folder is missing; `Err` where the file system cannot.
 #[cfg(target_os = "linux")]
@@ -338,8 +329,13 @@ mod tests {
     fn replaces_whole_and_leaves_no_temp() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
-        write_site(&out, &[Artifact::new("a/b.html".into(), b"one".to_vec())]).unwrap();
-        write_site(&out, &[Artifact::new("c.html".into(), b"two".to_vec())]).unwrap();
+        let write = |path: &str, bytes: &[u8]| {
+            let w = SiteWriter::create(&out).unwrap();
+            w.put(&Artifact::new(path.into(), bytes.to_vec())).unwrap();
+            w.finish().unwrap();
+        };
+        write("a/b.html", b"one");
+        write("c.html", b"two");
         assert!(!out.join("a").exists());
         assert_eq!(fs::read(out.join("c.html")).unwrap(), b"two");
         let names: Vec<_> = fs::read_dir(dir.path())

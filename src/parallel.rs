@@ -69,6 +69,12 @@ pub fn try_map<T: Sync, R: Send, E: Send>(
     Ok(out)
 }
 
+/// `f` of every item, in order, on up to [`workers`] threads, for work that cannot fail.
+pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let all: Result<Vec<R>, std::convert::Infallible> = try_map(items, |x| Ok(f(x)));
+    all.unwrap_or_else(|never| match never {})
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

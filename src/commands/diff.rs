@@ -77,10 +77,9 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
                 facts: None,
             }
         };
-        match input::version_pair(side(ra, ia, &args.old), side(rb, ib, &args.new)) {
-            Ok((old, new)) => (Ok(old), Ok(new)),
-            Err(m) => return Err(Error::Usage(m)),
-        }
+        let (old, new) =
+            input::version_pair(side(ra, ia, &args.old), side(rb, ib, &args.new)).map_err(Error::Usage)?;
+        (Ok(old), Ok(new))
     } else if size > 512 * 1024 {
         std::thread::scope(|scope| {
             let old = scope.spawn(|| make(&sources[0], &args.old));

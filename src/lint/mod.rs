@@ -56,18 +56,13 @@ pub fn run(content: &Content) -> Vec<Diagnostic> {
         })
         .collect();
     // the rules are independent: they run on every core, the findings are sorted after
-    let found: Result<Vec<Vec<Diagnostic>>, std::convert::Infallible> =
-        crate::parallel::try_map(&enabled, |(rule, level)| {
-            Ok((rule.run)(content)
-                .into_iter()
-                .map(|d| d.with_rule(rule.id, *level))
-                .collect())
-        });
-    let mut out: Vec<Diagnostic> = found
-        .unwrap_or_else(|e| match e {})
-        .into_iter()
-        .flatten()
-        .collect();
+    let found = crate::parallel::map(&enabled, |(rule, level)| {
+        (rule.run)(content)
+            .into_iter()
+            .map(|d| d.with_rule(rule.id, *level))
+            .collect::<Vec<_>>()
+    });
+    let mut out: Vec<Diagnostic> = found.into_iter().flatten().collect();
     out.sort_by(|a, b| (&a.file, a.pos, a.rule).cmp(&(&b.file, b.pos, b.rule)));
     out
 }
