@@ -28,6 +28,24 @@ pub enum Op {
     },
 }
 
+impl Op {
+    /// The same run with both sides' positions moved by `by` (an alignment of sub-slices that
+    /// start at `by` on both sides).
+    pub fn shifted(self, by: usize) -> Op {
+        match self {
+            Op::Equal { old, new, len } => Op::Equal {
+                old: old + by,
+                new: new + by,
+                len,
+            },
+            Op::Change { old, new } => Op::Change {
+                old: (old.0 + by, old.1 + by),
+                new: (new.0 + by, new.1 + by),
+            },
+        }
+    }
+}
+
 /// Largest gap (product of lengths) refined with Myers.
 const MYERS_LIMIT: usize = 1_000_000;
 

@@ -364,10 +364,31 @@ fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bo
     if same {
         return false;
     }
-    let ok: Vec<String> = old.blocks.iter().map(|b| normal_form(&b.text)).collect();
-    let nk: Vec<String> = new.blocks.iter().map(|b| normal_form(&b.text)).collect();
+    // blocks of the same text at both ends align with each other whatever the rest: only the
+    // middle needs its normal forms and an alignment
+    let prefix = old
+        .blocks
+        .iter()
+        .zip(&new.blocks)
+        .take_while(|(a, b)| a.text == b.text)
+        .count();
+    let suffix = old.blocks[prefix..]
+        .iter()
+        .rev()
+        .zip(new.blocks[prefix..].iter().rev())
+        .take_while(|(a, b)| a.text == b.text)
+        .count();
+    let (oe, ne) = (old.blocks.len() - suffix, new.blocks.len() - suffix);
+    let ok: Vec<String> = old.blocks[prefix..oe]
+        .iter()
+        .map(|b| normal_form(&b.text))
+        .collect();
+    let nk: Vec<String> = new.blocks[prefix..ne]
+        .iter()
+        .map(|b| normal_form(&b.text))
+        .collect();
     let (ops, mut bounded) = align::align(&ok, &nk);
-    for op in ops {
+    for op in ops.into_iter().map(|op| op.shifted(prefix)) {
         match op {
             align::Op::Equal { old: o, new: n, len } => {
                 for i in 0..len {
@@ -411,12 +432,15 @@ fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bo
 /// document order.
 fn pair_blocks(olds: &[Block], news: &[Block]) -> Vec<(Option<usize>, Option<usize>)> {
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, a) in olds.iter().enumerate() {
-        for (j, b) in news.iter().enumerate() {
+    let bag = |b: &Block| text::WordBag::new(&b.text);
+    let (old_bags, new_bags): (Vec<_>, Vec<_>) =
+        (olds.iter().map(bag).collect(), news.iter().map(bag).collect());
+    for (i, a) in old_bags.iter().enumerate() {
+        for (j, b) in new_bags.iter().enumerate() {
             if i.abs_diff(j) > 40 {
                 continue;
             }
-            let s = similarity(&a.text, &b.text);
+            let s = a.similarity(b);
             if s >= 0.5 {
                 candidates.push((s, i, j));
             }

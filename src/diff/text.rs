@@ -1,7 +1,9 @@
 //! Text comparison: the editorial normal form, similarity, and the word (or, for CJK, character)
 //! diff inside a changed block, coalesced so a redline reads as words, not tokens.
 
-use similar::{Algorithm, ChangeTag, TextDiff};
+use std::collections::HashMap;
+
+use similar::Algorithm;
 
 /// One run of a redline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,14 +27,23 @@ pub fn cjk_ratio(s: &str) -> f64 {
         return 0.0;
     }
     let (mut letters, mut cjk) = (0usize, 0usize);
-    for c in s.chars() {
-        if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-        } else if is_cjk(c) {
-            letters += 1;
-            cjk += 1;
-        } else if c.is_alphabetic() {
-            letters += 1;
+    let mut rest = s;
+    while !rest.is_empty() {
+        // runs of ASCII are counted bytewise; other characters one by one
+        let run = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+        letters += rest.as_bytes()[..run]
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .count();
+        rest = &rest[run..];
+        if let Some(c) = rest.chars().next() {
+            rest = &rest[c.len_utf8()..];
+            if is_cjk(c) {
+                letters += 1;
+                cjk += 1;
+            } else if c.is_alphabetic() {
+                letters += 1;
+            }
         }
     }
     if letters == 0 {
@@ -69,25 +80,58 @@ pub fn words(normal: &str) -> Vec<&str> {
 
 /// Similarity of two texts in 0..=1: the Dice coefficient of their word multisets.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (na, nb) = (normal_form(a), normal_form(b));
-    let (wa, wb) = (words(&na), words(&nb));
-    if wa.is_empty() && wb.is_empty() {
-        return 1.0;
+    WordBag::new(a).similarity(&WordBag::new(b))
+}
+
+/// The words of a text's normal form, sorted: made once per text, compared with many others.
+pub struct WordBag {
+    normal: String,
+    /// Byte ranges of the words in `normal`, sorted by the words they hold.
+    spans: Vec<(usize, usize)>,
+}
+
+impl WordBag {
+    /// The bag of `text`'s words.
+    pub fn new(text: &str) -> Self {
+        let normal = normal_form(text);
+        let base = normal.as_ptr() as usize;
+        let mut spans: Vec<(usize, usize)> = words(&normal)
+            .into_iter()
+            .map(|w| {
+                let start = w.as_ptr() as usize - base;
+                (start, start + w.len())
+            })
+            .collect();
+        spans.sort_unstable_by(|a, b| normal[a.0..a.1].cmp(&normal[b.0..b.1]));
+        WordBag { normal, spans }
     }
-    let mut counts: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
-    for w in &wa {
-        *counts.entry(w).or_default() += 1;
+
+    fn word(&self, i: usize) -> &str {
+        let (a, b) = self.spans[i];
+        &self.normal[a..b]
     }
-    let mut common = 0;
-    for w in &wb {
-        if let Some(n) = counts.get_mut(w)
-            && *n > 0
-        {
-            *n -= 1;
-            common += 1;
+
+    /// The Dice coefficient of the two bags (1 for two empty ones).
+    pub fn similarity(&self, other: &WordBag) -> f64 {
+        let (n, m) = (self.spans.len(), other.spans.len());
+        if n == 0 && m == 0 {
+            return 1.0;
         }
+        // both sorted: one merge walk counts the common words, each occurrence once
+        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        while i < n && j < m {
+            match self.word(i).cmp(other.word(j)) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * common as f64 / (n + m) as f64
     }
-    2.0 * common as f64 / (wa.len() + wb.len()) as f64
 }
 
 /// The redline of `old` → `new`; the flag says the diff was bounded (compared by sentences).
@@ -95,28 +139,96 @@ pub fn redline(old: &str, new: &str) -> (Vec<Segment>, bool) {
     let cjk = cjk_ratio(old).max(cjk_ratio(new)) > 0.3;
     let tokens = old.len().max(new.len()) / if cjk { 3 } else { 5 };
     let bounded = tokens > WORD_DIFF_LIMIT;
-    let mut config = TextDiff::configure();
-    config.algorithm(Algorithm::Patience);
-    let diff = if bounded {
-        config.diff_lines(old, new)
+    let split = if bounded {
+        lines
     } else if cjk {
-        config.diff_chars(old, new)
+        chars
     } else {
-        config.diff_unicode_words(old, new)
+        words_and_spaces
     };
-    let mut segments: Vec<Segment> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let v = change.value();
-        let seg = match change.tag() {
-            ChangeTag::Equal => Segment::Same(v.to_string()),
-            ChangeTag::Delete => Segment::Del(v.to_string()),
-            ChangeTag::Insert => Segment::Ins(v.to_string()),
-        };
-        push(&mut segments, seg);
-    }
-    let segments = coalesce(segments);
+    let segments = coalesce(raw_segments(old, new, split));
     let segments = if cjk { segments } else { widen_to_tokens(segments) };
     (segments, bounded)
+}
+
+/// The Myers diff of `old` and `new` cut into tokens by `split`, as runs of equal, removed and
+/// added text (adjacent runs of one kind merged).
+fn raw_segments(old: &str, new: &str, split: fn(&str) -> Vec<(usize, usize)>) -> Vec<Segment> {
+    let (a, b) = (split(old), split(new));
+    // tokens as numbers: the diff compares integers, not strings
+    let mut ids: HashMap<&str, u32> = HashMap::with_capacity(a.len() + b.len());
+    let (ia, ib) = (intern(&mut ids, old, &a), intern(&mut ids, new, &b));
+    // the text of tokens `r` of one side (tokens are contiguous)
+    let text = |tokens: &[(usize, usize)], s: &str, r: std::ops::Range<usize>| -> String {
+        if r.is_empty() {
+            String::new()
+        } else {
+            s[tokens[r.start].0..tokens[r.end - 1].1].to_string()
+        }
+    };
+    let mut segments: Vec<Segment> = Vec::new();
+    for op in similar::capture_diff_slices(Algorithm::Myers, &ia, &ib) {
+        let (o, n) = (op.old_range(), op.new_range());
+        match op.tag() {
+            similar::DiffTag::Equal => push(&mut segments, Segment::Same(text(&a, old, o))),
+            similar::DiffTag::Delete => push(&mut segments, Segment::Del(text(&a, old, o))),
+            similar::DiffTag::Insert => push(&mut segments, Segment::Ins(text(&b, new, n))),
+            similar::DiffTag::Replace => {
+                push(&mut segments, Segment::Del(text(&a, old, o)));
+                push(&mut segments, Segment::Ins(text(&b, new, n)));
+            }
+        }
+    }
+    segments
+}
+
+/// The number of each token of `s`; equal tokens, of either side, get equal numbers.
+fn intern<'s>(ids: &mut HashMap<&'s str, u32>, s: &'s str, tokens: &[(usize, usize)]) -> Vec<u32> {
+    tokens
+        .iter()
+        .map(|&(a, b)| {
+            let next = ids.len() as u32;
+            *ids.entry(&s[a..b]).or_insert(next)
+        })
+        .collect()
+}
+
+/// Byte ranges of the runs of whitespace and of other characters that make up `s`.
+fn words_and_spaces(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut space = None;
+    for (i, c) in s.char_indices() {
+        let w = c.is_whitespace();
+        if space.is_some_and(|sp| sp != w) {
+            out.push((start, i));
+            start = i;
+        }
+        space = Some(w);
+    }
+    if start < s.len() {
+        out.push((start, s.len()));
+    }
+    out
+}
+
+/// Byte ranges of the characters of `s`.
+fn chars(s: &str) -> Vec<(usize, usize)> {
+    s.char_indices().map(|(i, c)| (i, i + c.len_utf8())).collect()
+}
+
+/// Byte ranges of the lines of `s`, each with its line break.
+fn lines(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in s.match_indices('\n') {
+        out.push((start, i + 1));
+        start = i + 1;
+    }
+    if start < s.len() {
+        out.push((start, s.len()));
+    }
+    out
 }
 
 /// Widens each change to whole whitespace-separated tokens, so `privacy@[-a.com-]{+b.com+}` reads
@@ -277,6 +389,85 @@ pub fn changed_text(segments: &[Segment]) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_diff_matches_similar_text_diff() {
+        // the interned-token diff makes the same decisions as `similar`'s own text diff
+        let reference = |old: &str, new: &str, cjk: bool| -> Vec<Segment> {
+            let mut config = similar::TextDiff::configure();
+            config.algorithm(Algorithm::Myers);
+            let diff = if cjk {
+                config.diff_chars(old, new)
+            } else {
+                config.diff_words(old, new)
+            };
+            let mut out = Vec::new();
+            for c in diff.iter_all_changes() {
+                let v = c.value().to_string();
+                push(
+                    &mut out,
+                    match c.tag() {
+                        similar::ChangeTag::Equal => Segment::Same(v),
+                        similar::ChangeTag::Delete => Segment::Del(v),
+                        similar::ChangeTag::Insert => Segment::Ins(v),
+                    },
+                );
+            }
+            out
+        };
+        let pieces = [
+            "we",
+            " ",
+            "share",
+            "  ",
+            "data",
+            "\n",
+            "with",
+            "partners.",
+            "中",
+            "文",
+            "é",
+        ];
+        for i in 0..pieces.len().pow(4) {
+            let old: String = (0..4)
+                .map(|k| pieces[i / pieces.len().pow(k) % pieces.len()])
+                .collect();
+            let new: String = (0..4).map(|k| pieces[(i * 7 + k) % pieces.len()]).collect();
+            assert_eq!(
+                raw_segments(&old, &new, words_and_spaces),
+                reference(&old, &new, false),
+                "{old:?} {new:?}"
+            );
+            assert_eq!(
+                raw_segments(&old, &new, chars),
+                reference(&old, &new, true),
+                "{old:?} {new:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn cjk_ratio_matches_a_char_by_char_count() {
+        let reference = |s: &str| {
+            let letters = s
+                .chars()
+                .filter(|c| c.is_ascii_alphabetic() || !c.is_ascii() && (is_cjk(*c) || c.is_alphabetic()))
+                .count();
+            let cjk = s.chars().filter(|c| is_cjk(*c)).count();
+            if letters == 0 {
+                0.0
+            } else {
+                cjk as f64 / letters as f64
+            }
+        };
+        let pieces = ["a", "1", " ", "é", "中", "・", "。", "ß", "한", "\u{20000}"];
+        for i in 0..pieces.len().pow(4) {
+            let s: String = (0..4)
+                .map(|k| pieces[i / pieces.len().pow(k) % pieces.len()])
+                .collect();
+            assert_eq!(cjk_ratio(&s), reference(&s), "{s:?}");
+        }
+    }
 
     #[test]
     fn editorial_forms_match() {
