@@ -92,6 +92,12 @@ fn main() {
     let mut value: toml::Value = toml::from_str(&text).expect("rules.toml is valid TOML");
     normalise_terms(&mut value);
     let json = serde_json::to_string(&value).expect("TOML values convert to JSON");
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules.json");
-    std::fs::write(out, json).expect("write rules.json");
+    let dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // the rules' fingerprint, so a `diff` need not hash them at run time
+    let digest: String = <sha2::Sha256 as sha2::Digest>::digest(json.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    std::fs::write(dir.join("rules.sha256"), digest).expect("write rules.sha256");
+    std::fs::write(dir.join("rules.json"), json).expect("write rules.json");
 }

@@ -192,15 +192,11 @@ fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> V
     } else {
         new_full
     };
-    let (nold, nnew) = (
-        format!(" {} ", normal_form(old_full)),
-        format!(" {} ", normal_form(new_full)),
-    );
     let hay = rules::Haystack::new(&changed);
-    let (old_hay, new_hay) = (
-        rules::Haystack::new(nold.trim()),
-        rules::Haystack::new(nnew.trim()),
-    );
+    // the whole old and new texts are looked into only when the changed words hit a term
+    let (old_hay, new_hay) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+    let old_hay = || old_hay.get_or_init(|| rules::Haystack::new(&normal_form(old_full)));
+    let new_hay = || new_hay.get_or_init(|| rules::Haystack::new(&normal_form(new_full)));
     let mut lexical = BTreeSet::new();
     let mut single_term: BTreeSet<String> = BTreeSet::new();
     let mut single_reason: Vec<(String, String)> = Vec::new();
@@ -210,7 +206,7 @@ fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> V
             .strong_in(&hay, lx)
             .into_iter()
             .filter(|t| clause.id != "8.6" || !negated(&changed, t))
-            .filter(|t| whole_block || !(old_hay.has(t) && new_hay.has(t)))
+            .filter(|t| whole_block || !(old_hay().has(t) && new_hay().has(t)))
             .collect();
         if !strong.is_empty() {
             let reason = format!("{}: {}", verb(change.kind), quote(&strong, quoted));
@@ -226,8 +222,8 @@ fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> V
         let fresh: Vec<&String> = medium
             .iter()
             .filter(|t| match change.kind {
-                Kind::Removed => !new_hay.has(t),
-                _ => !old_hay.has(t),
+                Kind::Removed => !new_hay().has(t),
+                _ => !old_hay().has(t),
             })
             .collect();
         let by_medium = if whole_block {
@@ -879,6 +875,10 @@ pub fn companies(s: &str) -> Vec<String> {
     let mut out = BTreeSet::new();
     let tokens: Vec<&str> = s.split_whitespace().collect();
     for (i, t) in tokens.iter().enumerate() {
+        // every suffix begins with a capital or `p` (plc): most words end the look-up here
+        if i == 0 || !t.starts_with(|c: char| c.is_ascii_uppercase() || c == 'p') {
+            continue;
+        }
         let bare = t
             .trim_end_matches([',', ';', ')', '’', '\'', 's'])
             .trim_end_matches("’");

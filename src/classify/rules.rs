@@ -13,6 +13,9 @@ pub const BUILTIN: &str = include_str!("rules.toml");
 /// The same rules converted to JSON by the build script (parsed much faster).
 const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
 
+/// sha256 of [`BUILTIN_JSON`], from the build script.
+const BUILTIN_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.sha256"));
+
 /// A rules file.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,7 +63,7 @@ impl RuleSet {
     pub fn builtin() -> Self {
         // the build script has normalised the terms already
         let mut rules: RuleSet = serde_json::from_str(BUILTIN_JSON).expect("built-in rules parse");
-        rules.fingerprint = crate::output::sha256_hex(BUILTIN_JSON.as_bytes());
+        rules.fingerprint = BUILTIN_SHA256.to_string();
         rules.checked().expect("built-in rules are valid")
     }
 
@@ -211,36 +214,75 @@ impl ClauseRule {
     }
 }
 
-/// A normal-form text prepared for many term look-ups: padded with spaces, and its words sorted.
+/// A normal-form text prepared for many term look-ups: padded with spaces, its distinct words
+/// sorted, and a bitmap of the words' first two bytes that rejects most absent terms at once.
 pub struct Haystack {
     padded: String,
-    /// The distinct words, sorted: exact and prefix look-ups by binary search.
-    words: Vec<String>,
+    /// Byte ranges in `padded` of the distinct words, sorted by word: look-ups by binary search.
+    words: Vec<(usize, usize)>,
+    /// One bit per [`pair_bit`] of each word.
+    pairs: [u64; 16],
+}
+
+/// The bitmap bit of a word or word beginning: its first two bytes, hashed to 0..1024.
+fn pair_bit(w: &[u8]) -> usize {
+    let a = usize::from(w.first().copied().unwrap_or(0));
+    let b = usize::from(w.get(1).copied().unwrap_or(0));
+    (a * 31 + b) % 1024
 }
 
 impl Haystack {
     /// Prepares a normal-form text.
     pub fn new(normal: &str) -> Self {
-        let mut words: Vec<String> = normal
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        Haystack {
-            padded: format!(" {normal} "),
-            words,
+        let padded = format!(" {normal} ");
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut start = 1;
+        for (i, b) in padded.bytes().enumerate().skip(1) {
+            if b == b' ' {
+                if i > start {
+                    words.push((start, i));
+                }
+                start = i + 1;
+            }
         }
+        let word = |r: &(usize, usize)| &padded.as_bytes()[r.0..r.1];
+        words.sort_unstable_by(|a, b| word(a).cmp(word(b)));
+        words.dedup_by(|a, b| word(a) == word(b));
+        let mut pairs = [0u64; 16];
+        for w in &words {
+            let bit = pair_bit(word(w));
+            pairs[bit / 64] |= 1 << (bit % 64);
+        }
+        Haystack { padded, words, pairs }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let (a, b) = self.words[i];
+        &self.padded[a..b]
+    }
+
+    /// Can a word of the text begin with `w`'s first two bytes (`w` at least two bytes long)?
+    fn may_begin(&self, w: &str) -> bool {
+        let bit = pair_bit(w.as_bytes());
+        w.len() < 2 || self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     fn has_word(&self, w: &str) -> bool {
-        self.words.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+        // one-byte words hash with a zero second byte, as they were stored
+        let bit = pair_bit(w.as_bytes());
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+            && self
+                .words
+                .binary_search_by(|r| self.padded[r.0..r.1].cmp(w))
+                .is_ok()
     }
 
     fn has_word_starting(&self, p: &str) -> bool {
-        let i = self.words.partition_point(|x| x.as_str() < p);
-        self.words.get(i).is_some_and(|w| w.starts_with(p))
+        if !self.may_begin(p) {
+            return false;
+        }
+        let i = self.words.partition_point(|r| &self.padded[r.0..r.1] < p);
+        i < self.words.len() && self.word(i).starts_with(p)
     }
 
     /// Does it contain `term` (normalised; `*` = any word ending)?
@@ -318,6 +360,51 @@ pub fn matches_padded(padded: &str, term: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_fingerprint_is_the_hash_of_the_builtin_rules() {
+        assert_eq!(BUILTIN_SHA256, crate::output::sha256_hex(BUILTIN_JSON.as_bytes()));
+    }
+
+    #[test]
+    fn haystack_look_ups_agree_with_a_phrase_search() {
+        let texts = [
+            "we share your data with partners",
+            "a",
+            "",
+            "partner sharing data x",
+            "数据 共享 a b",
+        ];
+        let terms = [
+            "share",
+            "shar*",
+            "partner*",
+            "partners",
+            "data with",
+            "with part*",
+            "a",
+            "a*",
+            "b",
+            "x y",
+            "your data with partners",
+            "共享",
+            "数据*",
+            "s*",
+            "sharing",
+            "w*",
+        ];
+        for text in texts {
+            let hay = Haystack::new(text);
+            let padded = format!(" {text} ");
+            for term in terms {
+                assert_eq!(
+                    hay.has(term),
+                    matches_padded(&padded, term),
+                    "{term:?} in {text:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn builtin_terms_are_normalised_like_a_rules_file() {

@@ -177,49 +177,76 @@ fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseu
     });
 }
 
-/// Collapses whitespace (no-break spaces included).
+/// Collapses whitespace (no-break spaces included): trimmed, each run of it one ASCII space.
 pub fn clean(s: &str) -> String {
-    // most text has single ASCII spaces only: nothing to fold
-    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}');
-    let b = t.as_bytes();
-    let simple = !b
-        .iter()
-        .any(|&c| matches!(c, b'\n' | b'\r' | b'\t' | 0x0b | 0x0c) || c >= 0x80)
-        && !b.windows(2).any(|w| w == b"  ");
-    if simple {
-        return t.to_string();
+    let s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
+    if !needs_folding(s) {
+        return s.to_string();
     }
-    let mut out = String::with_capacity(t.len());
-    let mut space = false;
-    // runs of ASCII non-space bytes are copied whole; other characters one by one
-    let mut rest = t;
-    while !rest.is_empty() {
-        let run = rest
-            .bytes()
-            .position(|b| b.is_ascii_whitespace() || b == 0x0b || b >= 0x80)
-            .unwrap_or(rest.len());
-        if run > 0 {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push_str(&rest[..run]);
-            rest = &rest[run..];
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    // `kept..i` is the run of non-space text being scanned; a space is owed before the next run
+    let (mut kept, mut i, mut owed) = (0, 0, false);
+    while i < b.len() {
+        // bytes above the ASCII space and below 0xc2 never start a space: skip them in one go
+        i += b[i..]
+            .iter()
+            .position(|&c| c <= b' ' || c >= 0xc2)
+            .unwrap_or(b.len() - i);
+        let n = b.get(i..).map_or(0, space_len);
+        if n == 0 {
+            i += 1;
             continue;
         }
-        let c = rest.chars().next().expect("rest is not empty");
-        rest = &rest[c.len_utf8()..];
-        if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
-            space = !out.is_empty();
-        } else {
-            if space {
+        if kept < i {
+            if owed {
                 out.push(' ');
-                space = false;
             }
-            out.push(c);
+            // `kept` and `i` start characters: a space (checked whole) or the text's start/end
+            out.push_str(&s[kept..i]);
         }
+        owed = !out.is_empty();
+        i += n;
+        kept = i;
+    }
+    if kept < b.len() {
+        if owed {
+            out.push(' ');
+        }
+        out.push_str(&s[kept..]);
     }
     out
+}
+
+/// Does a trimmed text hold whitespace other than single ASCII spaces? Passes with no early exit
+/// per byte (they compile to vector code): most text is already clean.
+fn needs_folding(s: &str) -> bool {
+    let b = s.as_bytes();
+    let flags = b.iter().fold(0u8, |acc, &c| {
+        acc | u8::from(c < b' ' || matches!(c, 0xc2 | 0xe1 | 0xe3)) | (u8::from(c == 0xe2) << 1)
+    });
+    flags & 1 != 0
+        || s.contains("  ")
+        // U+2000.. starts with 0xe2 like the common quotes and dashes: look closer at each
+        || flags & 2 != 0 && b.iter().enumerate().any(|(i, &c)| c == 0xe2 && space_len(&b[i..]) > 0)
+}
+
+/// The length in bytes of the whitespace character `b` starts with (Unicode White_Space and the
+/// zero-width space), or 0.
+fn space_len(b: &[u8]) -> usize {
+    match b {
+        [b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r', ..] => 1,
+        [c, ..] if *c < 0xc2 => 0,
+        // U+0085, U+00A0
+        [0xc2, 0x85 | 0xa0, ..] => 2,
+        // U+1680
+        [0xe1, 0x9a, 0x80, ..] => 3,
+        // U+2000..=U+200B, U+2028, U+2029, U+202F, U+205F
+        [0xe2, 0x80, 0x80..=0x8b | 0xa8 | 0xa9 | 0xaf, ..] | [0xe2, 0x81, 0x9f, ..] => 3,
+        // U+3000
+        [0xe3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
 }
 
 /// Splits a whole-policy Markdown text into sections by its headings.
@@ -353,6 +380,16 @@ mod tests {
     }
 
     #[test]
+    fn space_len_knows_every_space() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let enc = c.encode_utf8(&mut buf).as_bytes();
+            let space = c.is_whitespace() || c == '\u{200b}';
+            assert_eq!(space_len(enc), if space { enc.len() } else { 0 }, "{c:?}");
+        }
+    }
+
+    #[test]
     fn clean_matches_a_char_by_char_fold() {
         let reference = |s: &str| -> String {
             let mut out = String::new();
@@ -372,6 +409,7 @@ mod tests {
         };
         let pieces = [
             "a", "é", " ", "  ", "\n", "\t", "\u{a0}", "\u{200b}", "\u{3000}", "中", "x\r\n", "\u{b}",
+            "\u{85}", "\u{1680}", "\u{2009}", "\u{2028}", "\u{202f}", "\u{205f}", "’", "“", "\u{200c}",
         ];
         for i in 0..pieces.len().pow(4) {
             let s: String = (0..4)
