@@ -89,10 +89,7 @@ impl<'w> Incremental<'w> {
     }
 
     fn remember(&self, fingerprint: &Fingerprint, unit: Unit) {
-        self.made
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(fingerprint.clone(), unit);
+        crate::parallel::lock(&self.made).insert(fingerprint.clone(), unit);
     }
 }
 

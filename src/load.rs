@@ -4,15 +4,16 @@
 //! one folder per declared locale of `NN-<section>.md` files; then [`crate::validate`] checks what
 //! spans files. The first problem stops loading with a [`Diagnostic`] naming file and line.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::config::{PolicyConfig, VersionMeta};
 use crate::error::{Diagnostic, Error, Result};
 use crate::facts::Facts;
 use crate::ids::{Locale, VersionId};
-use crate::model::{Content, Edition, Version};
+use crate::model::{Content, Edition, Section, Version};
 use crate::parse::{section::parse_section, toml_file};
 use crate::render::templates::TemplateSet;
 use crate::source::SourceFile;
@@ -129,11 +130,13 @@ pub fn load_content(root: &Path) -> Result<Content> {
         folders.push((id, path));
     }
     // versions load on every core; the first error in folder order is the one reported
-    let versions: BTreeMap<VersionId, Version> =
-        crate::parallel::try_map(&folders, |(id, path)| load_version(root, path, id, &config))?
-            .into_iter()
-            .map(|v| (v.meta.id.clone(), v))
-            .collect();
+    let memo = Memo::default();
+    let versions: BTreeMap<VersionId, Version> = crate::parallel::try_map(&folders, |(id, path)| {
+        load_version(root, path, id, &config, &memo)
+    })?
+    .into_iter()
+    .map(|v| (v.meta.id.clone(), v))
+    .collect();
     let lock_path = root.join("versions.lock");
     let (lock, lock_file) = if lock_path.exists() {
         let src = read_text(&lock_path)?;
@@ -154,7 +157,48 @@ pub fn load_content(root: &Path) -> Result<Content> {
     Ok(content)
 }
 
-fn load_version(root: &Path, dir: &Path, id: &VersionId, config: &PolicyConfig) -> Result<Version> {
+/// What the files of this load parsed to, by the sha256 of their text. Versions repeat most of
+/// their files byte for byte, and the same text parses to the same thing wherever it is; a text
+/// that fails to parse is never recorded, so each copy reports its own error.
+#[derive(Default)]
+struct Memo {
+    /// Sections, their text left out (each copy keeps its own file).
+    sections: Mutex<HashMap<String, Section>>,
+    /// Facts, one copy shared by every version whose `facts.toml` is the same.
+    facts: Mutex<HashMap<String, std::sync::Arc<Facts>>>,
+}
+
+impl Memo {
+    fn section(&self, src: SourceFile, hash: &str, allowed_inline: &[String]) -> Result<Section> {
+        let seen = crate::parallel::lock(&self.sections).get(hash).cloned();
+        if let Some(mut section) = seen {
+            section.file = src;
+            return Ok(section);
+        }
+        let section = parse_section(src, allowed_inline)?;
+        let mut copy = section.clone();
+        copy.file.text = String::new();
+        crate::parallel::lock(&self.sections).insert(hash.to_string(), copy);
+        Ok(section)
+    }
+
+    fn facts(&self, src: &SourceFile, hash: &str) -> Result<std::sync::Arc<Facts>> {
+        if let Some(facts) = crate::parallel::lock(&self.facts).get(hash) {
+            return Ok(facts.clone());
+        }
+        let facts: std::sync::Arc<Facts> = std::sync::Arc::new(toml_file::parse(src)?);
+        crate::parallel::lock(&self.facts).insert(hash.to_string(), facts.clone());
+        Ok(facts)
+    }
+}
+
+fn load_version(
+    root: &Path,
+    dir: &Path,
+    id: &VersionId,
+    config: &PolicyConfig,
+    memo: &Memo,
+) -> Result<Version> {
     let meta_file = read_text(&dir.join("version.toml"))?;
     let meta: VersionMeta = toml_file::parse(&meta_file)?;
     if &meta.id != id {
@@ -167,7 +211,15 @@ fn load_version(root: &Path, dir: &Path, id: &VersionId, config: &PolicyConfig) 
         .into());
     }
     let facts_file = read_text(&dir.join("facts.toml"))?;
-    let facts: Facts = toml_file::parse(&facts_file)?;
+    // every file's sha256, for the seals and the fingerprints; also the memo's key
+    let mut hashes = BTreeMap::new();
+    let facts_hash = crate::output::sha256_hex(facts_file.text.as_bytes());
+    let facts = memo.facts(&facts_file, &facts_hash)?;
+    hashes.insert("facts.toml".to_string(), facts_hash);
+    hashes.insert(
+        "version.toml".to_string(),
+        crate::output::sha256_hex(meta_file.text.as_bytes()),
+    );
     let mut editions = BTreeMap::new();
     for (name, path, is_dir) in list_dir(dir, root)? {
         match (name.as_str(), is_dir) {
@@ -186,7 +238,8 @@ fn load_version(root: &Path, dir: &Path, id: &VersionId, config: &PolicyConfig) 
                             ),
                         )
                     })?;
-                editions.insert(locale.clone(), load_edition(root, &path, locale, config)?);
+                let edition = load_edition(root, &path, locale.clone(), config, memo, &mut hashes)?;
+                editions.insert(locale, edition);
             }
             _ => return Err(Diagnostic::file_error(&path, "unexpected file in a version folder").into()),
         }
@@ -200,24 +253,26 @@ fn load_version(root: &Path, dir: &Path, id: &VersionId, config: &PolicyConfig) 
             .into());
         }
     }
-    let mut version = Version {
-        source_hashes: BTreeMap::new(),
+    Ok(Version {
+        source_hashes: hashes,
         meta,
         meta_file,
         dir: dir.to_path_buf(),
         facts,
         facts_file,
         editions,
-    };
-    version.source_hashes = version
-        .sources()
-        .into_iter()
-        .map(|(rel, src)| (rel, crate::output::sha256_hex(src.text.as_bytes())))
-        .collect();
-    Ok(version)
+    })
 }
 
-fn load_edition(root: &Path, dir: &Path, locale: Locale, config: &PolicyConfig) -> Result<Edition> {
+/// Loads a locale folder; each file's sha256 goes into `hashes` under `<locale>/<file name>`.
+fn load_edition(
+    root: &Path,
+    dir: &Path,
+    locale: Locale,
+    config: &PolicyConfig,
+    memo: &Memo,
+    hashes: &mut BTreeMap<String, String>,
+) -> Result<Edition> {
     let mut sections = Vec::new();
     for (name, path, is_dir) in list_dir(dir, root)? {
         if is_dir || !name.ends_with(".md") {
@@ -228,7 +283,9 @@ fn load_edition(root: &Path, dir: &Path, locale: Locale, config: &PolicyConfig) 
             .into());
         }
         let src = read_text(&path)?;
-        sections.push(parse_section(src, &config.allowed_inline_html)?);
+        let hash = crate::output::sha256_hex(src.text.as_bytes());
+        sections.push(memo.section(src, &hash, &config.allowed_inline_html)?);
+        hashes.insert(format!("{locale}/{name}"), hash);
     }
     sections.sort_by_key(|s| s.meta.order);
     Ok(Edition { locale, sections })

@@ -37,7 +37,7 @@ pub struct Version {
     /// The version folder.
     pub dir: PathBuf,
     /// `facts.toml`, typed.
-    pub facts: Facts,
+    pub facts: std::sync::Arc<Facts>,
     /// Its source.
     pub facts_file: SourceFile,
     /// The sha256 of each source file, by path inside the version folder (see [`Version::sources`]).

@@ -140,7 +140,7 @@ impl SiteWriter {
     fn target(&self, rel: &str) -> Result<PathBuf> {
         let path = self.tmp.join(rel);
         if let Some(dir) = path.parent() {
-            let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+            let mut dirs = crate::parallel::lock(&self.dirs);
             if !dirs.contains(dir) {
                 fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
                 dirs.insert(dir.to_path_buf());
@@ -150,10 +150,7 @@ impl SiteWriter {
     }
 
     fn record(&self, rel: &str, sha256: String) {
-        self.files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(rel.to_string(), sha256);
+        crate::parallel::lock(&self.files).insert(rel.to_string(), sha256);
     }
 
     /// Writes one file; returns its sha256.
@@ -178,16 +175,12 @@ impl SiteWriter {
 
     /// How many files were written so far.
     pub fn file_count(&self) -> usize {
-        self.files.lock().unwrap_or_else(|e| e.into_inner()).len()
+        crate::parallel::lock(&self.files).len()
     }
 
     /// The sha256 of a file written so far.
     pub fn sha256_of(&self, rel: &str) -> Option<String> {
-        self.files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(rel)
-            .cloned()
+        crate::parallel::lock(&self.files).get(rel).cloned()
     }
 
     /// Writes a file that is not part of the site (not listed in the manifest): build records.
@@ -198,7 +191,7 @@ impl SiteWriter {
 
     /// Adds `manifest.json` and replaces the output folder with the new site in one step.
     pub fn finish(mut self) -> Result<()> {
-        let files = std::mem::take(&mut *self.files.lock().unwrap_or_else(|e| e.into_inner()));
+        let files = std::mem::take(&mut *crate::parallel::lock(&self.files));
         let manifest = manifest_of(&files);
         let path = self.tmp.join(&manifest.path);
         fs::write(&path, &manifest.bytes).map_err(|e| Error::io("cannot write", &path, e))?;
@@ -251,7 +244,7 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
     if out.is_dir() && exchange(tmp, out).is_ok() {
         // `tmp` now holds the previous output
-        return fs::remove_dir_all(tmp).map_err(|e| Error::io("cannot remove", tmp, e));
+        return remove_tree(tmp);
     }
     if out.exists() {
         let old = sibling(out, "old")?;
@@ -260,7 +253,7 @@ fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
             let _ = fs::rename(&old, out);
             return Err(Error::io("cannot move into place", out, e));
         }
-        fs::remove_dir_all(&old).map_err(|e| Error::io("cannot remove", &old, e))?;
+        remove_tree(&old)?;
     } else {
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
@@ -268,6 +261,25 @@ fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
         fs::rename(tmp, out).map_err(|e| Error::io("cannot move into place", out, e))?;
     }
     Ok(())
+}
+
+/// Removes folder `dir` and everything in it, its top-level entries on every core (a previous
+/// site is thousands of files). Links are removed, never followed.
+fn remove_tree(dir: &Path) -> Result<()> {
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)
+        .and_then(|d| d.collect::<std::io::Result<_>>())
+        .map_err(|e| Error::io("cannot read", dir, e))?;
+    crate::parallel::try_map(&entries, |entry| {
+        let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        let removed = if is_dir {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        };
+        removed.map_err(|e| Error::io("cannot remove", &path, e))
+    })?;
+    fs::remove_dir(dir).map_err(|e| Error::io("cannot remove", dir, e))
 }
 
 /// Replaces one content file atomically (write beside it, then rename over it).

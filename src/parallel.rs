@@ -69,6 +69,12 @@ pub fn try_map<T: Sync, R: Send, E: Send>(
     Ok(out)
 }
 
+/// The value behind `m`. A worker that panicked while holding it is a bug whose panic reaches
+/// the caller anyway; shared maps take whole entries, so the value is never half-made.
+pub fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// `f` of every item, in order, on up to [`workers`] threads, for work that cannot fail.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let all: Result<Vec<R>, std::convert::Infallible> = try_map(items, |x| Ok(f(x)));

@@ -802,6 +802,10 @@ fn contains_term(normal: &str, term: &str) -> bool {
 
 /// Email addresses in `s`, sorted.
 pub fn emails(s: &str) -> Vec<String> {
+    // every address holds an `@`: most passages hold none
+    if !s.contains('@') {
+        return vec![];
+    }
     let mut out: Vec<String> = s
         .split(|c: char| c.is_whitespace() || "()<>[]\"'“”‘’,;：:，；（）".contains(c))
         .map(|w| w.trim_end_matches(['.', '!', '?', '。']))
@@ -919,6 +923,10 @@ pub fn companies(s: &str) -> Vec<String> {
 
 /// Numbers of days mentioned in `s` (`30 days`, `30 calendar days`, `30天`, `30日`).
 fn days(s: &str) -> Vec<u32> {
+    // a number is ASCII digits, or full-width ones (bytes 0xef 0xbc 0x90..=0x99) folded to them
+    if !s.bytes().any(|b| b.is_ascii_digit() || b == 0xef) {
+        return vec![];
+    }
     let n = normal_form(s);
     let w: Vec<&str> = n.split(' ').collect();
     let mut out = Vec::new();
@@ -1100,5 +1108,22 @@ fn fact_reason(fc: &crate::diff::facts::FactChange) -> String {
                 excerpt(&show(&fc.new))
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_and_emails_found_in_either_width() {
+        assert_eq!(days("within 30 calendar days"), vec![30]);
+        assert_eq!(days("在３０天内"), vec![30]);
+        assert_eq!(days("promptly"), Vec::<u32>::new());
+        assert_eq!(
+            emails("write to Privacy@Example.com."),
+            vec!["privacy@example.com"]
+        );
+        assert_eq!(emails("no address here"), Vec::<String>::new());
     }
 }

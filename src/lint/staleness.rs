@@ -73,10 +73,12 @@ pub fn record(source: &Section) -> TranslationRecord {
 /// Stale translations of every version, as findings on the translated files.
 pub fn run(content: &Content) -> Vec<Diagnostic> {
     let source_locale = &content.config.default_locale;
-    let mut out = Vec::new();
-    for version in content.versions.values() {
+    let versions: Vec<&crate::model::Version> = content.versions.values().collect();
+    // versions on every core, findings in version order
+    crate::parallel::map(&versions, |version| {
+        let mut out = Vec::new();
         let Some(source) = version.editions.get(source_locale) else {
-            continue;
+            return out;
         };
         // each source section's record, made once for all its translations
         let mut records: Vec<Option<TranslationRecord>> = vec![None; source.sections.len()];
@@ -95,8 +97,11 @@ pub fn run(content: &Content) -> Vec<Diagnostic> {
                 }
             }
         }
-    }
-    out
+        out
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// How many changed paragraphs a finding quotes.

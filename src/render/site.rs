@@ -12,10 +12,10 @@ use crate::error::{Diagnostic, Result};
 use crate::facts;
 use crate::fingerprint::{Fingerprint, Hasher};
 use crate::ids::{Locale, VersionId};
-use crate::model::{Content, Version};
+use crate::model::{Content, Section, Version};
 use crate::output::Artifact;
 use crate::render::dates::DateFormat;
-use crate::render::sections::{FactResolver, PartialShared, render_section};
+use crate::render::sections::{FactResolver, PartialShared, RenderedSection, render_section};
 use crate::render::templates::{Messages, TemplateSet, template_error};
 use crate::render::views::*;
 
@@ -43,6 +43,9 @@ struct Site<'a> {
     kits: BTreeMap<Locale, LocaleKit>,
     /// Everything every page depends on: policyc, the templates, `policy.toml`, the rules, options.
     fingerprint: Fingerprint,
+    /// Sections rendered so far, by [`Site::section_key`]: versions repeat most sections and
+    /// facts byte for byte, and the same inputs render the same HTML.
+    sections: Mutex<std::collections::HashMap<String, std::sync::Arc<RenderedSection>>>,
 }
 
 /// Where the rendered files go, and what an earlier build left that can be kept. The site is made
@@ -77,12 +80,12 @@ impl Collect {
 
 impl Sink for Collect {
     fn put(&self, file: Artifact) -> Result<()> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        crate::parallel::lock(&self.0).push(file);
         Ok(())
     }
 
     fn unit(&self, _: &Fingerprint, files: Vec<Artifact>, _: Vec<String>) -> Result<()> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).extend(files);
+        crate::parallel::lock(&self.0).extend(files);
         Ok(())
     }
 }
@@ -140,6 +143,7 @@ pub fn render_site_into(
             .part(&rules.fingerprint)
             .part([u8::from(opts.pdf)])
             .finish(),
+        sections: Mutex::default(),
     };
     let versions: Vec<&Version> = content.versions.values().collect();
     let fingerprints: BTreeMap<&VersionId, Fingerprint> = versions
@@ -320,20 +324,40 @@ impl<'a> Site<'a> {
             )
         })?;
         let dates = self.dates(version, locale);
-        let resolver = FactResolver::new(
-            &tree,
-            &self.tera,
-            PartialShared {
-                lang: locale.as_str(),
-                msg: &kit.messages,
-                dates: &dates,
-            },
-        );
         let edition = version.editions.get(locale).expect("every locale loaded");
+        let keys: Vec<Option<String>> = edition
+            .sections
+            .iter()
+            .map(|s| self.section_key(version, locale, s))
+            .collect();
+        let memo = |k: &Option<String>| {
+            k.as_ref()
+                .and_then(|k| crate::parallel::lock(&self.sections).get(k).cloned())
+        };
+        let mut rendered: Vec<_> = keys.iter().map(memo).collect();
+        if rendered.iter().any(Option::is_none) {
+            let resolver = FactResolver::new(
+                &tree,
+                &self.tera,
+                PartialShared {
+                    lang: locale.as_str(),
+                    msg: &kit.messages,
+                    dates: &dates,
+                },
+            );
+            for ((section, key), slot) in edition.sections.iter().zip(&keys).zip(&mut rendered) {
+                if slot.is_none() {
+                    let r = std::sync::Arc::new(render_section(section, &resolver, &kit.messages)?);
+                    if let Some(k) = key {
+                        crate::parallel::lock(&self.sections).insert(k.clone(), r.clone());
+                    }
+                    *slot = Some(r);
+                }
+            }
+        }
         let mut sections = Vec::new();
         let mut toc = Vec::new();
-        for section in &edition.sections {
-            let r = render_section(section, &resolver, &kit.messages)?;
+        for (section, r) in edition.sections.iter().zip(rendered.into_iter().flatten()) {
             if let Some(h) = &r.heading {
                 toc.push(TocEntry {
                     id: section.id().to_string(),
@@ -350,8 +374,8 @@ impl<'a> Site<'a> {
             }));
             sections.push(SectionView {
                 id: section.id().to_string(),
-                heading: r.heading,
-                html: r.html,
+                heading: r.heading.clone(),
+                html: r.html.clone(),
             });
         }
         Ok(VersionPages {
@@ -361,6 +385,29 @@ impl<'a> Site<'a> {
             sections,
             toc,
         })
+    }
+
+    /// What a section's HTML is made from, as a key of [`Site::sections`]: its text, the facts and
+    /// the locale (the templates and messages are the same for the whole site). `None` for a
+    /// section that shows its version's dates: not to be shared.
+    fn section_key(&self, version: &Version, locale: &Locale, section: &Section) -> Option<String> {
+        let name = section.file.path.file_name()?.to_str()?;
+        let text = version.source_hashes.get(&format!("{locale}/{name}"))?;
+        let facts = version.source_hashes.get("facts.toml")?;
+        // a partial sees the version's dates; one whose template could show them (or pull in
+        // another that could) makes the section the version's own: nothing to share
+        let dated = section.directives.iter().any(|(_, d)| match d {
+            crate::markdown::Directive::Partial { name, .. } => self
+                .templates
+                .get(&format!("partials/{name}.html"))
+                .is_none_or(|t| {
+                    ["dates", "include", "import", "extends"]
+                        .iter()
+                        .any(|w| t.text.contains(w))
+                }),
+            crate::markdown::Directive::Fact { .. } => false,
+        });
+        (!dated).then(|| format!("{text} {facts} {locale}"))
     }
 
     /// The web and print pages of a version in folder `dir`; `dir_of(locale)` is the same page's

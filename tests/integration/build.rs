@@ -177,3 +177,32 @@ fn drafts_only_on_request() {
     let current = html_text(&p.read("output/en/index.html"));
     assert!(current.contains("Version 2022-10-19"), "{current}");
 }
+
+/// Versions share most section files byte for byte, and a build renders a shared text once per
+/// facts file: each version's page still shows its own facts and its own dates.
+#[test]
+fn shared_sections_show_each_versions_own_facts_and_dates() {
+    let p = crate::harness::Project::sample_with_draft();
+    p.edit(
+        &format!("content/versions/{}/facts.toml", crate::harness::DRAFT),
+        "en = \"Shenzhen Leqi Network Technology Co., LTD.\"",
+        "en = \"Leqi Holdings Ltd.\"",
+    );
+    p.release_draft_now();
+    // one worker: the second version meets the first one's sections already rendered
+    crate::harness::run_in(p.path(), &["build", "-q"], &[("POLICYC_JOBS", "1")]).ok();
+    let old = p.read("output/en/2022-10-19/index.html");
+    let new = p.read(&format!("output/en/{}/index.html", crate::harness::DRAFT));
+    // the preamble's `{{ controller.name }}`, in a section file both versions share
+    let preamble = |page: &str| {
+        let at = page.find("id=\"preamble\"").expect("the preamble section");
+        page[at..at + 2000].to_string()
+    };
+    assert!(preamble(&old).contains("Shenzhen Leqi Network Technology Co., LTD."));
+    assert!(preamble(&new).contains("Leqi Holdings Ltd."), "{}", preamble(&new));
+    assert!(!new.contains("Shenzhen Leqi Network Technology Co., LTD."));
+    // the contact section's `{{> version-dates }}`
+    assert!(old.contains("<time datetime=\"2022-08-15\">"));
+    assert!(new.contains("<time datetime=\"2026-12-01\">"));
+    assert!(!new.contains("<time datetime=\"2022-08-15\">"));
+}

@@ -8,7 +8,11 @@ use crate::harness::{Project, run_in};
 type Finding = (String, String, String, u64);
 
 fn findings(p: &Project) -> (i32, BTreeSet<Finding>) {
-    let run = run_in(p.path(), &["check", "--format", "json"], &[]);
+    findings_with(p, &[])
+}
+
+fn findings_with(p: &Project, env: &[(&str, &str)]) -> (i32, BTreeSet<Finding>) {
+    let run = run_in(p.path(), &["check", "--format", "json"], env);
     assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["schema"], "policyc.check/1");
@@ -238,5 +242,29 @@ fn levels_come_from_policy_toml() {
         run.stderr.contains("policy.toml") && run.stderr.contains("unknown lint rule `no-such-rule`"),
         "{}",
         run.stderr
+    );
+}
+
+/// A text both versions share is parsed once, yet each copy's findings name its own file.
+#[test]
+fn shared_text_findings_name_each_file() {
+    let p = Project::sample_with_draft();
+    let (_, before) = findings(&p);
+    for v in ["content/versions/2022-10-19", D] {
+        p.edit(
+            &format!("{v}/zh-CN/09-contact.md"),
+            "{{> contact-block contact }}",
+            "邮箱 app@smallrig.com\n\n{{> contact-block contact }}",
+        );
+    }
+    // one worker: the second version meets the first one's texts already parsed
+    let (_, after) = findings_with(&p, &[("POLICYC_JOBS", "1")]);
+    let files: BTreeSet<&str> = after.difference(&before).map(|f| f.2.as_str()).collect();
+    assert_eq!(
+        files,
+        BTreeSet::from([
+            "content/versions/2022-10-19/zh-CN/09-contact.md",
+            "content/versions/2026-12-01/zh-CN/09-contact.md",
+        ])
     );
 }
