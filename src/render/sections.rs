@@ -1,7 +1,5 @@
 //! Section bodies to HTML, with facts expanded from the localized facts tree.
 
-use serde::Serialize;
-
 use crate::error::{Diagnostic, Result};
 use crate::facts;
 use crate::markdown::{self, RenderOptions, Resolve};
@@ -22,24 +20,30 @@ pub struct FactResolver<'a> {
 }
 
 impl<'a> FactResolver<'a> {
-    /// A resolver over the localized `tree`, rendering partials with `tera`.
-    pub fn new(tree: &'a serde_json::Value, tera: &'a tera::Tera, shared: PartialShared) -> Self {
+    /// A resolver over the localized `tree` (`facts`: the same as a template value), rendering
+    /// partials with `tera`.
+    pub fn new(
+        tree: &'a serde_json::Value,
+        facts: tera::Value,
+        tera: &'a tera::Tera,
+        shared: PartialShared,
+    ) -> Self {
         let mut base = tera::Context::new();
-        base.insert("facts", tree);
+        base.insert_value("facts", facts);
         base.insert("lang", shared.lang);
-        base.insert("msg", shared.msg);
+        base.insert_value("msg", shared.msg);
         base.insert("dates", shared.dates);
         FactResolver { tree, tera, base }
     }
 }
 
 /// What every partial sees besides `item` and `facts`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PartialShared<'a> {
     /// Page language.
     pub lang: &'a str,
-    /// UI messages.
-    pub msg: &'a Messages,
+    /// UI messages, as a template value.
+    pub msg: tera::Value,
     /// Formatted version dates.
     pub dates: &'a crate::render::views::Dates,
 }

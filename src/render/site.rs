@@ -31,6 +31,8 @@ pub struct SiteOptions {
 /// Per-locale resources, made once.
 struct LocaleKit {
     messages: Messages,
+    /// The messages as a template value, converted once for every page.
+    msg: tera::Value,
     dates: DateFormat,
 }
 
@@ -46,6 +48,10 @@ struct Site<'a> {
     /// Sections rendered so far, by [`Site::section_key`]: versions repeat most sections and
     /// facts byte for byte, and the same inputs render the same HTML.
     sections: Mutex<std::collections::HashMap<String, std::sync::Arc<RenderedSection>>>,
+    /// Facts trees made so far, by the sha256 of their file.
+    trees: Mutex<std::collections::HashMap<String, std::sync::Arc<serde_json::Value>>>,
+    /// Facts files localized so far, by sha256 and locale.
+    localized: Mutex<std::collections::HashMap<String, std::sync::Arc<(serde_json::Value, tera::Value)>>>,
 }
 
 /// Where the rendered files go, and what an earlier build left that can be kept. The site is made
@@ -128,7 +134,8 @@ pub fn render_site_into(
         let messages = templates.messages(locale)?;
         let dates =
             DateFormat::new(locale).map_err(|m| Diagnostic::file_error(&content.config_file.path, m))?;
-        kits.insert(locale.clone(), LocaleKit { messages, dates });
+        let msg = tera::Value::try_from_serializable(&messages).map_err(|e| template_error(templates, &e))?;
+        kits.insert(locale.clone(), LocaleKit { messages, msg, dates });
     }
     let site = Site {
         pdf: opts.pdf,
@@ -144,6 +151,8 @@ pub fn render_site_into(
             .part([u8::from(opts.pdf)])
             .finish(),
         sections: Mutex::default(),
+        localized: Mutex::default(),
+        trees: Mutex::default(),
     };
     let versions: Vec<&Version> = content.versions.values().collect();
     let fingerprints: BTreeMap<&VersionId, Fingerprint> = versions
@@ -212,7 +221,8 @@ struct VersionPages<'a> {
     version: &'a Version,
     locale: &'a Locale,
     dates: Dates,
-    sections: Vec<SectionView>,
+    /// The [`SectionView`]s as a template value, shared by the web and print pages.
+    sections: tera::Value,
     toc: Vec<TocEntry>,
 }
 
@@ -286,7 +296,7 @@ impl<'a> Site<'a> {
             if self.reuse(&fp, sink)? {
                 continue;
             }
-            let tree = tree.get_or_insert_with(|| version.facts.to_tree());
+            let tree = tree.get_or_insert_with(|| self.facts_tree(version));
             let pages = self.version_pages(version, locale, tree)?;
             let mut files = self.page_pair(&pages, &dir, |l| format!("{l}/{id}/"), superseded)?;
             if is_current {
@@ -297,7 +307,7 @@ impl<'a> Site<'a> {
         if published {
             let fp = Hasher::new("data").with(fingerprint).finish();
             if !self.reuse(&fp, sink)? {
-                let tree = tree.get_or_insert_with(|| version.facts.to_tree());
+                let tree = tree.get_or_insert_with(|| self.facts_tree(version));
                 sink.unit(&fp, vec![data_artifact(version, tree)], Vec::new())?;
             }
         }
@@ -316,13 +326,6 @@ impl<'a> Site<'a> {
         facts: &serde_json::Value,
     ) -> Result<VersionPages<'a>> {
         let kit = self.kit(locale);
-        let tags = self.content.locale_tags();
-        let tree = facts::localize(facts, locale.as_str(), &tags).map_err(|m| {
-            Diagnostic::file_error(
-                &version.facts_file.path,
-                format!("fact `{}` has no `{locale}` text", m.path),
-            )
-        })?;
         let dates = self.dates(version, locale);
         let edition = version.editions.get(locale).expect("every locale loaded");
         let keys: Vec<Option<String>> = edition
@@ -336,12 +339,14 @@ impl<'a> Site<'a> {
         };
         let mut rendered: Vec<_> = keys.iter().map(memo).collect();
         if rendered.iter().any(Option::is_none) {
+            let localized = self.localized(version, locale, facts)?;
             let resolver = FactResolver::new(
-                &tree,
+                &localized.0,
+                localized.1.clone(),
                 &self.tera,
                 PartialShared {
                     lang: locale.as_str(),
-                    msg: &kit.messages,
+                    msg: kit.msg.clone(),
                     dates: &dates,
                 },
             );
@@ -382,9 +387,59 @@ impl<'a> Site<'a> {
             version,
             locale,
             dates,
-            sections,
+            sections: tera::Value::try_from_serializable(&sections)
+                .map_err(|e| template_error(self.templates, &e))?,
             toc,
         })
+    }
+
+    /// A version's facts as data, made once per facts file (the same tree for every version that
+    /// shares the file, which also tells the diff at once that they are equal).
+    fn facts_tree(&self, version: &Version) -> std::sync::Arc<serde_json::Value> {
+        let Some(key) = version.source_hashes.get("facts.toml") else {
+            return std::sync::Arc::new(version.facts.to_tree());
+        };
+        if let Some(found) = crate::parallel::lock(&self.trees).get(key) {
+            return found.clone();
+        }
+        let made = std::sync::Arc::new(version.facts.to_tree());
+        crate::parallel::lock(&self.trees)
+            .entry(key.clone())
+            .or_insert(made)
+            .clone()
+    }
+
+    /// A version's facts in `locale`, as data and as a template value; made once per facts file
+    /// and locale (versions share most facts files byte for byte).
+    fn localized(
+        &self,
+        version: &Version,
+        locale: &Locale,
+        facts: &serde_json::Value,
+    ) -> Result<std::sync::Arc<(serde_json::Value, tera::Value)>> {
+        let key = version
+            .source_hashes
+            .get("facts.toml")
+            .map(|h| format!("{h} {locale}"));
+        if let Some(found) = key
+            .as_ref()
+            .and_then(|k| crate::parallel::lock(&self.localized).get(k).cloned())
+        {
+            return Ok(found);
+        }
+        let tree = facts::localize(facts, locale.as_str(), &self.content.locale_tags()).map_err(|m| {
+            Diagnostic::file_error(
+                &version.facts_file.path,
+                format!("fact `{}` has no `{locale}` text", m.path),
+            )
+        })?;
+        let value =
+            tera::Value::try_from_serializable(&tree).map_err(|e| template_error(self.templates, &e))?;
+        let made = std::sync::Arc::new((tree, value));
+        if let Some(k) = key {
+            crate::parallel::lock(&self.localized).insert(k, made.clone());
+        }
+        Ok(made)
     }
 
     /// What a section's HTML is made from, as a key of [`Site::sections`]: its text, the facts and
@@ -470,12 +525,11 @@ impl<'a> Site<'a> {
                     })
                     .collect(),
                 alternates,
-                sections: &pages.sections,
-                msg: &kit.messages,
             };
+            let shared = [("sections", &pages.sections), ("msg", &kit.msg)];
             out.push(Artifact::new(
                 format!("{dir}{file}"),
-                self.render(template, &view)?,
+                self.render_with(template, &view, &shared)?,
             ));
         }
         Ok(out)
@@ -553,7 +607,20 @@ impl<'a> Site<'a> {
     }
 
     fn render(&self, template: &str, view: &impl serde::Serialize) -> Result<Vec<u8>> {
-        let ctx = tera::Context::from_serialize(view).map_err(|e| template_error(self.templates, &e))?;
+        self.render_with(template, view, &[])
+    }
+
+    /// [`Site::render`] with values converted beforehand added to the view (cheap: they share).
+    fn render_with(
+        &self,
+        template: &str,
+        view: &impl serde::Serialize,
+        shared: &[(&'static str, &tera::Value)],
+    ) -> Result<Vec<u8>> {
+        let mut ctx = tera::Context::from_serialize(view).map_err(|e| template_error(self.templates, &e))?;
+        for (key, value) in shared {
+            ctx.insert_value(*key, (*value).clone());
+        }
         let html = self
             .tera
             .render(template, &ctx)
@@ -655,19 +722,17 @@ impl Site<'_> {
         fingerprints: &BTreeMap<&VersionId, Fingerprint>,
         sink: &dyn Sink,
     ) -> Result<Vec<(usize, PairChanges)>> {
-        let mut trees: BTreeMap<usize, std::sync::Arc<serde_json::Value>> = BTreeMap::new();
         let mut out = Vec::new();
         for (li, locale) in self.content.config.locales.iter().enumerate() {
             for k in pairs.clone() {
-                let c = self.pair_changes(locale, published, k, fingerprints, sink, &mut trees)?;
+                let c = self.pair_changes(locale, published, k, fingerprints, sink)?;
                 out.push((li, c));
             }
         }
         Ok(out)
     }
 
-    /// The redline of published versions `k` and `k + 1` in `locale`; `trees` holds the facts trees
-    /// made so far, by index.
+    /// The redline of published versions `k` and `k + 1` in `locale`.
     fn pair_changes(
         &self,
         locale: &Locale,
@@ -675,7 +740,6 @@ impl Site<'_> {
         k: usize,
         fingerprints: &BTreeMap<&VersionId, Fingerprint>,
         sink: &dyn Sink,
-        trees: &mut BTreeMap<usize, std::sync::Arc<serde_json::Value>>,
     ) -> Result<PairChanges> {
         let base = &self.content.config.base_url;
         let kit = self.kit(locale);
@@ -694,13 +758,8 @@ impl Site<'_> {
                 clauses,
             });
         }
-        let mut side = |i: usize| crate::diff::input::Side {
-            facts: Some(
-                trees
-                    .entry(i)
-                    .or_insert_with(|| std::sync::Arc::new(published[i].facts.to_tree()))
-                    .clone(),
-            ),
+        let side = |i: usize| crate::diff::input::Side {
+            facts: Some(self.facts_tree(published[i])),
             ..crate::diff::input::Side::of(self.content, published[i], locale)
         };
         let (old, new) = crate::diff::input::version_pair(side(k), side(k + 1))

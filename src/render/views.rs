@@ -82,7 +82,8 @@ pub struct PageLinks {
     pub pdf: Option<String>,
 }
 
-/// A policy page (web or print).
+/// A policy page (web or print). Rendered with `sections` ([`SectionView`]s) and `msg` (the UI
+/// messages) besides, converted once and shared by every page that shows them.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView<'a> {
     /// `web` or `print`.
@@ -107,10 +108,6 @@ pub struct PageView<'a> {
     pub alternates: Vec<Alternate>,
     /// Table of contents.
     pub toc: Vec<TocEntry>,
-    /// Sections.
-    pub sections: &'a [SectionView],
-    /// UI messages.
-    pub msg: &'a Messages,
 }
 
 /// One row of the archive.

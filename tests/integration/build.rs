@@ -199,7 +199,11 @@ fn shared_sections_show_each_versions_own_facts_and_dates() {
         page[at..at + 2000].to_string()
     };
     assert!(preamble(&old).contains("Shenzhen Leqi Network Technology Co., LTD."));
-    assert!(preamble(&new).contains("Leqi Holdings Ltd."), "{}", preamble(&new));
+    assert!(
+        preamble(&new).contains("Leqi Holdings Ltd."),
+        "{}",
+        preamble(&new)
+    );
     assert!(!new.contains("Shenzhen Leqi Network Technology Co., LTD."));
     // the contact section's `{{> version-dates }}`
     assert!(old.contains("<time datetime=\"2022-08-15\">"));
