@@ -71,57 +71,61 @@ fn duplicate<T: Ord + Clone>(items: impl Iterator<Item = T>) -> Option<T> {
 /// Checks every version: sections, heading ids, fact locales and fact references.
 pub fn content(c: &Content) -> Result<()> {
     let locales = c.locale_tags();
-    for version in c.versions.values() {
-        let tree = &version.facts.to_tree();
-        fact_locales(version, tree, &c.config.locales)?;
-        for edition in version.editions.values() {
-            sections(c, version, edition)?;
-            let mut ids: BTreeMap<&str, &SourceFile> = BTreeMap::new();
-            for section in &edition.sections {
-                for h in &section.headings {
-                    let id = h.id.as_str();
-                    if RESERVED_IDS.contains(&id) || c.config.sections.iter().any(|s| s.as_str() == id) {
-                        return Err(Diagnostic::at(
-                            &section.file,
-                            h.offset,
-                            format!("heading id `{id}` is reserved (a section id or a page element)"),
-                        )
-                        .into());
-                    }
-                    if let Some(first) = ids.insert(id, &section.file) {
-                        return Err(Diagnostic::at(
-                            &section.file,
-                            h.offset,
-                            format!("duplicate heading id `{id}` (also in {})", first.path.display()),
-                        )
-                        .into());
-                    }
+    let versions: Vec<&Version> = c.versions.values().collect();
+    // versions on every core; the first error in version order is the one reported
+    crate::parallel::try_map(&versions, |version| self::version(c, version, &locales))?;
+    Ok(())
+}
+
+/// The checks of [`content`] on one version.
+fn version(c: &Content, version: &Version, locales: &[String]) -> Result<()> {
+    let tree = &version.facts.to_tree();
+    fact_locales(version, tree, &c.config.locales)?;
+    for edition in version.editions.values() {
+        sections(c, version, edition)?;
+        let mut ids: BTreeMap<&str, &SourceFile> = BTreeMap::new();
+        for section in &edition.sections {
+            for h in &section.headings {
+                let id = h.id.as_str();
+                if RESERVED_IDS.contains(&id) || c.config.sections.iter().any(|s| s.as_str() == id) {
+                    return Err(Diagnostic::at(
+                        &section.file,
+                        h.offset,
+                        format!("heading id `{id}` is reserved (a section id or a page element)"),
+                    )
+                    .into());
                 }
-                for (offset, d) in &section.directives {
-                    let (path, block) = match d {
-                        Directive::Fact { path } => (Some(path.as_str()), false),
-                        Directive::Partial { path, .. } => (path.as_deref(), true),
-                    };
-                    let Some(path) = path else { continue };
-                    match facts::lookup(tree, path) {
-                        None => {
-                            return Err(Diagnostic::at(
-                                &section.file,
-                                *offset,
-                                format!(
-                                    "unknown fact `{path}` (not in {})",
-                                    version.facts_file.path.display()
-                                ),
-                            )
-                            .into());
-                        }
-                        Some(v)
-                            if !(block || v.is_string() || v.is_number() || facts::is_text(v, &locales)) =>
-                        {
-                            return Err(Diagnostic::at(&section.file, *offset, format!("fact `{path}` is not a single value: show it with a `{{{{> partial {path} }}}}`")).into());
-                        }
-                        _ => {}
+                if let Some(first) = ids.insert(id, &section.file) {
+                    return Err(Diagnostic::at(
+                        &section.file,
+                        h.offset,
+                        format!("duplicate heading id `{id}` (also in {})", first.path.display()),
+                    )
+                    .into());
+                }
+            }
+            for (offset, d) in &section.directives {
+                let (path, block) = match d {
+                    Directive::Fact { path } => (Some(path.as_str()), false),
+                    Directive::Partial { path, .. } => (path.as_deref(), true),
+                };
+                let Some(path) = path else { continue };
+                match facts::lookup(tree, path) {
+                    None => {
+                        return Err(Diagnostic::at(
+                            &section.file,
+                            *offset,
+                            format!(
+                                "unknown fact `{path}` (not in {})",
+                                version.facts_file.path.display()
+                            ),
+                        )
+                        .into());
                     }
+                    Some(v) if !(block || v.is_string() || v.is_number() || facts::is_text(v, locales)) => {
+                        return Err(Diagnostic::at(&section.file, *offset, format!("fact `{path}` is not a single value: show it with a `{{{{> partial {path} }}}}`")).into());
+                    }
+                    _ => {}
                 }
             }
         }

@@ -293,6 +293,10 @@ impl Haystack {
             return false;
         }
         if t.is_ascii() {
+            // the bitmap answers at once for most absent terms (a first word of two bytes or more)
+            if t.as_bytes().get(1).is_some_and(|&b| b != b' ') && !self.may_begin(t) {
+                return false;
+            }
             // every word of the term must be a word of the text (the last may only begin one)
             // before a phrase search is worth making
             let mut parts = t.split(' ').peekable();
