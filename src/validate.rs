@@ -1,7 +1,7 @@
 //! Load-time rules that span files: what must hold for the content to be usable at all (exit 2).
 //! Rules about content that loads but is wrong live in `check`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::config::PolicyConfig;
 use crate::error::{Diagnostic, Result};
@@ -72,14 +72,29 @@ fn duplicate<T: Ord + Clone>(items: impl Iterator<Item = T>) -> Option<T> {
 pub fn content(c: &Content) -> Result<()> {
     let locales = c.locale_tags();
     let versions: Vec<&Version> = c.versions.values().collect();
+    // one facts tree per facts file: versions share most of them byte for byte
+    let mut trees: HashMap<&str, serde_json::Value> = HashMap::new();
+    for v in &versions {
+        if let Some(hash) = v.source_hashes.get("facts.toml") {
+            trees.entry(hash.as_str()).or_insert_with(|| v.facts.to_tree());
+        }
+    }
     // versions on every core; the first error in version order is the one reported
-    crate::parallel::try_map(&versions, |version| self::version(c, version, &locales))?;
+    crate::parallel::try_map(&versions, |version| {
+        match version
+            .source_hashes
+            .get("facts.toml")
+            .and_then(|h| trees.get(h.as_str()))
+        {
+            Some(tree) => self::version(c, version, tree, &locales),
+            None => self::version(c, version, &version.facts.to_tree(), &locales),
+        }
+    })?;
     Ok(())
 }
 
-/// The checks of [`content`] on one version.
-fn version(c: &Content, version: &Version, locales: &[String]) -> Result<()> {
-    let tree = &version.facts.to_tree();
+/// The checks of [`content`] on one version whose facts make `tree`.
+fn version(c: &Content, version: &Version, tree: &serde_json::Value, locales: &[String]) -> Result<()> {
     fact_locales(version, tree, &c.config.locales)?;
     for edition in version.editions.values() {
         sections(c, version, edition)?;

@@ -74,14 +74,33 @@ pub fn record(source: &Section) -> TranslationRecord {
 pub fn run(content: &Content) -> Vec<Diagnostic> {
     let source_locale = &content.config.default_locale;
     let versions: Vec<&crate::model::Version> = content.versions.values().collect();
+    // each source text's record, made once for all its translations and for every version that
+    // shares the text (by its sha256)
+    let shared: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<TranslationRecord>>> =
+        Default::default();
+    let record_of = |version: &crate::model::Version, src: &Section| {
+        let name = src
+            .file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        let key = name.and_then(|n| version.source_hashes.get(&format!("{source_locale}/{n}")));
+        if let Some(found) = key.and_then(|k| crate::parallel::lock(&shared).get(k).cloned()) {
+            return found;
+        }
+        let made = std::sync::Arc::new(record(src));
+        if let Some(k) = key {
+            crate::parallel::lock(&shared).insert(k.clone(), made.clone());
+        }
+        made
+    };
     // versions on every core, findings in version order
     crate::parallel::map(&versions, |version| {
         let mut out = Vec::new();
         let Some(source) = version.editions.get(source_locale) else {
             return out;
         };
-        // each source section's record, made once for all its translations
-        let mut records: Vec<Option<TranslationRecord>> = vec![None; source.sections.len()];
+        let mut records: Vec<Option<std::sync::Arc<TranslationRecord>>> = vec![None; source.sections.len()];
         for (locale, edition) in &version.editions {
             if locale == source_locale {
                 continue;
@@ -91,7 +110,7 @@ pub fn run(content: &Content) -> Vec<Diagnostic> {
                     continue;
                 };
                 let src = &source.sections[i];
-                let now = records[i].get_or_insert_with(|| record(src));
+                let now = records[i].get_or_insert_with(|| record_of(version, src));
                 if let Some(d) = stale(src, now, section) {
                     out.push(d);
                 }
