@@ -127,12 +127,14 @@ pub fn load_content(root: &Path) -> Result<Content> {
         let id = VersionId::parse(&name).map_err(|m| {
             Diagnostic::file_error(&path, format!("{m}: version folders are named by their date"))
         })?;
-        folders.push((id, path));
+        folders.push((folders.len(), id, path));
     }
     // versions load on every core; the first error in folder order is the one reported
     let memo = Memo::default();
-    let versions: BTreeMap<VersionId, Version> = crate::parallel::try_map(&folders, |(id, path)| {
-        load_version(root, path, id, &config, &memo)
+    let versions: BTreeMap<VersionId, Version> = crate::parallel::try_map(&folders, |(i, id, path)| {
+        let v = load_version(root, path, id, &config, &memo.at(*i));
+        memo.forget_before(i.saturating_sub(2));
+        v
     })?
     .into_iter()
     .map(|v| (v.meta.id.clone(), v))
@@ -158,19 +160,43 @@ pub fn load_content(root: &Path) -> Result<Content> {
 }
 
 /// What the files of this load parsed to, by the sha256 of their text. Versions repeat most of
-/// their files byte for byte, and the same text parses to the same thing wherever it is; a text
-/// that fails to parse is never recorded, so each copy reports its own error.
+/// their files byte for byte from one to the next, and the same text parses to the same thing
+/// wherever it is; a text that fails to parse is never recorded, so each copy reports its own
+/// error. A section not met in the last few versions is forgotten, so the memo stays small.
 #[derive(Default)]
 struct Memo {
-    /// Sections, their text left out (each copy keeps its own file).
-    sections: Mutex<HashMap<String, Section>>,
+    /// Sections, their text left out (each copy keeps its own file), with the index of the last
+    /// version that had them.
+    sections: Mutex<HashMap<String, (usize, Section)>>,
     /// Facts, one copy shared by every version whose `facts.toml` is the same.
     facts: Mutex<HashMap<String, std::sync::Arc<Facts>>>,
 }
 
+/// The memo as seen while loading the version of index `version`.
+struct MemoAt<'m> {
+    memo: &'m Memo,
+    version: usize,
+}
+
 impl Memo {
+    fn at(&self, version: usize) -> MemoAt<'_> {
+        MemoAt { memo: self, version }
+    }
+
+    /// Forgets the sections no version from index `first` on has had.
+    fn forget_before(&self, first: usize) {
+        crate::parallel::lock(&self.sections).retain(|_, (last, _)| *last >= first);
+    }
+}
+
+impl MemoAt<'_> {
     fn section(&self, src: SourceFile, hash: &str, allowed_inline: &[String]) -> Result<Section> {
-        let seen = crate::parallel::lock(&self.sections).get(hash).cloned();
+        let seen = crate::parallel::lock(&self.memo.sections)
+            .get_mut(hash)
+            .map(|(last, section)| {
+                *last = (*last).max(self.version);
+                section.clone()
+            });
         if let Some(mut section) = seen {
             section.file = src;
             return Ok(section);
@@ -178,16 +204,16 @@ impl Memo {
         let section = parse_section(src, allowed_inline)?;
         let mut copy = section.clone();
         copy.file.text = String::new();
-        crate::parallel::lock(&self.sections).insert(hash.to_string(), copy);
+        crate::parallel::lock(&self.memo.sections).insert(hash.to_string(), (self.version, copy));
         Ok(section)
     }
 
     fn facts(&self, src: &SourceFile, hash: &str) -> Result<std::sync::Arc<Facts>> {
-        if let Some(facts) = crate::parallel::lock(&self.facts).get(hash) {
+        if let Some(facts) = crate::parallel::lock(&self.memo.facts).get(hash) {
             return Ok(facts.clone());
         }
         let facts: std::sync::Arc<Facts> = std::sync::Arc::new(toml_file::parse(src)?);
-        crate::parallel::lock(&self.facts).insert(hash.to_string(), facts.clone());
+        crate::parallel::lock(&self.memo.facts).insert(hash.to_string(), facts.clone());
         Ok(facts)
     }
 }
@@ -197,7 +223,7 @@ fn load_version(
     dir: &Path,
     id: &VersionId,
     config: &PolicyConfig,
-    memo: &Memo,
+    memo: &MemoAt,
 ) -> Result<Version> {
     let meta_file = read_text(&dir.join("version.toml"))?;
     let meta: VersionMeta = toml_file::parse(&meta_file)?;
@@ -270,7 +296,7 @@ fn load_edition(
     dir: &Path,
     locale: Locale,
     config: &PolicyConfig,
-    memo: &Memo,
+    memo: &MemoAt,
     hashes: &mut BTreeMap<String, String>,
 ) -> Result<Edition> {
     let mut sections = Vec::new();

@@ -45,9 +45,12 @@ struct Site<'a> {
     kits: BTreeMap<Locale, LocaleKit>,
     /// Everything every page depends on: policyc, the templates, `policy.toml`, the rules, options.
     fingerprint: Fingerprint,
-    /// Sections rendered so far, by [`Site::section_key`]: versions repeat most sections and
-    /// facts byte for byte, and the same inputs render the same HTML.
-    sections: Mutex<std::collections::HashMap<String, std::sync::Arc<RenderedSection>>>,
+    /// Sections rendered so far, by [`Site::section_key`], with how many more pages will ask for
+    /// them: versions repeat most sections and facts byte for byte, and the same inputs render
+    /// the same HTML. An entry goes when its last page has it, so the map stays small.
+    sections: Mutex<std::collections::HashMap<String, (std::sync::Arc<RenderedSection>, usize)>>,
+    /// How many pages ask for each key of `sections` in the whole site.
+    section_uses: std::collections::HashMap<String, usize>,
     /// Facts trees made so far, by the sha256 of their file.
     trees: Mutex<std::collections::HashMap<String, std::sync::Arc<serde_json::Value>>>,
     /// Facts files localized so far, by sha256 and locale.
@@ -137,7 +140,7 @@ pub fn render_site_into(
         let msg = tera::Value::try_from_serializable(&messages).map_err(|e| template_error(templates, &e))?;
         kits.insert(locale.clone(), LocaleKit { messages, msg, dates });
     }
-    let site = Site {
+    let mut site = Site {
         pdf: opts.pdf,
         content,
         rules,
@@ -151,9 +154,11 @@ pub fn render_site_into(
             .part([u8::from(opts.pdf)])
             .finish(),
         sections: Mutex::default(),
+        section_uses: std::collections::HashMap::new(),
         localized: Mutex::default(),
         trees: Mutex::default(),
     };
+    site.section_uses = site.section_uses();
     let versions: Vec<&Version> = content.versions.values().collect();
     let fingerprints: BTreeMap<&VersionId, Fingerprint> = versions
         .iter()
@@ -333,10 +338,7 @@ impl<'a> Site<'a> {
             .iter()
             .map(|s| self.section_key(version, locale, s))
             .collect();
-        let memo = |k: &Option<String>| {
-            k.as_ref()
-                .and_then(|k| crate::parallel::lock(&self.sections).get(k).cloned())
-        };
+        let memo = |k: &Option<String>| k.as_ref().and_then(|k| self.shared_section(k));
         let mut rendered: Vec<_> = keys.iter().map(memo).collect();
         if rendered.iter().any(Option::is_none) {
             let localized = self.localized(version, locale, facts)?;
@@ -354,7 +356,7 @@ impl<'a> Site<'a> {
                 if slot.is_none() {
                     let r = std::sync::Arc::new(render_section(section, &resolver, &kit.messages)?);
                     if let Some(k) = key {
-                        crate::parallel::lock(&self.sections).insert(k.clone(), r.clone());
+                        self.share_section(k, &r);
                     }
                     *slot = Some(r);
                 }
@@ -391,6 +393,41 @@ impl<'a> Site<'a> {
                 .map_err(|e| template_error(self.templates, &e))?,
             toc,
         })
+    }
+
+    /// How many pages show each shareable section (by [`Site::section_key`]).
+    fn section_uses(&self) -> std::collections::HashMap<String, usize> {
+        let mut uses = std::collections::HashMap::new();
+        for v in self.content.versions.values() {
+            for (locale, edition) in &v.editions {
+                for s in &edition.sections {
+                    if let Some(k) = self.section_key(v, locale, s) {
+                        *uses.entry(k).or_default() += 1;
+                    }
+                }
+            }
+        }
+        uses
+    }
+
+    /// The section rendered for `key` by an earlier page, counting this page as one of its uses.
+    fn shared_section(&self, key: &str) -> Option<std::sync::Arc<RenderedSection>> {
+        let mut map = crate::parallel::lock(&self.sections);
+        let (r, left) = map.get_mut(key)?;
+        let r = r.clone();
+        *left -= 1;
+        if *left == 0 {
+            map.remove(key);
+        }
+        Some(r)
+    }
+
+    /// Keeps section `r` of `key`, just rendered, for the other pages that show it.
+    fn share_section(&self, key: &str, r: &std::sync::Arc<RenderedSection>) {
+        let left = self.section_uses.get(key).map_or(0, |n| n.saturating_sub(1));
+        if left > 0 {
+            crate::parallel::lock(&self.sections).insert(key.to_string(), (r.clone(), left));
+        }
     }
 
     /// A version's facts as data, made once per facts file (the same tree for every version that
