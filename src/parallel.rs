@@ -75,6 +75,44 @@ pub fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Results shared by the workers, by key, holding at most `cap` entries (an arbitrary one goes to
+/// make room): what a build shares repeats between neighbouring versions, so a few entries catch it
+/// and memory stays bounded however much the content changes.
+pub struct Bounded<V> {
+    cap: usize,
+    map: std::sync::Mutex<std::collections::HashMap<String, V>>,
+}
+
+impl<V: Clone> Bounded<V> {
+    /// An empty map for at most `cap` entries.
+    pub fn new(cap: usize) -> Self {
+        Bounded {
+            cap: cap.max(1),
+            map: Default::default(),
+        }
+    }
+
+    /// The value of `key`, when kept.
+    pub fn get(&self, key: &str) -> Option<V> {
+        lock(&self.map).get(key).cloned()
+    }
+
+    /// Keeps `value` for `key` unless a worker kept one first; returns the one kept.
+    pub fn insert(&self, key: &str, value: V) -> V {
+        let mut map = lock(&self.map);
+        if let Some(v) = map.get(key) {
+            return v.clone();
+        }
+        if map.len() >= self.cap
+            && let Some(old) = map.keys().next().cloned()
+        {
+            map.remove(&old);
+        }
+        map.insert(key.to_string(), value.clone());
+        value
+    }
+}
+
 /// `f` of every item, in order, on up to [`workers`] threads, for work that cannot fail.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let all: Result<Vec<R>, std::convert::Infallible> = try_map(items, |x| Ok(f(x)));
@@ -84,6 +122,18 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounded_keeps_the_first_value_and_at_most_cap() {
+        let m = Bounded::new(2);
+        assert_eq!(m.insert("a", 1), 1);
+        assert_eq!(m.insert("a", 2), 1, "a worker's value made first is the one kept");
+        m.insert("b", 3);
+        m.insert("c", 4);
+        let kept = ["a", "b", "c"].iter().filter(|k| m.get(k).is_some()).count();
+        assert_eq!(kept, 2);
+        assert_eq!(m.get("c"), Some(4));
+    }
 
     #[test]
     fn keeps_order() {

@@ -76,8 +76,7 @@ pub fn run(content: &Content) -> Vec<Diagnostic> {
     let versions: Vec<&crate::model::Version> = content.versions.values().collect();
     // each source text's record, made once for all its translations and for every version that
     // shares the text (by its sha256)
-    let shared: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<TranslationRecord>>> =
-        Default::default();
+    let shared = crate::parallel::Bounded::new(8 * content.config.sections.len());
     let record_of = |version: &crate::model::Version, src: &Section| {
         let name = src
             .file
@@ -85,14 +84,14 @@ pub fn run(content: &Content) -> Vec<Diagnostic> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned());
         let key = name.and_then(|n| version.source_hashes.get(&format!("{source_locale}/{n}")));
-        if let Some(found) = key.and_then(|k| crate::parallel::lock(&shared).get(k).cloned()) {
+        if let Some(found) = key.and_then(|k| shared.get(k)) {
             return found;
         }
         let made = std::sync::Arc::new(record(src));
-        if let Some(k) = key {
-            crate::parallel::lock(&shared).insert(k.clone(), made.clone());
+        match key {
+            Some(k) => shared.insert(k, made),
+            None => made,
         }
-        made
     };
     // versions on every core, findings in version order
     crate::parallel::map(&versions, |version| {

@@ -14,6 +14,7 @@ use crate::fingerprint::{Fingerprint, Hasher};
 use crate::ids::{Locale, VersionId};
 use crate::model::{Content, Section, Version};
 use crate::output::Artifact;
+use crate::parallel::Bounded;
 use crate::render::dates::DateFormat;
 use crate::render::sections::{FactResolver, PartialShared, RenderedSection, render_section};
 use crate::render::templates::{Messages, TemplateSet, template_error};
@@ -51,10 +52,12 @@ struct Site<'a> {
     sections: Mutex<std::collections::HashMap<String, (std::sync::Arc<RenderedSection>, usize)>>,
     /// How many pages ask for each key of `sections` in the whole site.
     section_uses: std::collections::HashMap<String, usize>,
-    /// Facts trees made so far, by the sha256 of their file.
-    trees: Mutex<std::collections::HashMap<String, std::sync::Arc<serde_json::Value>>>,
-    /// Facts files localized so far, by sha256 and locale.
-    localized: Mutex<std::collections::HashMap<String, std::sync::Arc<(serde_json::Value, tera::Value)>>>,
+    /// The partials whose templates cannot show a version's dates (nor pull in one that could).
+    undated_partials: std::collections::BTreeSet<String>,
+    /// Facts trees made lately, by the sha256 of their file.
+    trees: Bounded<std::sync::Arc<serde_json::Value>>,
+    /// Facts files localized lately, by sha256 and locale.
+    localized: Bounded<std::sync::Arc<(serde_json::Value, tera::Value)>>,
 }
 
 /// Where the rendered files go, and what an earlier build left that can be kept. The site is made
@@ -155,8 +158,22 @@ pub fn render_site_into(
             .finish(),
         sections: Mutex::default(),
         section_uses: std::collections::HashMap::new(),
-        localized: Mutex::default(),
-        trees: Mutex::default(),
+        undated_partials: templates
+            .iter()
+            .filter(|(_, t)| {
+                !["dates", "include", "import", "extends"]
+                    .iter()
+                    .any(|w| t.text.contains(w))
+            })
+            .filter_map(|(name, _)| {
+                name.strip_prefix("partials/")?
+                    .strip_suffix(".html")
+                    .map(str::to_string)
+            })
+            .collect(),
+        // a few versions' worth: the jobs take versions in order, on every core
+        localized: Bounded::new(4 * content.config.locales.len()),
+        trees: Bounded::new(8),
     };
     site.section_uses = site.section_uses();
     let versions: Vec<&Version> = content.versions.values().collect();
@@ -436,14 +453,11 @@ impl<'a> Site<'a> {
         let Some(key) = version.source_hashes.get("facts.toml") else {
             return std::sync::Arc::new(version.facts.to_tree());
         };
-        if let Some(found) = crate::parallel::lock(&self.trees).get(key) {
-            return found.clone();
+        if let Some(found) = self.trees.get(key) {
+            return found;
         }
-        let made = std::sync::Arc::new(version.facts.to_tree());
-        crate::parallel::lock(&self.trees)
-            .entry(key.clone())
-            .or_insert(made)
-            .clone()
+        self.trees
+            .insert(key, std::sync::Arc::new(version.facts.to_tree()))
     }
 
     /// A version's facts in `locale`, as data and as a template value; made once per facts file
@@ -458,10 +472,7 @@ impl<'a> Site<'a> {
             .source_hashes
             .get("facts.toml")
             .map(|h| format!("{h} {locale}"));
-        if let Some(found) = key
-            .as_ref()
-            .and_then(|k| crate::parallel::lock(&self.localized).get(k).cloned())
-        {
+        if let Some(found) = key.as_ref().and_then(|k| self.localized.get(k)) {
             return Ok(found);
         }
         let tree = facts::localize(facts, locale.as_str(), &self.content.locale_tags()).map_err(|m| {
@@ -473,10 +484,10 @@ impl<'a> Site<'a> {
         let value =
             tera::Value::try_from_serializable(&tree).map_err(|e| template_error(self.templates, &e))?;
         let made = std::sync::Arc::new((tree, value));
-        if let Some(k) = key {
-            crate::parallel::lock(&self.localized).insert(k, made.clone());
-        }
-        Ok(made)
+        Ok(match key {
+            Some(k) => self.localized.insert(&k, made),
+            None => made,
+        })
     }
 
     /// What a section's HTML is made from, as a key of [`Site::sections`]: its text, the facts and
@@ -486,17 +497,10 @@ impl<'a> Site<'a> {
         let name = section.file.path.file_name()?.to_str()?;
         let text = version.source_hashes.get(&format!("{locale}/{name}"))?;
         let facts = version.source_hashes.get("facts.toml")?;
-        // a partial sees the version's dates; one whose template could show them (or pull in
-        // another that could) makes the section the version's own: nothing to share
+        // a partial sees the version's dates; one whose template could show them makes the
+        // section the version's own: nothing to share
         let dated = section.directives.iter().any(|(_, d)| match d {
-            crate::markdown::Directive::Partial { name, .. } => self
-                .templates
-                .get(&format!("partials/{name}.html"))
-                .is_none_or(|t| {
-                    ["dates", "include", "import", "extends"]
-                        .iter()
-                        .any(|w| t.text.contains(w))
-                }),
+            crate::markdown::Directive::Partial { name, .. } => !self.undated_partials.contains(name),
             crate::markdown::Directive::Fact { .. } => false,
         });
         (!dated).then(|| format!("{text} {facts} {locale}"))

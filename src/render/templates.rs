@@ -94,6 +94,11 @@ impl TemplateSet {
         self.files.get(name)
     }
 
+    /// Every file, by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &SourceFile)> {
+        self.files.iter()
+    }
+
     /// The UI messages of `locale`: every key of the built-in English file must be present.
     pub fn messages(&self, locale: &Locale) -> Result<Messages> {
         let name = format!("messages/{locale}.toml");
