@@ -1,5 +1,6 @@
 //! Work spread over the machine's cores: an ordered map over a list, each item taken by the next
 //! free worker. Results come back in the list's order, so output does not depend on scheduling.
+//! Also what the workers share: [`lock`] and the bounded result map [`Bounded`].
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 

@@ -175,7 +175,7 @@ pub fn render_site_into(
         localized: Bounded::new(4 * content.config.locales.len()),
         trees: Bounded::new(8),
     };
-    site.section_uses = site.section_uses();
+    site.section_uses = site.count_section_uses();
     let versions: Vec<&Version> = content.versions.values().collect();
     let fingerprints: BTreeMap<&VersionId, Fingerprint> = versions
         .iter()
@@ -413,7 +413,7 @@ impl<'a> Site<'a> {
     }
 
     /// How many pages show each shareable section (by [`Site::section_key`]).
-    fn section_uses(&self) -> std::collections::HashMap<String, usize> {
+    fn count_section_uses(&self) -> std::collections::HashMap<String, usize> {
         let mut uses = std::collections::HashMap::new();
         for v in self.content.versions.values() {
             for (locale, edition) in &v.editions {

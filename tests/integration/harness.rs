@@ -56,6 +56,11 @@ impl Project {
 
     /// Releases the draft [`DRAFT`] on 2026-12-01, waiving the notice period.
     pub fn release_draft_now(&self) {
+        self.release_draft_now_for("test");
+    }
+
+    /// [`Project::release_draft_now`], giving `reason` for waiving the notice period.
+    pub fn release_draft_now_for(&self, reason: &str) {
         self.run(&[
             "release",
             DRAFT,
@@ -63,7 +68,7 @@ impl Project {
             "2026-12-01",
             "--no-notice-period",
             "--reason",
-            "test",
+            reason,
         ])
         .ok();
     }

@@ -170,16 +170,7 @@ fn waiving_the_notice_period_is_recorded() {
         2,
         "needs a reason"
     );
-    p.run(&[
-        "release",
-        DRAFT,
-        "--date",
-        "2026-12-01",
-        "--no-notice-period",
-        "--reason",
-        "regulator order",
-    ])
-    .ok();
+    p.release_draft_now_for("regulator order");
     let lock = p.read("content/versions.lock");
     assert!(
         lock.contains("action = \"no-notice-period\"") && lock.contains("regulator order"),
