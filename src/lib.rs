@@ -4,6 +4,7 @@
 //! Data flows one way: `load` (the only reader) → `parse` → `model` → `render` | `check` →
 //! `output` (the only writer). [`run`] is the only place that prints errors and picks exit codes.
 
+pub mod alloc_hint;
 pub mod classify;
 pub mod cli;
 pub mod commands;
