@@ -12,12 +12,35 @@ use mimalloc::MiMalloc;
 /// The C library's allocator until bulk work begins, then mimalloc.
 struct Switching;
 
-/// Was `p` made by mimalloc? (Its page map knows every block it has handed out; before
-/// mimalloc's first use the map is empty and the answer is no.)
+#[allow(unsafe_code)]
+unsafe extern "C" {
+    /// mimalloc has not been started (`.cargo/config.toml` builds it without its constructor).
+    fn _mi_preloading() -> bool;
+    /// What mimalloc's constructor would have done at process start.
+    fn _mi_auto_process_init();
+}
+
+/// Set once mimalloc has been started: until then every block is the C library's.
+static STARTED: std::sync::Once = std::sync::Once::new();
+
+/// Starts mimalloc before its first allocation, once, unless its constructor already has.
+#[allow(unsafe_code)]
+fn start_mimalloc() {
+    // SAFETY: both functions take no arguments; mimalloc's start-up runs once, before any block is
+    // asked of it, as its constructor would run it.
+    STARTED.call_once(|| unsafe {
+        if _mi_preloading() {
+            _mi_auto_process_init();
+        }
+    });
+}
+
+/// Was `p` made by mimalloc? (Its page map knows every block it has handed out; before it has
+/// started, no block is its own.)
 #[allow(unsafe_code)]
 fn from_mimalloc(p: *mut u8) -> bool {
     // SAFETY: the call only reads mimalloc's page map; any address may be asked about.
-    unsafe { libmimalloc_sys::mi_is_in_heap_region(p.cast_const().cast()) }
+    STARTED.is_completed() && unsafe { libmimalloc_sys::mi_is_in_heap_region(p.cast_const().cast()) }
 }
 
 // SAFETY: every method forwards to one of two sound allocators; a block is always released or
@@ -28,6 +51,7 @@ unsafe impl GlobalAlloc for Switching {
         // SAFETY: the caller's contract for `layout` is passed on unchanged.
         unsafe {
             if policyc::alloc_hint::bulk_work() {
+                start_mimalloc();
                 MiMalloc.alloc(layout)
             } else {
                 System.alloc(layout)
@@ -39,6 +63,7 @@ unsafe impl GlobalAlloc for Switching {
         // SAFETY: as `alloc`.
         unsafe {
             if policyc::alloc_hint::bulk_work() {
+                start_mimalloc();
                 MiMalloc.alloc_zeroed(layout)
             } else {
                 System.alloc_zeroed(layout)

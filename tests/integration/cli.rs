@@ -95,3 +95,36 @@ fn every_reporting_command_speaks_json() {
         "policyc.import/1"
     );
 }
+
+/// The allocator switch of `src/main.rs`: a build (which loads a content tree) starts mimalloc,
+/// a diff of two files never does, and both work with blocks of either allocator freed by the one
+/// that made them. mimalloc says when it starts if `MIMALLOC_VERBOSE` is set.
+#[test]
+fn bulk_work_switches_allocator_and_short_commands_do_not() {
+    let p = Project::sample();
+    let verbose = [("MIMALLOC_VERBOSE", "1")];
+    let build = crate::harness::run_in(p.path(), &["build", "-q"], &verbose).ok();
+    assert!(
+        build.stderr.contains("mimalloc: process init"),
+        "a build should run on mimalloc:\n{}",
+        build.stderr
+    );
+    let pair = repo().join("tests/corpus/heldout/plain/01-ridelog-new-processor-row");
+    let (old, new) = (pair.join("old.md"), pair.join("new.md"));
+    let args = [
+        "diff",
+        old.to_str().expect("utf-8 path"),
+        new.to_str().expect("utf-8 path"),
+    ];
+    let diff = crate::harness::run_in(p.path(), &args, &verbose);
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    assert!(diff.stdout.contains("MATERIAL"), "{}", diff.stdout);
+    // where `.cargo/config.toml` builds mimalloc without its constructor, it does not start at all
+    if cfg!(all(target_arch = "x86_64", target_os = "linux")) {
+        assert!(
+            !diff.stderr.contains("mimalloc"),
+            "a diff of two files should not start mimalloc:\n{}",
+            diff.stderr
+        );
+    }
+}
