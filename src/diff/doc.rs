@@ -218,17 +218,25 @@ pub fn clean(s: &str) -> String {
     out
 }
 
-/// Does a trimmed text hold whitespace other than single ASCII spaces? Passes with no early exit
-/// per byte (they compile to vector code): most text is already clean.
+/// Does a trimmed text hold whitespace other than single ASCII spaces? Two passes over byte pairs
+/// and triples with no early exit (they compile to vector code): most text is already clean.
 fn needs_folding(s: &str) -> bool {
     let b = s.as_bytes();
-    let flags = b.iter().fold(0u8, |acc, &c| {
-        acc | u8::from(c < b' ' || matches!(c, 0xc2 | 0xe1 | 0xe3)) | (u8::from(c == 0xe2) << 1)
+    let Some(&last) = b.last() else { return false };
+    // ASCII controls (tab, newlines …), two spaces, U+0085 and U+00A0
+    let pairs = b.iter().zip(&b[1..]).fold(last < b' ', |acc, (&x, &y)| {
+        acc | (x < b' ') | (x == b' ') & (y == b' ') | (x == 0xc2) & ((y == 0x85) | (y == 0xa0))
     });
-    flags & 1 != 0
-        || s.contains("  ")
-        // U+2000.. starts with 0xe2 like the common quotes and dashes: look closer at each
-        || flags & 2 != 0 && b.iter().enumerate().any(|(i, &c)| c == 0xe2 && space_len(&b[i..]) > 0)
+    // U+1680, U+2000..=U+200B, U+2028, U+2029, U+202F, U+205F and U+3000
+    let triples = || b.iter().zip(&b[1..]).zip(b.get(2..).unwrap_or_default());
+    pairs
+        || triples().fold(false, |acc, ((&x, &y), &z)| {
+            acc | (x == 0xe1) & (y == 0x9a) & (z == 0x80)
+                | (x == 0xe2)
+                    & ((y == 0x80) & ((z <= 0x8b) | (z == 0xa8) | (z == 0xa9) | (z == 0xaf))
+                        | (y == 0x81) & (z == 0x9f))
+                | (x == 0xe3) & (y == 0x80) & (z == 0x80)
+        })
 }
 
 /// The length in bytes of the whitespace character `b` starts with (Unicode White_Space and the
@@ -387,6 +395,21 @@ mod tests {
             let space = c.is_whitespace() || c == '\u{200b}';
             assert_eq!(space_len(enc), if space { enc.len() } else { 0 }, "{c:?}");
         }
+    }
+
+    #[test]
+    fn needs_folding_sees_every_space_but_one_ascii_space() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let space = c.is_whitespace() || c == '\u{200b}';
+            // other ASCII controls may be looked at closer too: never a space missed
+            let control = c < ' ';
+            let s = format!("a{c}b");
+            assert!(needs_folding(&s) == (space && c != ' ') || control, "{c:?}");
+            let s = format!("{c}{c}");
+            assert!(needs_folding(&s) == space || control, "{c:?}{c:?}");
+        }
+        assert!(!needs_folding(""));
+        assert!(needs_folding("\n"));
     }
 
     #[test]
