@@ -67,10 +67,12 @@ pub struct Assessment {
 /// Classifies every change of `diff` under `rules`; `locale` picks the lexicon and the section
 /// topics come from section ids (versioned inputs) or headings (plain Markdown).
 pub fn assess(diff: &PolicyDiff, rules: &RuleSet, locale: &str, versioned: bool) -> Assessment {
+    // changes of one passage share its topics: found once
+    let mut topics = TopicsMemo::new();
     let verdicts: Vec<Verdict> = diff
         .changes
         .iter()
-        .map(|c| verdict(c, rules, locale, versioned))
+        .map(|c| verdict(c, rules, locale, versioned, &mut topics))
         .collect();
     let verdicts = reflect_facts(diff, verdicts, rules);
     let clauses: BTreeSet<String> = verdicts.iter().flat_map(|v| v.clauses.iter().cloned()).collect();
@@ -141,7 +143,16 @@ impl Found {
     }
 }
 
-fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> Verdict {
+/// The clauses whose topic a passage is in, by (section, heading, headings path, lexicon locale).
+type TopicsMemo<'d> = std::collections::HashMap<(&'d str, &'d str, &'d [String], &'static str), BTreeSet<String>>;
+
+fn verdict<'d>(
+    change: &'d Change,
+    rules: &RuleSet,
+    locale: &str,
+    versioned: bool,
+    topics: &mut TopicsMemo<'d>,
+) -> Verdict {
     if let Some(fc) = &change.fact {
         return fact_verdict(change, fc, rules, locale);
     }
@@ -181,7 +192,10 @@ fn verdict(change: &Change, rules: &RuleSet, locale: &str, versioned: bool) -> V
         old_full,
         new_full
     ));
-    let topics = rules.topics(&change.section, &change.heading, &change.path, lx);
+    let topics = topics
+        .entry((&change.section, &change.heading, &change.path, lx))
+        .or_insert_with(|| rules.topics(&change.section, &change.heading, &change.path, lx))
+        .clone();
     hard_evidence(&ins, &del, old_full, new_full, &context, &topics, &mut found);
     let hard: BTreeSet<String> = found.clauses.clone();
     let changed = normal_form(&format!("{ins} {del}"));
@@ -833,49 +847,53 @@ pub fn phones(s: &str) -> Vec<String> {
 
 /// Company names (words before a corporate suffix) in `s`.
 pub fn companies(s: &str) -> Vec<String> {
-    const SUFFIXES: &[&str] = &[
-        "Inc",
-        "Inc.",
-        "LLC",
-        "L.L.C.",
-        "Ltd",
-        "Ltd.",
-        "LTD",
-        "LTD.",
-        "Limited",
-        "GmbH",
-        "AG",
-        "A/S",
-        "ApS",
-        "Aps",
-        "AB",
-        "AS",
-        "Oy",
-        "Oyj",
-        "S.A.",
-        "SA",
-        "SAS",
-        "S.A.S.",
-        "S.L.",
-        "B.V.",
-        "BV",
-        "N.V.",
-        "NV",
-        "PLC",
-        "plc",
-        "Corp",
-        "Corp.",
-        "Corporation",
-        "Co.",
-        "KK",
-        "K.K.",
-        "Pte",
-        "Pty",
-        "S.p.A.",
-        "SpA",
-        "S.r.l.",
-        "SE",
-    ];
+    // company-form suffixes; a `match` on the word compiles to a length switch, not a list walk
+    let is_suffix = |w: &str| {
+        matches!(
+            w,
+            "Inc"
+                | "Inc."
+                | "LLC"
+                | "L.L.C."
+                | "Ltd"
+                | "Ltd."
+                | "LTD"
+                | "LTD."
+                | "Limited"
+                | "GmbH"
+                | "AG"
+                | "A/S"
+                | "ApS"
+                | "Aps"
+                | "AB"
+                | "AS"
+                | "Oy"
+                | "Oyj"
+                | "S.A."
+                | "SA"
+                | "SAS"
+                | "S.A.S."
+                | "S.L."
+                | "B.V."
+                | "BV"
+                | "N.V."
+                | "NV"
+                | "PLC"
+                | "plc"
+                | "Corp"
+                | "Corp."
+                | "Corporation"
+                | "Co."
+                | "KK"
+                | "K.K."
+                | "Pte"
+                | "Pty"
+                | "S.p.A."
+                | "SpA"
+                | "S.r.l."
+                | "SE"
+        )
+    };
     let mut out = BTreeSet::new();
     let tokens: Vec<&str> = s.split_whitespace().collect();
     for (i, t) in tokens.iter().enumerate() {
@@ -887,7 +905,7 @@ pub fn companies(s: &str) -> Vec<String> {
             .trim_end_matches([',', ';', ')', '’', '\'', 's'])
             .trim_end_matches("’");
         let bare_t = t.trim_end_matches([',', ';', ')']);
-        if i > 0 && (SUFFIXES.contains(&bare_t) || SUFFIXES.contains(&bare)) {
+        if i > 0 && (is_suffix(bare_t) || is_suffix(bare)) {
             // up to three capitalised words before the suffix
             let mut name: Vec<&str> = Vec::new();
             for w in tokens[..i].iter().rev().take(3) {
@@ -925,6 +943,13 @@ pub fn companies(s: &str) -> Vec<String> {
 fn days(s: &str) -> Vec<u32> {
     // a number is ASCII digits, or full-width ones (bytes 0xef 0xbc 0x90..=0x99) folded to them
     if !s.bytes().any(|b| b.is_ascii_digit() || b == 0xef) {
+        return vec![];
+    }
+    // a number of days needs the word (any case) or 天, 日 or 个 after the digits (full-width
+    // letters, folded later, are looked at the long way)
+    let b = s.as_bytes();
+    let day_word = b.windows(3).any(|w| w.eq_ignore_ascii_case(b"day"));
+    if !day_word && !b.contains(&0xef) && !s.contains(['天', '日', '个']) {
         return vec![];
     }
     let n = normal_form(s);
