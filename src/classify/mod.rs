@@ -144,7 +144,8 @@ impl Found {
 }
 
 /// The clauses whose topic a passage is in, by (section, heading, headings path, lexicon locale).
-type TopicsMemo<'d> = std::collections::HashMap<(&'d str, &'d str, &'d [String], &'static str), BTreeSet<String>>;
+type TopicsMemo<'d> =
+    std::collections::HashMap<(&'d str, &'d str, &'d [String], &'static str), BTreeSet<String>>;
 
 fn verdict<'d>(
     change: &'d Change,

@@ -102,7 +102,7 @@ fn items(markdown: &str) -> Vec<Item> {
             Event::End(TagEnd::TableRow) | Event::End(TagEnd::TableHead) => {
                 stack.pop();
                 let row = cells.join(" | ");
-                if !row.replace('|', "").trim().is_empty() {
+                if row.chars().any(|c| c != '|' && !c.is_whitespace()) {
                     out.push(Item {
                         level: 0,
                         block: Block {

@@ -21,6 +21,9 @@ pub const WORD_DIFF_LIMIT: usize = 20_000;
 
 pub use super::normal::{fold_width, is_cjk, normal_form};
 
+/// U+2000..=U+206F: spaces, dashes, quotes, bullets; no letter among them.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
+
 /// Share of CJK characters among the letters of `s`.
 pub fn cjk_ratio(s: &str) -> f64 {
     let b = s.as_bytes();
@@ -46,7 +49,8 @@ pub fn cjk_ratio(s: &str) -> f64 {
         if is_cjk(c) {
             letters += 1;
             cjk += 1;
-        } else if c.is_alphabetic() {
+        } else if !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic() {
+            // (curly quotes and dashes, frequent in Latin text, skip the alphabet tables)
             letters += 1;
         }
     }
@@ -449,6 +453,11 @@ mod tests {
                 "{old:?} {new:?}"
             );
         }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letter() {
+        assert!(GENERAL_PUNCTUATION.into_iter().all(|c| !c.is_alphabetic()));
     }
 
     #[test]
