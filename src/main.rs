@@ -43,32 +43,41 @@ fn from_mimalloc(p: *mut u8) -> bool {
     STARTED.is_completed() && unsafe { libmimalloc_sys::mi_is_in_heap_region(p.cast_const().cast()) }
 }
 
+/// A new block from the allocator of the moment.
+///
+/// # Safety
+/// As [`GlobalAlloc::alloc`]: `layout` has a non-zero size.
+#[allow(unsafe_code)]
+unsafe fn fresh(layout: Layout, zeroed: bool) -> *mut u8 {
+    // SAFETY: the caller's contract for `layout` is passed on unchanged.
+    unsafe {
+        match (policyc::alloc_hint::bulk_work(), zeroed) {
+            (true, zeroed) => {
+                start_mimalloc();
+                if zeroed {
+                    MiMalloc.alloc_zeroed(layout)
+                } else {
+                    MiMalloc.alloc(layout)
+                }
+            }
+            (false, true) => System.alloc_zeroed(layout),
+            (false, false) => System.alloc(layout),
+        }
+    }
+}
+
 // SAFETY: every method forwards to one of two sound allocators; a block is always released or
 // resized by the allocator that made it (`from_mimalloc`), with the layout it was made with.
 #[allow(unsafe_code)]
 unsafe impl GlobalAlloc for Switching {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller's contract for `layout` is passed on unchanged.
-        unsafe {
-            if policyc::alloc_hint::bulk_work() {
-                start_mimalloc();
-                MiMalloc.alloc(layout)
-            } else {
-                System.alloc(layout)
-            }
-        }
+        // SAFETY: as this method's own contract.
+        unsafe { fresh(layout, false) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: as `alloc`.
-        unsafe {
-            if policyc::alloc_hint::bulk_work() {
-                start_mimalloc();
-                MiMalloc.alloc_zeroed(layout)
-            } else {
-                System.alloc_zeroed(layout)
-            }
-        }
+        // SAFETY: as this method's own contract.
+        unsafe { fresh(layout, true) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
