@@ -128,3 +128,27 @@ fn bulk_work_switches_allocator_and_short_commands_do_not() {
         );
     }
 }
+
+/// `src/main.rs` starts the process itself: a reader that closes the pipe early (`| head`) still
+/// gets a clean exit, not a death by SIGPIPE, and a panic-free run exits with its own code.
+#[test]
+fn closed_pipe_is_a_clean_exit() {
+    let pair = repo().join("tests/corpus/heldout/plain/01-ridelog-new-processor-row");
+    let big = tempfile::tempdir().expect("temp dir");
+    // a redline far larger than a pipe's buffer, so the writes meet the closed end
+    let (old, new) = (big.path().join("old.md"), big.path().join("new.md"));
+    let text = std::fs::read_to_string(pair.join("old.md")).expect("fixture");
+    std::fs::write(&old, text.repeat(40)).expect("write");
+    std::fs::write(&new, text.replace("data", "records").repeat(40)).expect("write");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(["diff", "--format", "json"])
+        .arg(&old)
+        .arg(&new)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run policyc");
+    drop(child.stdout.take());
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}
