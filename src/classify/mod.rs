@@ -193,11 +193,10 @@ fn verdict<'d>(
         old_full,
         new_full
     ));
-    let topics = topics
+    let topics: &BTreeSet<String> = topics
         .entry((&change.section, &change.heading, &change.path, lx))
-        .or_insert_with(|| rules.topics(&change.section, &change.heading, &change.path, lx))
-        .clone();
-    hard_evidence(&ins, &del, old_full, new_full, &context, &topics, &mut found);
+        .or_insert_with(|| rules.topics(&change.section, &change.heading, &change.path, lx));
+    hard_evidence(&ins, &del, old_full, new_full, &context, topics, &mut found);
     let hard: BTreeSet<String> = found.clauses.clone();
     let changed = normal_form(&format!("{ins} {del}"));
     let changed_words = words(&changed).len();

@@ -96,6 +96,9 @@ fn every_reporting_command_speaks_json() {
     );
 }
 
+/// A plain pair of the held-out corpus with a material change (a new processor).
+const SMALL_PAIR: &str = "tests/corpus/heldout/plain/01-ridelog-new-processor-row";
+
 /// The allocator switch of `src/main.rs`: a build (which loads a content tree) starts mimalloc,
 /// a diff of two files never does, and both work with blocks of either allocator freed by the one
 /// that made them. mimalloc says when it starts if `MIMALLOC_VERBOSE` is set.
@@ -109,7 +112,7 @@ fn bulk_work_switches_allocator_and_short_commands_do_not() {
         "a build should run on mimalloc:\n{}",
         build.stderr
     );
-    let pair = repo().join("tests/corpus/heldout/plain/01-ridelog-new-processor-row");
+    let pair = repo().join(SMALL_PAIR);
     let (old, new) = (pair.join("old.md"), pair.join("new.md"));
     let args = [
         "diff",
@@ -133,7 +136,7 @@ fn bulk_work_switches_allocator_and_short_commands_do_not() {
 /// gets a clean exit, not a death by SIGPIPE, and a panic-free run exits with its own code.
 #[test]
 fn closed_pipe_is_a_clean_exit() {
-    let pair = repo().join("tests/corpus/heldout/plain/01-ridelog-new-processor-row");
+    let pair = repo().join(SMALL_PAIR);
     let big = tempfile::tempdir().expect("temp dir");
     // a redline far larger than a pipe's buffer, so the writes meet the closed end
     let (old, new) = (big.path().join("old.md"), big.path().join("new.md"));
