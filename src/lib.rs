@@ -7,6 +7,7 @@
 pub mod alloc_hint;
 pub mod classify;
 pub mod cli;
+pub mod cli_quick;
 pub mod commands;
 pub mod config;
 pub mod date;
@@ -50,7 +51,12 @@ pub enum Verbosity {
 
 /// Runs policyc with `args` (program name first) and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let parsed = match cli_quick::parse(&args) {
+        Some(cli) => Ok(cli),
+        None => cli::Cli::try_parse_from(args),
+    };
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

@@ -156,3 +156,29 @@ fn reopen_closed_standard_fds() {
         }
     }
 }
+
+/// `pow` for the one caller policyc has (tera's `**` operator), so the process need not load the C
+/// library's libm at start (`build.rs`, `link_for_quick_start`). The `libm` crate's is FreeBSD's
+/// (within an ulp) in plain Rust, so every machine gets the same
+/// result, where the C library picks a variant by CPU.
+#[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+#[unsafe(no_mangle)]
+pub extern "C" fn pow(x: f64, y: f64) -> f64 {
+    libm::pow(x, y)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The `pow` above is what `f64::powf` calls in this binary.
+    #[test]
+    #[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
+    fn powers_are_right() {
+        let p = |x: f64, y: f64| std::hint::black_box(x).powf(std::hint::black_box(y));
+        assert_eq!(p(2.0, 10.0), 1024.0);
+        assert_eq!(p(10.0, -2.0), 0.01);
+        assert_eq!(p(9.0, 0.5), 3.0);
+        assert!(p(-8.0, 1.0 / 3.0).is_nan());
+        assert_eq!(super::pow(1.5, 3.0), 3.375);
+    }
+}

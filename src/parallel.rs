@@ -151,4 +151,23 @@ mod tests {
             assert_eq!(out, Err(50));
         }
     }
+
+    /// A worker's panic unwinds its thread and is raised again in the caller, with its message.
+    /// This also checks the statically linked unwinder (`build.rs`, `link_for_quick_start`).
+    #[test]
+    fn a_workers_panic_reaches_the_caller() {
+        let items: Vec<u32> = (0..64).collect();
+        let caught = std::panic::catch_unwind(|| {
+            map(&items, |&x| {
+                assert!(x != 40, "worker failed on {x}");
+                x
+            })
+        });
+        let payload = caught.expect_err("the panic is carried to the caller");
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .unwrap_or_default();
+        assert_eq!(message, "worker failed on 40");
+    }
 }
