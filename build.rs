@@ -1,5 +1,6 @@
-//! Converts the built-in rules (`src/classify/rules.toml`, the readable source) to JSON at build
-//! time, with every lexicon term already in its normal form, so a `diff` loads them in microseconds.
+//! Converts the built-in rules (`src/classify/rules.toml`, the readable source) to Rust code at
+//! build time, with every lexicon term already in its normal form, so a `diff` neither parses nor
+//! copies them.
 
 use std::path::PathBuf;
 
@@ -139,5 +140,81 @@ fn main() {
         .map(|b| format!("{b:02x}"))
         .collect();
     std::fs::write(dir.join("rules.sha256"), digest).expect("write rules.sha256");
+    std::fs::write(dir.join("rules.rs"), rules_code(&value)).expect("write rules.rs");
+    // what the fingerprint hashes, and what a test reads the generated code against
     std::fs::write(dir.join("rules.json"), json).expect("write rules.json");
+}
+
+/// The clauses of the (normalised) built-in rules as a Rust expression of type
+/// `Vec<ClauseRule>`, for `RuleSet::builtin` (`src/classify/rules.rs`) to include.
+fn rules_code(rules: &toml::Value) -> String {
+    let table = rules.as_table().expect("rules.toml is a table");
+    for key in table.keys() {
+        assert!(
+            ["schema", "clause"].contains(&key.as_str()),
+            "rules.toml: unknown key `{key}`"
+        );
+    }
+    assert_eq!(
+        table.get("schema").and_then(|s| s.as_str()),
+        Some("policyc.rules/1"),
+        "rules.toml: schema"
+    );
+    let strings = |v: Option<&toml::Value>| -> String {
+        let items: Vec<String> = v
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .map(|t| format!("{:?}", t.as_str().expect("terms are strings")))
+                    .collect()
+            })
+            .unwrap_or_default();
+        format!("&[{}]", items.join(", "))
+    };
+    let mut out = String::from("vec![\n");
+    for clause in table["clause"].as_array().expect("`clause` is an array") {
+        let c = clause.as_table().expect("a clause is a table");
+        for key in c.keys() {
+            assert!(
+                [
+                    "id", "title", "facts", "sections", "headings", "strong", "medium", "weak"
+                ]
+                .contains(&key.as_str()),
+                "rules.toml: unknown clause key `{key}`"
+            );
+        }
+        let id = c["id"].as_str().expect("a clause id is a string");
+        let titles: Vec<String> = c["title"]
+            .as_table()
+            .expect("a clause title is a table")
+            .iter()
+            .map(|(l, t)| {
+                format!(
+                    "(Cow::Borrowed({l:?}), Cow::Borrowed({:?}))",
+                    t.as_str().expect("titles are strings")
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "    ClauseRule {{\n        id: {id:?}.to_string(),\n        title: BTreeMap::from([{}]),\n        facts: terms({}),\n        sections: terms({}),\n",
+            titles.join(", "),
+            strings(c.get("facts")),
+            strings(c.get("sections")),
+        ));
+        for key in ["headings", "strong", "medium", "weak"] {
+            let lists: Vec<String> = c
+                .get(key)
+                .and_then(|v| v.as_table())
+                .map(|t| {
+                    t.iter()
+                        .map(|(l, v)| format!("({l:?}, {})", strings(Some(v))))
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.push_str(&format!("        {key}: by_locale(&[{}]),\n", lists.join(", ")));
+        }
+        out.push_str("    },\n");
+    }
+    out.push(']');
+    out
 }

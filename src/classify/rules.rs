@@ -1,6 +1,7 @@
 //! The material-change rules: §VIII clauses with their titles, fact paths, section topics and
 //! lexicons. Built-in defaults are embedded; `content/rules.toml` replaces them.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
@@ -10,11 +11,12 @@ use crate::diff::text::normal_form;
 /// The built-in rules (the sample policy's §VIII), as written.
 pub const BUILTIN: &str = include_str!("rules.toml");
 
-/// The same rules converted to JSON by the build script (parsed much faster).
-const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
-
-/// sha256 of [`BUILTIN_JSON`], from the build script.
+/// The fingerprint of the built-in rules, from the build script: sha256 of their normalised form
+/// (as JSON).
 const BUILTIN_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.sha256"));
+
+/// A locale, title or term: the built-in rules' point into the binary, a rules file's are owned.
+pub type Term = Cow<'static, str>;
 
 /// A rules file.
 #[derive(Debug, Clone, Deserialize)]
@@ -37,33 +39,51 @@ pub struct ClauseRule {
     /// `8.1` …
     pub id: String,
     /// Title per locale.
-    pub title: BTreeMap<String, String>,
+    pub title: BTreeMap<Term, Term>,
     /// Fact path prefixes.
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub facts: Vec<Term>,
     /// Section ids of its topic.
     #[serde(default)]
-    pub sections: Vec<String>,
+    pub sections: Vec<Term>,
     /// Heading words of its topic, per locale.
     #[serde(default)]
-    pub headings: BTreeMap<String, Vec<String>>,
+    pub headings: BTreeMap<Term, Vec<Term>>,
     /// Strong terms per locale.
     #[serde(default)]
-    pub strong: BTreeMap<String, Vec<String>>,
+    pub strong: BTreeMap<Term, Vec<Term>>,
     /// Medium (generic) terms per locale.
     #[serde(default)]
-    pub medium: BTreeMap<String, Vec<String>>,
+    pub medium: BTreeMap<Term, Vec<Term>>,
     /// Weak terms per locale.
     #[serde(default)]
-    pub weak: BTreeMap<String, Vec<String>>,
+    pub weak: BTreeMap<Term, Vec<Term>>,
+}
+
+/// Terms from the built-in rules' generated code.
+fn terms(list: &[&'static str]) -> Vec<Term> {
+    list.iter().map(|&t| Cow::Borrowed(t)).collect()
+}
+
+/// Terms per locale from the built-in rules' generated code.
+fn by_locale(lists: &[(&'static str, &[&'static str])]) -> BTreeMap<Term, Vec<Term>> {
+    lists
+        .iter()
+        .map(|&(locale, list)| (Cow::Borrowed(locale), terms(list)))
+        .collect()
 }
 
 impl RuleSet {
     /// The built-in rules.
     pub fn builtin() -> Self {
-        // the build script has normalised the terms already
-        let mut rules: RuleSet = serde_json::from_str(BUILTIN_JSON).expect("built-in rules parse");
-        rules.fingerprint = BUILTIN_SHA256.to_string();
+        // Rust code from the build script, with every term normalised already: no parsing at run
+        // time, and no copies of the terms
+        let clauses: Vec<ClauseRule> = include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+        let rules = RuleSet {
+            schema: "policyc.rules/1".to_string(),
+            clauses,
+            fingerprint: BUILTIN_SHA256.to_string(),
+        };
         rules.checked().expect("built-in rules are valid")
     }
 
@@ -83,7 +103,7 @@ impl RuleSet {
                     for t in terms.iter_mut() {
                         let prefix = t.ends_with('*');
                         let n = normal_form(t.trim_end_matches('*'));
-                        *t = if prefix { format!("{n}*") } else { n };
+                        *t = Cow::Owned(if prefix { format!("{n}*") } else { n });
                     }
                     terms.retain(|t| !t.trim_end_matches('*').is_empty());
                 }
@@ -117,7 +137,10 @@ impl RuleSet {
         self.clauses
             .iter()
             .flat_map(|c| c.facts.iter().map(move |f| (f, &c.id)))
-            .filter(|(f, _)| path == f.as_str() || path.starts_with(&format!("{f}.")))
+            .filter(|(f, _)| {
+                path.strip_prefix(f.as_ref())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+            })
             .max_by_key(|(f, _)| f.len())
             .map(|(_, id)| id.clone())
     }
@@ -192,7 +215,7 @@ impl ClauseRule {
         self.title
             .get(locale)
             .or_else(|| self.title.get("en"))
-            .map_or("", String::as_str)
+            .map_or("", |t| t)
     }
 
     /// A short topic name for reasons.
@@ -319,13 +342,13 @@ impl Haystack {
     }
 }
 
-fn hits_in(hay: &Haystack, terms: Option<&Vec<String>>) -> Vec<String> {
+fn hits_in(hay: &Haystack, terms: Option<&Vec<Term>>) -> Vec<String> {
     terms
-        .map(|ts| ts.iter().filter(|t| hay.has(t)).cloned().collect())
+        .map(|ts| ts.iter().filter(|t| hay.has(t)).map(|t| t.to_string()).collect())
         .unwrap_or_default()
 }
 
-fn hits(normal: &str, terms: Option<&Vec<String>>) -> Vec<String> {
+fn hits(normal: &str, terms: Option<&Vec<Term>>) -> Vec<String> {
     hits_in(&Haystack::new(normal), terms)
 }
 
@@ -365,9 +388,21 @@ pub fn matches_padded(padded: &str, term: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The normalised built-in rules as JSON, from the build script.
+    const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
+
     #[test]
     fn builtin_fingerprint_is_the_hash_of_the_builtin_rules() {
         assert_eq!(BUILTIN_SHA256, crate::output::sha256_hex(BUILTIN_JSON.as_bytes()));
+    }
+
+    /// The generated code holds what the JSON form of the same rules holds, field by field.
+    #[test]
+    fn generated_rules_are_the_rules() {
+        let parsed: RuleSet = serde_json::from_str(BUILTIN_JSON).expect("the JSON parses");
+        let built = RuleSet::builtin();
+        assert_eq!(format!("{:?}", parsed.clauses), format!("{:?}", built.clauses));
+        assert_eq!(built.schema, parsed.schema);
     }
 
     #[test]

@@ -4,10 +4,12 @@
 /// The editorial normal form: width-folded, case-folded, quotes and punctuation dropped, whitespace
 /// collapsed. Two texts with the same form differ only editorially.
 pub fn normal_form(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
     if s.is_ascii() {
-        let mut out = String::with_capacity(s.len());
-        let mut pending_space = false;
-        for &b in s.as_bytes() {
+        // byte by byte: the quickest for ASCII text
+        for &b in bytes {
             if b.is_ascii_alphanumeric() {
                 if pending_space && !out.is_empty() {
                     out.push(' ');
@@ -20,12 +22,38 @@ pub fn normal_form(s: &str) -> String {
         }
         return out;
     }
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
     let mut last_cjk = false;
-    for c in s.chars() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                // spaces, punctuation and control characters separate words
+                pending_space = true;
+                i += 1;
+                continue;
+            }
+            // a run of ASCII letters and digits, copied and lowercased at once (between curly quotes
+            // and other non-ASCII characters, most of a Latin text is such runs)
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if pending_space && !out.is_empty() && !last_cjk {
+                out.push(' ');
+            }
+            pending_space = false;
+            last_cjk = false;
+            let from = out.len();
+            out.push_str(&s[start..i]);
+            out[from..].make_ascii_lowercase();
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         let c = fold_width(c);
-        let word_char = c.is_alphanumeric() || !(c.is_whitespace() || is_punct(c));
+        let word_char = c.is_alphanumeric() || !(c.is_whitespace() || is_punct(c) || c.is_ascii());
         if !word_char {
             pending_space = true;
             continue;
@@ -90,4 +118,62 @@ fn is_punct(c: char) -> bool {
 /// `true` for Han, kana and Hangul characters.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The normal form character by character, as it was first written: the oracle for the
+    /// byte-run version above.
+    fn reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        let mut last_cjk = false;
+        for c in s.chars() {
+            let c = fold_width(c);
+            let word_char = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric() || !(c.is_whitespace() || is_punct(c))
+            };
+            if !word_char {
+                pending_space = true;
+                continue;
+            }
+            let cjk = is_cjk(c);
+            if pending_space && !out.is_empty() && !cjk && !last_cjk {
+                out.push(' ');
+            }
+            pending_space = false;
+            last_cjk = cjk;
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    #[test]
+    fn agrees_with_the_reference_on_every_character_between_words() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("Ab{c}9z"),
+                format!("中{c}文 x{c}"),
+                format!("{c}{c} “Q”"),
+            ] {
+                assert_eq!(normal_form(&text), reference(&text), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn folds_what_is_editorial() {
+        assert_eq!(
+            normal_form("We  **Collect**\n“data”, ＡＢ１."),
+            "we collect data ab1"
+        );
+        assert_eq!(normal_form("您好，世界。 Hello 世界"), "您好世界hello世界");
+        assert_eq!(normal_form("a\u{1}b"), "a b");
+        assert_eq!(normal_form(""), "");
+    }
 }
