@@ -371,7 +371,8 @@ pub enum DiffSource {
 /// or else a version id in `content`.
 pub fn diff_source(arg: &str, content: &Path) -> Result<DiffSource> {
     let path = Path::new(arg);
-    if path.is_dir() {
+    let meta = fs::metadata(path).ok();
+    if meta.as_ref().is_some_and(fs::Metadata::is_dir) {
         let root = path
             .parent()
             .and_then(Path::parent)
@@ -392,7 +393,7 @@ pub fn diff_source(arg: &str, content: &Path) -> Result<DiffSource> {
             id,
         });
     }
-    if path.is_file() {
+    if meta.as_ref().is_some_and(fs::Metadata::is_file) {
         return Ok(DiffSource::File(read_text(path)?));
     }
     match VersionId::parse(arg) {

@@ -57,10 +57,12 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
         }
     };
     // large inputs are parsed on both cores; small ones are quicker without a thread
-    let size: u64 = [&args.old, &args.new]
+    let size: usize = sources
         .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
+        .map(|s| match s {
+            DiffSource::File(src) => src.text.len(),
+            DiffSource::Version { .. } => 0,
+        })
         .sum();
     let (old, new) = if let [
         DiffSource::Version { root: ra, id: ia },

@@ -168,7 +168,9 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
             SectionPair::Both(o, n) => {
                 let (os, ns) = (&old.doc.sections[*o], &new.doc.sections[*n]);
                 if os.heading != ns.heading {
-                    changes.push(block_change(ns, &heading_block(os), &heading_block(ns)));
+                    let (a, b) = (heading_block(os), heading_block(ns));
+                    let editorial = normal_form(&a.text) == normal_form(&b.text);
+                    changes.push(block_change(ns, &a, &b, editorial));
                 }
                 bounded |= diff_section(os, ns, &mut changes);
             }
@@ -319,12 +321,13 @@ fn section_change(s: &DocSection, kind: Kind) -> Change {
     }
 }
 
-fn block_change(section: &DocSection, old: &Block, new: &Block) -> Change {
+/// The change of block `old` into `new`; `editorial` says their normal forms are equal.
+fn block_change(section: &DocSection, old: &Block, new: &Block, editorial: bool) -> Change {
     let (redline, _) = redline(&old.text, &new.text);
     Change {
         path: new.path.clone(),
         redline,
-        editorial_form: normal_form(&old.text) == normal_form(&new.text),
+        editorial_form: editorial,
         block_kind: Some(new.kind),
         ..Change::in_section(
             section,
@@ -394,7 +397,8 @@ fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bo
                 for i in 0..len {
                     let (a, b) = (&old.blocks[o + i], &new.blocks[n + i]);
                     if a.text != b.text {
-                        out.push(block_change(new, a, b));
+                        // aligned as equal: their normal forms are
+                        out.push(block_change(new, a, b, true));
                     }
                 }
             }
@@ -408,11 +412,13 @@ fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bo
                     out.extend((n0..n1).map(|j| one_side(new, j, Kind::Added)));
                     continue;
                 }
-                for (i, j) in pair_blocks(&old.blocks[o0..o1], &new.blocks[n0..n1]) {
+                // the normal forms of this run (`ok` and `nk` start at `prefix`)
+                let (okr, nkr) = (&ok[o0 - prefix..o1 - prefix], &nk[n0 - prefix..n1 - prefix]);
+                for (i, j) in pair_blocks(okr, nkr) {
                     match (i, j) {
                         (Some(i), Some(j)) => {
                             let (a, b) = (&old.blocks[o0 + i], &new.blocks[n0 + j]);
-                            let c = block_change(new, a, b);
+                            let c = block_change(new, a, b, okr[i] == nkr[j]);
                             bounded |= c.redline.is_empty() && a.text != b.text;
                             out.push(c);
                         }
@@ -427,12 +433,12 @@ fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bo
     bounded
 }
 
-/// Pairs the blocks of a changed run: the most similar pairs first (similarity at least 0.5),
-/// keeping document order on both sides; the rest are removed or added. Returns the sequence in
-/// document order.
-fn pair_blocks(olds: &[Block], news: &[Block]) -> Vec<(Option<usize>, Option<usize>)> {
+/// Pairs the blocks of a changed run, given by their normal forms: the most similar pairs first
+/// (similarity at least 0.5), keeping document order on both sides; the rest are removed or added.
+/// Returns the sequence in document order.
+fn pair_blocks(olds: &[String], news: &[String]) -> Vec<(Option<usize>, Option<usize>)> {
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    let bag = |b: &Block| text::WordBag::new(&b.text);
+    let bag = |normal: &String| text::WordBag::of_normal(normal);
     let (old_bags, new_bags): (Vec<_>, Vec<_>) =
         (olds.iter().map(bag).collect(), news.iter().map(bag).collect());
     for (i, a) in old_bags.iter().enumerate() {

@@ -102,7 +102,12 @@ pub struct WordBag {
 impl WordBag {
     /// The bag of `text`'s words.
     pub fn new(text: &str) -> Self {
-        let mut hashes: Vec<u64> = words(&normal_form(text)).into_iter().map(word_hash).collect();
+        Self::of_normal(&normal_form(text))
+    }
+
+    /// The bag of the words of a normal form.
+    pub fn of_normal(normal: &str) -> Self {
+        let mut hashes: Vec<u64> = words(normal).into_iter().map(word_hash).collect();
         hashes.sort_unstable();
         WordBag { hashes }
     }
