@@ -241,8 +241,10 @@ impl ClauseRule {
 /// sorted, and a bitmap of the words' first two bytes that rejects most absent terms at once.
 pub struct Haystack {
     padded: String,
-    /// Byte ranges in `padded` of the distinct words, sorted by word: look-ups by binary search.
-    words: Vec<(usize, usize)>,
+    /// The distinct words, sorted: each as its first eight bytes read as a big-endian number
+    /// (zero-padded, which orders the numbers as the words) and its byte range in `padded`.
+    /// Look-ups are binary searches that compare numbers, and bytes only past the eighth.
+    words: Vec<(u64, usize, usize)>,
     /// One bit per [`pair_bit`] of each word.
     pairs: [u64; 16],
 }
@@ -254,34 +256,45 @@ fn pair_bit(w: &[u8]) -> usize {
     (a * 31 + b) % 1024
 }
 
+/// The first eight bytes of `w` as a big-endian number, zero-padded.
+fn key(w: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    let n = w.len().min(8);
+    k[..n].copy_from_slice(&w[..n]);
+    u64::from_be_bytes(k)
+}
+
 impl Haystack {
     /// Prepares a normal-form text.
     pub fn new(normal: &str) -> Self {
         let padded = format!(" {normal} ");
-        let mut words: Vec<(usize, usize)> = Vec::new();
+        let b = padded.as_bytes();
+        let mut words: Vec<(u64, usize, usize)> = Vec::new();
         let mut start = 1;
-        for (i, b) in padded.bytes().enumerate().skip(1) {
-            if b == b' ' {
+        for (i, &c) in b.iter().enumerate().skip(1) {
+            if c == b' ' {
                 if i > start {
-                    words.push((start, i));
+                    words.push((key(&b[start..i]), start, i));
                 }
                 start = i + 1;
             }
         }
-        let word = |r: &(usize, usize)| &padded.as_bytes()[r.0..r.1];
-        words.sort_unstable_by(|a, b| word(a).cmp(word(b)));
-        words.dedup_by(|a, b| word(a) == word(b));
+        words.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| b[x.1..x.2].cmp(&b[y.1..y.2])));
+        words.dedup_by(|x, y| b[x.1..x.2] == b[y.1..y.2]);
         let mut pairs = [0u64; 16];
         for w in &words {
-            let bit = pair_bit(word(w));
+            let bit = pair_bit(&b[w.1..w.2]);
             pairs[bit / 64] |= 1 << (bit % 64);
         }
         Haystack { padded, words, pairs }
     }
 
-    fn word(&self, i: usize) -> &str {
-        let (a, b) = self.words[i];
-        &self.padded[a..b]
+    /// How the word at `entry` compares with `w`, whose [`key`] is `k`.
+    fn compare(&self, entry: &(u64, usize, usize), k: u64, w: &[u8]) -> std::cmp::Ordering {
+        entry
+            .0
+            .cmp(&k)
+            .then_with(|| self.padded.as_bytes()[entry.1..entry.2].cmp(w))
     }
 
     /// Can a word of the text begin with `w`'s first two bytes (`w` at least two bytes long)?
@@ -292,20 +305,26 @@ impl Haystack {
 
     fn has_word(&self, w: &str) -> bool {
         // one-byte words hash with a zero second byte, as they were stored
-        let bit = pair_bit(w.as_bytes());
-        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
-            && self
-                .words
-                .binary_search_by(|r| self.padded[r.0..r.1].cmp(w))
-                .is_ok()
+        let w = w.as_bytes();
+        let bit = pair_bit(w);
+        if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        let k = key(w);
+        self.words.binary_search_by(|e| self.compare(e, k, w)).is_ok()
     }
 
     fn has_word_starting(&self, p: &str) -> bool {
         if !self.may_begin(p) {
             return false;
         }
-        let i = self.words.partition_point(|r| &self.padded[r.0..r.1] < p);
-        i < self.words.len() && self.word(i).starts_with(p)
+        let (k, p) = (key(p.as_bytes()), p.as_bytes());
+        let i = self
+            .words
+            .partition_point(|e| self.compare(e, k, p) == std::cmp::Ordering::Less);
+        self.words
+            .get(i)
+            .is_some_and(|e| self.padded.as_bytes()[e.1..e.2].starts_with(p))
     }
 
     /// Does it contain `term` (normalised; `*` = any word ending)?
@@ -444,6 +463,57 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        /// Look-ups agree with a phrase search on texts of words that share long beginnings.
+        #[test]
+        fn haystack_agrees_with_a_phrase_search_on_any_text(
+            text in proptest::collection::vec(0..WORDS.len(), 0..40),
+            term in proptest::collection::vec(0..WORDS.len(), 1..4),
+            cut in 0..12usize,
+            prefix in proptest::bool::ANY,
+        ) {
+            let text: Vec<&str> = text.iter().map(|&i| WORDS[i]).collect();
+            let text = text.join(" ");
+            let mut term: Vec<&str> = term.iter().map(|&i| WORDS[i]).collect();
+            // a word beginning as the last word of a prefix term
+            let last = term.pop().unwrap_or_default();
+            let last: String = last.chars().take(cut).collect();
+            term.push(&last);
+            let term = format!("{}{}", term.join(" "), if prefix { "*" } else { "" });
+            let hay = Haystack::new(&text);
+            proptest::prop_assert_eq!(
+                hay.has(&term),
+                matches_padded(&format!(" {text} "), &term),
+                "{:?} in {:?}", term, text
+            );
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "information",
+        "informational",
+        "informatio",
+        "informationx",
+        "info",
+        "in",
+        "i",
+        "personalised",
+        "personalize",
+        "personal",
+        "person",
+        "we",
+        "share",
+        "shared",
+        "a",
+        "b",
+        "数据",
+        "共享",
+        "数据库",
+        "zz",
+        "zzzzzzzzz",
+        "zzzzzzzz",
+    ];
 
     #[test]
     fn builtin_terms_are_normalised_like_a_rules_file() {
