@@ -1,6 +1,8 @@
-//! Converts the built-in rules (`src/classify/rules.toml`, the readable source) to Rust code at
-//! build time, with every lexicon term already in its normal form, so a `diff` neither parses nor
-//! copies them.
+//! The build script:
+//! - converts the built-in rules (`src/classify/rules.toml`, the readable source) to Rust code, with
+//!   every lexicon term already in its normal form, so a `diff` neither parses nor copies them;
+//! - hashes the source into `POLICYC_SOURCE_HASH` (incremental builds);
+//! - links the binary for a quick process start (`link_for_quick_start`).
 
 use std::path::PathBuf;
 
