@@ -186,13 +186,19 @@ fn verdict<'d>(
     let mut found = Found::new();
     let old_full = change.old.as_deref().unwrap_or("");
     let new_full = change.new.as_deref().unwrap_or("");
-    let context = normal_form(&format!(
-        "{} {} {} {}",
-        change.path.join(" "),
-        change.lead_in.as_deref().unwrap_or(""),
-        old_full,
-        new_full
-    ));
+    // the passage with its headings and lead-in, normalised: only some hard evidence needs it
+    let context_cell = std::cell::OnceCell::new();
+    let context = || -> &str {
+        context_cell.get_or_init(|| {
+            normal_form(&format!(
+                "{} {} {} {}",
+                change.path.join(" "),
+                change.lead_in.as_deref().unwrap_or(""),
+                old_full,
+                new_full
+            ))
+        })
+    };
     let topics: &BTreeSet<String> = topics
         .entry((&change.section, &change.heading, &change.path, lx))
         .or_insert_with(|| rules.topics(&change.section, &change.heading, &change.path, lx));
@@ -526,12 +532,12 @@ fn levenshtein(a: &str, b: &str) -> usize {
 }
 
 /// Emails, phone numbers, company names and numbers of days in the changed text.
-fn hard_evidence(
+fn hard_evidence<'c>(
     ins: &str,
     del: &str,
     old_full: &str,
     new_full: &str,
-    context: &str,
+    context: &dyn Fn() -> &'c str,
     topics: &BTreeSet<String>,
     found: &mut Found,
 ) {
@@ -562,7 +568,7 @@ fn hard_evidence(
             (Some(a), None) => format!("{a} removed"),
             (None, None) => unreachable!("one side non-empty"),
         };
-        let has = |ks: &[&str]| ks.iter().any(|k| context.contains(k));
+        let has = |ks: &[&str]| ks.iter().any(|k| context().contains(k));
         let control = has(&[
             "controller",
             "provider of the service",
@@ -631,7 +637,7 @@ fn hard_evidence(
     ];
     if dold.is_empty()
         && dn.iter().any(|d| ins.contains(&d.to_string()))
-        && retention_words.iter().any(|k| context.contains(k))
+        && retention_words.iter().any(|k| context().contains(k))
         && !topics.contains("8.4")
     {
         found.add("8.1", format!("retention period stated: {} days", dn[0]));
@@ -645,7 +651,7 @@ fn hard_evidence(
         let (a, b) = (dold[0], dn[0]);
         let retention = ["retain", "keep", "store", "retention", "保存", "保留", "存储"]
             .iter()
-            .any(|k| context.contains(k));
+            .any(|k| context().contains(k));
         let response = [
             "respond",
             "reply",
@@ -657,7 +663,7 @@ fn hard_evidence(
             "处理您的",
         ]
         .iter()
-        .any(|k| context.contains(k));
+        .any(|k| context().contains(k));
         if response || topics.contains("8.4") {
             found.add("8.4", format!("response time: {a} → {b} days"));
             if b > a {
@@ -895,35 +901,37 @@ pub fn companies(s: &str) -> Vec<String> {
         )
     };
     let mut out = BTreeSet::new();
-    let tokens: Vec<&str> = s.split_whitespace().collect();
-    for (i, t) in tokens.iter().enumerate() {
+    // the (up to) three words before the current one, the latest last
+    let mut before: [&str; 3] = [""; 3];
+    for (seen, t) in s.split_whitespace().enumerate() {
         // every suffix begins with a capital or `p` (plc): most words end the look-up here
-        if i == 0 || !t.starts_with(|c: char| c.is_ascii_uppercase() || c == 'p') {
-            continue;
-        }
-        let bare = t
-            .trim_end_matches([',', ';', ')', '’', '\'', 's'])
-            .trim_end_matches("’");
-        let bare_t = t.trim_end_matches([',', ';', ')']);
-        if i > 0 && (is_suffix(bare_t) || is_suffix(bare)) {
-            // up to three capitalised words before the suffix
-            let mut name: Vec<&str> = Vec::new();
-            for w in tokens[..i].iter().rev().take(3) {
-                let w = w.trim_end_matches(',');
-                if w.chars().next().is_some_and(|c| c.is_uppercase()) {
-                    name.insert(0, w);
-                } else {
-                    break;
+        if seen > 0 && t.starts_with(|c: char| c.is_ascii_uppercase() || c == 'p') {
+            let bare = t
+                .trim_end_matches([',', ';', ')', '’', '\'', 's'])
+                .trim_end_matches("’");
+            let bare_t = t.trim_end_matches([',', ';', ')']);
+            if is_suffix(bare_t) || is_suffix(bare) {
+                // up to three capitalised words before the suffix
+                let mut name: Vec<&str> = Vec::new();
+                for w in before[3 - seen.min(3)..].iter().rev() {
+                    let w = w.trim_end_matches(',');
+                    if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                        name.insert(0, w);
+                    } else {
+                        break;
+                    }
+                }
+                if !name.is_empty() {
+                    out.insert(format!(
+                        "{} {}",
+                        name.join(" "),
+                        bare_t.trim_end_matches(['.', ','])
+                    ));
                 }
             }
-            if !name.is_empty() {
-                out.insert(format!(
-                    "{} {}",
-                    name.join(" "),
-                    bare_t.trim_end_matches(['.', ','])
-                ));
-            }
         }
+        before.rotate_left(1);
+        before[2] = t;
     }
     for (i, _) in s.match_indices("有限公司") {
         let start = s[..i]
@@ -1139,6 +1147,80 @@ fn fact_reason(fc: &crate::diff::facts::FactChange) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `companies` as first written (all words in a vector): the oracle for the windowed one.
+    fn companies_reference(s: &str) -> Vec<String> {
+        let mut out = BTreeSet::new();
+        let tokens: Vec<&str> = s.split_whitespace().collect();
+        for (i, t) in tokens.iter().enumerate() {
+            if i == 0 {
+                continue;
+            }
+            let bare = t
+                .trim_end_matches([',', ';', ')', '’', '\'', 's'])
+                .trim_end_matches("’");
+            let bare_t = t.trim_end_matches([',', ';', ')']);
+            let one = companies(&format!("X {bare_t}")).len() + companies(&format!("X {bare}")).len();
+            if one > 0 {
+                let mut name: Vec<&str> = Vec::new();
+                for w in tokens[..i].iter().rev().take(3) {
+                    let w = w.trim_end_matches(',');
+                    if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                        name.insert(0, w);
+                    } else {
+                        break;
+                    }
+                }
+                if !name.is_empty() {
+                    out.insert(format!(
+                        "{} {}",
+                        name.join(" "),
+                        bare_t.trim_end_matches(['.', ','])
+                    ));
+                }
+            }
+        }
+        for c in companies(s) {
+            if c.ends_with("有限公司") {
+                out.insert(c);
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    #[test]
+    fn companies_are_the_capitalised_words_before_a_suffix() {
+        let mut texts: Vec<String> = [
+            "Data is shared with Acme Cloud Services Ltd. and Beta GmbH, and with Gamma plc.",
+            "Inc. at the start, then Foo Inc, then a b C D E F Corp.",
+            "Operated by Zeta Holdings S.A.S. (the controller); see Omega, Inc. and delta LLC",
+            "PayCo AB's terms; Example Pte Ltd; Sigma’s SE",
+            "Corp",
+            "",
+            "深圳市乐奇网络科技有限公司 operates it",
+        ]
+        .map(String::from)
+        .to_vec();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/heldout/plain");
+        for entry in std::fs::read_dir(root).expect("the held-out corpus").flatten() {
+            for side in ["old.md", "new.md"] {
+                if let Ok(t) = std::fs::read_to_string(entry.path().join(side)) {
+                    texts.push(t);
+                }
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let c = companies(t);
+            found += c.len();
+            assert_eq!(c, companies_reference(t), "{t:.60}");
+        }
+        assert!(found > 10, "the texts name companies: {found}");
+        assert_eq!(
+            companies("Shared with Acme Cloud Services Ltd. and Beta GmbH, with Gamma plc, with Corp."),
+            ["Acme Cloud Services Ltd", "Beta GmbH", "Gamma plc"]
+        );
+    }
 
     #[test]
     fn days_and_emails_found_in_either_width() {
