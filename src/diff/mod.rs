@@ -386,9 +386,18 @@ fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bo
         .iter()
         .map(|b| normal_form(&b.text))
         .collect();
+    // a new block whose text an old one has (most of them) has its normal form already
+    let by_text: HashMap<&str, usize> = old.blocks[prefix..oe]
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.text.as_str(), i))
+        .collect();
     let nk: Vec<String> = new.blocks[prefix..ne]
         .iter()
-        .map(|b| normal_form(&b.text))
+        .map(|b| match by_text.get(b.text.as_str()) {
+            Some(&i) => ok[i].clone(),
+            None => normal_form(&b.text),
+        })
         .collect();
     let (ops, mut bounded) = align::align(&ok, &nk);
     for op in ops.into_iter().map(|op| op.shifted(prefix)) {
