@@ -39,15 +39,15 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
         DiffSource::Version { root, .. } => Some(root.clone()),
         DiffSource::File(_) => None,
     });
-    let rules = load::load_rules(rules_root.as_deref())?;
-    let make = |s: &DiffSource, label: &str| -> Result<DiffInput> {
+    // a file's text is freed once parsed, so what comes next reuses its memory
+    let make = |s: DiffSource, label: &str| -> Result<DiffInput> {
         match s {
             DiffSource::Version { root, id } => {
-                let content = &contents[root];
+                let content = &contents[&root];
                 let l = locale
                     .clone()
                     .unwrap_or_else(|| content.config.default_locale.clone());
-                input::from_version(content, id, &l, label.to_string()).map_err(Error::Usage)
+                input::from_version(content, &id, &l, label.to_string()).map_err(Error::Usage)
             }
             DiffSource::File(src) => Ok(input::from_markdown(
                 &src.text,
@@ -83,15 +83,20 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
             input::version_pair(side(ra, ia, &args.old), side(rb, ib, &args.new)).map_err(Error::Usage)?;
         (Ok(old), Ok(new))
     } else if size > 512 * 1024 {
+        let [a, b] = sources;
         std::thread::scope(|scope| {
-            let old = scope.spawn(|| make(&sources[0], &args.old));
-            let new = make(&sources[1], &args.new);
+            let old = scope.spawn(|| make(a, &args.old));
+            let new = make(b, &args.new);
             (old.join().expect("parsing thread does not panic"), new)
         })
     } else {
-        (make(&sources[0], &args.old), make(&sources[1], &args.new))
+        let [a, b] = sources;
+        let old = make(a, &args.old);
+        (old, make(b, &args.new))
     };
     let (old, mut new) = (old?, new?);
+    // (after parsing: the rules then take memory the parser has freed)
+    let rules = load::load_rules(rules_root.as_deref())?;
     if locale.is_none() && new.version.is_none() && old.version.is_none() {
         new.locale = old.locale.clone();
     }
