@@ -421,9 +421,9 @@ pub fn excerpt(s: &str) -> String {
         }
         return out;
     }
-    let words: Vec<&str> = s.split(' ').collect();
-    let mut out = words.iter().take(12).copied().collect::<Vec<_>>().join(" ");
-    if words.len() > 12 {
+    let mut words = s.split(' ');
+    let mut out = words.by_ref().take(12).collect::<Vec<_>>().join(" ");
+    if words.next().is_some() {
         out.push('…');
     }
     out
