@@ -99,7 +99,9 @@ fn source_hash() {
 ///   library fewer, and not its constructor, which runs CPUID ten times (a trap to the hypervisor
 ///   of 4 µs each on a VM). With `pow` from the `libm` crate (`src/main.rs`), libm goes too.
 fn link_for_quick_start() {
-    if std::env::var("TARGET").as_deref() != Ok("x86_64-unknown-linux-gnu") {
+    let target = std::env::var("TARGET").unwrap_or_default();
+    // (not when cross-compiling: `cc` would then be the host's compiler)
+    if target != "x86_64-unknown-linux-gnu" || std::env::var("HOST").as_deref() != Ok(target.as_str()) {
         return;
     }
     println!("cargo:rustc-link-arg-bins=-no-pie");

@@ -10,6 +10,9 @@
 //! `/proc/self/maps` to find the main thread's stack and maps a signal stack, both only to print a
 //! message on stack overflow (policyc bounds its own nesting instead). What else that start-up
 //! does, [`main`] does too.
+//!
+//! It also defines `pow`, so that the process does not load libm (`build.rs` says how the binary is
+//! linked for a quick start).
 #![cfg_attr(not(test), no_main)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -159,8 +162,8 @@ fn reopen_closed_standard_fds() {
 
 /// `pow` for the one caller policyc has (tera's `**` operator), so the process need not load the C
 /// library's libm at start (`build.rs`, `link_for_quick_start`). The `libm` crate's is FreeBSD's
-/// (within an ulp) in plain Rust, so every machine gets the same
-/// result, where the C library picks a variant by CPU.
+/// (within an ulp) in plain Rust, so every machine gets the same result, where the C library picks
+/// a variant by CPU.
 #[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)]
 #[unsafe(no_mangle)]
@@ -170,7 +173,8 @@ pub extern "C" fn pow(x: f64, y: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    /// The `pow` above is what `f64::powf` calls in this binary.
+    /// Powers through `f64::powf` (which calls `pow`, the one above in this binary) and the
+    /// function itself.
     #[test]
     #[cfg(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu"))]
     fn powers_are_right() {
