@@ -185,36 +185,36 @@ pub fn clean(s: &str) -> String {
     }
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    // `kept..i` is the run of non-space text being scanned; a space is owed before the next run
-    let (mut kept, mut i, mut owed) = (0, 0, false);
+    // `kept..i` is text to copy as it is: single ASCII spaces between words stay in it, so a run
+    // is copied whole up to the next whitespace to fold (the text is trimmed: every such run lies
+    // between two characters of text and becomes one space)
+    let (mut kept, mut i) = (0, 0);
     while i < b.len() {
-        // bytes above the ASCII space and below 0xc2 never start a space: skip them in one go
-        i += b[i..]
-            .iter()
-            .position(|&c| c <= b' ' || c >= 0xc2)
-            .unwrap_or(b.len() - i);
-        let n = b.get(i..).map_or(0, space_len);
-        if n == 0 {
+        let c = b[i];
+        // bytes above the ASCII space and below 0xc2 never start a space
+        if c > b' ' && c < 0xc2 {
             i += 1;
             continue;
         }
-        if kept < i {
-            if owed {
-                out.push(' ');
+        let n = space_len(&b[i..]);
+        if n == 0 || (c == b' ' && space_len(&b[i + 1..]) == 0) {
+            i += n.max(1);
+            continue;
+        }
+        let mut end = i;
+        while end < b.len() {
+            match space_len(&b[end..]) {
+                0 => break,
+                m => end += m,
             }
-            // `kept` and `i` start characters: a space (checked whole) or the text's start/end
-            out.push_str(&s[kept..i]);
         }
-        owed = !out.is_empty();
-        i += n;
-        kept = i;
+        // `i` and `end` start characters: a space was checked whole, and the text is trimmed
+        out.push_str(&s[kept..i]);
+        out.push(' ');
+        kept = end;
+        i = end;
     }
-    if kept < b.len() {
-        if owed {
-            out.push(' ');
-        }
-        out.push_str(&s[kept..]);
-    }
+    out.push_str(&s[kept..]);
     out
 }
 
