@@ -853,83 +853,11 @@ pub fn phones(s: &str) -> Vec<String> {
 
 /// Company names (words before a corporate suffix) in `s`.
 pub fn companies(s: &str) -> Vec<String> {
-    // company-form suffixes; a `match` on the word compiles to a length switch, not a list walk
-    let is_suffix = |w: &str| {
-        matches!(
-            w,
-            "Inc"
-                | "Inc."
-                | "LLC"
-                | "L.L.C."
-                | "Ltd"
-                | "Ltd."
-                | "LTD"
-                | "LTD."
-                | "Limited"
-                | "GmbH"
-                | "AG"
-                | "A/S"
-                | "ApS"
-                | "Aps"
-                | "AB"
-                | "AS"
-                | "Oy"
-                | "Oyj"
-                | "S.A."
-                | "SA"
-                | "SAS"
-                | "S.A.S."
-                | "S.L."
-                | "B.V."
-                | "BV"
-                | "N.V."
-                | "NV"
-                | "PLC"
-                | "plc"
-                | "Corp"
-                | "Corp."
-                | "Corporation"
-                | "Co."
-                | "KK"
-                | "K.K."
-                | "Pte"
-                | "Pty"
-                | "S.p.A."
-                | "SpA"
-                | "S.r.l."
-                | "SE"
-        )
-    };
     let mut out = BTreeSet::new();
     // the (up to) three words before the current one, the latest last
     let mut before: [&str; 3] = [""; 3];
     for (seen, t) in s.split_whitespace().enumerate() {
-        // every suffix begins with a capital or `p` (plc): most words end the look-up here
-        if seen > 0 && t.starts_with(|c: char| c.is_ascii_uppercase() || c == 'p') {
-            let bare = t
-                .trim_end_matches([',', ';', ')', '’', '\'', 's'])
-                .trim_end_matches("’");
-            let bare_t = t.trim_end_matches([',', ';', ')']);
-            if is_suffix(bare_t) || is_suffix(bare) {
-                // up to three capitalised words before the suffix
-                let mut name: Vec<&str> = Vec::new();
-                for w in before[3 - seen.min(3)..].iter().rev() {
-                    let w = w.trim_end_matches(',');
-                    if w.chars().next().is_some_and(|c| c.is_uppercase()) {
-                        name.insert(0, w);
-                    } else {
-                        break;
-                    }
-                }
-                if !name.is_empty() {
-                    out.insert(format!(
-                        "{} {}",
-                        name.join(" "),
-                        bare_t.trim_end_matches(['.', ','])
-                    ));
-                }
-            }
-        }
+        out.extend(company_name(&before[3 - seen.min(3)..], t));
         before.rotate_left(1);
         before[2] = t;
     }
@@ -945,6 +873,80 @@ pub fn companies(s: &str) -> Vec<String> {
         }
     }
     out.into_iter().collect()
+}
+
+/// The company that `token` ends, when it is a corporate suffix after capitalised words: up to
+/// three of `before` (the words before it, the latest last).
+fn company_name(before: &[&str], token: &str) -> Option<String> {
+    // every suffix begins with a capital or `p` (plc): most words end the look-up here
+    if before.is_empty() || !token.starts_with(|c: char| c.is_ascii_uppercase() || c == 'p') {
+        return None;
+    }
+    let bare = token
+        .trim_end_matches([',', ';', ')', '’', '\'', 's'])
+        .trim_end_matches("’");
+    let bare_t = token.trim_end_matches([',', ';', ')']);
+    if !is_company_suffix(bare_t) && !is_company_suffix(bare) {
+        return None;
+    }
+    let mut name: Vec<&str> = Vec::new();
+    for w in before.iter().rev() {
+        let w = w.trim_end_matches(',');
+        if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            name.insert(0, w);
+        } else {
+            break;
+        }
+    }
+    (!name.is_empty()).then(|| format!("{} {}", name.join(" "), bare_t.trim_end_matches(['.', ','])))
+}
+
+/// A company-form suffix (a `match` on the word compiles to a length switch, not a list walk).
+fn is_company_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Inc"
+            | "Inc."
+            | "LLC"
+            | "L.L.C."
+            | "Ltd"
+            | "Ltd."
+            | "LTD"
+            | "LTD."
+            | "Limited"
+            | "GmbH"
+            | "AG"
+            | "A/S"
+            | "ApS"
+            | "Aps"
+            | "AB"
+            | "AS"
+            | "Oy"
+            | "Oyj"
+            | "S.A."
+            | "SA"
+            | "SAS"
+            | "S.A.S."
+            | "S.L."
+            | "B.V."
+            | "BV"
+            | "N.V."
+            | "NV"
+            | "PLC"
+            | "plc"
+            | "Corp"
+            | "Corp."
+            | "Corporation"
+            | "Co."
+            | "KK"
+            | "K.K."
+            | "Pte"
+            | "Pty"
+            | "S.p.A."
+            | "SpA"
+            | "S.r.l."
+            | "SE"
+    )
 }
 
 /// Numbers of days mentioned in `s` (`30 days`, `30 calendar days`, `30天`, `30日`).
@@ -1148,43 +1150,14 @@ fn fact_reason(fc: &crate::diff::facts::FactChange) -> String {
 mod tests {
     use super::*;
 
-    /// `companies` as first written (all words in a vector): the oracle for the windowed one.
+    /// `companies` as first written, with every word in a vector: the oracle for the window of
+    /// three words.
     fn companies_reference(s: &str) -> Vec<String> {
-        let mut out = BTreeSet::new();
         let tokens: Vec<&str> = s.split_whitespace().collect();
-        for (i, t) in tokens.iter().enumerate() {
-            if i == 0 {
-                continue;
-            }
-            let bare = t
-                .trim_end_matches([',', ';', ')', '’', '\'', 's'])
-                .trim_end_matches("’");
-            let bare_t = t.trim_end_matches([',', ';', ')']);
-            let one = companies(&format!("X {bare_t}")).len() + companies(&format!("X {bare}")).len();
-            if one > 0 {
-                let mut name: Vec<&str> = Vec::new();
-                for w in tokens[..i].iter().rev().take(3) {
-                    let w = w.trim_end_matches(',');
-                    if w.chars().next().is_some_and(|c| c.is_uppercase()) {
-                        name.insert(0, w);
-                    } else {
-                        break;
-                    }
-                }
-                if !name.is_empty() {
-                    out.insert(format!(
-                        "{} {}",
-                        name.join(" "),
-                        bare_t.trim_end_matches(['.', ','])
-                    ));
-                }
-            }
-        }
-        for c in companies(s) {
-            if c.ends_with("有限公司") {
-                out.insert(c);
-            }
-        }
+        let mut out: BTreeSet<String> = (0..tokens.len())
+            .filter_map(|i| company_name(&tokens[i.saturating_sub(3)..i], tokens[i]))
+            .collect();
+        out.extend(companies(s).into_iter().filter(|c| c.ends_with("有限公司")));
         out.into_iter().collect()
     }
 

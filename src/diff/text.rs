@@ -569,27 +569,23 @@ mod tests {
 
     #[test]
     fn words_are_split_at_spaces_and_cjk_characters() {
-        // the words as first written, with a searcher per word: the oracle
-        fn reference(normal: &str) -> Vec<&str> {
-            let mut out = Vec::new();
-            for w in normal.split(' ') {
-                if w.chars().any(is_cjk) {
-                    let mut start = 0;
-                    for (i, c) in w.char_indices() {
-                        if is_cjk(c) {
-                            if start < i {
-                                out.push(&w[start..i]);
-                            }
-                            out.push(&w[i..i + c.len_utf8()]);
-                            start = i + c.len_utf8();
-                        }
+        // the same words character by character: a space ends a word, a CJK character is one
+        fn reference(normal: &str) -> Vec<String> {
+            let (mut out, mut word) = (Vec::new(), String::new());
+            for c in normal.chars() {
+                if c == ' ' || is_cjk(c) {
+                    if !word.is_empty() {
+                        out.push(std::mem::take(&mut word));
                     }
-                    if start < w.len() {
-                        out.push(&w[start..]);
+                    if c != ' ' {
+                        out.push(c.to_string());
                     }
-                } else if !w.is_empty() {
-                    out.push(w);
+                } else {
+                    word.push(c);
                 }
+            }
+            if !word.is_empty() {
+                out.push(word);
             }
             out
         }
