@@ -4,10 +4,8 @@
 //! Data flows one way: `load` (the only reader) → `parse` → `model` → `render` | `check` →
 //! `output` (the only writer). [`run`] is the only place that prints errors and picks exit codes.
 
-pub mod alloc_hint;
 pub mod classify;
 pub mod cli;
-pub mod cli_quick;
 pub mod commands;
 pub mod config;
 pub mod date;
@@ -52,11 +50,7 @@ pub enum Verbosity {
 /// Runs policyc with `args` (program name first) and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
-    let parsed = match cli_quick::parse(&args) {
-        Some(cli) => Ok(cli),
-        None => cli::Cli::try_parse_from(args),
-    };
-    let cli = match parsed {
+    let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

@@ -111,7 +111,6 @@ fn list_dir(dir: &Path, root: &Path) -> Result<Vec<(String, PathBuf, bool)>> {
 
 /// Loads and validates the whole content folder.
 pub fn load_content(root: &Path) -> Result<Content> {
-    crate::alloc_hint::bulk_work_begins();
     let config_file = read_text(&root.join("policy.toml"))?;
     let config: PolicyConfig = toml_file::parse(&config_file)?;
     crate::validate::config(&config, &config_file)?;

@@ -11,10 +11,6 @@ use crate::diff::text::normal_form;
 /// The built-in rules (the sample policy's §VIII), as written.
 pub const BUILTIN: &str = include_str!("rules.toml");
 
-/// The fingerprint of the built-in rules, from the build script: sha256 of their normalised form
-/// (as JSON).
-const BUILTIN_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.sha256"));
-
 /// A locale, title or term: the built-in rules' point into the binary, a rules file's are owned.
 pub type Term = Cow<'static, str>;
 
@@ -60,31 +56,13 @@ pub struct ClauseRule {
     pub weak: BTreeMap<Term, Vec<Term>>,
 }
 
-/// Terms from the built-in rules' generated code.
-fn terms(list: &[&'static str]) -> Vec<Term> {
-    list.iter().map(|&t| Cow::Borrowed(t)).collect()
-}
-
-/// Terms per locale from the built-in rules' generated code.
-fn by_locale(lists: &[(&'static str, &[&'static str])]) -> BTreeMap<Term, Vec<Term>> {
-    lists
-        .iter()
-        .map(|&(locale, list)| (Cow::Borrowed(locale), terms(list)))
-        .collect()
-}
-
 impl RuleSet {
-    /// The built-in rules.
+    /// The built-in rules, parsed from the embedded `rules.toml` once per process.
     pub fn builtin() -> Self {
-        // Rust code from the build script, with every term normalised already: no parsing at run
-        // time, and no copies of the terms
-        let clauses: Vec<ClauseRule> = include!(concat!(env!("OUT_DIR"), "/rules.rs"));
-        let rules = RuleSet {
-            schema: "policyc.rules/1".to_string(),
-            clauses,
-            fingerprint: BUILTIN_SHA256.to_string(),
-        };
-        rules.checked().expect("built-in rules are valid")
+        static BUILTIN_RULES: std::sync::LazyLock<RuleSet> = std::sync::LazyLock::new(|| {
+            RuleSet::parse(BUILTIN).expect("the built-in rules are valid (a unit test parses them)")
+        });
+        BUILTIN_RULES.clone()
     }
 
     /// Parses and checks a rules file.
@@ -407,21 +385,12 @@ pub fn matches_padded(padded: &str, term: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// The normalised built-in rules as JSON, from the build script.
-    const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
-
     #[test]
-    fn builtin_fingerprint_is_the_hash_of_the_builtin_rules() {
-        assert_eq!(BUILTIN_SHA256, crate::output::sha256_hex(BUILTIN_JSON.as_bytes()));
-    }
-
-    /// The generated code holds what the JSON form of the same rules holds, field by field.
-    #[test]
-    fn generated_rules_are_the_rules() {
-        let parsed: RuleSet = serde_json::from_str(BUILTIN_JSON).expect("the JSON parses");
-        let built = RuleSet::builtin();
-        assert_eq!(format!("{:?}", parsed.clauses), format!("{:?}", built.clauses));
-        assert_eq!(built.schema, parsed.schema);
+    fn builtin_rules_parse_and_their_fingerprint_is_the_hash_of_their_text() {
+        let rules = RuleSet::parse(BUILTIN).expect("built-in rules parse");
+        assert_eq!(rules.fingerprint, crate::output::sha256_hex(BUILTIN.as_bytes()));
+        assert_eq!(RuleSet::builtin().fingerprint, rules.fingerprint);
+        assert!(!rules.clauses.is_empty());
     }
 
     #[test]
