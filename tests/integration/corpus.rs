@@ -1,6 +1,6 @@
 //! The labelled corpora: edits of the sample policy (tests/corpus/sample, labels written before the
 //! classifier was tuned) and real published version pairs of other companies' policies
-//! (../shared/corpus/real-pairs with a careful reader's labels).
+//! (tests/corpus/shared-real-pairs, a copy of the shared corpus with a careful reader's labels).
 
 use std::fs;
 use std::path::PathBuf;
@@ -293,25 +293,15 @@ struct Label {
     also_ok: Vec<String>,
 }
 
-/// The shared corpus lives beside the repository (`../shared`), or where POLICYC_SHARED says.
-fn real_pairs() -> Option<PathBuf> {
-    let base = std::env::var_os("POLICYC_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared"));
-    let dir = base.join("corpus/real-pairs");
-    dir.join("labels.json").is_file().then_some(dir)
+/// The ten real pairs of the steering repository's shared corpus (`shared/corpus/real-pairs`),
+/// copied here as they are so the test runs on every checkout.
+fn real_pairs() -> PathBuf {
+    repo().join("tests/corpus/shared-real-pairs")
 }
 
 #[test]
 fn real_pairs_verdicts() {
-    let Some(dir) = real_pairs() else {
-        assert!(
-            std::env::var("CI").is_err(),
-            "the shared real-pairs corpus is missing (CI=true)"
-        );
-        eprintln!("skipping: ../shared/corpus/real-pairs not found");
-        return;
-    };
+    let dir = real_pairs();
     let labels: std::collections::BTreeMap<String, Label> =
         serde_json::from_str(&fs::read_to_string(dir.join("labels.json")).unwrap()).unwrap();
     let tmp = tempfile::tempdir().unwrap();
