@@ -8,13 +8,15 @@
 //! lexicon (strong terms anywhere, weak terms inside a section of the clause's topic); else
 //! *substantive*.
 
+pub mod reason;
 pub mod rules;
 
 use std::collections::BTreeSet;
 
 use crate::diff::text::{Segment, changed_text, cjk_ratio, normal_form, words};
 use crate::diff::{Change, Kind, PolicyDiff, fact_text};
-pub use rules::{ClauseRule, RuleSet};
+pub use reason::{Consent, Edit, EntityRole, Evidence, FactList, NameChange, Reason};
+pub use rules::{ClauseRule, Role, RuleSet};
 
 /// How much a change matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,12 +45,33 @@ impl Severity {
 pub struct Verdict {
     /// Severity.
     pub severity: Severity,
-    /// Triggered clauses, sorted.
+    /// Triggered clauses (their ids in the rules), sorted.
     pub clauses: Vec<String>,
+    /// The roles of the triggered clauses.
+    pub roles: Vec<Role>,
     /// The change limits users' rights.
     pub requires_consent: bool,
-    /// Why, quoting the evidence.
-    pub reasons: Vec<String>,
+    /// Why, each reason with the clause it triggered.
+    pub reasons: Vec<Evidence>,
+}
+
+impl Verdict {
+    /// The reasons that triggered the clause with `id`.
+    pub fn reasons_for<'v>(&'v self, id: &'v str, rules: &'v RuleSet) -> impl Iterator<Item = &'v Reason> {
+        let role = rules.clause(id).map(|c| c.role);
+        self.reasons
+            .iter()
+            .filter(move |e| role.is_some() && e.clause == role)
+            .map(|e| &e.reason)
+    }
+
+    /// The reasons why the change limits users' rights.
+    pub fn consent_reasons(&self) -> impl Iterator<Item = &Consent> {
+        self.reasons.iter().filter_map(|e| match &e.reason {
+            Reason::LimitsRights(c) => Some(c),
+            _ => None,
+        })
+    }
 }
 
 /// The verdict on a whole diff.
@@ -84,19 +107,22 @@ pub fn assess(diff: &PolicyDiff, rules: &RuleSet, locale: &str, versioned: bool)
     }
 }
 
-fn editorial(reason: &str) -> Verdict {
+fn editorial(reason: Reason) -> Verdict {
     Verdict {
         severity: Severity::Editorial,
         clauses: vec![],
+        roles: vec![],
         requires_consent: false,
-        reasons: vec![reason.to_string()],
+        reasons: vec![Evidence { clause: None, reason }],
     }
 }
 
+/// What the evidence of one change has found so far.
 struct Found {
-    clauses: BTreeSet<String>,
-    reasons: Vec<String>,
-    consent: Vec<String>,
+    clauses: BTreeSet<Role>,
+    reasons: Vec<Evidence>,
+    /// Why the change limits users' rights, each with the role it concerns.
+    consent: Vec<(Role, Consent)>,
 }
 
 impl Found {
@@ -108,44 +134,67 @@ impl Found {
         }
     }
 
-    fn add(&mut self, clause: &str, reason: String) {
-        self.clauses.insert(clause.to_string());
-        if !self.reasons.contains(&reason) {
-            self.reasons.push(reason);
+    fn add(&mut self, role: Role, reason: Reason) {
+        self.clauses.insert(role);
+        let e = Evidence {
+            clause: Some(role),
+            reason,
+        };
+        if !self.reasons.contains(&e) {
+            self.reasons.push(e);
         }
     }
 
-    fn finish(mut self, otherwise: &str) -> Verdict {
+    /// The verdict: clauses named by their ids in `rules` (a role the rules lack triggers nothing).
+    fn finish(mut self, rules: &RuleSet, otherwise: Reason) -> Verdict {
+        self.clauses.retain(|r| rules.id_of(*r).is_some());
+        for e in &mut self.reasons {
+            if e.clause.is_some_and(|r| !self.clauses.contains(&r)) {
+                e.clause = None;
+            }
+        }
         let requires_consent = !self.consent.is_empty();
-        self.reasons.extend(
-            self.consent
-                .into_iter()
-                .map(|c| format!("limits users' rights: {c}")),
-        );
-        if self.clauses.is_empty() {
-            if self.reasons.is_empty() {
-                self.reasons.push(otherwise.to_string());
-            }
-            Verdict {
-                severity: Severity::Substantive,
-                clauses: vec![],
-                requires_consent,
-                reasons: self.reasons,
-            }
-        } else {
-            Verdict {
-                severity: Severity::Material,
-                clauses: self.clauses.into_iter().collect(),
-                requires_consent,
-                reasons: self.reasons,
-            }
+        for (role, c) in self.consent {
+            // listed under the clause it concerns, else under the change's first clause
+            let clause = if self.clauses.contains(&role) {
+                Some(role)
+            } else {
+                self.clauses.first().copied()
+            };
+            self.reasons.push(Evidence {
+                clause,
+                reason: Reason::LimitsRights(c),
+            });
+        }
+        let mut clauses: Vec<String> = self
+            .clauses
+            .iter()
+            .filter_map(|r| rules.id_of(*r).map(str::to_string))
+            .collect();
+        clauses.sort();
+        if clauses.is_empty() && self.reasons.is_empty() {
+            self.reasons.push(Evidence {
+                clause: None,
+                reason: otherwise,
+            });
+        }
+        Verdict {
+            severity: if clauses.is_empty() {
+                Severity::Substantive
+            } else {
+                Severity::Material
+            },
+            clauses,
+            roles: self.clauses.into_iter().collect(),
+            requires_consent,
+            reasons: self.reasons,
         }
     }
 }
 
 /// The clauses whose topic a passage is in, by (section, heading, headings path, lexicon locale).
 type TopicsMemo<'d> =
-    std::collections::HashMap<(&'d str, &'d str, &'d [String], &'static str), BTreeSet<String>>;
+    std::collections::HashMap<(&'d str, &'d str, &'d [String], &'static str), BTreeSet<Role>>;
 
 fn verdict<'d>(
     change: &'d Change,
@@ -159,13 +208,13 @@ fn verdict<'d>(
     }
     if change.kind == Kind::Moved {
         return editorial(if change.whole_section {
-            "section moved"
+            Reason::SectionMoved
         } else {
-            "passage moved unchanged"
+            Reason::PassageMoved
         });
     }
     if change.editorial_form {
-        return editorial("formatting, case, quotes, punctuation or whitespace only");
+        return editorial(Reason::FormattingOnly);
     }
     let (ins, del) = match change.kind {
         Kind::Modified => changed_text(&change.redline),
@@ -199,11 +248,11 @@ fn verdict<'d>(
             ))
         })
     };
-    let topics: &BTreeSet<String> = topics
+    let topics: &BTreeSet<Role> = topics
         .entry((&change.section, &change.heading, &change.path, lx))
         .or_insert_with(|| rules.topics(&change.section, &change.heading, &change.path, lx));
     hard_evidence(&ins, &del, old_full, new_full, &context, topics, &mut found);
-    let hard: BTreeSet<String> = found.clauses.clone();
+    let hard: BTreeSet<Role> = found.clauses.clone();
     let changed = normal_form(&format!("{ins} {del}"));
     let changed_words = words(&changed).len();
     let whole_block = matches!(change.kind, Kind::Added | Kind::Removed);
@@ -217,25 +266,23 @@ fn verdict<'d>(
     let (old_hay, new_hay) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
     let old_hay = || old_hay.get_or_init(|| rules::Haystack::new(&normal_form(old_full)));
     let new_hay = || new_hay.get_or_init(|| rules::Haystack::new(&normal_form(new_full)));
-    let mut lexical = BTreeSet::new();
-    let mut single_term: BTreeSet<String> = BTreeSet::new();
-    let mut single_reason: Vec<(String, String)> = Vec::new();
+    let edit = edit_of(change.kind);
+    let mut lexical: BTreeSet<Role> = BTreeSet::new();
+    let mut single_term: BTreeSet<Role> = BTreeSet::new();
     for clause in &rules.clauses {
         // in a modification, a term already on both sides is context, not the change
         let strong: Vec<String> = clause
             .strong_in(&hay, lx)
             .into_iter()
-            .filter(|t| clause.id != "8.6" || !negated(&changed, t))
+            .filter(|t| clause.role != Role::Risk || !negated(&changed, t))
             .filter(|t| whole_block || !(old_hay().has(t) && new_hay().has(t)))
             .collect();
         if !strong.is_empty() {
-            let reason = format!("{}: {}", verb(change.kind), quote(&strong, quoted));
             if strong.len() == 1 {
-                single_term.insert(clause.id.clone());
-                single_reason.push((clause.id.clone(), reason.clone()));
+                single_term.insert(clause.role);
             }
-            found.add(&clause.id, reason);
-            lexical.insert(clause.id.clone());
+            found.add(clause.role, terms_reason(edit, strong, quoted));
+            lexical.insert(clause.role);
             continue;
         }
         let medium = clause.medium_in(&hay, lx);
@@ -247,77 +294,94 @@ fn verdict<'d>(
             })
             .collect();
         let by_medium = if whole_block {
-            (!medium.is_empty() && topics.contains(&clause.id)) || medium.len() >= 2
+            (!medium.is_empty() && topics.contains(&clause.role)) || medium.len() >= 2
         } else {
             fresh.len() >= 2
         };
         if by_medium {
-            found.add(
-                &clause.id,
-                format!("{}: {}", verb(change.kind), quote(&medium, quoted)),
-            );
-            lexical.insert(clause.id.clone());
+            found.add(clause.role, terms_reason(edit, medium, quoted));
+            lexical.insert(clause.role);
             continue;
         }
-        if whole_block && topics.contains(&clause.id) && changed_words >= 2 {
+        if whole_block && topics.contains(&clause.role) && changed_words >= 2 {
             let weak = clause.weak_in(&hay, lx);
             let structural = topics.len() == 1 && is_item(change);
             if !weak.is_empty() || structural {
                 let terms = if weak.is_empty() { medium.clone() } else { weak };
                 found.add(
-                    &clause.id,
-                    format!(
-                        "{} in a section about {}: \"{}\"{}",
-                        verb(change.kind),
-                        clause.short(lx),
-                        excerpt(quoted),
-                        if terms.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" ({})", terms.join(", "))
-                        }
-                    ),
+                    clause.role,
+                    Reason::TopicPassage {
+                        edit,
+                        topic: clause.role,
+                        excerpt: excerpt(quoted),
+                        terms: terms
+                            .iter()
+                            .map(|t| t.trim_end_matches('*').to_string())
+                            .collect(),
+                    },
                 );
-                lexical.insert(clause.id.clone());
+                lexical.insert(clause.role);
             }
         }
     }
     // A high-risk assessment is what the passage is about: other terms in it are its context.
-    if lexical.contains("8.6") {
-        for id in lexical.iter().filter(|c| *c != "8.6" && !hard.contains(*c)) {
-            found.clauses.remove(id);
-        }
-        found
-            .reasons
-            .retain(|r| !r.starts_with(verb(change.kind)) || r.contains("risk") || r.contains("风险"));
-    } else if let Some(topic) = topics.iter().find(|t| lexical.contains(*t)).cloned() {
+    let dropped: Vec<Role> = if lexical.contains(&Role::Risk) {
+        lexical
+            .iter()
+            .copied()
+            .filter(|c| *c != Role::Risk && !hard.contains(c))
+            .collect()
+    } else if let Some(topic) = topics.iter().find(|t| lexical.contains(*t)).copied() {
         // the section's own clause is triggered: a clause resting on one stray term is context
-        for id in single_term.iter().filter(|c| **c != topic && !hard.contains(*c)) {
-            found.clauses.remove(id);
-        }
-        found.reasons.retain(|r| {
-            !single_reason
-                .iter()
-                .any(|(id, x)| x == r && *id != topic && !hard.contains(id))
-        });
+        single_term
+            .iter()
+            .copied()
+            .filter(|c| *c != topic && !hard.contains(c))
+            .collect()
+    } else {
+        vec![]
+    };
+    // A high-risk assessment is what the passage is about: other terms in it are its context.
+    for role in &dropped {
+        found.clauses.remove(role);
     }
-    if versioned && !lexical.is_empty() {
+    found
+        .reasons
+        .retain(|e| !e.clause.is_some_and(|r| dropped.contains(&r)));
+    if versioned
+        && !lexical.is_empty()
+        && rules.topics_by_id(&change.section).contains(&Role::Recipients)
+        && !found.clauses.contains(&Role::Recipients)
+    {
         // a material change inside the sharing section also changes what is shared
-        for t in rules
-            .topics_by_id(&change.section)
-            .into_iter()
-            .filter(|t| t == "8.3")
-        {
-            if !found.clauses.contains(&t) {
-                let title = rules.clause(&t).map_or(String::new(), |c| c.short(lx));
-                found.add(&t, format!("the change is in the section about {title}"));
-            }
-        }
+        found.add(Role::Recipients, Reason::InSectionAbout(Role::Recipients));
     }
-    if found.clauses.contains("8.4") {
+    if found.clauses.contains(&Role::Rights) {
         rights_consent(change, &ins, &del, rules, lx, &mut found);
     }
-    found.finish("wording changed; no §VIII clause is affected")
+    found.finish(rules, Reason::NoClause)
+}
+
+/// The kind of edit a change is.
+fn edit_of(kind: Kind) -> Edit {
+    match kind {
+        Kind::Added => Edit::Added,
+        Kind::Removed => Edit::Removed,
+        _ => Edit::Changed,
+    }
+}
+
+/// The matched terms (at most three, as written) and a short excerpt of the passage.
+fn terms_reason(edit: Edit, terms: Vec<String>, passage: &str) -> Reason {
+    Reason::Terms {
+        edit,
+        terms: terms
+            .iter()
+            .take(3)
+            .map(|t| t.trim_end_matches('*').to_string())
+            .collect(),
+        excerpt: excerpt(passage),
+    }
 }
 
 /// A list item, table row, or a paragraph numbered like one (`3.4 …`, `(2) …`, `（二）…`).
@@ -391,26 +455,6 @@ fn negated(normal: &str, term: &str) -> bool {
     any
 }
 
-fn verb(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Added => "added text",
-        Kind::Removed => "removed text",
-        _ => "changed wording",
-    }
-}
-
-/// The matched terms, and a short excerpt of the passage.
-fn quote(terms: &[String], passage: &str) -> String {
-    let mut s = terms
-        .iter()
-        .take(3)
-        .map(|t| format!("\"{}\"", t.trim_end_matches('*')))
-        .collect::<Vec<_>>()
-        .join(", ");
-    s.push_str(&format!(" in \"{}\"", excerpt(passage)));
-    s
-}
-
 /// At most ~12 words (or 40 CJK characters) of `s`.
 pub fn excerpt(s: &str) -> String {
     let s = crate::diff::doc::clean(s);
@@ -430,12 +474,12 @@ pub fn excerpt(s: &str) -> String {
 }
 
 /// An edit that changes no meaning: a date bump, isolated typo fixes, a modal-verb swap.
-fn editorial_edit(redline: &[Segment]) -> Option<&'static str> {
+fn editorial_edit(redline: &[Segment]) -> Option<Reason> {
     let (ins, del) = changed_text(redline);
     let (ni, nd) = (normal_form(&ins), normal_form(&del));
     let (wi, wd) = (words(&ni), words(&nd));
     if wi.is_empty() && wd.is_empty() {
-        return Some("punctuation or whitespace only");
+        return Some(Reason::PunctuationOnly);
     }
     let date_word = |w: &&str| {
         MONTHS.iter().any(|m| m.starts_with(*w) && w.len() >= 3)
@@ -471,7 +515,7 @@ fn editorial_edit(redline: &[Segment]) -> Option<&'static str> {
     .iter()
     .any(|k| context.contains(k));
     if about_date && wi.iter().all(date_word) && wd.iter().all(date_word) && context.chars().count() < 200 {
-        return Some("the policy's date only");
+        return Some(Reason::PolicyDateOnly);
     }
     if wi.len() == wd.len() && !wi.is_empty() {
         let pairs: Vec<(&&str, &&str)> = wd.iter().zip(wi.iter()).collect();
@@ -479,10 +523,10 @@ fn editorial_edit(redline: &[Segment]) -> Option<&'static str> {
             .iter()
             .all(|(a, b)| MODALS.contains(a) && MODALS.contains(b))
         {
-            return Some("modal verb swapped (can/may)");
+            return Some(Reason::ModalSwap);
         }
         if pairs.iter().all(|(a, b)| is_typo_fix(a, b)) {
-            return Some("typo fix");
+            return Some(Reason::TypoFix);
         }
     }
     None
@@ -538,36 +582,23 @@ fn hard_evidence<'c>(
     old_full: &str,
     new_full: &str,
     context: &dyn Fn() -> &'c str,
-    topics: &BTreeSet<String>,
+    topics: &BTreeSet<Role>,
     found: &mut Found,
 ) {
     let (ei, ed) = (emails(new_full), emails(old_full));
-    if ei != ed {
-        let reason = match (ed.first(), ei.first()) {
-            (Some(a), Some(b)) => format!("contact email changed: {a} → {b}"),
-            (None, Some(b)) => format!("email address added: {b}"),
-            (Some(a), None) => format!("email address removed: {a}"),
-            (None, None) => unreachable!("sets differ"),
-        };
-        found.add("8.5", reason);
+    if ei != ed
+        && let Some(change) = NameChange::of(ed.first(), ei.first())
+    {
+        found.add(Role::Contact, Reason::Email(change));
     }
     let (pi, pd) = (phones(new_full), phones(old_full));
     if pi != pd {
-        found.add(
-            "8.5",
-            format!("phone number changed: {} → {}", pd.join(", "), pi.join(", ")),
-        );
+        found.add(Role::Contact, Reason::Phones { old: pd, new: pi });
     }
     let (ci, cd) = (companies(new_full), companies(old_full));
     let added: Vec<&String> = ci.iter().filter(|c| !cd.contains(c)).collect();
     let removed: Vec<&String> = cd.iter().filter(|c| !ci.contains(c)).collect();
-    if !added.is_empty() || !removed.is_empty() {
-        let who = match (removed.first(), added.first()) {
-            (Some(a), Some(b)) => format!("{a} → {b}"),
-            (None, Some(b)) => format!("{b} added"),
-            (Some(a), None) => format!("{a} removed"),
-            (None, None) => unreachable!("one side non-empty"),
-        };
+    if let Some(who) = NameChange::of(removed.first().copied(), added.first().copied()) {
         let has = |ks: &[&str]| ks.iter().any(|k| context().contains(k));
         let control = has(&[
             "controller",
@@ -610,17 +641,18 @@ fn hard_evidence<'c>(
             "第三方",
             "合作",
         ]);
+        let entity = |role| Reason::Entity {
+            role,
+            change: who.clone(),
+        };
         if control {
-            found.add("8.2", format!("responsible entity changed: {who}"));
+            found.add(Role::Control, entity(EntityRole::Responsible));
         }
         if complaint {
-            found.add(
-                "8.5",
-                format!("complaint or contact route names another entity: {who}"),
-            );
+            found.add(Role::Contact, entity(EntityRole::ContactRoute));
         }
         if !control && (recipient || !complaint) {
-            found.add("8.3", format!("recipient changed: {who}"));
+            found.add(Role::Recipients, entity(EntityRole::Recipient));
         }
     }
     let (dn, dold) = (days(new_full), days(old_full));
@@ -638,9 +670,9 @@ fn hard_evidence<'c>(
     if dold.is_empty()
         && dn.iter().any(|d| ins.contains(&d.to_string()))
         && retention_words.iter().any(|k| context().contains(k))
-        && !topics.contains("8.4")
+        && !topics.contains(&Role::Rights)
     {
-        found.add("8.1", format!("retention period stated: {} days", dn[0]));
+        found.add(Role::Purposes, Reason::RetentionStated { days: dn[0] });
     }
     if !dn.is_empty()
         && !dold.is_empty()
@@ -664,15 +696,15 @@ fn hard_evidence<'c>(
         ]
         .iter()
         .any(|k| context().contains(k));
-        if response || topics.contains("8.4") {
-            found.add("8.4", format!("response time: {a} → {b} days"));
+        if response || topics.contains(&Role::Rights) {
+            found.add(Role::Rights, Reason::ResponseTime { old: a, new: b });
             if b > a {
                 found
                     .consent
-                    .push(format!("response time lengthened from {a} to {b} days"));
+                    .push((Role::Rights, Consent::ResponseLengthened { old: a, new: b }));
             }
         } else if retention {
-            found.add("8.1", format!("retention period: {a} → {b} days"));
+            found.add(Role::Purposes, Reason::Retention { old: a, new: b });
         }
     }
 }
@@ -722,31 +754,31 @@ fn rights_consent(change: &Change, ins: &str, del: &str, rules: &RuleSet, lx: &s
     };
     let rights_terms = |s: &str| {
         rules
-            .clause("8.4")
+            .by_role(Role::Rights)
             .map_or(0, |c| c.strong_hits(s, lx).len() + c.medium_hits(s, lx).len())
     };
-    match change.kind {
-        Kind::Added if is_refusal_list => found.consent.push(format!(
-            "adds a ground for refusing requests: \"{}\"",
-            excerpt(ins)
-        )),
-        Kind::Removed if !is_refusal_list => found.consent.push(format!("removed: \"{}\"", excerpt(del))),
+    let consent = match change.kind {
+        Kind::Added if is_refusal_list => Some(Consent::RefusalGround(excerpt(ins))),
+        Kind::Removed if !is_refusal_list => Some(Consent::TextRemoved(excerpt(del))),
         Kind::Modified => {
             if fee(&ni) > fee(&nd)
                 && !["free of charge", "do not charge", "不收取", "免费"]
                     .iter()
                     .any(|k| ni.contains(k))
             {
-                found.consent.push(format!("adds a fee: \"{}\"", excerpt(ins)));
+                Some(Consent::FeeAdded(excerpt(ins)))
             } else if negation(&ni) > negation(&nd) {
-                found
-                    .consent
-                    .push(format!("restricts a right: \"{}\"", excerpt(ins)));
+                Some(Consent::RightRestricted(excerpt(ins)))
             } else if rights_terms(&nd) > rights_terms(&ni) && words(&ni).len() < words(&nd).len() {
-                found.consent.push(format!("removes: \"{}\"", excerpt(del)));
+                Some(Consent::RightWordsRemoved(excerpt(del)))
+            } else {
+                None
             }
         }
-        _ => {}
+        _ => None,
+    };
+    if let Some(c) = consent {
+        found.consent.push((Role::Rights, c));
     }
 }
 
@@ -779,10 +811,20 @@ fn reflect_facts(diff: &PolicyDiff, mut verdicts: Vec<Verdict>, rules: &RuleSet)
             .find(|(_, texts)| texts.iter().any(|t| changed.contains(t.as_str())))
         {
             let fc = diff.changes[*fi].fact.as_ref().expect("a fact change");
-            let clause = rules.fact_clause(&fc.path);
+            let role = rules.fact_role(&fc.path);
             let v = &mut verdicts[i];
-            v.clauses = clause.into_iter().collect();
-            v.reasons = vec![format!("shows the fact change of `{}` (counted there)", fc.path)];
+            v.roles = role.into_iter().collect();
+            v.clauses = role
+                .and_then(|r| rules.id_of(r))
+                .map(str::to_string)
+                .into_iter()
+                .collect();
+            v.reasons = vec![Evidence {
+                clause: role,
+                reason: Reason::ShowsFact {
+                    path: fc.path.clone(),
+                },
+            }];
             if v.clauses.is_empty() {
                 v.severity = Severity::Substantive;
             }
@@ -1001,38 +1043,33 @@ fn fact_verdict(
     locale: &str,
 ) -> Verdict {
     if change.editorial_form {
-        return editorial("fact text: formatting, case or punctuation only");
+        return editorial(Reason::FactFormattingOnly);
     }
     let mut found = Found::new();
-    let clause = rules.fact_clause(&fc.path);
+    let clause = rules.fact_role(&fc.path);
     let reason = fact_reason(fc);
-    match &clause {
+    match clause {
         Some(c) => found.add(c, reason),
-        None => found.reasons.push(reason),
+        None => found.reasons.push(Evidence { clause: None, reason }),
     }
     // a recipient that receives a specific kind of data also changes what is processed
-    if clause.as_deref() == Some("8.3")
+    if clause == Some(Role::Recipients)
         && fc.path.starts_with("sdks.")
         && fc.kind != crate::diff::facts::FactKind::Removed
     {
         let lx = if locale.starts_with("zh") { "zh-CN" } else { "en" };
         let text = normal_form(&change.new.clone().unwrap_or_default());
-        if let Some(c81) = rules.clause("8.1") {
-            let hits = c81.strong_hits(&text, lx);
+        if let Some(purposes) = rules.by_role(Role::Purposes) {
+            let hits = purposes.strong_hits(&text, lx);
             if !hits.is_empty() {
                 found.add(
-                    "8.1",
-                    format!(
-                        "the SDK processes {}",
-                        hits.iter()
-                            .map(|h| format!("\"{}\"", h.trim_end_matches('*')))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    Role::Purposes,
+                    Reason::SdkProcesses(hits.iter().map(|h| h.trim_end_matches('*').to_string()).collect()),
                 );
             }
         }
     }
+    let role = clause.unwrap_or(Role::Rights);
     let item_name = |v: &Option<serde_json::Value>| {
         v.as_ref()
             .and_then(|x| x.get("name"))
@@ -1044,14 +1081,12 @@ fn fact_verdict(
     if path.starts_with("rights.") {
         let depth = path.split('.').count();
         if depth == 2 && fc.kind == FactKind::Removed {
-            found.consent.push(format!(
-                "right removed: {}",
-                item_name(&fc.old).unwrap_or_else(|| path.to_string())
+            found.consent.push((
+                role,
+                Consent::RightRemoved(item_name(&fc.old).unwrap_or_else(|| path.to_string())),
             ));
         } else if path.ends_with(".how") && fc.kind == FactKind::Removed {
-            found
-                .consent
-                .push(format!("how to exercise a right no longer stated ({path})"));
+            found.consent.push((role, Consent::HowRemoved(path.to_string())));
         }
     }
     if path == "requests.response_days"
@@ -1061,9 +1096,13 @@ fn fact_verdict(
         )
         && b > a
     {
-        found
-            .consent
-            .push(format!("response time lengthened from {a} to {b} days"));
+        found.consent.push((
+            role,
+            Consent::ResponseLengthened {
+                old: u32::try_from(a).unwrap_or(u32::MAX),
+                new: u32::try_from(b).unwrap_or(u32::MAX),
+            },
+        ));
     }
     if path == "requests.fee" && fc.kind != FactKind::Removed {
         let (a, b) = (
@@ -1074,28 +1113,27 @@ fn fact_verdict(
             .iter()
             .any(|k| b.to_lowercase().contains(k) && !a.to_lowercase().contains(k));
         if !waived {
-            found
-                .consent
-                .push(format!("fee for requests: \"{}\"", excerpt(b)));
+            found.consent.push((role, Consent::RequestFee(excerpt(b))));
         }
     }
     if (path == "requests.appeal" || path == "requests.complaint") && fc.kind == FactKind::Removed {
-        found.consent.push(format!("{path} removed"));
+        found
+            .consent
+            .push((role, Consent::RouteRemoved(path.to_string())));
     }
-    found.finish("fact changed")
+    found.finish(rules, Reason::FactChanged)
 }
 
-/// "new SDK: Firebase Analytics (com.google.firebase.analytics) — collects app usage events".
-fn fact_reason(fc: &crate::diff::facts::FactChange) -> String {
+/// A fact change as a reason: a list item added or removed with its description (`Firebase
+/// Analytics (com.google.firebase.analytics) — collects app usage events`), else the value's change.
+fn fact_reason(fc: &crate::diff::facts::FactChange) -> Reason {
     use crate::diff::facts::FactKind;
-    let mut parts = fc.path.split('.');
-    let list = parts.next().unwrap_or("");
-    let noun = match list {
-        "sdks" => "SDK",
-        "permissions" => "permission",
-        "data" => "data category",
-        "rights" => "right",
-        _ => "",
+    let list = match fc.path.split('.').next().unwrap_or("") {
+        "sdks" => Some(FactList::Sdk),
+        "permissions" => Some(FactList::Permission),
+        "data" => Some(FactList::DataCategory),
+        "rights" => Some(FactList::Right),
+        _ => None,
     };
     let describe = |v: &serde_json::Value| {
         let name = v
@@ -1115,34 +1153,21 @@ fn fact_reason(fc: &crate::diff::facts::FactChange) -> String {
             .unwrap_or_default();
         format!("{name}{id}{what}")
     };
-    let label = fc.path.replace(['.', '_'], " ");
-    match (fc.kind, noun.is_empty(), fc.path.split('.').count()) {
-        (FactKind::Added, false, 2) => format!(
-            "new {noun}: {}",
-            fc.new.as_ref().map(describe).unwrap_or_default()
-        ),
-        (FactKind::Removed, false, 2) => format!(
-            "{noun} removed: {}",
-            fc.old.as_ref().map(describe).unwrap_or_default()
-        ),
-        _ => {
-            let show = |v: &Option<serde_json::Value>| {
-                v.as_ref().map(fact_text).unwrap_or_else(|| "not stated".into())
-            };
-            let label = match fc.path.as_str() {
-                "contact.email" => "contact email".to_string(),
-                "contact.phone" => "contact phone".to_string(),
-                "controller.name" => "controller (legal name)".to_string(),
-                "controller.address" => "controller address".to_string(),
-                "requests.response_days" => "response time (days)".to_string(),
-                _ => label,
-            };
-            format!(
-                "{label}: {} → {}",
-                excerpt(&show(&fc.old)),
-                excerpt(&show(&fc.new))
-            )
-        }
+    let item = fc.path.split('.').count() == 2;
+    match (fc.kind, list) {
+        (FactKind::Added, Some(list)) if item => Reason::FactItemAdded {
+            list,
+            description: fc.new.as_ref().map(describe).unwrap_or_default(),
+        },
+        (FactKind::Removed, Some(list)) if item => Reason::FactItemRemoved {
+            list,
+            description: fc.old.as_ref().map(describe).unwrap_or_default(),
+        },
+        _ => Reason::FactValue {
+            path: fc.path.clone(),
+            old: fc.old.as_ref().map(|v| excerpt(&fact_text(v))),
+            new: fc.new.as_ref().map(|v| excerpt(&fact_text(v))),
+        },
     }
 }
 

@@ -128,14 +128,6 @@ fn run_sample_corpus(dir: &std::path::Path) -> (usize, usize, usize, Vec<String>
                     .map(|r| r.as_str().unwrap().to_string())
             })
             .collect();
-        // every reason has a Chinese form, so a Chinese report shows no English
-        for r in &reasons {
-            assert!(
-                policyc::report::reasons::has_form(r),
-                "{}: reason in no known form: {r}",
-                case_dir.display()
-            );
-        }
         outcomes.push(Outcome {
             ok: material == case.material,
             exact,
