@@ -356,3 +356,69 @@ fn real_pairs_verdicts() {
         report.join("\n")
     );
 }
+
+/// A policy's own rules file may renumber and retitle its clauses: every verdict stays the same,
+/// named by the file's ids and titles (the classifier works by role, never by number). The rules
+/// file of the old schema is refused with a message that says how to convert it.
+#[test]
+fn renumbered_rules_file_keeps_every_behaviour() {
+    let builtin = policyc::classify::rules::BUILTIN;
+    // 8.3 (recipients) becomes 8.9 and 8.5 (contact) becomes 8.3, with new titles
+    let renumbered = builtin
+        .replacen("id = \"8.3\"", "id = \"8.9\"", 1)
+        .replacen("id = \"8.5\"", "id = \"8.3\"", 1)
+        .replace(
+            "en = \"Change in the department responsible",
+            "en = \"Contact points (renumbered): change in the department responsible",
+        );
+    assert_ne!(renumbered, builtin);
+    let run = |p: &Project| {
+        let r = p.run(&["diff", "2022-10-19", crate::harness::DRAFT, "--format", "json"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap()
+    };
+    let plain = Project::material_draft();
+    let before = run(&plain);
+    assert_eq!(before["clauses"], serde_json::json!(["8.3", "8.5"]));
+    let custom = Project::material_draft();
+    custom.write("content/rules.toml", &renumbered);
+    let after = run(&custom);
+    assert_eq!(after["material"], before["material"]);
+    assert_eq!(after["requires_consent"], before["requires_consent"]);
+    assert_eq!(after["clauses"], serde_json::json!(["8.3", "8.9"]));
+    // each change keeps its reasons, now under the renumbered clause
+    let kinds = |v: &serde_json::Value| -> Vec<(String, String)> {
+        v["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["evidence"].as_array().unwrap().clone())
+            .map(|e| (e["kind"].as_str().unwrap().to_string(), e["clause"].to_string()))
+            .collect()
+    };
+    let map = |id: &str| match id {
+        "\"8.3\"" => "\"8.9\"".to_string(),
+        "\"8.5\"" => "\"8.3\"".to_string(),
+        other => other.to_string(),
+    };
+    let expected: Vec<(String, String)> = kinds(&before).into_iter().map(|(k, c)| (k, map(&c))).collect();
+    assert_eq!(kinds(&after), expected);
+    let text = custom.run(&["diff", "2022-10-19", crate::harness::DRAFT]);
+    assert!(
+        text.stdout.contains("Contact points (renumbered)"),
+        "{}",
+        text.stdout
+    );
+    // the old schema is refused, naming the way to convert
+    custom.write(
+        "content/rules.toml",
+        &builtin.replacen("policyc.rules/2", "policyc.rules/1", 1),
+    );
+    let old = custom.run(&["diff", "2022-10-19", crate::harness::DRAFT]);
+    assert_eq!(old.code, 2);
+    assert!(
+        old.stderr.contains("rules.toml") && old.stderr.contains("no longer read"),
+        "{}",
+        old.stderr
+    );
+}
