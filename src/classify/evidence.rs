@@ -34,16 +34,11 @@ pub(super) fn hard_evidence<'c>(
         let has = |ks: &[&str]| ks.iter().any(|k| context().contains(k));
         let control = has(&[
             "controller",
-            "provider of the service",
             "operated by",
             "owned by",
             "acquir",
             "merg",
-            "liable",
-            "certif",
-            "complies",
             "is responsible",
-            "regulatory enforcement",
             "控制者",
             "运营",
             "收购",
@@ -51,7 +46,6 @@ pub(super) fn hard_evidence<'c>(
         ]);
         let complaint = has(&[
             "complain",
-            "should first contact",
             "contact us",
             "inquir",
             "投诉",
@@ -67,7 +61,6 @@ pub(super) fn hard_evidence<'c>(
             "transfer",
             "recipient",
             "third part",
-            "provides a platform",
             "共享",
             "委托",
             "第三方",
@@ -124,7 +117,8 @@ pub(super) fn hard_evidence<'c>(
             "答复",
             "回复",
             "响应",
-            "处理您的",
+            "处理您的请求",
+            "处理您的申请",
         ]
         .iter()
         .any(|k| context().contains(k));
@@ -239,7 +233,6 @@ fn is_company_suffix(w: &str) -> bool {
             | "AG"
             | "A/S"
             | "ApS"
-            | "Aps"
             | "AB"
             | "AS"
             | "Oy"

@@ -28,33 +28,8 @@ pub(super) fn terms_reason(edit: Edit, terms: Vec<String>, passage: &str) -> Rea
 
 /// A list item, table row, or a paragraph numbered like one (`3.4 …`, `(2) …`, `（二）…`).
 pub(super) fn is_item(change: &Change) -> bool {
-    use crate::diff::doc::BlockKind;
-    match change.block_kind {
-        Some(BlockKind::ListItem | BlockKind::TableRow) => true,
-        Some(BlockKind::Paragraph) => {
-            let text = change
-                .new
-                .as_deref()
-                .or(change.old.as_deref())
-                .unwrap_or("")
-                .trim_start();
-            let head: String = text.chars().take_while(|c| !c.is_whitespace()).collect();
-            let dotted = head.split('.').filter(|p| !p.is_empty()).count() >= 2
-                && head
-                    .trim_end_matches('.')
-                    .split('.')
-                    .all(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty());
-            let paren = (head.starts_with('(') || head.starts_with('（'))
-                && (head.contains(')') || head.contains('）'));
-            let cn = head
-                .chars()
-                .next()
-                .is_some_and(|c| "一二三四五六七八九十".contains(c))
-                && head.contains('、');
-            dotted || paren || cn
-        }
-        _ => false,
-    }
+    let text = change.new.as_deref().or(change.old.as_deref()).unwrap_or("");
+    change.block_kind.is_some_and(|k| k.is_item(text))
 }
 
 /// `true` when every occurrence of `term` in `normal` is negated (`no high risk`, `未发现高风险`).

@@ -709,7 +709,7 @@ mod tests {
         let unsourced = BUILTIN.replacen("source = \"", "source = \"\" # \"", 1);
         let err = RuleSet::parse(&unsourced).unwrap_err();
         assert!(err.contains("no `source`"), "{err}");
-        let old = BUILTIN.replacen("policyc.rules/2", "policyc.rules/1", 1);
+        let old = BUILTIN.replacen("schema = \"policyc.rules/2\"", "schema = \"policyc.rules/1\"", 1);
         let err = RuleSet::parse(&old).unwrap_err();
         assert!(err.contains("no longer read") && err.contains("role"), "{err}");
         let twice = BUILTIN.replacen("role = \"control\"", "role = \"purposes\"", 1);
