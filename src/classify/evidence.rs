@@ -2,34 +2,142 @@
 //! they play: responsible entity, contact route, recipient) and numbers of days (retention,
 //! response time), compared between the old and new text.
 
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
+use super::address::addresses;
+use super::quantity::durations;
 use super::{Consent, EntityRole, Found, NameChange, Reason, Role};
-use crate::diff::text::normal_form;
 
 /// Emails, phone numbers, company names and numbers of days in the changed text.
+/// What the two whole documents state: a name, address or number that a passage adds but the
+/// old document already stated elsewhere is not new, and one a passage drops but the new document
+/// still states is not gone.
+pub(super) struct Documents {
+    old_lower: String,
+    new_lower: String,
+    old_emails: OnceCell<BTreeSet<String>>,
+    new_emails: OnceCell<BTreeSet<String>>,
+    old_phones: OnceCell<BTreeSet<String>>,
+    new_phones: OnceCell<BTreeSet<String>>,
+    old_addresses: OnceCell<BTreeSet<String>>,
+    new_addresses: OnceCell<BTreeSet<String>>,
+    old_text: String,
+    new_text: String,
+}
+
+impl Documents {
+    pub(super) fn new(old: &str, new: &str) -> Self {
+        Documents {
+            old_lower: old.to_lowercase(),
+            new_lower: new.to_lowercase(),
+            old_emails: OnceCell::new(),
+            new_emails: OnceCell::new(),
+            old_phones: OnceCell::new(),
+            new_phones: OnceCell::new(),
+            old_addresses: OnceCell::new(),
+            new_addresses: OnceCell::new(),
+            old_text: old.to_string(),
+            new_text: new.to_string(),
+        }
+    }
+
+    fn emails(&self, new: bool) -> &BTreeSet<String> {
+        let (cell, text) = if new {
+            (&self.new_emails, &self.new_text)
+        } else {
+            (&self.old_emails, &self.old_text)
+        };
+        cell.get_or_init(|| emails(text).into_iter().collect())
+    }
+
+    fn phones(&self, new: bool) -> &BTreeSet<String> {
+        let (cell, text) = if new {
+            (&self.new_phones, &self.new_text)
+        } else {
+            (&self.old_phones, &self.old_text)
+        };
+        cell.get_or_init(|| phones(text).into_iter().collect())
+    }
+
+    fn addresses(&self, new: bool) -> &BTreeSet<String> {
+        let (cell, text) = if new {
+            (&self.new_addresses, &self.new_text)
+        } else {
+            (&self.old_addresses, &self.old_text)
+        };
+        cell.get_or_init(|| addresses(text).into_iter().collect())
+    }
+
+    /// Does the (old or new) document name this organisation anywhere (its words before the
+    /// legal-form suffix, any case)?
+    fn names(&self, new: bool, company: &str) -> bool {
+        let base = company
+            .rsplit_once(' ')
+            .map_or(company, |(name, _)| name)
+            .to_lowercase();
+        let text = if new { &self.new_lower } else { &self.old_lower };
+        !base.is_empty() && text.contains(&base)
+    }
+}
+
+/// Two addresses that differ only by letters glued after the domain (`x@a.org` and
+/// `x@a.orgopens`, scraped link text) are one address.
+fn same_address(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.starts_with(short) && long[short.len()..].chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// Items of `a` not in `b`, nor stated anywhere in the other document (`elsewhere`).
+fn fresh<'a>(a: &'a [String], b: &[String], elsewhere: &BTreeSet<String>) -> Vec<&'a String> {
+    a.iter()
+        .filter(|x| !b.contains(x) && !elsewhere.contains(*x))
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
 pub(super) fn hard_evidence<'c>(
-    ins: &str,
-    del: &str,
     old_full: &str,
     new_full: &str,
     context: &dyn Fn() -> &'c str,
     topics: &BTreeSet<Role>,
+    docs: &Documents,
     found: &mut Found,
 ) {
     let (ei, ed) = (emails(new_full), emails(old_full));
-    if ei != ed
-        && let Some(change) = NameChange::of(ed.first(), ei.first())
-    {
-        found.add(Role::Contact, Reason::Email(change));
+    if ei != ed {
+        let mut added = fresh(&ei, &ed, docs.emails(false));
+        let mut removed = fresh(&ed, &ei, docs.emails(true));
+        // scraped link text glued to an address is not a new address
+        added.retain(|a| !ed.iter().any(|d| same_address(a, d)));
+        removed.retain(|d| !ei.iter().any(|a| same_address(a, d)));
+        if let Some(change) = NameChange::of(removed.first().copied(), added.first().copied()) {
+            found.add(Role::Contact, Reason::Email(change));
+        }
     }
     let (pi, pd) = (phones(new_full), phones(old_full));
-    if pi != pd {
+    if pi != pd
+        && (!fresh(&pi, &pd, docs.phones(false)).is_empty() || !fresh(&pd, &pi, docs.phones(true)).is_empty())
+    {
         found.add(Role::Contact, Reason::Phones { old: pd, new: pi });
     }
+    let (ai, ad) = (addresses(new_full), addresses(old_full));
+    if ai != ad {
+        let added = fresh(&ai, &ad, docs.addresses(false));
+        let removed = fresh(&ad, &ai, docs.addresses(true));
+        if let Some(change) = NameChange::of(removed.first().copied(), added.first().copied()) {
+            found.add(Role::Contact, Reason::Address(change));
+        }
+    }
     let (ci, cd) = (companies(new_full), companies(old_full));
-    let added: Vec<&String> = ci.iter().filter(|c| !cd.contains(c)).collect();
-    let removed: Vec<&String> = cd.iter().filter(|c| !ci.contains(c)).collect();
+    let added: Vec<&String> = ci
+        .iter()
+        .filter(|c| !cd.contains(c) && !docs.names(false, c))
+        .collect();
+    let removed: Vec<&String> = cd
+        .iter()
+        .filter(|c| !ci.contains(c) && !docs.names(true, c))
+        .collect();
     if let Some(who) = NameChange::of(removed.first().copied(), added.first().copied()) {
         let has = |ks: &[&str]| ks.iter().any(|k| context().contains(k));
         let control = has(&[
@@ -44,13 +152,7 @@ pub(super) fn hard_evidence<'c>(
             "收购",
             "合并",
         ]);
-        let complaint = has(&[
-            "complain",
-            "contact us",
-            "inquir",
-            "投诉",
-            "联系",
-        ]);
+        let complaint = has(&["complain", "contact us", "inquir", "投诉", "联系"]);
         let recipient = has(&[
             "processor",
             "partner",
@@ -80,7 +182,7 @@ pub(super) fn hard_evidence<'c>(
             found.add(Role::Recipients, entity(EntityRole::Recipient));
         }
     }
-    let (dn, dold) = (days(new_full), days(old_full));
+    let (dn, dold) = (durations(new_full), durations(old_full));
     let retention_words = [
         "retain",
         "keep",
@@ -93,19 +195,16 @@ pub(super) fn hard_evidence<'c>(
         "删除",
     ];
     if dold.is_empty()
-        && dn.iter().any(|d| ins.contains(&d.to_string()))
+        && !dn.is_empty()
         && retention_words.iter().any(|k| context().contains(k))
         && !topics.contains(&Role::Rights)
     {
         found.add(Role::Purposes, Reason::RetentionStated { days: dn[0] });
     }
-    if !dn.is_empty()
-        && !dold.is_empty()
-        && dn != dold
-        && (dn.iter().any(|d| ins.contains(&d.to_string()))
-            || dold.iter().any(|d| del.contains(&d.to_string())))
-    {
-        let (a, b) = (dold[0], dn[0]);
+    if !dn.is_empty() && !dold.is_empty() && dn != dold {
+        // the first figure that changed, on each side
+        let a = dold.iter().copied().find(|d| !dn.contains(d)).unwrap_or(dold[0]);
+        let b = dn.iter().copied().find(|d| !dold.contains(d)).unwrap_or(dn[0]);
         let retention = ["retain", "keep", "store", "retention", "保存", "保留", "存储"]
             .iter()
             .any(|k| context().contains(k));
@@ -263,50 +362,6 @@ fn is_company_suffix(w: &str) -> bool {
     )
 }
 
-/// Numbers of days mentioned in `s` (`30 days`, `30 calendar days`, `30天`, `30日`).
-pub(super) fn days(s: &str) -> Vec<u32> {
-    // a number is ASCII digits, or full-width ones (bytes 0xef 0xbc 0x90..=0x99) folded to them
-    if !s.bytes().any(|b| b.is_ascii_digit() || b == 0xef) {
-        return vec![];
-    }
-    // a number of days needs the word (any case) or 天, 日 or 个 after the digits (full-width
-    // letters, folded later, are looked at the long way)
-    let b = s.as_bytes();
-    let day_word = b.windows(3).any(|w| w.eq_ignore_ascii_case(b"day"));
-    if !day_word && !b.contains(&0xef) && !s.contains(['天', '日', '个']) {
-        return vec![];
-    }
-    let n = normal_form(s);
-    let w: Vec<&str> = n.split(' ').collect();
-    let mut out = Vec::new();
-    for (i, word) in w.iter().enumerate() {
-        if let Ok(v) = word.parse::<u32>() {
-            let next = w.get(i + 1).copied().unwrap_or("");
-            let next2 = w.get(i + 2).copied().unwrap_or("");
-            if next.starts_with("day")
-                || (matches!(next, "calendar" | "business" | "working") && next2.starts_with("day"))
-            {
-                out.push(v);
-            }
-        }
-        // CJK: digits followed by 天 or 日 (个工作日)
-        let mut digits = String::new();
-        for c in word.chars() {
-            if c.is_ascii_digit() {
-                digits.push(c);
-            } else {
-                if !digits.is_empty()
-                    && (c == '天' || c == '日' || c == '个')
-                    && let Ok(v) = digits.parse()
-                {
-                    out.push(v);
-                }
-                digits.clear();
-            }
-        }
-    }
-    out
-}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,9 +413,6 @@ mod tests {
 
     #[test]
     fn days_and_emails_found_in_either_width() {
-        assert_eq!(days("within 30 calendar days"), vec![30]);
-        assert_eq!(days("在３０天内"), vec![30]);
-        assert_eq!(days("promptly"), Vec::<u32>::new());
         assert_eq!(
             emails("write to Privacy@Example.com."),
             vec!["privacy@example.com"]

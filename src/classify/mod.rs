@@ -12,11 +12,13 @@
 //! excerpts), `editorial` (date bumps, typos), `consent` (narrowed rights), `facts` (typed facts),
 //! `reason` (why, as data) and `rules` (clauses by role, sourced term groups).
 
+mod address;
 mod consent;
 mod editorial;
 mod evidence;
 mod facts;
 mod lexicon;
+mod quantity;
 pub mod reason;
 pub mod rules;
 
@@ -108,10 +110,11 @@ pub struct Assessment {
 pub fn assess(diff: &PolicyDiff, rules: &RuleSet, locale: &str, versioned: bool) -> Assessment {
     // changes of one passage share its topics: found once
     let mut topics = TopicsMemo::new();
+    let docs = evidence::Documents::new(&diff.old_text, &diff.new_text);
     let verdicts: Vec<Verdict> = diff
         .changes
         .iter()
-        .map(|c| verdict(c, rules, locale, versioned, &mut topics))
+        .map(|c| verdict(c, rules, locale, versioned, &mut topics, &docs))
         .collect();
     let verdicts = reflect_facts(diff, verdicts, rules);
     let clauses: BTreeSet<String> = verdicts.iter().flat_map(|v| v.clauses.iter().cloned()).collect();
@@ -218,6 +221,7 @@ fn verdict<'d>(
     locale: &str,
     versioned: bool,
     topics: &mut TopicsMemo<'d>,
+    docs: &evidence::Documents,
 ) -> Verdict {
     if let Some(fc) = &change.fact {
         return fact_verdict(change, fc, rules, locale);
@@ -232,10 +236,31 @@ fn verdict<'d>(
     if change.editorial_form {
         return editorial(Reason::FormattingOnly);
     }
+    // a heading added or removed on its own labels text that is judged where it stands
+    if matches!(change.kind, Kind::Added | Kind::Removed)
+        && change.block_kind == Some(crate::diff::doc::BlockKind::Heading)
+    {
+        return editorial(Reason::HeadingOnly);
+    }
     let (ins, del) = match change.kind {
         Kind::Modified => changed_text(&change.redline),
-        Kind::Added => (change.new.clone().unwrap_or_default(), String::new()),
-        Kind::Removed => (String::new(), change.old.clone().unwrap_or_default()),
+        // of a passage partly restated elsewhere, only what is really new or really gone
+        Kind::Added => (
+            change
+                .novel
+                .clone()
+                .or_else(|| change.new.clone())
+                .unwrap_or_default(),
+            String::new(),
+        ),
+        Kind::Removed => (
+            String::new(),
+            change
+                .novel
+                .clone()
+                .or_else(|| change.old.clone())
+                .unwrap_or_default(),
+        ),
         Kind::Moved => unreachable!("handled above"),
     };
     if change.kind == Kind::Modified
@@ -249,8 +274,14 @@ fn verdict<'d>(
         "en"
     };
     let mut found = Found::new();
-    let old_full = change.old.as_deref().unwrap_or("");
-    let new_full = change.new.as_deref().unwrap_or("");
+    let (old_full, new_full) = match change.kind {
+        Kind::Added => ("", ins.as_str()),
+        Kind::Removed => (del.as_str(), ""),
+        _ => (
+            change.old.as_deref().unwrap_or(""),
+            change.new.as_deref().unwrap_or(""),
+        ),
+    };
     // the passage with its headings and lead-in, normalised: only some hard evidence needs it
     let context_cell = std::cell::OnceCell::new();
     let context = || -> &str {
@@ -267,7 +298,7 @@ fn verdict<'d>(
     let topics: &BTreeSet<Role> = topics
         .entry((&change.section, &change.heading, &change.path, lx))
         .or_insert_with(|| rules.topics(&change.section, &change.heading, &change.path, lx));
-    hard_evidence(&ins, &del, old_full, new_full, &context, topics, &mut found);
+    hard_evidence(old_full, new_full, &context, topics, docs, &mut found);
     let hard: BTreeSet<Role> = found.clauses.clone();
     let changed = normal_form(&format!("{ins} {del}"));
     let changed_words = words(&changed).len();

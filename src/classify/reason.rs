@@ -118,6 +118,8 @@ pub enum Reason {
     TypoFix,
     /// A whole section moved.
     SectionMoved,
+    /// A heading added or removed on its own.
+    HeadingOnly,
     /// A passage moved unchanged.
     PassageMoved,
     /// A real change that touches no clause.
@@ -126,6 +128,8 @@ pub enum Reason {
     FactChanged,
     /// An email address changed, appeared or went away.
     Email(NameChange),
+    /// A postal address changed, appeared or went away (its words, as found).
+    Address(NameChange),
     /// The phone numbers of a passage changed.
     Phones {
         /// Before (digits).
@@ -226,12 +230,16 @@ impl Reason {
             Reason::ModalSwap => "modal-swap",
             Reason::TypoFix => "typo-fix",
             Reason::SectionMoved => "section-moved",
+            Reason::HeadingOnly => "heading-only",
             Reason::PassageMoved => "passage-moved",
             Reason::NoClause => "no-clause",
             Reason::FactChanged => "fact-changed",
             Reason::Email(NameChange::Changed { .. }) => "email-changed",
             Reason::Email(NameChange::Added(_)) => "email-added",
             Reason::Email(NameChange::Removed(_)) => "email-removed",
+            Reason::Address(NameChange::Changed { .. }) => "address-changed",
+            Reason::Address(NameChange::Added(_)) => "address-added",
+            Reason::Address(NameChange::Removed(_)) => "address-removed",
             Reason::Phones { .. } => "phone-changed",
             Reason::Entity {
                 role: EntityRole::Responsible,

@@ -49,7 +49,11 @@ impl BlockKind {
         match self {
             BlockKind::ListItem | BlockKind::TableRow => true,
             BlockKind::Paragraph => {
-                let head: String = text.trim_start().chars().take_while(|c| !c.is_whitespace()).collect();
+                let head: String = text
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .collect();
                 let dotted = head.split('.').filter(|p| !p.is_empty()).count() >= 2
                     && head
                         .trim_end_matches('.')

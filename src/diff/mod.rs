@@ -92,6 +92,9 @@ pub struct Change {
     pub block_kind: Option<doc::BlockKind>,
     /// For an added or removed block: the paragraph introducing it (`… in the following cases:`).
     pub lead_in: Option<String>,
+    /// For an added or removed passage of which some sentences are found elsewhere in the other
+    /// document: only the sentences that are really new (or really gone).
+    pub novel: Option<String>,
 }
 
 impl Change {
@@ -111,6 +114,7 @@ impl Change {
             whole_section: false,
             block_kind: None,
             lead_in: None,
+            novel: None,
         }
     }
 }
@@ -122,6 +126,25 @@ pub struct PolicyDiff {
     pub changes: Vec<Change>,
     /// A size bound made part of the comparison coarser (huge blocks or runs).
     pub bounded: bool,
+    /// The whole old document's text (headings and blocks), for evidence that must know whether a
+    /// name or address is still stated elsewhere.
+    pub old_text: String,
+    /// The whole new document's text.
+    pub new_text: String,
+}
+
+/// A document's text: every heading and block, one per line.
+fn doc_text(doc: &Doc) -> String {
+    let mut out = String::new();
+    for s in &doc.sections {
+        out.push_str(&s.heading);
+        out.push('\n');
+        for b in &s.blocks {
+            out.push_str(&b.text);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Compares two inputs.
@@ -160,6 +183,7 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
                 whole_section: true,
                 block_kind: None,
                 lead_in: None,
+                novel: None,
             });
         }
     }
@@ -185,6 +209,7 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
         }
     }
     detect_moves(&mut changes);
+    mark_restated(&mut changes, &old.doc, &new.doc);
     // equal trees (the same facts file, most often) hold no change: skip the walk
     if let (Some(of), Some(nf)) = (&old.facts, &new.facts)
         && !(std::sync::Arc::ptr_eq(of, nf) || of == nf)
@@ -229,6 +254,7 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
                 whole_section: false,
                 block_kind: None,
                 lead_in: None,
+                novel: None,
             });
         }
     }
@@ -239,6 +265,8 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
     PolicyDiff {
         changes: indexed.into_iter().map(|(_, c)| c).collect(),
         bounded,
+        old_text: doc_text(&old.doc),
+        new_text: doc_text(&new.doc),
     }
 }
 
@@ -532,6 +560,105 @@ fn detect_moves(changes: &mut Vec<Change>) {
     });
 }
 
+/// The sentences of a text, each with its normal form.
+pub fn sentences(text: &str) -> Vec<(&str, String)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut start = 0;
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            // a full stop glued to the next sentence (`data.You`) ends a sentence too
+            let prev_lower = line[..i].chars().next_back().is_some_and(char::is_lowercase);
+            let ends = matches!(c, '。' | '！' | '？' | '；')
+                || (matches!(c, '.' | '!' | '?' | ';') && next.is_none_or(char::is_whitespace))
+                || (c == '.' && prev_lower && next.is_some_and(char::is_uppercase));
+            if ends {
+                let end = i + c.len_utf8();
+                out.push(&line[start..end]);
+                start = end;
+            }
+        }
+        out.push(&line[start..]);
+    }
+    out.into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| (s, normal_form(s)))
+        .filter(|(_, n)| !n.is_empty())
+        .collect()
+}
+
+/// Every sentence of a document (headings included), with the heading of its section.
+fn sentence_index(doc: &Doc) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for s in &doc.sections {
+        for text in std::iter::once(&s.heading).chain(s.blocks.iter().map(|b| &b.text)) {
+            for (_, n) in sentences(text) {
+                out.entry(n).or_insert_with(|| s.heading.clone());
+            }
+        }
+    }
+    out
+}
+
+/// A sentence too short to carry meaning on its own (`Yes.`, a bare heading word).
+fn trivial(normal: &str) -> bool {
+    normal.chars().filter(|c| !c.is_whitespace()).count() < 4 && !normal.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Passages added or removed whose sentences all stand elsewhere in the other document (a
+/// restructured page, a reflowed list, a section split in two) are restatements: an addition
+/// becomes a move from where the sentences stood, a removal is dropped (its sentences are still
+/// in the policy). A passage with some new sentences keeps only those as its [`Change::novel`] text.
+fn mark_restated(changes: &mut Vec<Change>, old: &Doc, new: &Doc) {
+    let candidates = changes
+        .iter()
+        .any(|c| c.fact.is_none() && matches!(c.kind, Kind::Added | Kind::Removed));
+    if !candidates {
+        return;
+    }
+    let (old_index, new_index) = (sentence_index(old), sentence_index(new));
+    let mut drop = vec![false; changes.len()];
+    for (i, c) in changes.iter_mut().enumerate() {
+        if c.fact.is_some() || !matches!(c.kind, Kind::Added | Kind::Removed) {
+            continue;
+        }
+        let (text, other) = match c.kind {
+            Kind::Added => (c.new.as_deref().unwrap_or(""), &old_index),
+            _ => (c.old.as_deref().unwrap_or(""), &new_index),
+        };
+        let mut all = sentences(text);
+        // a whole section's heading is its label, not a statement: its body decides
+        if c.whole_section && all.len() > 1 {
+            all.remove(0);
+        }
+        let novel: Vec<&str> = all
+            .iter()
+            .filter(|(_, n)| !other.contains_key(n))
+            .map(|(s, _)| *s)
+            .collect();
+        if novel.iter().all(|s| trivial(&normal_form(s))) {
+            if c.kind == Kind::Removed {
+                drop[i] = true;
+            } else {
+                let from = all.iter().find_map(|(_, n)| other.get(n)).cloned();
+                c.kind = Kind::Moved;
+                c.old = c.new.clone();
+                c.editorial_form = true;
+                c.moved_from = from;
+            }
+        } else if novel.len() < all.len() {
+            c.novel = Some(novel.join(" "));
+        }
+    }
+    let mut i = 0;
+    changes.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
 enum SectionPair {
     Both(usize, usize),
     Old(usize),
@@ -675,5 +802,53 @@ mod tests {
         assert!(kinds.contains(&("1-data-we-collect", Kind::Moved)), "{kinds:?}");
         assert!(kinds.contains(&("2-sharing", Kind::Added)), "{kinds:?}");
         assert!(!kinds.iter().any(|(_, k)| *k == Kind::Removed), "{kinds:?}");
+    }
+}
+
+#[cfg(test)]
+mod restated_tests {
+    use super::*;
+
+    fn input(md: &str) -> DiffInput {
+        DiffInput {
+            label: "x".into(),
+            version: None,
+            locale: "en".into(),
+            doc: doc::from_markdown(md),
+            facts: None,
+            fact_sections: BTreeMap::new(),
+        }
+    }
+
+    /// A page restructured (headings demoted, paragraphs joined) restates its sentences: no
+    /// passage is added or removed, and a really new sentence is kept apart as the novel text.
+    #[test]
+    fn restructured_text_is_restated_and_new_sentences_stay_new() {
+        let old = input(
+            "# Policy\n\n## Data\n\nWe collect your name. We keep it safe.\n\n## Contact\n\nWrite to us at the office.\n",
+        );
+        let new = input(
+            "# Policy\n\n### Data and contact\n\nWe collect your name.We keep it safe.\n\nWrite to us at the office. We also collect your face.\n",
+        );
+        let d = diff(&old, &new, &[]);
+        assert!(
+            !d.changes.iter().any(|c| c.kind == Kind::Removed),
+            "{:#?}",
+            d.changes
+        );
+        let added: Vec<&Change> = d
+            .changes
+            .iter()
+            .filter(|c| c.kind == Kind::Added && c.block_kind != Some(doc::BlockKind::Heading))
+            .collect();
+        assert_eq!(added.len(), 1, "{:#?}", d.changes);
+        assert_eq!(added[0].novel.as_deref(), Some("We also collect your face."));
+        assert_eq!(
+            sentences("One. Two!Three. data.You")
+                .iter()
+                .map(|(s, _)| *s)
+                .collect::<Vec<_>>(),
+            ["One.", "Two!Three.", "data.", "You"]
+        );
     }
 }

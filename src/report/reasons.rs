@@ -108,6 +108,7 @@ fn en(reason: &Reason) -> String {
         Reason::ModalSwap => "modal verb swapped (can/may)".into(),
         Reason::TypoFix => "typo fix".into(),
         Reason::SectionMoved => "section moved".into(),
+        Reason::HeadingOnly => "a heading only".into(),
         Reason::PassageMoved => "passage moved unchanged".into(),
         Reason::NoClause => "wording changed; no §VIII clause is affected".into(),
         Reason::FactChanged => "fact changed".into(),
@@ -116,6 +117,11 @@ fn en(reason: &Reason) -> String {
         }
         Reason::Email(NameChange::Added(n)) => format!("email address added: {n}"),
         Reason::Email(NameChange::Removed(o)) => format!("email address removed: {o}"),
+        Reason::Address(NameChange::Changed { old, new }) => {
+            format!("postal address changed: {old} → {new}")
+        }
+        Reason::Address(NameChange::Added(n)) => format!("postal address added: {n}"),
+        Reason::Address(NameChange::Removed(o)) => format!("postal address removed: {o}"),
         Reason::Phones { old, new } => {
             format!("phone number changed: {} → {}", old.join(", "), new.join(", "))
         }
@@ -202,12 +208,16 @@ fn zh(reason: &Reason) -> String {
         Reason::ModalSwap => "情态动词替换（can/may）".into(),
         Reason::TypoFix => "错别字修正".into(),
         Reason::SectionMoved => "整节移动".into(),
+        Reason::HeadingOnly => "仅标题".into(),
         Reason::PassageMoved => "段落原样移动".into(),
         Reason::NoClause => "措辞修改，不涉及第八条任何一款".into(),
         Reason::FactChanged => "事实变更".into(),
         Reason::Email(NameChange::Changed { old, new }) => format!("联系邮箱变更：{old} → {new}"),
         Reason::Email(NameChange::Added(n)) => format!("新增邮箱地址：{n}"),
         Reason::Email(NameChange::Removed(o)) => format!("删除邮箱地址：{o}"),
+        Reason::Address(NameChange::Changed { old, new }) => format!("通讯地址变更：{old} → {new}"),
+        Reason::Address(NameChange::Added(n)) => format!("新增通讯地址：{n}"),
+        Reason::Address(NameChange::Removed(o)) => format!("删除通讯地址：{o}"),
         Reason::Phones { old, new } => {
             format!("电话号码变更：{} → {}", old.join(", "), new.join(", "))
         }
@@ -301,6 +311,7 @@ mod tests {
             Reason::ModalSwap,
             Reason::TypoFix,
             Reason::SectionMoved,
+            Reason::HeadingOnly,
             Reason::PassageMoved,
             Reason::NoClause,
             Reason::FactChanged,
@@ -314,6 +325,12 @@ mod tests {
                 old: vec![s("075528283350")],
                 new: vec![],
             },
+            Reason::Address(NameChange::Changed {
+                old: s("42 charlemont street"),
+                new: s("1 hatch street upper"),
+            }),
+            Reason::Address(NameChange::Added(s("1 hatch street upper"))),
+            Reason::Address(NameChange::Removed(s("42 charlemont street"))),
             Reason::RetentionStated { days: 30 },
             Reason::Retention { old: 30, new: 90 },
             Reason::ResponseTime { old: 15, new: 30 },

@@ -1,0 +1,219 @@
+//! Postal addresses read from prose (GDPR Art. 13(1)(a), PIPL Art. 17: the handler's contact
+//! details). An English address is a house number next to a street word (`42 Charlemont Street`,
+//! `Av. Leandro N. Alem 1050`, `Zeughausgasse 7A`); a Chinese one a place (省, 市, 区, 县) followed by
+//! a street or building (路, 街, 道, 号, 大厦, 楼, 室). Each is kept as the words around it, so two
+//! versions can be compared.
+
+use crate::diff::text::is_cjk;
+
+/// Words that name a street, a building part or a floor.
+fn street_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_lowercase();
+    matches!(
+        w.as_str(),
+        "street"
+            | "st"
+            | "road"
+            | "rd"
+            | "avenue"
+            | "ave"
+            | "av"
+            | "avenida"
+            | "drive"
+            | "dr"
+            | "boulevard"
+            | "blvd"
+            | "lane"
+            | "ln"
+            | "way"
+            | "place"
+            | "pl"
+            | "square"
+            | "sq"
+            | "court"
+            | "ct"
+            | "parkway"
+            | "pkwy"
+            | "highway"
+            | "hwy"
+            | "terrace"
+            | "row"
+            | "strasse"
+            | "straße"
+            | "str"
+            | "rue"
+            | "via"
+            | "calle"
+            | "piso"
+            | "floor"
+            | "suite"
+            | "ste"
+            | "plaza"
+            | "quay"
+            | "wharf"
+            | "gasse"
+            | "weg"
+            | "platz"
+            | "laan"
+            | "vej"
+            | "gade"
+            | "allee"
+            | "straat"
+            | "carrer"
+            | "rua"
+            | "viale"
+            | "corso"
+            | "piazza"
+    ) || w.ends_with("strasse")
+        || w.ends_with("straße")
+        || w.ends_with("gasse")
+        || w.ends_with("straat")
+        || w.ends_with("vej")
+        || w.ends_with("gatan")
+}
+
+/// A house number: digits, possibly with a letter or an ordinal (`7A`, `124th`, `4º`).
+fn house_number(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.', ';']);
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars().filter(char::is_ascii_digit).count() <= 5
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | 'º' | '°'))
+}
+
+/// The postal addresses of `s`, each as its normalised words.
+pub fn addresses(s: &str) -> Vec<String> {
+    let mut out = english(s);
+    if s.chars().any(is_cjk) {
+        out.extend(chinese(s));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn english(s: &str) -> Vec<String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let bare = words[i].trim_matches(|c: char| !c.is_alphanumeric());
+        // a street word starting with a capital, with a house number within three words
+        let capital = words[i].chars().next().is_some_and(char::is_uppercase) || bare.ends_with("strasse");
+        if !(capital && street_word(bare)) {
+            i += 1;
+            continue;
+        }
+        let from = i.saturating_sub(3);
+        let to = (i + 4).min(words.len());
+        if !words[from..to].iter().any(|w| house_number(w)) {
+            i += 1;
+            continue;
+        }
+        // the address: from the number (or street word) to the end of the next two comma parts
+        let start = (from..=i)
+            .find(|&k| house_number(words[k]) || k == i)
+            .unwrap_or(i);
+        let mut end = i + 1;
+        let mut commas = 0;
+        while end < words.len() && end < i + 10 {
+            if words[end - 1].ends_with(',') {
+                commas += 1;
+                if commas > 2 {
+                    break;
+                }
+            }
+            if words[end - 1].ends_with(['.', ';', ':']) && !street_word(words[end - 1]) {
+                break;
+            }
+            end += 1;
+        }
+        // the place itself (number and street, or street and number): what follows (floor, city,
+        // postcode) is often written more or less fully from one version to the next
+        let key: Vec<String> = words[start..end]
+            .iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .collect();
+        out.push(key.join(" "));
+        i = end.max(i + 1);
+    }
+    out
+}
+
+fn chinese(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !matches!(chars[i], '省' | '市' | '区' | '县') {
+            i += 1;
+            continue;
+        }
+        // back to the start of the run of CJK characters and digits
+        let mut start = i;
+        while start > 0 && i - start < 12 && (is_cjk(chars[start - 1]) || chars[start - 1].is_ascii_digit()) {
+            start -= 1;
+        }
+        // forward to the last street or building character of the run
+        let mut end = None;
+        let mut k = i + 1;
+        while k < chars.len() && k - i < 30 {
+            let c = chars[k];
+            if !(is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '-' | '－')) {
+                break;
+            }
+            if matches!(
+                c,
+                '路' | '街' | '道' | '号' | '楼' | '室' | '层' | '座' | '弄' | '巷'
+            ) || (c == '厦' && k > 0 && chars[k - 1] == '大')
+            {
+                end = Some(k);
+            }
+            k += 1;
+        }
+        match end {
+            Some(e) => {
+                out.push(chars[start..=e].iter().collect());
+                i = e + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_in_english_prose() {
+        let a = addresses("Contact: Acme Ltd, 42 Charlemont Street, Dublin 2, D02 R593, Ireland.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0], "42 charlemont street", "{a:?}");
+        // the same place written more fully is the same address
+        assert_eq!(
+            addresses("29 Earlsfort Terrace"),
+            addresses("29 Earlsfort Terrace, Dublin 2, D02 AY28")
+        );
+        assert_ne!(
+            addresses("255 Executive Drive, Plainview, NY"),
+            addresses("4052 S 124th Street, Greenfield, WI 53228")
+        );
+        assert!(!addresses("Av. Leandro N. Alem 1050, Piso 13").is_empty());
+        assert!(!addresses("Ethereum Foundation Zeughausgasse 7A, 6302 Zug").is_empty());
+        // a street word without a number, or a lowercase word, is no address
+        assert!(addresses("we may share it on the way to the street").is_empty());
+        assert!(addresses("visit our Place of business").is_empty());
+    }
+
+    #[test]
+    fn addresses_in_chinese_prose() {
+        let a = addresses("注册地址：深圳市南山区科技园科苑路15号科兴科学园A栋");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert!(a[0].contains("科苑路15号"), "{a:?}");
+        assert!(addresses("我们在中国境内收集的信息").is_empty());
+    }
+}

@@ -1,0 +1,217 @@
+//! Durations read from prose, in either language: `30 days`, `thirty calendar days`, `5 years`,
+//! `six months`, `三十天`, `15个工作日`, `６个月`, `三年`. Each is counted in days (a week 7, a month
+//! 30, a year 360, so `12 months` and `one year` agree). Dates are not durations: `19日` after a
+//! month (`10月19日`), `2024年` and a month name without `个` are left alone.
+
+use crate::diff::text::fold_width;
+
+/// Days per unit word.
+fn unit_days(word: &str) -> Option<u32> {
+    match word {
+        "day" | "days" => Some(1),
+        "week" | "weeks" => Some(7),
+        "month" | "months" => Some(30),
+        "year" | "years" => Some(360),
+        _ => None,
+    }
+}
+
+/// An English number word (`thirty`, `forty-five`) or digits.
+fn english_number(word: &str) -> Option<u32> {
+    if let Ok(v) = word.parse::<u32>() {
+        return Some(v);
+    }
+    let small = |w: &str| -> Option<u32> {
+        Some(match w {
+            "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            _ => return None,
+        })
+    };
+    match word.split_once('-') {
+        Some((tens, ones)) => Some(small(tens)? + small(ones)?),
+        None => small(word),
+    }
+}
+
+/// A Chinese numeral of up to three digits (`十五`, `三十`, `一百八十`, `两`).
+fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as u32)
+            .or((c == '两').then_some(2))
+            .or((c == '〇').then_some(0))
+    };
+    let (mut total, mut current) = (0u32, None::<u32>);
+    for c in s.chars() {
+        match c {
+            '十' => {
+                total += current.unwrap_or(1) * 10;
+                current = None;
+            }
+            '百' => {
+                total += current.unwrap_or(1) * 100;
+                current = None;
+            }
+            c => current = Some(digit(c)?),
+        }
+    }
+    let v = total + current.unwrap_or(0);
+    (!s.is_empty()).then_some(v)
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    "零〇一二两三四五六七八九十百".contains(c)
+}
+
+/// The durations stated in `s`, in days, in order.
+pub fn durations(s: &str) -> Vec<u32> {
+    let text: String = s.chars().map(fold_width).collect::<String>().to_lowercase();
+    let mut out = english(&text);
+    if text.chars().any(crate::diff::text::is_cjk) {
+        out.extend(chinese(&text));
+    }
+    out
+}
+
+fn english(text: &str) -> Vec<u32> {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let Some(n) = english_number(w) else { continue };
+        let mut j = i + 1;
+        if words
+            .get(j)
+            .is_some_and(|x| matches!(*x, "calendar" | "business" | "working"))
+        {
+            j += 1;
+        }
+        if let Some(unit) = words.get(j).and_then(|u| unit_days(u)) {
+            out.push(n.saturating_mul(unit));
+        }
+    }
+    out
+}
+
+fn chinese(text: &str) -> Vec<u32> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        let (value, end) = if chars[i].is_ascii_digit() {
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits: String = chars[start..i].iter().collect();
+            (digits.parse::<u32>().ok(), i)
+        } else if is_chinese_numeral(chars[i]) {
+            while i < chars.len() && is_chinese_numeral(chars[i]) {
+                i += 1;
+            }
+            let numeral: String = chars[start..i].iter().collect();
+            (chinese_number(&numeral), i)
+        } else {
+            i += 1;
+            continue;
+        };
+        let Some(n) = value else { continue };
+        let before = start.checked_sub(1).map(|k| chars[k]);
+        let mut k = end;
+        while k < chars.len() && chars[k] == ' ' {
+            k += 1;
+        }
+        // `六（6）个月`: the figure repeated in brackets
+        if matches!(chars.get(k), Some('（' | '(')) {
+            let close = chars[k..chars.len().min(k + 6)]
+                .iter()
+                .position(|c| matches!(c, '）' | ')'));
+            if let Some(p) = close {
+                k += p + 1;
+            }
+        }
+        let counted = chars.get(k) == Some(&'个');
+        if counted {
+            k += 1;
+        }
+        let rest: String = chars[k..chars.len().min(k + 3)].iter().collect();
+        let unit = if rest.starts_with("工作日") || rest.starts_with('天') {
+            Some(1)
+        } else if rest.starts_with('日') {
+            // `10月19日` is a date
+            (before != Some('月')).then_some(1)
+        } else if rest.starts_with('周') || rest.starts_with("星期") {
+            Some(7)
+        } else if rest.starts_with('月') {
+            // `6个月` is a duration, `6月` is June
+            counted.then_some(30)
+        } else if rest.starts_with('年') {
+            // `2024年` is a year, and `3年` in `2023年3月` is not followed by a duration word
+            (n < 100 && !chars.get(k + 1).is_some_and(|c| c.is_ascii_digit())).then_some(360)
+        } else {
+            None
+        };
+        if let Some(unit) = unit {
+            out.push(n.saturating_mul(unit));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_durations() {
+        assert_eq!(durations("within 30 calendar days"), [30]);
+        assert_eq!(durations("for thirty days, then forty-five days"), [30, 45]);
+        assert_eq!(durations("kept for one year"), [360]);
+        assert_eq!(durations("kept for 12 months"), [360]);
+        assert_eq!(durations("kept for five years"), [1800]);
+        assert_eq!(durations("promptly, in 2024"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn chinese_durations_and_dates() {
+        assert_eq!(durations("在３０天内"), [30]);
+        assert_eq!(durations("验证您的用户身份后的三十天内"), [30]);
+        assert_eq!(durations("15个工作日内"), [15]);
+        assert_eq!(durations("保存期为您注销账号后六（6）个月"), [180]);
+        assert_eq!(durations("保存三年"), [1080]);
+        assert_eq!(durations("更新日期：2022年10月19日"), Vec::<u32>::new());
+        assert_eq!(durations("6月1日起生效"), Vec::<u32>::new());
+        assert_eq!(chinese_number("一百八十"), Some(180));
+        assert_eq!(chinese_number("十五"), Some(15));
+        assert_eq!(chinese_number("两"), Some(2));
+    }
+}
