@@ -803,22 +803,15 @@ impl Site<'_> {
             facts: Some(self.facts_tree(published[i])),
             ..crate::diff::input::Side::of(self.content, published[i], locale)
         };
-        let (old, new) = crate::diff::input::version_pair(side(k), side(k + 1))
+        let comparison = crate::compare::versions(side(k), side(k + 1), self.rules)
             .map_err(|m| Diagnostic::file_error(&b.dir, m))?;
-        let d = crate::diff::diff(&old, &new, &self.content.locale_tags());
-        let assessment = crate::classify::assess(&d, self.rules, locale.as_str(), true);
-        let report = crate::report::Report {
-            old: &old,
-            new: &new,
-            diff: &d,
-            assessment: &assessment,
-            rules: self.rules,
-        };
+        let assessment = comparison.assessment();
+        let report = comparison.report();
         let file = format!("{ai}..{bi}.html");
         let dir = format!("{locale}/changes/");
         let url = format!("{base}{dir}{file}");
         let notice = crate::report::notice::view(
-            &assessment,
+            assessment,
             self.rules,
             &kit.messages,
             locale.as_str(),
