@@ -2,16 +2,16 @@
 //! version's copy, the redlines, each locale's archive and feed, the language chooser and the facts
 //! data.
 //!
-//! 1. [`render_site_into`] makes a [`Site`]: the templates' engine, each locale's messages and date
+//! 1. [`render_site_into`] makes a `Site`: the templates' engine, each locale's messages and date
 //!    format, and the fingerprint of what every page depends on;
-//! 2. [`jobs`] cuts the site into units of work (a version's pages in one locale, one redline, one
+//! 2. `jobs` cuts the site into units of work (a version's pages in one locale, one redline, one
 //!    facts file), each with a fingerprint of its inputs, runs them on every core and hands each
 //!    unit's files to a [`Sink`] as soon as they are made, or lets the sink keep what an earlier
 //!    build made from the same inputs;
-//! 3. [`pages`] renders a version's web and print pages, the archive and the language chooser;
-//!    [`changes`] the redlines (through [`crate::compare`]) and the change summaries that the
-//!    archive and [`feed`] show;
-//! 4. [`cache`] keeps what a build renders once and shows many times: a section's HTML, a facts
+//! 3. `pages` renders a version's web and print pages, the archive and the language chooser;
+//!    `changes` the redlines (through [`crate::compare`]) and the change summaries that the
+//!    archive and `feed` show;
+//! 4. `cache` keeps what a build renders once and shows many times: a section's HTML, a facts
 //!    tree, a localized facts tree.
 //!
 //! A section is rendered once for all versions that share its text, facts file and locale, unless it
