@@ -1,7 +1,11 @@
-//! The material-change rules: §VIII clauses with their titles, fact paths, section topics and
-//! lexicons. Built-in defaults are embedded; `content/rules.toml` replaces them.
+//! The material-change rules: §VIII clauses with their roles, titles, fact paths, section topics
+//! and lexicons. Built-in defaults are embedded; `content/rules.toml` replaces them.
+//!
+//! The classifier never names a clause by its number: it asks for a [`Role`] (`purposes`,
+//! `control`, `recipients`, `rights`, `contact`, `risk`), and the rules say which clause id and
+//! title carry it, so a policy's own rules file may renumber or retitle its clauses freely.
+//! Every lexicon term belongs to a group that names the standard or category it comes from.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
@@ -11,49 +15,153 @@ use crate::diff::text::normal_form;
 /// The built-in rules (the sample policy's §VIII), as written.
 pub const BUILTIN: &str = include_str!("rules.toml");
 
-/// A locale, title or term: the built-in rules' point into the binary, a rules file's are owned.
-pub type Term = Cow<'static, str>;
+/// The schema this version reads.
+pub const SCHEMA: &str = "policyc.rules/2";
 
-/// A rules file.
+/// A locale, title or term.
+pub type Term = String;
+
+/// What a clause is about: the classifier's name for it, whatever its number or title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Purposes, types of personal information, how it is used (8.1 in the sample).
+    Purposes,
+    /// Ownership or control of the business (8.2).
+    Control,
+    /// Recipients of sharing, transfer, disclosure; cross-border destinations (8.3).
+    Recipients,
+    /// Users' rights and how they are exercised (8.4).
+    Rights,
+    /// The responsible department, contact details, complaint channels (8.5).
+    Contact,
+    /// A security impact assessment that indicates high risk (8.6).
+    Risk,
+}
+
+impl Role {
+    /// Every role, in the sample's order.
+    pub const ALL: [Role; 6] = [
+        Role::Purposes,
+        Role::Control,
+        Role::Recipients,
+        Role::Rights,
+        Role::Contact,
+        Role::Risk,
+    ];
+
+    /// The name used in rules files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Purposes => "purposes",
+            Role::Control => "control",
+            Role::Recipients => "recipients",
+            Role::Rights => "rights",
+            Role::Contact => "contact",
+            Role::Risk => "risk",
+        }
+    }
+}
+
+/// How strongly a term points at its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strength {
+    /// Specific: triggers the clause when it occurs in changed words.
+    Strong,
+    /// Generic: triggers a new or removed passage in a section of the clause's topic, or any
+    /// passage where two of them are new.
+    Medium,
+    /// Triggers a new or removed passage only inside a section of the clause's topic.
+    Weak,
+}
+
+/// A group of lexicon terms from one source (its other keys are locales: serde cannot deny unknown
+/// fields beside a flattened map, so [`ClauseRule::from_file`] checks them).
 #[derive(Debug, Clone, Deserialize)]
+pub struct TermGroup {
+    /// How strongly its terms point at the clause.
+    pub strength: Strength,
+    /// The standard, law or category of personal information the terms come from.
+    pub source: String,
+    /// Terms per locale (`en = [...]`, `zh-CN = [...]`).
+    #[serde(flatten)]
+    pub terms: BTreeMap<String, Vec<String>>,
+}
+
+/// A rules file as written.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RulesFile {
+    schema: String,
+    #[serde(rename = "clause")]
+    clauses: Vec<ClauseFile>,
+}
+
+/// A clause as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClauseFile {
+    id: String,
+    role: Role,
+    title: BTreeMap<String, String>,
+    #[serde(default)]
+    facts: Vec<String>,
+    #[serde(default)]
+    sections: Vec<String>,
+    #[serde(default)]
+    headings: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    terms: Vec<TermGroup>,
+}
+
+/// Only the schema line, read first so an old file gets a clear message.
+#[derive(Deserialize)]
+struct SchemaOnly {
+    schema: Option<String>,
+}
+
+/// A rules file, ready for the classifier.
+#[derive(Debug, Clone)]
 pub struct RuleSet {
-    /// `policyc.rules/1`.
+    /// `policyc.rules/2`.
     pub schema: String,
     /// The clauses, in order.
-    #[serde(rename = "clause")]
     pub clauses: Vec<ClauseRule>,
     /// sha256 of the text the rules were read from (for incremental builds).
-    #[serde(skip)]
     pub fingerprint: String,
 }
 
 /// One clause.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ClauseRule {
     /// `8.1` …
     pub id: String,
+    /// What it is about.
+    pub role: Role,
     /// Title per locale.
     pub title: BTreeMap<Term, Term>,
     /// Fact path prefixes.
-    #[serde(default)]
     pub facts: Vec<Term>,
     /// Section ids of its topic.
-    #[serde(default)]
     pub sections: Vec<Term>,
-    /// Heading words of its topic, per locale.
-    #[serde(default)]
+    /// Heading words of its topic, per locale (normal form).
     pub headings: BTreeMap<Term, Vec<Term>>,
-    /// Strong terms per locale.
-    #[serde(default)]
+    /// The term groups as written, with their sources.
+    pub groups: Vec<TermGroup>,
+    /// Strong terms per locale (normal form).
     pub strong: BTreeMap<Term, Vec<Term>>,
-    /// Medium (generic) terms per locale.
-    #[serde(default)]
+    /// Medium (generic) terms per locale (normal form).
     pub medium: BTreeMap<Term, Vec<Term>>,
-    /// Weak terms per locale.
-    #[serde(default)]
+    /// Weak terms per locale (normal form).
     pub weak: BTreeMap<Term, Vec<Term>>,
+}
+
+/// A term in the normal form texts are matched in (`*` kept); `None` when nothing is left.
+fn normal_term(t: &str) -> Option<String> {
+    let prefix = t.ends_with('*');
+    let n = normal_form(t.trim_end_matches('*'));
+    (!n.is_empty()).then(|| if prefix { format!("{n}*") } else { n })
 }
 
 impl RuleSet {
@@ -67,37 +175,39 @@ impl RuleSet {
 
     /// Parses and checks a rules file.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let mut rules: RuleSet = toml::from_str(text).map_err(|e| e.to_string())?;
-        rules.fingerprint = crate::output::sha256_hex(text.as_bytes());
-        rules.prepared()?.checked()
-    }
-
-    /// Normalises the rules' terms.
-    fn prepared(mut self) -> Result<Self, String> {
-        // terms are matched against normal forms: normalise them once here
-        for c in &mut self.clauses {
-            for lists in [&mut c.headings, &mut c.strong, &mut c.medium, &mut c.weak] {
-                for terms in lists.values_mut() {
-                    for t in terms.iter_mut() {
-                        let prefix = t.ends_with('*');
-                        let n = normal_form(t.trim_end_matches('*'));
-                        *t = Cow::Owned(if prefix { format!("{n}*") } else { n });
-                    }
-                    terms.retain(|t| !t.trim_end_matches('*').is_empty());
-                }
-            }
-        }
-        Ok(self)
-    }
-
-    /// Checks the schema and the clause ids.
-    fn checked(self) -> Result<Self, String> {
-        if self.schema != "policyc.rules/1" {
+        let schema = toml::from_str::<SchemaOnly>(text)
+            .ok()
+            .and_then(|s| s.schema)
+            .unwrap_or_default();
+        if schema == "policyc.rules/1" {
             return Err(format!(
-                "unknown rules schema `{}` (expected policyc.rules/1)",
-                self.schema
+                "rules schema `policyc.rules/1` is no longer read: set `schema = \"{SCHEMA}\"`, give \
+                 each clause a `role` (purposes, control, recipients, rights, contact or risk) and \
+                 put its terms in `[[clause.terms]]` groups with `strength` and `source` \
+                 (README: converting a rules file)"
             ));
         }
+        if schema != SCHEMA {
+            return Err(format!("unknown rules schema `{schema}` (expected {SCHEMA})"));
+        }
+        let file: RulesFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let clauses = file
+            .clauses
+            .into_iter()
+            .map(ClauseRule::from_file)
+            .collect::<Result<Vec<_>, _>>()?;
+        RuleSet {
+            schema: file.schema,
+            clauses,
+            fingerprint: crate::output::sha256_hex(text.as_bytes()),
+        }
+        .checked()
+    }
+
+    /// Checks the clause ids and roles.
+    fn checked(self) -> Result<Self, String> {
+        let mut roles = BTreeSet::new();
+        let mut ids = BTreeSet::new();
         for c in &self.clauses {
             let ok =
                 c.id.strip_prefix("8.")
@@ -106,34 +216,50 @@ impl RuleSet {
             if !ok {
                 return Err(format!("clause id `{}` is not of the form 8.N", c.id));
             }
+            if !ids.insert(c.id.as_str()) {
+                return Err(format!("clause id `{}` appears twice", c.id));
+            }
+            if !roles.insert(c.role) {
+                return Err(format!("role `{}` belongs to two clauses", c.role.as_str()));
+            }
         }
         Ok(self)
     }
 
-    /// The clause a fact path triggers (longest matching prefix).
-    pub fn fact_clause(&self, path: &str) -> Option<String> {
+    /// The clause that carries `role`, if the rules have one.
+    pub fn by_role(&self, role: Role) -> Option<&ClauseRule> {
+        self.clauses.iter().find(|c| c.role == role)
+    }
+
+    /// The clause id that carries `role`.
+    pub fn id_of(&self, role: Role) -> Option<&str> {
+        self.by_role(role).map(|c| c.id.as_str())
+    }
+
+    /// The role of the clause a fact path triggers (longest matching prefix).
+    pub fn fact_role(&self, path: &str) -> Option<Role> {
         self.clauses
             .iter()
-            .flat_map(|c| c.facts.iter().map(move |f| (f, &c.id)))
+            .flat_map(|c| c.facts.iter().map(move |f| (f, c.role)))
             .filter(|(f, _)| {
-                path.strip_prefix(f.as_ref())
+                path.strip_prefix(f.as_str())
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
             })
             .max_by_key(|(f, _)| f.len())
-            .map(|(_, id)| id.clone())
+            .map(|(_, role)| role)
     }
 
-    /// The clauses whose topic a section id is (versioned inputs).
-    pub fn topics_by_id(&self, section: &str) -> BTreeSet<String> {
+    /// The roles whose topic a section id is (versioned inputs).
+    pub fn topics_by_id(&self, section: &str) -> BTreeSet<Role> {
         self.clauses
             .iter()
             .filter(|c| c.sections.iter().any(|s| s == section))
-            .map(|c| c.id.clone())
+            .map(|c| c.role)
             .collect()
     }
 
-    /// The clauses whose topic a passage is in: by section id, else by the words of its headings.
-    pub fn topics(&self, section: &str, heading: &str, path: &[String], locale: &str) -> BTreeSet<String> {
+    /// The roles whose topic a passage is in: by section id, else by the words of its headings.
+    pub fn topics(&self, section: &str, heading: &str, path: &[String], locale: &str) -> BTreeSet<Role> {
         let by_id = self.topics_by_id(section);
         if !by_id.is_empty() {
             return by_id;
@@ -147,7 +273,7 @@ impl RuleSet {
                     .or_else(|| c.headings.get("en"))
                     .is_some_and(|terms| terms.iter().any(|t| matches_padded(&text, t)))
             })
-            .map(|c| c.id.clone())
+            .map(|c| c.role)
             .collect()
     }
 
@@ -158,6 +284,57 @@ impl RuleSet {
 }
 
 impl ClauseRule {
+    /// A clause as written, its terms in normal form and gathered by strength.
+    fn from_file(c: ClauseFile) -> Result<Self, String> {
+        let mut lists: [BTreeMap<Term, Vec<Term>>; 3] = Default::default();
+        for g in &c.terms {
+            if g.source.trim().is_empty() {
+                return Err(format!(
+                    "clause {}: a term group has no `source` (name the standard or category its terms come from)",
+                    c.id
+                ));
+            }
+            let slot = match g.strength {
+                Strength::Strong => 0,
+                Strength::Medium => 1,
+                Strength::Weak => 2,
+            };
+            for (locale, terms) in &g.terms {
+                let tag = locale
+                    .split('-')
+                    .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+                if !tag {
+                    return Err(format!(
+                        "clause {}: `{locale}` in a term group is neither `strength`, `source` nor a locale",
+                        c.id
+                    ));
+                }
+                lists[slot]
+                    .entry(locale.clone())
+                    .or_default()
+                    .extend(terms.iter().filter_map(|t| normal_term(t)));
+            }
+        }
+        let headings = c
+            .headings
+            .into_iter()
+            .map(|(l, ts)| (l, ts.iter().filter_map(|t| normal_term(t)).collect()))
+            .collect();
+        let [strong, medium, weak] = lists;
+        Ok(ClauseRule {
+            id: c.id,
+            role: c.role,
+            title: c.title,
+            facts: c.facts,
+            sections: c.sections,
+            headings,
+            groups: c.terms,
+            strong,
+            medium,
+            weak,
+        })
+    }
+
     /// Strong terms found in a normal-form text.
     pub fn strong_hits(&self, normal: &str, locale: &str) -> Vec<String> {
         hits(normal, self.strong.get(locale).or_else(|| self.strong.get("en")))
@@ -196,22 +373,29 @@ impl ClauseRule {
             .map_or("", |t| t)
     }
 
-    /// A short topic name for reasons.
-    pub fn short(&self, locale: &str) -> String {
-        let zh = locale.starts_with("zh");
-        match self.id.as_str() {
-            "8.1" if zh => "个人信息的收集和使用".into(),
-            "8.1" => "collection and use".into(),
-            "8.2" if zh => "控制权".into(),
-            "8.2" => "control".into(),
-            "8.3" if zh => "共享、转让和披露".into(),
-            "8.3" => "sharing and disclosure".into(),
-            "8.4" if zh => "您的权利".into(),
-            "8.4" => "users' rights".into(),
-            "8.5" if zh => "联系和投诉方式".into(),
-            "8.5" => "contact and complaints".into(),
-            _ => self.title(locale).to_string(),
-        }
+    /// A short topic name for reasons: the role's own words, which do not depend on how a rules
+    /// file titles the clause.
+    pub fn short(&self, locale: &str) -> &'static str {
+        short_topic(self.role, locale)
+    }
+}
+
+/// A role's short topic name in `locale`.
+pub fn short_topic(role: Role, locale: &str) -> &'static str {
+    let zh = locale.starts_with("zh");
+    match (role, zh) {
+        (Role::Purposes, true) => "个人信息的收集和使用",
+        (Role::Purposes, false) => "collection and use",
+        (Role::Control, true) => "控制权",
+        (Role::Control, false) => "control",
+        (Role::Recipients, true) => "共享、转让和披露",
+        (Role::Recipients, false) => "sharing and disclosure",
+        (Role::Rights, true) => "您的权利",
+        (Role::Rights, false) => "users' rights",
+        (Role::Contact, true) => "联系和投诉方式",
+        (Role::Contact, false) => "contact and complaints",
+        (Role::Risk, true) => "安全影响评估",
+        (Role::Risk, false) => "security impact assessment",
     }
 }
 
@@ -485,28 +669,64 @@ mod tests {
     ];
 
     #[test]
-    fn builtin_terms_are_normalised_like_a_rules_file() {
-        let built = RuleSet::builtin();
-        let parsed = RuleSet::parse(BUILTIN).unwrap();
-        for (a, b) in built.clauses.iter().zip(&parsed.clauses) {
-            assert_eq!(a.strong, b.strong);
-            assert_eq!(a.medium, b.medium);
-            assert_eq!(a.weak, b.weak);
-            assert_eq!(a.headings, b.headings);
-        }
-    }
-
-    #[test]
     fn builtin_rules_parse_and_match() {
         let r = RuleSet::builtin();
         assert_eq!(r.clauses.len(), 6);
-        assert_eq!(r.fact_clause("controller.name").as_deref(), Some("8.2"));
-        assert_eq!(r.fact_clause("controller.address").as_deref(), Some("8.5"));
-        assert_eq!(r.fact_clause("sdks.firebase").as_deref(), Some("8.3"));
+        assert_eq!(r.fact_role("controller.name"), Some(Role::Control));
+        assert_eq!(r.fact_role("controller.address"), Some(Role::Contact));
+        assert_eq!(r.fact_role("sdks.firebase"), Some(Role::Recipients));
+        let ids: Vec<_> = Role::ALL.iter().map(|&role| r.id_of(role)).collect();
+        assert_eq!(ids, ["8.1", "8.2", "8.3", "8.4", "8.5", "8.6"].map(Some));
         assert!(matches("we share data with third parties", "third part*"));
         assert!(!matches("we shared", "share"));
         assert!(matches("we shared", "shar*"));
         assert!(matches("我们会与第三方共享", "第三方"));
-        assert!(r.topics("x", "How we share your data", &[], "en").contains("8.3"));
+        assert!(
+            r.topics("x", "How we share your data", &[], "en")
+                .contains(&Role::Recipients)
+        );
+    }
+
+    /// Every term group names the standard or category it comes from; a group without one, an
+    /// old-schema file and a role given twice are refused with a message that says so.
+    #[test]
+    fn every_term_group_has_a_source() {
+        for c in RuleSet::builtin().clauses {
+            for g in &c.groups {
+                assert!(
+                    g.source.trim().len() >= 8,
+                    "clause {}: source {:?}",
+                    c.id,
+                    g.source
+                );
+                assert!(
+                    g.terms.values().any(|t| !t.is_empty()),
+                    "clause {}: empty group",
+                    c.id
+                );
+            }
+        }
+        let unsourced = BUILTIN.replacen("source = \"", "source = \"\" # \"", 1);
+        let err = RuleSet::parse(&unsourced).unwrap_err();
+        assert!(err.contains("no `source`"), "{err}");
+        let old = BUILTIN.replacen("schema = \"policyc.rules/2\"", "schema = \"policyc.rules/1\"", 1);
+        let err = RuleSet::parse(&old).unwrap_err();
+        assert!(err.contains("no longer read") && err.contains("role"), "{err}");
+        let twice = BUILTIN.replacen("role = \"control\"", "role = \"purposes\"", 1);
+        assert!(RuleSet::parse(&twice).unwrap_err().contains("two clauses"));
+    }
+
+    /// A rules file that renumbers and retitles the clauses keeps every behaviour: the classifier
+    /// asks for roles, and the answer carries the file's own ids.
+    #[test]
+    fn renumbered_rules_keep_their_roles() {
+        let renumbered = BUILTIN
+            .replace("id = \"8.1\"", "id = \"8.9\"")
+            .replace("id = \"8.5\"", "id = \"8.1\"")
+            .replace("id = \"8.9\"", "id = \"8.5\"");
+        let r = RuleSet::parse(&renumbered).unwrap();
+        assert_eq!(r.id_of(Role::Contact), Some("8.1"));
+        assert_eq!(r.id_of(Role::Purposes), Some("8.5"));
+        assert_eq!(r.fact_role("contact.email"), Some(Role::Contact));
     }
 }

@@ -42,6 +42,33 @@ pub enum BlockKind {
     Code,
 }
 
+impl BlockKind {
+    /// Is a block of this kind with `text` an item of a list: a list item, a table row, or a
+    /// paragraph numbered like one (`3.4 …`, `(2) …`, `（二）…`, `二、…`)?
+    pub fn is_item(self, text: &str) -> bool {
+        match self {
+            BlockKind::ListItem | BlockKind::TableRow => true,
+            BlockKind::Paragraph => {
+                let head: String = text.trim_start().chars().take_while(|c| !c.is_whitespace()).collect();
+                let dotted = head.split('.').filter(|p| !p.is_empty()).count() >= 2
+                    && head
+                        .trim_end_matches('.')
+                        .split('.')
+                        .all(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty());
+                let paren = (head.starts_with('(') || head.starts_with('（'))
+                    && (head.contains(')') || head.contains('）'));
+                let cn = head
+                    .chars()
+                    .next()
+                    .is_some_and(|c| "一二三四五六七八九十".contains(c))
+                    && head.contains('、');
+                dotted || paren || cn
+            }
+            _ => false,
+        }
+    }
+}
+
 /// A paragraph-sized unit of text.
 #[derive(Debug, Clone)]
 pub struct Block {

@@ -340,12 +340,14 @@ fn block_change(section: &DocSection, old: &Block, new: &Block, editorial: bool)
 
 fn one_side(section: &DocSection, index: usize, kind: Kind) -> Change {
     let block = &section.blocks[index];
+    // the paragraph that introduces the list the block is in: only list items or table rows lie
+    // between them (a numbered paragraph or a heading ends the list)
     let lead_in = section.blocks[..index]
         .iter()
         .rev()
-        .take(12)
-        .take_while(|b| b.kind != doc::BlockKind::Heading)
-        .find(|b| b.kind == doc::BlockKind::Paragraph && (b.text.ends_with(':') || b.text.ends_with('：')))
+        .take(40)
+        .find(|b| !b.kind.is_item(&b.text))
+        .filter(|b| b.kind == doc::BlockKind::Paragraph && (b.text.ends_with(':') || b.text.ends_with('：')))
         .map(|b| b.text.clone());
     let (old, new) = if kind == Kind::Removed {
         (Some(block.text.clone()), None)

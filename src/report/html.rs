@@ -120,7 +120,7 @@ pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffV
             reasons: v
                 .reasons
                 .iter()
-                .map(|x| super::reasons::localized(x, r.locale()))
+                .map(|e| super::reasons::text(&e.reason, r.locale()))
                 .collect(),
             runs: runs(c),
             moved_from: c.moved_from.clone(),
@@ -141,9 +141,9 @@ pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffV
                 .enumerate()
                 .filter(|(_, (_, v))| v.clauses.contains(id))
                 .flat_map(|(i, (_, v))| {
-                    v.reasons.iter().map(move |x| Evidence {
+                    v.reasons_for(id, r.rules).map(move |x| Evidence {
                         n: i + 1,
-                        reason: super::reasons::localized(x, r.locale()),
+                        reason: super::reasons::text(x, r.locale()),
                     })
                 })
                 .collect(),

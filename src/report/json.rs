@@ -21,7 +21,10 @@ struct ChangeJson<'a> {
     severity: &'static str,
     clauses: &'a [String],
     requires_consent: bool,
-    reasons: &'a [String],
+    /// The reasons in English (scripts match on them).
+    reasons: Vec<String>,
+    /// The same reasons, machine-readable: kind, the clause each triggered, English text.
+    evidence: Vec<EvidenceJson<'a>>,
     old: Option<&'a str>,
     new: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -30,6 +33,13 @@ struct ChangeJson<'a> {
     fact: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     moved_from: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EvidenceJson<'a> {
+    kind: &'static str,
+    clause: Option<&'a str>,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -79,7 +89,20 @@ pub fn render(r: &Report) -> String {
                 severity: v.severity.as_str(),
                 clauses: &v.clauses,
                 requires_consent: v.requires_consent,
-                reasons: &v.reasons,
+                reasons: v
+                    .reasons
+                    .iter()
+                    .map(|e| super::reasons::text(&e.reason, "en"))
+                    .collect(),
+                evidence: v
+                    .reasons
+                    .iter()
+                    .map(|e| EvidenceJson {
+                        kind: e.reason.kind(),
+                        clause: e.clause.and_then(|role| r.rules.id_of(role)),
+                        text: super::reasons::text(&e.reason, "en"),
+                    })
+                    .collect(),
                 old: c.old.as_deref(),
                 new: c.new.as_deref(),
                 path: &c.path,

@@ -50,9 +50,8 @@ pub fn render(r: &Report) -> String {
                 .items()
                 .filter(|(_, v)| v.clauses.contains(clause))
                 .flat_map(|(_, v)| {
-                    v.reasons
-                        .iter()
-                        .map(|x| esc(&super::reasons::localized(x, r.locale())))
+                    v.reasons_for(clause, r.rules)
+                        .map(|x| esc(&super::reasons::text(x, r.locale())))
                 })
                 .collect();
             let _ = writeln!(out, "| **{clause}** {} | {} |", esc(title), reasons.join("<br>"));

@@ -1,343 +1,456 @@
-//! Reasons in the reader's language. The classifier states its reasons in English, in a fixed set
-//! of forms with the evidence (quoted words, addresses, numbers) in slots; for a Chinese report each
-//! form is rewritten in Chinese and the evidence kept as it is. A reason in no known form is shown
-//! as it is. The JSON report keeps the English forms: scripts match on them.
+//! Reasons in the reader's language: each [`Reason`] rendered in English or Chinese with its
+//! evidence (quoted words, addresses, numbers) as the policy wrote it. The JSON report keeps the
+//! English text (scripts match on it) beside each reason's `kind`.
 
-/// What a form's slots hold.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Slots {
-    /// The policy's words or values: never rewritten.
-    Evidence,
-    /// Reasons of their own (a consent reason, an entity change): rewritten in turn.
-    Reasons,
-    /// A form that only occurs inside another reason's slot.
-    NestedOnly,
-    /// The first slot is a fact's path in words (`permissions location purpose`), the others values.
-    FactPath,
-}
+use crate::classify::rules::short_topic;
+use crate::classify::{Consent, Edit, EntityRole, FactList, NameChange, Reason};
 
-/// `(English form, Chinese form, slots)`; `{}` marks a slot, filled in order.
-const FORMS: &[(&str, &str, Slots)] = &[
-    ("limits users' rights: {}", "限制用户权利：{}", Slots::Reasons),
-    (
-        "added text: {} in \"{}\"",
-        "新增文字：{}，见“{}”",
-        Slots::Evidence,
-    ),
-    (
-        "removed text: {} in \"{}\"",
-        "删除文字：{}，见“{}”",
-        Slots::Evidence,
-    ),
-    (
-        "changed wording: {} in \"{}\"",
-        "措辞修改：{}，见“{}”",
-        Slots::Evidence,
-    ),
-    (
-        "added text in a section about {}: \"{}\"{}",
-        "在关于{}的部分新增文字：“{}”{}",
-        Slots::Evidence,
-    ),
-    (
-        "removed text in a section about {}: \"{}\"{}",
-        "在关于{}的部分删除文字：“{}”{}",
-        Slots::Evidence,
-    ),
-    (
-        "changed wording in a section about {}: \"{}\"{}",
-        "在关于{}的部分修改措辞：“{}”{}",
-        Slots::Evidence,
-    ),
-    (
-        "the change is in the section about {}",
-        "修改位于关于{}的部分",
-        Slots::Evidence,
-    ),
-    (
-        "contact email changed: {} → {}",
-        "联系邮箱变更：{} → {}",
-        Slots::Evidence,
-    ),
-    ("email address added: {}", "新增邮箱地址：{}", Slots::Evidence),
-    ("email address removed: {}", "删除邮箱地址：{}", Slots::Evidence),
-    (
-        "phone number changed: {} → {}",
-        "电话号码变更：{} → {}",
-        Slots::Evidence,
-    ),
-    (
-        "responsible entity changed: {}",
-        "责任主体变更：{}",
-        Slots::Reasons,
-    ),
-    (
-        "complaint or contact route names another entity: {}",
-        "投诉或联系渠道指向其他主体：{}",
-        Slots::Reasons,
-    ),
-    ("recipient changed: {}", "接收方变更：{}", Slots::Reasons),
-    (
-        "retention period stated: {} days",
-        "规定保存期限：{} 天",
-        Slots::Evidence,
-    ),
-    (
-        "response time: {} → {} days",
-        "答复期限：{} → {} 天",
-        Slots::Evidence,
-    ),
-    (
-        "response time lengthened from {} to {} days",
-        "答复期限由 {} 天延长至 {} 天",
-        Slots::Evidence,
-    ),
-    (
-        "retention period: {} → {} days",
-        "保存期限：{} → {} 天",
-        Slots::Evidence,
-    ),
-    ("removed: \"{}\"", "删除：“{}”", Slots::Evidence),
-    ("adds a fee: \"{}\"", "新增收费：“{}”", Slots::Evidence),
-    ("restricts a right: \"{}\"", "限制一项权利：“{}”", Slots::Evidence),
-    ("removes: \"{}\"", "删除：“{}”", Slots::Evidence),
-    (
-        "shows the fact change of `{}` (counted there)",
-        "显示事实 `{}` 的变更（已在该处计入）",
-        Slots::Evidence,
-    ),
-    (
-        "how to exercise a right no longer stated ({})",
-        "不再说明如何行使一项权利（{}）",
-        Slots::Evidence,
-    ),
-    ("fee for requests: \"{}\"", "请求收费：“{}”", Slots::Evidence),
-    ("the SDK processes {}", "该 SDK 处理{}", Slots::Evidence),
-    (
-        "adds a ground for refusing requests: \"{}\"",
-        "新增拒绝请求的理由：“{}”",
-        Slots::Evidence,
-    ),
-    ("new SDK: {}", "新增 SDK：{}", Slots::Evidence),
-    ("SDK removed: {}", "删除 SDK：{}", Slots::Evidence),
-    ("new permission: {}", "新增权限：{}", Slots::Evidence),
-    ("permission removed: {}", "删除权限：{}", Slots::Evidence),
-    ("new data category: {}", "新增个人信息类型：{}", Slots::Evidence),
-    (
-        "data category removed: {}",
-        "删除个人信息类型：{}",
-        Slots::Evidence,
-    ),
-    ("new right: {}", "新增权利：{}", Slots::Evidence),
-    ("right removed: {}", "删除权利：{}", Slots::Evidence),
-    ("contact email: {} → {}", "联系邮箱：{} → {}", Slots::Evidence),
-    ("contact phone: {} → {}", "联系电话：{} → {}", Slots::Evidence),
-    (
-        "controller (legal name): {} → {}",
-        "个人信息处理者（法定名称）：{} → {}",
-        Slots::Evidence,
-    ),
-    (
-        "controller address: {} → {}",
-        "个人信息处理者地址：{} → {}",
-        Slots::Evidence,
-    ),
-    (
-        "response time (days): {} → {}",
-        "答复期限（天）：{} → {}",
-        Slots::Evidence,
-    ),
-    (
-        "wording changed; no §VIII clause is affected",
-        "措辞修改，不涉及第八条任何一款",
-        Slots::Evidence,
-    ),
-    ("fact changed", "事实变更", Slots::Evidence),
-    (
-        "formatting, case, quotes, punctuation or whitespace only",
-        "仅格式、大小写、引号、标点或空白",
-        Slots::Evidence,
-    ),
-    (
-        "fact text: formatting, case or punctuation only",
-        "事实文字：仅格式、大小写或标点",
-        Slots::Evidence,
-    ),
-    ("punctuation or whitespace only", "仅标点或空白", Slots::Evidence),
-    ("the policy's date only", "仅政策日期", Slots::Evidence),
-    (
-        "modal verb swapped (can/may)",
-        "情态动词替换（can/may）",
-        Slots::Evidence,
-    ),
-    ("typo fix", "错别字修正", Slots::Evidence),
-    ("section moved", "整节移动", Slots::Evidence),
-    ("passage moved unchanged", "段落原样移动", Slots::Evidence),
-    ("not stated", "未说明", Slots::Evidence),
-    ("{} added", "{} 已新增", Slots::NestedOnly),
-    ("{}: {} → {}", "{}：{} → {}", Slots::FactPath),
-    ("{} removed", "{} 已删除", Slots::NestedOnly),
-];
-
-/// `true` when `reason` is in one of the known forms (so a Chinese report can show it in Chinese).
-pub fn has_form(reason: &str) -> bool {
-    rewrite(reason, false) != reason
-}
-
-/// `reason` in `locale`: Chinese for `zh*`, else as it is.
-pub fn localized(reason: &str, locale: &str) -> String {
-    if !locale.starts_with("zh") {
-        return reason.to_string();
+/// `reason` in `locale`: Chinese for `zh*`, else English.
+pub fn text(reason: &Reason, locale: &str) -> String {
+    if locale.starts_with("zh") {
+        zh(reason)
+    } else {
+        en(reason)
     }
-    rewrite(reason, false)
 }
 
-fn rewrite(reason: &str, nested: bool) -> String {
-    for (en, zh, kind) in FORMS {
-        if *kind == Slots::NestedOnly && !nested {
-            continue;
-        }
-        if let Some(slots) = slots(en, reason)
-            && (*kind != Slots::FactPath || is_fact_path(slots[0]))
-        {
-            let mut out = String::with_capacity(zh.len() + reason.len());
-            let mut pieces = zh.split("{}");
-            out.push_str(pieces.next().unwrap_or(""));
-            for (i, (slot, piece)) in slots.iter().zip(pieces).enumerate() {
-                // a consent reason inside "limits users' rights: …", an entity change inside
-                // "recipient changed: …"; the policy's own words are never touched
-                if *kind == Slots::Reasons {
-                    out.push_str(&rewrite(slot, true));
-                } else if *kind == Slots::FactPath && i == 0 {
-                    out.push_str(&fact_path_zh(slot));
-                } else if *slot == "not stated" {
-                    // policyc's word for a missing fact value, not the policy's
-                    out.push_str("未说明");
-                } else {
-                    out.push_str(slot);
-                }
-                out.push_str(piece);
-            }
-            return out;
-        }
+/// Terms as `"a", "b"`.
+fn quoted(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|t| format!("\"{t}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn name_change_en(c: &NameChange) -> String {
+    match c {
+        NameChange::Changed { old, new } => format!("{old} → {new}"),
+        NameChange::Added(n) => format!("{n} added"),
+        NameChange::Removed(o) => format!("{o} removed"),
     }
-    reason.to_string()
 }
 
-/// A fact's path in words: lowercase letters, digits, `-` and spaces.
-fn is_fact_path(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ' || b == b'-')
+fn name_change_zh(c: &NameChange) -> String {
+    match c {
+        NameChange::Changed { old, new } => format!("{old} → {new}"),
+        NameChange::Added(n) => format!("{n} 已新增"),
+        NameChange::Removed(o) => format!("{o} 已删除"),
+    }
+}
+
+/// A fact's label: the usual fields by name, others as their path in words.
+fn fact_label_en(path: &str) -> String {
+    match path {
+        "contact.email" => "contact email".into(),
+        "contact.phone" => "contact phone".into(),
+        "controller.name" => "controller (legal name)".into(),
+        "controller.address" => "controller address".into(),
+        "requests.response_days" => "response time (days)".into(),
+        _ => path.replace(['.', '_'], " "),
+    }
+}
+
+fn fact_label_zh(path: &str) -> String {
+    match path {
+        "contact.email" => "联系邮箱".into(),
+        "contact.phone" => "联系电话".into(),
+        "controller.name" => "个人信息处理者（法定名称）".into(),
+        "controller.address" => "个人信息处理者地址".into(),
+        "requests.response_days" => "答复期限（天）".into(),
+        _ => fact_path_zh(path),
+    }
 }
 
 /// The words of a fact's path in Chinese; item ids (`location`, `glide`) stay as they are.
 fn fact_path_zh(path: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut rest = path;
-    'outer: while !rest.is_empty() {
-        for (key, zh) in crate::facts::FIELD_LABELS_ZH {
-            let en = key.replace('_', " ");
-            if let Some(after) = rest.strip_prefix(en.as_str())
-                && (after.is_empty() || after.starts_with(' '))
-            {
-                words.push((*zh).to_string());
-                rest = after.trim_start();
-                continue 'outer;
-            }
-        }
-        let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
-        words.push(word.to_string());
-        rest = after;
-    }
-    words.join(" ")
+    path.split('.')
+        .map(|part| {
+            crate::facts::FIELD_LABELS_ZH
+                .iter()
+                .find(|(key, _)| *key == part)
+                .map_or_else(|| part.replace('_', " "), |(_, zh)| (*zh).to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-/// The slots of `form` in `text` when `text` has that form (leftmost match of each literal).
-fn slots<'t>(form: &str, text: &'t str) -> Option<Vec<&'t str>> {
-    let literals: Vec<&str> = form.split("{}").collect();
-    let (first, last) = (literals[0], literals[literals.len() - 1]);
-    if literals.len() == 1 {
-        return (text == form).then(Vec::new);
+fn list_en(l: FactList) -> &'static str {
+    match l {
+        FactList::Sdk => "SDK",
+        FactList::Permission => "permission",
+        FactList::DataCategory => "data category",
+        FactList::Right => "right",
     }
-    let body = text.strip_prefix(first)?.strip_suffix(last)?;
-    let mut out = Vec::new();
-    let mut rest = body;
-    for lit in &literals[1..literals.len() - 1] {
-        let at = rest.find(lit)?;
-        out.push(&rest[..at]);
-        rest = &rest[at + lit.len()..];
+}
+
+/// (a space parts the Latin name from the Chinese verb before it)
+fn list_zh(l: FactList) -> &'static str {
+    match l {
+        FactList::Sdk => " SDK",
+        FactList::Permission => "权限",
+        FactList::DataCategory => "个人信息类型",
+        FactList::Right => "权利",
     }
-    out.push(rest);
-    // an empty slot is no evidence: the form does not fit
-    (!out.iter().any(|s| s.is_empty()) || form.ends_with("{}")).then_some(out)
+}
+
+fn en(reason: &Reason) -> String {
+    let verb = |e: Edit| match e {
+        Edit::Added => "added text",
+        Edit::Removed => "removed text",
+        Edit::Changed => "changed wording",
+    };
+    match reason {
+        Reason::FormattingOnly => "formatting, case, quotes, punctuation or whitespace only".into(),
+        Reason::FactFormattingOnly => "fact text: formatting, case or punctuation only".into(),
+        Reason::PunctuationOnly => "punctuation or whitespace only".into(),
+        Reason::PolicyDateOnly => "the policy's date only".into(),
+        Reason::ModalSwap => "modal verb swapped (can/may)".into(),
+        Reason::TypoFix => "typo fix".into(),
+        Reason::SectionMoved => "section moved".into(),
+        Reason::PassageMoved => "passage moved unchanged".into(),
+        Reason::NoClause => "wording changed; no §VIII clause is affected".into(),
+        Reason::FactChanged => "fact changed".into(),
+        Reason::Email(NameChange::Changed { old, new }) => {
+            format!("contact email changed: {old} → {new}")
+        }
+        Reason::Email(NameChange::Added(n)) => format!("email address added: {n}"),
+        Reason::Email(NameChange::Removed(o)) => format!("email address removed: {o}"),
+        Reason::Phones { old, new } => {
+            format!("phone number changed: {} → {}", old.join(", "), new.join(", "))
+        }
+        Reason::Entity { role, change } => {
+            let who = name_change_en(change);
+            match role {
+                EntityRole::Responsible => format!("responsible entity changed: {who}"),
+                EntityRole::ContactRoute => {
+                    format!("complaint or contact route names another entity: {who}")
+                }
+                EntityRole::Recipient => format!("recipient changed: {who}"),
+            }
+        }
+        Reason::RetentionStated { days } => format!("retention period stated: {days} days"),
+        Reason::Retention { old, new } => format!("retention period: {old} → {new} days"),
+        Reason::ResponseTime { old, new } => format!("response time: {old} → {new} days"),
+        Reason::Terms { edit, terms, excerpt } => {
+            format!("{}: {} in \"{excerpt}\"", verb(*edit), quoted(terms))
+        }
+        Reason::TopicPassage {
+            edit,
+            topic,
+            excerpt,
+            terms,
+        } => format!(
+            "{} in a section about {}: \"{excerpt}\"{}",
+            verb(*edit),
+            short_topic(*topic, "en"),
+            if terms.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", terms.join(", "))
+            }
+        ),
+        Reason::InSectionAbout(role) => {
+            format!("the change is in the section about {}", short_topic(*role, "en"))
+        }
+        Reason::ShowsFact { path } => format!("shows the fact change of `{path}` (counted there)"),
+        Reason::FactItemAdded { list, description } => {
+            format!("new {}: {description}", list_en(*list))
+        }
+        Reason::FactItemRemoved { list, description } => {
+            format!("{} removed: {description}", list_en(*list))
+        }
+        Reason::FactValue { path, old, new } => format!(
+            "{}: {} → {}",
+            fact_label_en(path),
+            old.as_deref().unwrap_or("not stated"),
+            new.as_deref().unwrap_or("not stated")
+        ),
+        Reason::SdkProcesses(terms) => format!("the SDK processes {}", quoted(terms)),
+        Reason::LimitsRights(c) => format!("limits users' rights: {}", consent_en(c)),
+    }
+}
+
+fn consent_en(c: &Consent) -> String {
+    match c {
+        Consent::RefusalGround(x) => format!("adds a ground for refusing requests: \"{x}\""),
+        Consent::TextRemoved(x) => format!("removed: \"{x}\""),
+        Consent::FeeAdded(x) => format!("adds a fee: \"{x}\""),
+        Consent::RightRestricted(x) => format!("restricts a right: \"{x}\""),
+        Consent::RightWordsRemoved(x) => format!("removes: \"{x}\""),
+        Consent::RightRemoved(x) => format!("right removed: {x}"),
+        Consent::HowRemoved(p) => format!("how to exercise a right no longer stated ({p})"),
+        Consent::ResponseLengthened { old, new } => {
+            format!("response time lengthened from {old} to {new} days")
+        }
+        Consent::RequestFee(x) => format!("fee for requests: \"{x}\""),
+        Consent::RouteRemoved(p) => format!("{p} removed"),
+    }
+}
+
+fn zh(reason: &Reason) -> String {
+    let verb = |e: Edit| match e {
+        Edit::Added => "新增",
+        Edit::Removed => "删除",
+        Edit::Changed => "修改",
+    };
+    match reason {
+        Reason::FormattingOnly => "仅格式、大小写、引号、标点或空白".into(),
+        Reason::FactFormattingOnly => "事实文字：仅格式、大小写或标点".into(),
+        Reason::PunctuationOnly => "仅标点或空白".into(),
+        Reason::PolicyDateOnly => "仅政策日期".into(),
+        Reason::ModalSwap => "情态动词替换（can/may）".into(),
+        Reason::TypoFix => "错别字修正".into(),
+        Reason::SectionMoved => "整节移动".into(),
+        Reason::PassageMoved => "段落原样移动".into(),
+        Reason::NoClause => "措辞修改，不涉及第八条任何一款".into(),
+        Reason::FactChanged => "事实变更".into(),
+        Reason::Email(NameChange::Changed { old, new }) => format!("联系邮箱变更：{old} → {new}"),
+        Reason::Email(NameChange::Added(n)) => format!("新增邮箱地址：{n}"),
+        Reason::Email(NameChange::Removed(o)) => format!("删除邮箱地址：{o}"),
+        Reason::Phones { old, new } => {
+            format!("电话号码变更：{} → {}", old.join(", "), new.join(", "))
+        }
+        Reason::Entity { role, change } => {
+            let who = name_change_zh(change);
+            match role {
+                EntityRole::Responsible => format!("责任主体变更：{who}"),
+                EntityRole::ContactRoute => format!("投诉或联系渠道指向其他主体：{who}"),
+                EntityRole::Recipient => format!("接收方变更：{who}"),
+            }
+        }
+        Reason::RetentionStated { days } => format!("规定保存期限：{days} 天"),
+        Reason::Retention { old, new } => format!("保存期限：{old} → {new} 天"),
+        Reason::ResponseTime { old, new } => format!("答复期限：{old} → {new} 天"),
+        Reason::Terms { edit, terms, excerpt } => {
+            let what = match edit {
+                Edit::Added => "新增文字",
+                Edit::Removed => "删除文字",
+                Edit::Changed => "措辞修改",
+            };
+            format!("{what}：{}，见“{excerpt}”", quoted(terms))
+        }
+        Reason::TopicPassage {
+            edit,
+            topic,
+            excerpt,
+            terms,
+        } => format!(
+            "在关于{}的部分{}文字：“{excerpt}”{}",
+            short_topic(*topic, "zh-CN"),
+            match edit {
+                Edit::Changed => "修改",
+                e => verb(*e),
+            },
+            if terms.is_empty() {
+                String::new()
+            } else {
+                format!("（{}）", terms.join("、"))
+            }
+        ),
+        Reason::InSectionAbout(role) => {
+            format!("修改位于关于{}的部分", short_topic(*role, "zh-CN"))
+        }
+        Reason::ShowsFact { path } => format!("显示事实 `{path}` 的变更（已在该处计入）"),
+        Reason::FactItemAdded { list, description } => {
+            format!("新增{}：{description}", list_zh(*list))
+        }
+        Reason::FactItemRemoved { list, description } => {
+            format!("删除{}：{description}", list_zh(*list))
+        }
+        Reason::FactValue { path, old, new } => format!(
+            "{}：{} → {}",
+            fact_label_zh(path),
+            old.as_deref().unwrap_or("未说明"),
+            new.as_deref().unwrap_or("未说明")
+        ),
+        Reason::SdkProcesses(terms) => format!("该 SDK 处理{}", quoted(terms)),
+        Reason::LimitsRights(c) => format!("限制用户权利：{}", consent_zh(c)),
+    }
+}
+
+fn consent_zh(c: &Consent) -> String {
+    match c {
+        Consent::RefusalGround(x) => format!("新增拒绝请求的理由：“{x}”"),
+        Consent::TextRemoved(x) | Consent::RightWordsRemoved(x) => format!("删除：“{x}”"),
+        Consent::FeeAdded(x) => format!("新增收费：“{x}”"),
+        Consent::RightRestricted(x) => format!("限制一项权利：“{x}”"),
+        Consent::RightRemoved(x) => format!("删除权利：{x}"),
+        Consent::HowRemoved(p) => format!("不再说明如何行使一项权利（{p}）"),
+        Consent::ResponseLengthened { old, new } => {
+            format!("答复期限由 {old} 天延长至 {new} 天")
+        }
+        Consent::RequestFee(x) => format!("请求收费：“{x}”"),
+        Consent::RouteRemoved(p) => format!("{p} 已删除"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::Role;
 
-    #[test]
-    fn english_stays_english() {
-        assert_eq!(localized("typo fix", "en"), "typo fix");
+    /// One of every kind of reason, with evidence in its slots.
+    fn every_reason() -> Vec<Reason> {
+        let s = |x: &str| x.to_string();
+        let mut out = vec![
+            Reason::FormattingOnly,
+            Reason::FactFormattingOnly,
+            Reason::PunctuationOnly,
+            Reason::PolicyDateOnly,
+            Reason::ModalSwap,
+            Reason::TypoFix,
+            Reason::SectionMoved,
+            Reason::PassageMoved,
+            Reason::NoClause,
+            Reason::FactChanged,
+            Reason::Email(NameChange::Changed {
+                old: s("a@x.com"),
+                new: s("b@x.com"),
+            }),
+            Reason::Email(NameChange::Added(s("b@x.com"))),
+            Reason::Email(NameChange::Removed(s("a@x.com"))),
+            Reason::Phones {
+                old: vec![s("075528283350")],
+                new: vec![],
+            },
+            Reason::RetentionStated { days: 30 },
+            Reason::Retention { old: 30, new: 90 },
+            Reason::ResponseTime { old: 15, new: 30 },
+            Reason::Terms {
+                edit: Edit::Added,
+                terms: vec![s("境外")],
+                excerpt: s("我们会将信息存储在境外"),
+            },
+            Reason::TopicPassage {
+                edit: Edit::Removed,
+                topic: Role::Rights,
+                excerpt: s("you may delete"),
+                terms: vec![s("delete")],
+            },
+            Reason::InSectionAbout(Role::Recipients),
+            Reason::ShowsFact {
+                path: s("contact.email"),
+            },
+            Reason::FactItemAdded {
+                list: FactList::Sdk,
+                description: s("Glide (com.bumptech.glide)"),
+            },
+            Reason::FactItemRemoved {
+                list: FactList::Right,
+                description: s("Deletion"),
+            },
+            Reason::FactValue {
+                path: s("permissions.location.purpose"),
+                old: None,
+                new: Some(s("to scan for devices")),
+            },
+            Reason::SdkProcesses(vec![s("device identifier")]),
+        ];
+        for role in [
+            EntityRole::Responsible,
+            EntityRole::ContactRoute,
+            EntityRole::Recipient,
+        ] {
+            out.push(Reason::Entity {
+                role,
+                change: NameChange::Changed {
+                    old: s("A Co., Ltd."),
+                    new: s("B Co., Ltd."),
+                },
+            });
+        }
+        for c in [
+            Consent::RefusalGround(s("x")),
+            Consent::TextRemoved(s("x")),
+            Consent::FeeAdded(s("x")),
+            Consent::RightRestricted(s("x")),
+            Consent::RightWordsRemoved(s("x")),
+            Consent::RightRemoved(s("x")),
+            Consent::HowRemoved(s("rights.delete.how")),
+            Consent::ResponseLengthened { old: 15, new: 30 },
+            Consent::RequestFee(s("x")),
+            Consent::RouteRemoved(s("requests.appeal")),
+        ] {
+            out.push(Reason::LimitsRights(c));
+        }
+        out
     }
 
     #[test]
-    fn forms_are_rewritten_with_their_evidence() {
+    fn english_forms_are_the_contract_s() {
+        let r = |x: Reason| text(&x, "en");
         assert_eq!(
-            localized("contact email: app@smallrig.com → privacy@smallrig.com", "zh-CN"),
+            r(Reason::FactValue {
+                path: "contact.email".into(),
+                old: Some("app@smallrig.com".into()),
+                new: Some("privacy@smallrig.com".into()),
+            }),
+            "contact email: app@smallrig.com → privacy@smallrig.com"
+        );
+        assert_eq!(
+            r(Reason::LimitsRights(Consent::ResponseLengthened {
+                old: 15,
+                new: 30
+            })),
+            "limits users' rights: response time lengthened from 15 to 30 days"
+        );
+        assert_eq!(
+            r(Reason::Terms {
+                edit: Edit::Changed,
+                terms: vec!["third part".into(), "sdk".into()],
+                excerpt: "we share with third parties".into(),
+            }),
+            "changed wording: \"third part\", \"sdk\" in \"we share with third parties\""
+        );
+    }
+
+    #[test]
+    fn chinese_forms_keep_the_evidence() {
+        let r = |x: Reason| text(&x, "zh-CN");
+        assert_eq!(
+            r(Reason::FactValue {
+                path: "contact.email".into(),
+                old: Some("app@smallrig.com".into()),
+                new: Some("privacy@smallrig.com".into()),
+            }),
             "联系邮箱：app@smallrig.com → privacy@smallrig.com"
         );
         assert_eq!(
-            localized(
-                "limits users' rights: response time lengthened from 15 to 30 days",
-                "zh-CN"
-            ),
+            r(Reason::LimitsRights(Consent::ResponseLengthened {
+                old: 15,
+                new: 30
+            })),
             "限制用户权利：答复期限由 15 天延长至 30 天"
         );
+        // the policy's words are never translated, even when they read like a reason
         assert_eq!(
-            localized("added text: \"境外\" in \"我们会将信息存储在境外\"", "zh-CN"),
-            "新增文字：\"境外\"，见“我们会将信息存储在境外”"
+            r(Reason::LimitsRights(Consent::TextRemoved("typo fix".into()))),
+            "限制用户权利：删除：“typo fix”"
         );
-        assert_eq!(
-            localized("responsible entity changed: A Co., Ltd. → B Co., Ltd.", "zh-CN"),
-            "责任主体变更：A Co., Ltd. → B Co., Ltd."
-        );
-        assert_eq!(localized("something new", "zh-CN"), "something new");
-        // a consent reason naming a removed fact path, nested
-        assert_eq!(
-            localized("limits users' rights: rights.delete removed", "zh-CN"),
-            "限制用户权利：rights.delete 已删除"
-        );
-        // the policy's words in a slot are never rewritten, even when they read like a reason
-        assert_eq!(localized("removed: \"typo fix\"", "zh-CN"), "删除：“typo fix”");
-        assert_eq!(localized("X removed", "zh-CN"), "X removed");
-        assert_eq!(
-            localized(
-                "permissions location purpose: not stated → to scan for devices",
-                "zh-CN"
-            ),
-            "权限 位置 目的：未说明 → to scan for devices"
-        );
-        assert_eq!(
-            localized("requests fee: free → 10 yuan", "zh-CN"),
-            "请求 收费：free → 10 yuan"
-        );
-        // not a fact path: left alone
-        assert_eq!(localized("Some Words: a → b", "zh-CN"), "Some Words: a → b");
     }
 
+    /// Every kind renders in both languages, the Chinese form with no English word of policyc's
+    /// own (only the evidence may be English), and each kind has its own machine name.
     #[test]
-    fn every_form_round_trips() {
-        for (en, zh, kind) in FORMS.iter().filter(|f| f.2 != Slots::FactPath) {
-            let filled = en.replace("{}", "X");
-            let out = if *kind == Slots::NestedOnly {
-                rewrite(&filled, true)
-            } else {
-                localized(&filled, "zh-CN")
-            };
-            // slots filled with X come back; the form's literals are Chinese
-            assert_eq!(out, zh.replace("{}", "X"), "{en}");
+    fn every_reason_renders_in_both_languages() {
+        let mut kinds = std::collections::BTreeSet::new();
+        for r in every_reason() {
+            let (e, z) = (text(&r, "en"), text(&r, "zh-CN"));
+            assert!(!e.is_empty() && !z.is_empty());
+            assert_ne!(e, z, "{r:?}");
+            for word in [
+                "changed", "added", "removed", "rights", "response", "section", "fact",
+            ] {
+                let own = z.contains(word)
+                    && !matches!(
+                        r,
+                        Reason::ShowsFact { .. } | Reason::LimitsRights(Consent::HowRemoved(_))
+                    );
+                assert!(!own, "{word} in {z}");
+            }
+            kinds.insert(r.kind());
         }
+        assert_eq!(kinds.len(), every_reason().len(), "kinds are distinct");
     }
 }

@@ -70,8 +70,8 @@ pub fn render(r: &Report, opts: TextOptions) -> String {
                 Kind::Removed => "-",
                 _ => "~",
             };
-            for reason in &v.reasons {
-                let reason = super::reasons::localized(reason, r.locale());
+            for reason in v.reasons_for(clause, r.rules) {
+                let reason = super::reasons::text(reason, r.locale());
                 let _ = writeln!(out, "       {mark} {reason}");
             }
         }

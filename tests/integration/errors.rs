@@ -23,6 +23,7 @@ fn refused(mutate: impl FnOnce(&Project), expect_file: &str, expect_line: Option
         None => expect_file.to_string(),
     };
     assert!(first.contains(&location), "expected {location} in: {first}");
+    assert!(!expect_msg.is_empty(), "a refusal names its message");
     assert!(first.contains(expect_msg), "expected {expect_msg:?} in: {first}");
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert_eq!(before, p.output_files(), "output/ changed");
@@ -41,7 +42,7 @@ fn malformed_front_matter() {
         |p| p.edit(&format!("{EN}/06-minors.md"), "order = 6", "order = six"),
         "06-minors.md",
         Some(3),
-        "",
+        "string values must be quoted",
     );
 }
 
@@ -88,7 +89,7 @@ fn unparseable_facts() {
         },
         "facts.toml",
         Some(11),
-        "",
+        "invalid basic string",
     );
 }
 

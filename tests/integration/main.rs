@@ -19,5 +19,6 @@ mod lint;
 mod pdf;
 mod properties;
 mod publish;
+mod real_corpus;
 mod serve;
 mod snapshots;

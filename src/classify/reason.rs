@@ -1,0 +1,283 @@
+//! Why the classifier decided what it did, as data: each [`Reason`] carries its evidence (the
+//! quoted words, addresses, numbers) in typed fields, and [`Evidence`] ties it to the role of the
+//! clause it triggered. `report::reasons` renders them in the reader's language; nothing parses
+//! them back.
+
+use super::rules::Role;
+
+/// What happened to a passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// A new passage.
+    Added,
+    /// A passage taken out.
+    Removed,
+    /// Words changed inside a passage.
+    Changed,
+}
+
+/// A name that changed, appeared or went away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameChange {
+    /// `old` replaced by `new`.
+    Changed {
+        /// Before.
+        old: String,
+        /// After.
+        new: String,
+    },
+    /// Only in the new text.
+    Added(String),
+    /// Only in the old text.
+    Removed(String),
+}
+
+impl NameChange {
+    /// From the first name of each side; `None` when both are absent.
+    pub fn of(old: Option<&String>, new: Option<&String>) -> Option<Self> {
+        match (old, new) {
+            (Some(a), Some(b)) => Some(NameChange::Changed {
+                old: a.clone(),
+                new: b.clone(),
+            }),
+            (None, Some(b)) => Some(NameChange::Added(b.clone())),
+            (Some(a), None) => Some(NameChange::Removed(a.clone())),
+            (None, None) => None,
+        }
+    }
+}
+
+/// The part an organisation plays in the passage where its name changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityRole {
+    /// The entity responsible for the processing (the controller, its owner).
+    Responsible,
+    /// The entity a complaint or contact route leads to.
+    ContactRoute,
+    /// A recipient: processor, partner, service provider.
+    Recipient,
+}
+
+/// A list of typed facts whose items are added or removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactList {
+    /// `sdks`.
+    Sdk,
+    /// `permissions`.
+    Permission,
+    /// `data`.
+    DataCategory,
+    /// `rights`.
+    Right,
+}
+
+/// Why a change narrows users' rights (§VIII: it needs their express consent).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Consent {
+    /// A new ground for refusing requests (quoted).
+    RefusalGround(String),
+    /// Text about a right taken out (quoted).
+    TextRemoved(String),
+    /// A fee for exercising rights added (quoted).
+    FeeAdded(String),
+    /// A right restricted by new negation (quoted).
+    RightRestricted(String),
+    /// Words naming rights taken out of a passage (quoted).
+    RightWordsRemoved(String),
+    /// A right removed from the typed facts (its name).
+    RightRemoved(String),
+    /// How to exercise a right is no longer stated (the fact path).
+    HowRemoved(String),
+    /// The response time grew.
+    ResponseLengthened {
+        /// Days before.
+        old: u32,
+        /// Days after.
+        new: u32,
+    },
+    /// A request fee in the typed facts (quoted).
+    RequestFee(String),
+    /// An appeal or complaint route removed from the typed facts (the fact path).
+    RouteRemoved(String),
+}
+
+/// One reason, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// Formatting, case, quotes, punctuation or whitespace only.
+    FormattingOnly,
+    /// A fact's text changed in formatting only.
+    FactFormattingOnly,
+    /// Punctuation or whitespace only.
+    PunctuationOnly,
+    /// Only the policy's own date changed.
+    PolicyDateOnly,
+    /// `can` ↔ `may`.
+    ModalSwap,
+    /// An isolated spelling fix.
+    TypoFix,
+    /// A whole section moved.
+    SectionMoved,
+    /// A passage moved unchanged.
+    PassageMoved,
+    /// A real change that touches no clause.
+    NoClause,
+    /// A fact changed without touching a clause.
+    FactChanged,
+    /// An email address changed, appeared or went away.
+    Email(NameChange),
+    /// The phone numbers of a passage changed.
+    Phones {
+        /// Before (digits).
+        old: Vec<String>,
+        /// After (digits).
+        new: Vec<String>,
+    },
+    /// An organisation's name changed in a passage where it plays `role`.
+    Entity {
+        /// Its part in the passage.
+        role: EntityRole,
+        /// The names.
+        change: NameChange,
+    },
+    /// A retention period is stated where none was.
+    RetentionStated {
+        /// Days.
+        days: u32,
+    },
+    /// A retention period changed.
+    Retention {
+        /// Days before.
+        old: u32,
+        /// Days after.
+        new: u32,
+    },
+    /// The time to answer a request changed.
+    ResponseTime {
+        /// Days before.
+        old: u32,
+        /// Days after.
+        new: u32,
+    },
+    /// Lexicon terms of a clause in the changed words.
+    Terms {
+        /// What happened to the passage.
+        edit: Edit,
+        /// The terms (normal form, `*` for a word beginning).
+        terms: Vec<String>,
+        /// A short excerpt of the passage.
+        excerpt: String,
+    },
+    /// A passage added or removed in a section about a clause's topic.
+    TopicPassage {
+        /// What happened to the passage.
+        edit: Edit,
+        /// The topic.
+        topic: Role,
+        /// A short excerpt of the passage.
+        excerpt: String,
+        /// The terms that pointed at the topic, if any.
+        terms: Vec<String>,
+    },
+    /// A material change inside the section about a topic changes that topic too.
+    InSectionAbout(Role),
+    /// The passage only shows a fact change, which is counted where it is.
+    ShowsFact {
+        /// The fact's path.
+        path: String,
+    },
+    /// An item of a fact list added, with its description.
+    FactItemAdded {
+        /// The list.
+        list: FactList,
+        /// Name, id and what it is for.
+        description: String,
+    },
+    /// An item of a fact list removed, with its description.
+    FactItemRemoved {
+        /// The list.
+        list: FactList,
+        /// Name, id and what it is for.
+        description: String,
+    },
+    /// A fact's value changed.
+    FactValue {
+        /// The fact's path.
+        path: String,
+        /// Before (`None`: not stated).
+        old: Option<String>,
+        /// After (`None`: not stated).
+        new: Option<String>,
+    },
+    /// A new SDK processes categories of personal information (the terms).
+    SdkProcesses(Vec<String>),
+    /// The change limits users' rights.
+    LimitsRights(Consent),
+}
+
+impl Reason {
+    /// A stable machine-readable name of the reason's kind (the JSON `kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Reason::FormattingOnly => "formatting-only",
+            Reason::FactFormattingOnly => "fact-formatting-only",
+            Reason::PunctuationOnly => "punctuation-only",
+            Reason::PolicyDateOnly => "policy-date-only",
+            Reason::ModalSwap => "modal-swap",
+            Reason::TypoFix => "typo-fix",
+            Reason::SectionMoved => "section-moved",
+            Reason::PassageMoved => "passage-moved",
+            Reason::NoClause => "no-clause",
+            Reason::FactChanged => "fact-changed",
+            Reason::Email(NameChange::Changed { .. }) => "email-changed",
+            Reason::Email(NameChange::Added(_)) => "email-added",
+            Reason::Email(NameChange::Removed(_)) => "email-removed",
+            Reason::Phones { .. } => "phone-changed",
+            Reason::Entity {
+                role: EntityRole::Responsible,
+                ..
+            } => "responsible-entity-changed",
+            Reason::Entity {
+                role: EntityRole::ContactRoute,
+                ..
+            } => "contact-entity-changed",
+            Reason::Entity {
+                role: EntityRole::Recipient,
+                ..
+            } => "recipient-changed",
+            Reason::RetentionStated { .. } => "retention-stated",
+            Reason::Retention { .. } => "retention-changed",
+            Reason::ResponseTime { .. } => "response-time-changed",
+            Reason::Terms { .. } => "lexicon-terms",
+            Reason::TopicPassage { .. } => "topic-passage",
+            Reason::InSectionAbout(_) => "in-section-about",
+            Reason::ShowsFact { .. } => "shows-fact-change",
+            Reason::FactItemAdded { .. } => "fact-item-added",
+            Reason::FactItemRemoved { .. } => "fact-item-removed",
+            Reason::FactValue { .. } => "fact-value-changed",
+            Reason::SdkProcesses(_) => "sdk-processes",
+            Reason::LimitsRights(c) => match c {
+                Consent::RefusalGround(_) => "limits-rights-refusal-ground",
+                Consent::TextRemoved(_) => "limits-rights-text-removed",
+                Consent::FeeAdded(_) => "limits-rights-fee-added",
+                Consent::RightRestricted(_) => "limits-rights-restricted",
+                Consent::RightWordsRemoved(_) => "limits-rights-words-removed",
+                Consent::RightRemoved(_) => "limits-rights-right-removed",
+                Consent::HowRemoved(_) => "limits-rights-how-removed",
+                Consent::ResponseLengthened { .. } => "limits-rights-response-lengthened",
+                Consent::RequestFee(_) => "limits-rights-request-fee",
+                Consent::RouteRemoved(_) => "limits-rights-route-removed",
+            },
+        }
+    }
+}
+
+/// A reason and the role of the clause it triggered (`None`: it triggered none, as an editorial
+/// or substantive change's reason, or it explains the verdict as a whole).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The clause's role.
+    pub clause: Option<Role>,
+    /// Why.
+    pub reason: Reason,
+}

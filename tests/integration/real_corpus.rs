@@ -1,0 +1,331 @@
+//! The real-pairs corpus (`tests/corpus/real/`): consecutive published versions of other
+//! companies' privacy policies, labelled under `LABELLING.md` by readers who never saw policyc's
+//! output, split by company into a tuning part and a test part before any tuning.
+//!
+//! Scoring, as the labelling guide defines it: a verdict is right when `material` agrees (a label
+//! of `null` accepts either); a clause set is exact when the verdict is right and the answer holds
+//! every clause of `clauses` and nothing outside `clauses` ∪ `also_ok`; `requires_consent` is
+//! compared with `limits_rights`. Run with `--nocapture` to see the score table
+//! (`FIRST_RUN.md` keeps the test part's first one).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::harness::{repo, run_in};
+
+/// The six clauses of §VIII.
+const CLAUSES: [&str; 6] = ["8.1", "8.2", "8.3", "8.4", "8.5", "8.6"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Label {
+    material: Option<bool>,
+    clauses: Vec<String>,
+    also_ok: Vec<String>,
+    limits_rights: bool,
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct Meta {
+    company: String,
+    language: String,
+    source_repo: String,
+    old_commit: Option<String>,
+    new_commit: Option<String>,
+}
+
+/// Counts of one binary decision.
+#[derive(Default, Clone, Copy)]
+struct Confusion {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Confusion {
+    fn precision(self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    fn recall(self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+/// The score of one part of the corpus.
+#[derive(Default)]
+struct Score {
+    n: usize,
+    zh: usize,
+    verdicts: usize,
+    exact: usize,
+    /// labelled material
+    labelled_material: usize,
+    /// labelled material, answered not material: the misses a lawyer cannot forgive
+    missed: usize,
+    /// labelled not material, answered material
+    false_alarms: usize,
+    clauses: BTreeMap<&'static str, Confusion>,
+    consent: Confusion,
+    wrong: Vec<String>,
+}
+
+impl Score {
+    fn table(&self, title: &str) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "{title}: {} pairs ({} zh)\n\nverdicts {}/{} · exact clause sets {}/{} · missed material {}/{} · false alarms {}\n",
+            self.n,
+            self.zh,
+            self.verdicts,
+            self.n,
+            self.exact,
+            self.n,
+            self.missed,
+            self.labelled_material,
+            self.false_alarms
+        );
+        let _ = writeln!(
+            s,
+            "| clause | labelled | found | precision | recall |\n|---|---|---|---|---|"
+        );
+        for (c, k) in &self.clauses {
+            let _ = writeln!(
+                s,
+                "| {c} | {} | {} | {:.2} | {:.2} |",
+                k.tp + k.fn_,
+                k.tp,
+                k.precision(),
+                k.recall()
+            );
+        }
+        let k = self.consent;
+        let _ = writeln!(
+            s,
+            "| consent (limits_rights) | {} | {} | {:.2} | {:.2} |",
+            k.tp + k.fn_,
+            k.tp,
+            k.precision(),
+            k.recall()
+        );
+        s
+    }
+}
+
+fn strings(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
+/// Runs `policyc diff --format json` on every pair of a part and scores it against its labels.
+fn score_part(part: &str) -> Score {
+    let dir = repo().join("tests/corpus/real").join(part);
+    let labels: BTreeMap<String, Label> =
+        serde_json::from_str(&fs::read_to_string(dir.join("labels.json")).expect("labels.json"))
+            .expect("labels parse");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut score = Score {
+        clauses: CLAUSES.iter().map(|&c| (c, Confusion::default())).collect(),
+        ..Score::default()
+    };
+    for (name, label) in &labels {
+        let pair = dir.join(name);
+        check_provenance(&pair, name, label);
+        let (old, new) = (pair.join("old.md"), pair.join("new.md"));
+        let run = run_in(
+            tmp.path(),
+            &[
+                "diff",
+                old.to_str().expect("utf-8 path"),
+                new.to_str().expect("utf-8 path"),
+                "--format",
+                "json",
+            ],
+            &[],
+        );
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        let got: serde_json::Value = serde_json::from_str(&run.stdout).expect("diff JSON");
+        let clauses = strings(&got["clauses"]);
+        let material = got["material"].as_bool().expect("material");
+        let consent = got["requires_consent"].as_bool().expect("requires_consent");
+        score.n += 1;
+        score.zh += usize::from(name.starts_with('2'));
+        let verdict = label.material.is_none_or(|m| m == material);
+        let exact = verdict
+            && label.clauses.iter().all(|c| clauses.contains(c))
+            && clauses
+                .iter()
+                .all(|c| label.clauses.contains(c) || label.also_ok.contains(c));
+        score.verdicts += usize::from(verdict);
+        score.exact += usize::from(exact);
+        score.labelled_material += usize::from(label.material == Some(true));
+        score.missed += usize::from(label.material == Some(true) && !material);
+        score.false_alarms += usize::from(label.material == Some(false) && material);
+        for c in CLAUSES {
+            let k = score.clauses.get_mut(c).expect("every clause");
+            let (want, ok, has) = (
+                label.clauses.iter().any(|x| x == c),
+                label.also_ok.iter().any(|x| x == c),
+                clauses.iter().any(|x| x == c),
+            );
+            match (want, has) {
+                (true, true) => k.tp += 1,
+                (true, false) => k.fn_ += 1,
+                (false, true) if !ok => k.fp += 1,
+                _ => {}
+            }
+        }
+        match (label.limits_rights, consent) {
+            (true, true) => score.consent.tp += 1,
+            (true, false) => score.consent.fn_ += 1,
+            (false, true) => score.consent.fp += 1,
+            (false, false) => {}
+        }
+        if !exact || label.limits_rights != consent {
+            score.wrong.push(format!(
+                "{name}: want {:?} (also ok {:?}) consent={} got {clauses:?} consent={consent} — {}",
+                label.clauses, label.also_ok, label.limits_rights, label.note
+            ));
+        }
+    }
+    score
+}
+
+/// Every pair carries its provenance, and its label is well formed.
+fn check_provenance(pair: &Path, name: &str, label: &Label) {
+    let meta: Meta = serde_json::from_str(&fs::read_to_string(pair.join("meta.json")).expect("meta.json"))
+        .unwrap_or_else(|e| panic!("{name}: meta.json: {e}"));
+    assert!(
+        !meta.company.is_empty() && !meta.source_repo.is_empty(),
+        "{name}: provenance"
+    );
+    assert!(
+        meta.old_commit.is_some() || meta.new_commit.is_some(),
+        "{name}: no commit"
+    );
+    assert_eq!(
+        meta.language.starts_with("zh"),
+        name.starts_with('2'),
+        "{name}: language"
+    );
+    assert!(!label.note.is_empty(), "{name}: a label names its evidence");
+    for c in label.clauses.iter().chain(&label.also_ok) {
+        assert!(CLAUSES.contains(&c.as_str()), "{name}: unknown clause {c}");
+    }
+    assert!(
+        label.material != Some(false) || label.clauses.is_empty(),
+        "{name}: not material but clauses required"
+    );
+    assert!(
+        label.material != Some(true) || !label.clauses.is_empty(),
+        "{name}: material without a clause"
+    );
+}
+
+/// The corpus is what the issue asks for, and the split is by company: no company in both parts.
+#[test]
+fn real_corpus_shape_and_split() {
+    let root = repo().join("tests/corpus/real");
+    let mut companies: BTreeMap<&str, std::collections::BTreeSet<String>> = BTreeMap::new();
+    let (mut n, mut zh, mut material) = (0, 0, 0);
+    for part in ["tune", "test"] {
+        let labels: BTreeMap<String, Label> = serde_json::from_str(
+            &fs::read_to_string(root.join(part).join("labels.json")).expect("labels.json"),
+        )
+        .expect("labels parse");
+        for (name, label) in &labels {
+            let meta: Meta = serde_json::from_str(
+                &fs::read_to_string(root.join(part).join(name).join("meta.json")).expect("meta"),
+            )
+            .expect("meta parses");
+            companies.entry(part).or_default().insert(meta.company);
+            n += 1;
+            zh += usize::from(name.starts_with('2'));
+            material += usize::from(label.material == Some(true));
+        }
+    }
+    let (tune, test) = (&companies["tune"], &companies["test"]);
+    assert!(
+        tune.is_disjoint(test),
+        "a company in both parts: {:?}",
+        tune.intersection(test)
+    );
+    assert!(
+        n >= 150 && tune.len() + test.len() >= 40 && zh >= 20,
+        "{n} pairs, {zh} zh"
+    );
+    assert!(material * 100 >= n * 40, "{material}/{n} material");
+}
+
+/// Floors on the tuning part (the classifier may be tuned on it; rules still need a source).
+#[test]
+fn real_corpus_tuning_part() {
+    let s = score_part("tune");
+    eprintln!("{}\n{}", s.table("tuning part"), s.wrong.join("\n"));
+    assert!(s.n >= 100);
+    assert_floors(&s, FLOORS_TUNE);
+}
+
+/// Floors on the test part, scored once before any change made after seeing it (`FIRST_RUN.md`).
+#[test]
+fn real_corpus_test_part() {
+    let s = score_part("test");
+    // the table only: which test pairs fail stays unseen, so the part keeps estimating text
+    // nobody here tuned on
+    eprintln!("{}", s.table("test part"));
+    assert!(s.n >= 50);
+    assert_floors(&s, FLOORS_TEST);
+}
+
+/// Minimum shares: verdicts, exact clause sets, material recall (of pairs labelled material, the
+/// share answered material), consent recall.
+struct Floors {
+    verdicts: f64,
+    exact: f64,
+    material_recall: f64,
+    consent_recall: f64,
+}
+
+/// At the first run (111/136, 79/136, 66/75, 10/12); raised as the classifier improves.
+const FLOORS_TUNE: Floors = Floors {
+    verdicts: 0.81,
+    exact: 0.58,
+    material_recall: 0.88,
+    consent_recall: 0.83,
+};
+
+/// At the first run (`FIRST_RUN.md`: 53/63, 34/63, 25/28, 5/5).
+const FLOORS_TEST: Floors = Floors {
+    verdicts: 0.84,
+    exact: 0.53,
+    material_recall: 0.89,
+    consent_recall: 1.0,
+};
+
+fn assert_floors(s: &Score, f: Floors) {
+    let verdicts = ratio(s.verdicts, s.n);
+    let exact = ratio(s.exact, s.n);
+    assert!(verdicts >= f.verdicts, "verdicts {verdicts:.2} < {}", f.verdicts);
+    assert!(exact >= f.exact, "exact {exact:.2} < {}", f.exact);
+    let material_recall = 1.0 - ratio(s.missed, s.labelled_material);
+    assert!(
+        material_recall >= f.material_recall,
+        "material recall {material_recall:.2}"
+    );
+    assert!(
+        s.consent.recall() >= f.consent_recall,
+        "consent recall {:.2} < {}",
+        s.consent.recall(),
+        f.consent_recall
+    );
+}
