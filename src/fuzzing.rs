@@ -56,21 +56,17 @@ pub fn diff_pair(data: &[u8]) {
     let old = crate::diff::input::from_markdown(&a, None, "old".into());
     let new = crate::diff::input::from_markdown(&b, None, "new".into());
     let rules = crate::classify::RuleSet::builtin();
-    let d = crate::diff::diff(&old, &new, &["en".to_string(), "zh-CN".to_string()]);
-    let assessment = crate::classify::assess(&d, &rules, &new.locale, false);
-    let report = crate::report::Report {
-        old: &old,
-        new: &new,
-        diff: &d,
-        assessment: &assessment,
-        rules: &rules,
-    };
+    let comparison = crate::compare::inputs(old, new, &["en".to_string(), "zh-CN".to_string()], &rules);
+    let report = comparison.report();
     let json = crate::report::json::render(&report);
     assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
     let _ = crate::report::text::render(&report, crate::report::text::TextOptions { color: false });
     let _ = crate::report::markdown::render(&report);
     if a == b {
-        assert!(d.changes.is_empty(), "a text compared with itself has changes");
+        assert!(
+            comparison.diff().changes.is_empty(),
+            "a text compared with itself has changes"
+        );
     }
 }
 

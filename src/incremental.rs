@@ -52,15 +52,14 @@ impl<'w> Incremental<'w> {
         let previous = if clean {
             Record::default()
         } else {
-            std::fs::read(out.join(RECORD))
-                .ok()
+            crate::load::build_record(out, RECORD)
                 .and_then(|b| serde_json::from_slice::<Record>(&b).ok())
                 .filter(|r| r.schema == SCHEMA)
                 .unwrap_or_default()
         };
         Incremental {
             writer,
-            previous_dir: std::fs::canonicalize(out).ok(),
+            previous_dir: crate::load::previous_output(out),
             previous,
             made: Mutex::new(BTreeMap::new()),
             kept: AtomicUsize::new(0),
@@ -143,11 +142,7 @@ fn kept_file(dir: &Path, rel: &str, sha: &str) -> Option<PathBuf> {
     if !safe_relative(rel) {
         return None;
     }
-    let path = std::fs::canonicalize(dir.join(rel)).ok()?;
-    if !path.starts_with(dir) || !std::fs::symlink_metadata(&path).ok()?.is_file() {
-        return None;
-    }
-    let bytes = std::fs::read(&path).ok()?;
+    let (path, bytes) = crate::load::previous_file(dir, rel)?;
     (sha256_hex(&bytes) == sha).then_some(path)
 }
 

@@ -1,12 +1,13 @@
 //! policyc keeps a privacy policy as structured Markdown and turns it into what a company must
 //! publish and prove about it.
 //!
-//! Data flows one way: `load` (the only reader) → `parse` → `model` → `render` | `check` →
-//! `output` (the only writer). [`run`] is the only place that prints errors and picks exit codes.
+//! Data flows one way: `load` (the only reader) → `parse` → `model` → `compare` (diff and
+//! classify) | `render` | `check` → `output` (the only writer). [`run`] is the only place that prints errors and picks exit codes.
 
 pub mod classify;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod config;
 pub mod date;
 pub mod diff;

@@ -1,8 +1,12 @@
-//! The only reader of `content/` and `templates/`: files in, [`Content`] and [`TemplateSet`] out.
+//! The only reader: `content/` and `templates/` in, [`Content`] and [`TemplateSet`] out; and every
+//! other look at the file system policyc makes (diff inputs, an earlier build's record and files,
+//! the PDF engine and what it printed, the folders `serve` watches). [`crate::output`] is the only
+//! writer; no other module touches the file system.
 //!
-//! Steps: read `policy.toml`; for each folder under `versions/` read `version.toml`, `facts.toml` and
-//! one folder per declared locale of `NN-<section>.md` files; then [`crate::validate`] checks what
-//! spans files. The first problem stops loading with a [`Diagnostic`] naming file and line.
+//! Loading content: read `policy.toml`; for each folder under `versions/` read `version.toml`,
+//! `facts.toml` and one folder per declared locale of `NN-<section>.md` files; then
+//! [`crate::validate`] checks what spans files. The first problem stops loading with a
+//! [`Diagnostic`] naming file and line.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -415,4 +419,107 @@ pub fn load_rules(content: Option<&Path>) -> Result<crate::classify::RuleSet> {
     };
     let src = read_text(&path)?;
     crate::classify::RuleSet::parse(&src.text).map_err(|m| Diagnostic::file_error(&path, m).into())
+}
+
+/// Whether folder `dir` holds a policy (`policy.toml`).
+pub fn holds_policy(dir: &Path) -> bool {
+    dir.join("policy.toml").exists()
+}
+
+/// `true` when `dir` is a folder with nothing in it; `false` when it is not a folder or missing.
+pub fn is_empty_folder(dir: &Path) -> Result<bool> {
+    if !dir.is_dir() {
+        return Ok(false);
+    }
+    Ok(fs::read_dir(dir)
+        .map_err(|e| Error::io("cannot read", dir, e))?
+        .next()
+        .is_none())
+}
+
+/// Paths, sizes and modification times of every file below `dirs`, sorted: changes when any file
+/// does (what `serve` watches). Unreadable folders and entries are left out.
+pub fn tree_stamp(dirs: &[&Path]) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<PathBuf> = dirs.iter().map(|d| d.to_path_buf()).collect();
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            match e.metadata() {
+                Ok(m) if m.is_dir() => stack.push(p),
+                Ok(m) => out.push((p, m.len(), m.modified().ok())),
+                Err(_) => {}
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Output folder `out` resolved, where an earlier build left files a unit may keep (they must lie
+/// inside it); `None` when there is none.
+pub fn previous_output(out: &Path) -> Option<PathBuf> {
+    fs::canonicalize(out).ok()
+}
+
+/// The bytes of the build record `name` an earlier build left in output folder `out`. `None` when
+/// it is missing or unreadable: an incremental build then makes everything anew, so that is no
+/// error.
+pub fn build_record(out: &Path, name: &str) -> Option<Vec<u8>> {
+    fs::read(out.join(name)).ok()
+}
+
+/// File `rel` of an earlier build's output folder `dir` (resolved) with its bytes, when it is a
+/// plain file inside `dir` (no link leads elsewhere). `None` otherwise, or when it cannot be read:
+/// the unit is then made again.
+pub fn previous_file(dir: &Path, rel: &str) -> Option<(PathBuf, Vec<u8>)> {
+    let path = fs::canonicalize(dir.join(rel)).ok()?;
+    if !path.starts_with(dir) || !fs::symlink_metadata(&path).ok()?.is_file() {
+        return None;
+    }
+    let bytes = fs::read(&path).ok()?;
+    Some((path, bytes))
+}
+
+/// `path` made absolute with every link resolved; an error names it.
+pub fn resolve(path: &Path) -> Result<PathBuf> {
+    fs::canonicalize(path).map_err(|e| Error::io("cannot read", path, e))
+}
+
+/// Whether `path` is a file (a program named by its path).
+pub fn is_file(path: &Path) -> bool {
+    path.is_file()
+}
+
+/// The first file named `name` in a folder of `PATH`.
+pub fn on_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+}
+
+/// The size of file `path` in bytes and its modification time in seconds since 1970, each 0 when
+/// it cannot be read (what tells one build of a program from another).
+pub fn file_stamp(path: &Path) -> (u64, u64) {
+    let meta = fs::metadata(path).ok();
+    let modified = meta
+        .as_ref()
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    (meta.map_or(0, |m| m.len()), modified)
+}
+
+/// The bytes of a file another program wrote (a printed PDF); `None` when it is not a file.
+pub fn written_by_program(path: &Path) -> Result<Option<Vec<u8>>> {
+    if !path.is_file() {
+        return Ok(None);
+    }
+    fs::read(path)
+        .map(Some)
+        .map_err(|e| Error::io("cannot read", path, e))
 }

@@ -9,6 +9,10 @@
 //!
 //! A failure before step 2 removes the temporary folder and leaves the output folder untouched.
 //! Leftovers of an earlier killed run (`.<name>.policyc-*`) are removed first.
+//!
+//! Also the only other writer: content files replaced atomically ([`write_file`],
+//! [`write_new_folder`]), a scratch folder for programs policyc runs ([`Scratch`]) and the removal
+//! of what they leave ([`remove_file`]), and standard output ([`stdout`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -319,6 +323,48 @@ pub fn write_new_folder(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         let _ = fs::remove_dir_all(&tmp);
     }
     result
+}
+
+/// Removes a file policyc or a program it ran made (a printed PDF once read).
+pub fn remove_file(path: &Path) -> Result<()> {
+    fs::remove_file(path).map_err(|e| Error::io("cannot remove", path, e))
+}
+
+/// Removes folder `dir`, which must be empty (an empty folder `import` fills).
+pub fn remove_empty_folder(dir: &Path) -> Result<()> {
+    fs::remove_dir(dir).map_err(|e| Error::io("cannot replace", dir, e))
+}
+
+/// A temporary folder for programs policyc runs (a PDF engine's profiles), outside the output
+/// folder: `<temp>/policyc-<tag>-<pid>`. It is made by whoever first writes into it; it and
+/// everything in it is removed when dropped.
+pub struct Scratch {
+    dir: PathBuf,
+}
+
+impl Scratch {
+    /// The scratch folder for `tag` of this process.
+    pub fn new(tag: &str) -> Self {
+        Scratch {
+            dir: std::env::temp_dir().join(format!("policyc-{tag}-{}", std::process::id())),
+        }
+    }
+
+    /// The folder for `name` inside the scratch folder (not made).
+    pub fn folder(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    /// Removes the folder `name` and what is in it; what cannot be removed stays until the drop.
+    pub fn clear(&self, name: &str) {
+        let _ = fs::remove_dir_all(self.folder(name));
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
 }
 
 /// Writes a command's result to standard output; a write error (a full disk, a closed file) is an

@@ -33,13 +33,6 @@ pub struct Engine {
 const INSTALL_HINT: &str = "install Debian's Chromium (`apt-get install chromium`) or WeasyPrint \
 (`apt-get install weasyprint` or `pip install weasyprint`), or name one with --pdf-engine or POLICYC_PDF_ENGINE";
 
-fn on_path(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
-}
-
 fn kind_of(program: &Path) -> EngineKind {
     let name = program
         .file_name()
@@ -64,7 +57,7 @@ pub fn find(spec: Option<&str>) -> Result<Engine> {
         Some("weasyprint") => vec!["weasyprint"],
         Some(path) => {
             let p = PathBuf::from(path);
-            if p.is_file() {
+            if crate::load::is_file(&p) {
                 return Ok(Engine {
                     kind: kind_of(&p),
                     program: p,
@@ -84,7 +77,7 @@ pub fn find(spec: Option<&str>) -> Result<Engine> {
     };
     candidates
         .iter()
-        .find_map(|n| on_path(n))
+        .find_map(|n| crate::load::on_path(n))
         .map(|program| Engine {
             kind: kind_of(&program),
             program,
@@ -92,10 +85,10 @@ pub fn find(spec: Option<&str>) -> Result<Engine> {
         .ok_or_else(|| Error::Usage(format!("no PDF engine found: {INSTALL_HINT}")))
 }
 
-/// Prints `html` to `pdf`, dated `date` where the engine takes a date; `scratch` is a folder for
-/// the engine's profile.
-pub fn print(engine: &Engine, html: &Path, pdf: &Path, scratch: &Path, date: Date) -> Result<()> {
-    let html = std::fs::canonicalize(html).map_err(|e| Error::io("cannot read", html, e))?;
+/// Prints `html` to the file `pdf`, dated `date` where the engine takes a date, and returns the
+/// PDF's bytes (the file is removed once read); `scratch` is a folder for the engine's profile.
+pub fn print(engine: &Engine, html: &Path, pdf: &Path, scratch: &Path, date: Date) -> Result<Vec<u8>> {
+    let html = crate::load::resolve(html)?;
     let mut cmd = Command::new(&engine.program);
     match engine.kind {
         EngineKind::Chromium => {
@@ -130,7 +123,12 @@ pub fn print(engine: &Engine, html: &Path, pdf: &Path, scratch: &Path, date: Dat
     let out = cmd
         .output()
         .map_err(|e| Error::io("cannot run the PDF engine", &engine.program, e))?;
-    if !out.status.success() || !pdf.is_file() {
+    let printed = if out.status.success() {
+        crate::load::written_by_program(pdf)?
+    } else {
+        None
+    };
+    let Some(bytes) = printed else {
         let stderr = String::from_utf8_lossy(&out.stderr);
         let last = stderr
             .lines()
@@ -141,8 +139,9 @@ pub fn print(engine: &Engine, html: &Path, pdf: &Path, scratch: &Path, date: Dat
             engine.program.display(),
             html.display()
         )));
-    }
-    Ok(())
+    };
+    crate::output::remove_file(pdf)?;
+    Ok(bytes)
 }
 
 /// Replaces the creation and modification dates in a PDF with `date` (midnight UTC), keeping every

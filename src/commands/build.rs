@@ -142,7 +142,8 @@ fn print_pdfs(
     jobs: &[PdfJob],
     sink: &Incremental,
 ) -> Result<usize> {
-    let scratch = std::env::temp_dir().join(format!("policyc-pdf-{}", std::process::id()));
+    // removed with what the engines left in it when the printing is over
+    let scratch = output::Scratch::new("pdf");
     let engine_id = engine_identity(engine);
     let result = crate::parallel::try_map(jobs, |job| -> Result<usize> {
         let tmp = writer.tmp();
@@ -162,18 +163,15 @@ fn print_pdfs(
             return Ok(count);
         }
         // one scratch profile folder per job: engines keep state there
-        let scratch = scratch.join(format!("{}-{}", job.locale, job.version));
-        let pdf_path = tmp.join(&dir).join("policy.pdf.part");
-        crate::pdf::print(
+        let profile = format!("{}-{}", job.locale, job.version);
+        let bytes = crate::pdf::print(
             engine,
             &tmp.join(&dir).join("print.html"),
-            &pdf_path,
-            &scratch,
+            &tmp.join(&dir).join("policy.pdf.part"),
+            &scratch.folder(&profile),
             job.updated,
         )?;
-        let bytes = std::fs::read(&pdf_path).map_err(|e| Error::io("cannot read", &pdf_path, e))?;
-        std::fs::remove_file(&pdf_path).map_err(|e| Error::io("cannot remove", &pdf_path, e))?;
-        let _ = std::fs::remove_dir_all(&scratch);
+        scratch.clear(&profile);
         let bytes = crate::pdf::normalize(&bytes, job.updated);
         let files = paths
             .into_iter()
@@ -182,22 +180,13 @@ fn print_pdfs(
         sink.unit(&fp, files, Vec::new())?;
         Ok(count)
     });
-    let _ = std::fs::remove_dir_all(&scratch);
+    drop(scratch);
     Ok(result?.into_iter().sum())
 }
 
 /// What identifies the PDF engine: its path, size and modification time (an upgraded engine may
 /// print differently).
 fn engine_identity(engine: &crate::pdf::Engine) -> String {
-    let meta = std::fs::metadata(&engine.program).ok();
-    let modified = meta
-        .as_ref()
-        .and_then(|m| m.modified().ok())
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_secs());
-    format!(
-        "{}\n{}\n{modified}",
-        engine.program.display(),
-        meta.map_or(0, |m| m.len())
-    )
+    let (size, modified) = load::file_stamp(&engine.program);
+    format!("{}\n{size}\n{modified}", engine.program.display())
 }

@@ -1,17 +1,18 @@
-//! `policyc diff OLD NEW`: resolve both inputs, diff, classify, present.
+//! `policyc diff OLD NEW`: resolve both inputs, compare them, present.
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::classify::{self, Severity};
+use crate::classify::Severity;
 use crate::cli::{DiffArgs, DiffFormat, FailOn};
-use crate::diff::{self, DiffInput, input};
+use crate::compare;
+use crate::diff::{DiffInput, input};
 use crate::error::{Error, Result};
 use crate::ids::Locale;
 use crate::load::{self, DiffSource};
 use crate::model::Content;
-use crate::report::{self, Report};
+use crate::report;
 
 use super::Ctx;
 
@@ -64,7 +65,8 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
             DiffSource::Version { .. } => 0,
         })
         .sum();
-    let (old, new) = if let [
+    let rules;
+    let comparison = if let [
         DiffSource::Version { root: ra, id: ia },
         DiffSource::Version { root: rb, id: ib },
     ] = &sources
@@ -79,42 +81,35 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
                 facts: None,
             }
         };
-        let (old, new) =
-            input::version_pair(side(ra, ia, &args.old), side(rb, ib, &args.new)).map_err(Error::Usage)?;
-        (Ok(old), Ok(new))
-    } else if size > 512 * 1024 {
-        let [a, b] = sources;
-        std::thread::scope(|scope| {
-            let old = scope.spawn(|| make(a, &args.old));
-            let new = make(b, &args.new);
-            (old.join().expect("parsing thread does not panic"), new)
-        })
+        rules = load::load_rules(rules_root.as_deref())?;
+        compare::versions(side(ra, ia, &args.old), side(rb, ib, &args.new), &rules).map_err(Error::Usage)?
     } else {
-        let [a, b] = sources;
-        let old = make(a, &args.old);
-        (old, make(b, &args.new))
+        let (old, new) = if size > 512 * 1024 {
+            let [a, b] = sources;
+            std::thread::scope(|scope| {
+                let old = scope.spawn(|| make(a, &args.old));
+                let new = make(b, &args.new);
+                (old.join().expect("parsing thread does not panic"), new)
+            })
+        } else {
+            let [a, b] = sources;
+            let old = make(a, &args.old);
+            (old, make(b, &args.new))
+        };
+        let (old, mut new) = (old?, new?);
+        // (after parsing: the rules then take memory the parser has freed)
+        rules = load::load_rules(rules_root.as_deref())?;
+        if locale.is_none() && new.version.is_none() && old.version.is_none() {
+            new.locale = old.locale.clone();
+        }
+        let locales: Vec<String> = contents
+            .values()
+            .next()
+            .map(Content::locale_tags)
+            .unwrap_or_else(|| vec![old.locale.clone()]);
+        compare::inputs(old, new, &locales, &rules)
     };
-    let (old, mut new) = (old?, new?);
-    // (after parsing: the rules then take memory the parser has freed)
-    let rules = load::load_rules(rules_root.as_deref())?;
-    if locale.is_none() && new.version.is_none() && old.version.is_none() {
-        new.locale = old.locale.clone();
-    }
-    let locales: Vec<String> = contents
-        .values()
-        .next()
-        .map(Content::locale_tags)
-        .unwrap_or_else(|| vec![old.locale.clone()]);
-    let d = diff::diff(&old, &new, &locales);
-    let versioned = old.facts.is_some() && new.facts.is_some();
-    let assessment = classify::assess(&d, &rules, &new.locale, versioned);
-    let r = Report {
-        old: &old,
-        new: &new,
-        diff: &d,
-        assessment: &assessment,
-        rules: &rules,
-    };
+    let r = comparison.report();
     let out = match args.format {
         DiffFormat::Json => report::json::render(&r),
         DiffFormat::Markdown => report::markdown::render(&r),
@@ -138,6 +133,7 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
         out.push('\n');
     }
     crate::output::stdout(&out)?;
+    let assessment = comparison.assessment();
     let triggered = match args.fail_on {
         None => false,
         Some(FailOn::Material) => assessment.material,

@@ -32,19 +32,14 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<i32> {
         Some(v) => VersionId::parse(v).map_err(Error::Usage)?,
         None => VersionId::parse(&super::lifecycle::today().to_string()).expect("today is a date"),
     };
-    if ctx.content.join("policy.toml").exists() {
+    if load::holds_policy(&ctx.content) {
         return Err(Error::Usage(format!(
             "{} already holds a policy: import into a new folder (--content DIR), then copy what you need",
             ctx.content.display()
         )));
     }
-    if ctx.content.is_dir()
-        && std::fs::read_dir(&ctx.content)
-            .map_err(|e| Error::io("cannot read", &ctx.content, e))?
-            .next()
-            .is_none()
-    {
-        std::fs::remove_dir(&ctx.content).map_err(|e| Error::io("cannot replace", &ctx.content, e))?;
+    if load::is_empty_folder(&ctx.content)? {
+        output::remove_empty_folder(&ctx.content)?;
     }
     let product = args
         .file

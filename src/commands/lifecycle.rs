@@ -8,7 +8,7 @@ use crate::error::{Diagnostic, Error, Level, Result};
 use crate::ids::VersionId;
 use crate::model::{Content, Version};
 use crate::seal::{self, Event, Lock, Seal};
-use crate::{classify, diff, lint, load, output};
+use crate::{compare, diff, lint, load, output};
 
 use super::Ctx;
 
@@ -201,14 +201,14 @@ fn notice_period(
     lock: &mut Lock,
 ) -> Result<()> {
     let locale = &content.config.default_locale;
-    let (old, new) = diff::input::version_pair(
+    let rules = load::load_rules(Some(&content.root))?;
+    let comparison = compare::versions(
         diff::input::Side::of(content, prev, locale),
         diff::input::Side::of(content, draft, locale),
+        &rules,
     )
     .map_err(Error::Usage)?;
-    let rules = load::load_rules(Some(&content.root))?;
-    let d = diff::diff(&old, &new, &content.locale_tags());
-    let assessment = classify::assess(&d, &rules, locale.as_str(), true);
+    let assessment = comparison.assessment();
     if !assessment.material {
         return Ok(());
     }

@@ -4,7 +4,7 @@ use crate::cli::{NoticeArgs, NoticeFormat};
 use crate::error::{Error, Result};
 use crate::ids::{Locale, VersionId};
 use crate::render::dates::DateFormat;
-use crate::{classify, diff, load, report};
+use crate::{compare, diff, load, report};
 
 use super::Ctx;
 
@@ -24,11 +24,9 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> Result<i32> {
         label: label.clone(),
         facts: None,
     };
-    let (old, new) = diff::input::version_pair(side(&old_id, &args.old), side(&new_id, &args.new))
-        .map_err(Error::Usage)?;
     let rules = load::load_rules(Some(&ctx.content))?;
-    let d = diff::diff(&old, &new, &content.locale_tags());
-    let assessment = classify::assess(&d, &rules, locale.as_str(), true);
+    let comparison = compare::versions(side(&old_id, &args.old), side(&new_id, &args.new), &rules)
+        .map_err(Error::Usage)?;
     let templates = load::load_templates(Some(&super::build::default_templates_dir(&ctx.content)))?;
     let msg = templates.messages(&locale)?;
     let dates = DateFormat::new(&locale).map_err(Error::Usage)?;
@@ -38,7 +36,7 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> Result<i32> {
         content.config.base_url
     );
     let view = report::notice::view(
-        &assessment,
+        comparison.assessment(),
         &rules,
         &msg,
         locale.as_str(),

@@ -6,9 +6,9 @@
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use crate::cli::ServeArgs;
 use crate::error::{Error, Result};
@@ -43,27 +43,6 @@ fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<BTreeM
         Ok(artifacts.into_iter().map(|a| (a.path, a.bytes)).collect())
     };
     run().map_err(|e| format!("error: {e}"))
-}
-
-/// Paths, sizes and modification times of every file below `dirs`: changes when any file does.
-fn fingerprint(dirs: &[&Path]) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
-    let mut out = Vec::new();
-    let mut stack: Vec<PathBuf> = dirs.iter().map(|d| d.to_path_buf()).collect();
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            match e.metadata() {
-                Ok(m) if m.is_dir() => stack.push(p),
-                Ok(m) => out.push((p, m.len(), m.modified().ok())),
-                Err(_) => {}
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// Runs the preview server until the process is stopped.
@@ -111,10 +90,10 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<i32> {
         let watched = Arc::clone(&state);
         let (c, t) = (content_dir.clone(), templates_dir.clone());
         scope.spawn(move || {
-            let mut last = fingerprint(&[&c, &t]);
+            let mut last = load::tree_stamp(&[&c, &t]);
             loop {
                 std::thread::sleep(Duration::from_millis(300));
-                let now = fingerprint(&[&c, &t]);
+                let now = load::tree_stamp(&[&c, &t]);
                 if now != last {
                     last = now;
                     rebuild(&watched);

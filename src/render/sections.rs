@@ -1,10 +1,12 @@
 //! Section bodies to HTML, with facts expanded from the localized facts tree.
 
+use std::collections::BTreeSet;
+
 use crate::error::{Diagnostic, Result};
 use crate::facts;
 use crate::markdown::{self, RenderOptions, Resolve};
 use crate::model::Section;
-use crate::render::templates::Messages;
+use crate::render::templates::{DATES_DECLARATION, Messages};
 
 /// The page level of a section heading; body headings start one below it.
 pub const SECTION_HEADING_LEVEL: u8 = 2;
@@ -17,6 +19,10 @@ pub struct FactResolver<'a> {
     tera: &'a tera::Tera,
     /// What every partial sees but `item`, converted once (a clone shares it).
     base: tera::Context,
+    /// `base` with the version's dates, for the partials that declare they show them.
+    dated: tera::Context,
+    /// Those partials, by name.
+    dated_partials: &'a BTreeSet<String>,
 }
 
 impl<'a> FactResolver<'a> {
@@ -26,14 +32,21 @@ impl<'a> FactResolver<'a> {
         tree: &'a serde_json::Value,
         facts: tera::Value,
         tera: &'a tera::Tera,
-        shared: PartialShared,
+        shared: PartialShared<'a>,
     ) -> Self {
         let mut base = tera::Context::new();
         base.insert_value("facts", facts);
         base.insert("lang", shared.lang);
         base.insert_value("msg", shared.msg);
-        base.insert("dates", shared.dates);
-        FactResolver { tree, tera, base }
+        let mut dated = base.clone();
+        dated.insert("dates", shared.dates);
+        FactResolver {
+            tree,
+            tera,
+            base,
+            dated,
+            dated_partials: shared.dated_partials,
+        }
     }
 }
 
@@ -44,8 +57,11 @@ pub struct PartialShared<'a> {
     pub lang: &'a str,
     /// UI messages, as a template value.
     pub msg: tera::Value,
-    /// Formatted version dates.
+    /// Formatted version dates, seen only by the partials in `dated_partials`.
     pub dates: &'a crate::render::views::Dates,
+    /// The partials that declare they show the dates
+    /// ([`crate::render::templates::TemplateSet::dated_partials`]).
+    pub dated_partials: &'a BTreeSet<String>,
 }
 
 impl Resolve for FactResolver<'_> {
@@ -74,7 +90,12 @@ impl Resolve for FactResolver<'_> {
                 .ok_or_else(|| format!("unknown fact `{p}`"))?,
             None => serde_json::Value::Null,
         };
-        let mut ctx = self.base.clone();
+        let dated = self.dated_partials.contains(name);
+        let mut ctx = if dated {
+            self.dated.clone()
+        } else {
+            self.base.clone()
+        };
         ctx.insert("item", &item);
         self.tera.render(&template, &ctx).map_err(|e| {
             let mut m = format!("partial `{name}`: {e}");
@@ -82,6 +103,11 @@ impl Resolve for FactResolver<'_> {
             while let Some(x) = s {
                 m.push_str(&format!(": {x}"));
                 s = x.source();
+            }
+            if !dated && m.contains("`dates`") {
+                m.push_str(&format!(
+                    " (a partial that shows the version's dates opens with `{DATES_DECLARATION}`)"
+                ));
             }
             m.replace('\n', " ")
         })

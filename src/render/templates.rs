@@ -1,7 +1,12 @@
 //! The template set: built-in templates, CSS and UI messages embedded in the binary, overridden
 //! file by file from a `templates/` folder; and the tera engine built from it.
+//!
+//! Templates declare what the site must know about them. A partial that shows the version's dates
+//! opens with [`DATES_DECLARATION`], the comment `{# policyc: dates #}` (it renders as nothing);
+//! only such a partial is given `dates`, and a section showing one is rendered for each version
+//! instead of once for every version that shares its text ([`TemplateSet::dated_partials`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::error::{Diagnostic, Result};
@@ -42,6 +47,10 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "messages/en.toml",
     "messages/zh-CN.toml",
 ];
+
+/// The comment that opens a partial showing the version's dates (`dates`). A partial without it is
+/// not given them: it renders the same for every version, so its section can be shared.
+pub const DATES_DECLARATION: &str = "{# policyc: dates #}";
 
 /// Template files by name (`page.html`, `partials/sdk-table.html`, `messages/en.toml`).
 #[derive(Debug, Clone)]
@@ -99,6 +108,20 @@ impl TemplateSet {
         self.files.iter()
     }
 
+    /// The partials, by name (`version-dates` for `partials/version-dates.html`), that open with
+    /// [`DATES_DECLARATION`] (blanks and `-` whitespace control inside the comment do not matter).
+    pub fn dated_partials(&self) -> BTreeSet<String> {
+        self.files
+            .iter()
+            .filter(|(_, src)| declares_dates(&src.text))
+            .filter_map(|(name, _)| {
+                name.strip_prefix("partials/")?
+                    .strip_suffix(".html")
+                    .map(str::to_string)
+            })
+            .collect()
+    }
+
     /// The UI messages of `locale`: every key of the built-in English file must be present.
     pub fn messages(&self, locale: &Locale) -> Result<Messages> {
         let name = format!("messages/{locale}.toml");
@@ -143,6 +166,18 @@ impl TemplateSet {
     }
 }
 
+/// `true` when `text` opens with [`DATES_DECLARATION`], give or take blanks and whitespace control.
+fn declares_dates(text: &str) -> bool {
+    let wanted = DATES_DECLARATION
+        .trim_start_matches("{#")
+        .trim_end_matches("#}")
+        .trim();
+    text.trim_start()
+        .strip_prefix("{#")
+        .and_then(|rest| rest.split_once("#}"))
+        .is_some_and(|(comment, _)| comment.trim_matches(|c: char| c == '-' || c.is_whitespace()) == wanted)
+}
+
 /// Turns a tera error into a diagnostic naming the template file.
 pub fn template_error(set: &TemplateSet, e: &tera::Error) -> crate::error::Error {
     let mut message = e.to_string();
@@ -159,4 +194,23 @@ pub fn template_error(set: &TemplateSet, e: &tera::Error) -> crate::error::Error
         .find(|(name, _)| message.contains(name.as_str()))
         .map_or_else(|| PathBuf::from("templates"), |(_, src)| src.path.clone());
     Diagnostic::file_error(file, format!("template error: {message}")).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_declared_by_the_opening_comment_only() {
+        assert!(declares_dates("{# policyc: dates #}<p>{{ dates.updated }}</p>"));
+        assert!(declares_dates("\n{#- policyc: dates -#}\n<p></p>"));
+        assert!(declares_dates("{#policyc: dates#}"));
+        // mentioning dates is not declaring them
+        assert!(!declares_dates("<p>{{ dates.updated }}</p>"));
+        assert!(!declares_dates("<p></p>{# policyc: dates #}"));
+        assert!(!declares_dates("{# an override #}{# policyc: dates #}"));
+        assert!(!declares_dates("{# policyc: dates and more #}"));
+        let builtin = TemplateSet::builtin().dated_partials();
+        assert_eq!(builtin.into_iter().collect::<Vec<_>>(), ["version-dates"]);
+    }
 }

@@ -210,3 +210,28 @@ fn shared_sections_show_each_versions_own_facts_and_dates() {
     assert!(new.contains("<time datetime=\"2026-12-01\">"));
     assert!(!new.contains("<time datetime=\"2022-08-15\">"));
 }
+
+/// A partial that declares it shows the version's dates makes its section each version's own, even
+/// when the section's text and facts are the same in both versions.
+#[test]
+fn a_partial_declaring_dates_shows_each_versions_own() {
+    let p = crate::harness::Project::sample_with_draft();
+    let list = policyc::render::templates::BUILTIN
+        .iter()
+        .find(|(n, _)| *n == "partials/list.html")
+        .unwrap()
+        .1;
+    p.write(
+        "templates/partials/list.html",
+        &format!(
+            "{}{list}<p class=\"shown\">{{{{ dates.effective_iso }}}}</p>",
+            policyc::render::templates::DATES_DECLARATION
+        ),
+    );
+    p.release_draft_now();
+    crate::harness::run_in(p.path(), &["build", "-q"], &[("POLICYC_JOBS", "1")]).ok();
+    let old = p.read("output/en/2022-10-19/index.html");
+    let new = p.read(&format!("output/en/{}/index.html", crate::harness::DRAFT));
+    assert!(old.contains("<p class=\"shown\">2022-08-15</p>"), "{old}");
+    assert!(new.contains("<p class=\"shown\">2026-12-01</p>"), "{new}");
+}

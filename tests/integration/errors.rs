@@ -297,6 +297,27 @@ fn template_with_undefined_variable() {
     );
 }
 
+/// Only a partial that declares it shows the version's dates is given them: an override that
+/// shows them without the declaration stops the build, naming the declaration.
+#[test]
+fn partial_showing_dates_without_declaring_them() {
+    refused(
+        |p| {
+            let dated = policyc::render::templates::BUILTIN
+                .iter()
+                .find(|(n, _)| *n == "partials/version-dates.html")
+                .unwrap()
+                .1;
+            let undeclared = dated.replace(policyc::render::templates::DATES_DECLARATION, "");
+            assert_ne!(undeclared, dated);
+            p.write("templates/partials/version-dates.html", &undeclared);
+        },
+        "09-contact.md",
+        None,
+        "opens with `{# policyc: dates #}`",
+    );
+}
+
 #[test]
 fn missing_ui_message() {
     refused(

@@ -1,0 +1,126 @@
+//! The redlines between consecutive published versions (`<locale>/changes/<old>..<new>.html`, the
+//! notice on top) and the change summaries that the archive and the feed show. The comparison
+//! itself is [`crate::compare`]'s; this only presents it.
+
+use crate::error::{Diagnostic, Result};
+use crate::ids::Locale;
+use crate::model::Version;
+use crate::output::Artifact;
+use crate::render::templates::Messages;
+use crate::render::views::Alternate;
+
+use super::{Site, relative};
+
+/// The changes between two consecutive published versions in one locale.
+pub(super) struct PairChanges {
+    pub(super) old: String,
+    pub(super) new: String,
+    /// Titles of the clauses triggered.
+    pub(super) clauses: Vec<String>,
+}
+
+impl PairChanges {
+    /// From `old` to `new`, triggering `clauses` (their titles).
+    pub(super) fn new(old: &Version, new: &Version, clauses: Vec<String>) -> Self {
+        PairChanges {
+            old: old.meta.id.to_string(),
+            new: new.meta.id.to_string(),
+            clauses,
+        }
+    }
+}
+
+/// "Material changes: …", "No material change" or "First published version".
+pub(super) fn summary_of(changes: &[PairChanges], id: &str, msg: &Messages) -> String {
+    let m = |k: &str| msg.get(k).cloned().unwrap_or_default();
+    match changes.iter().find(|c| c.new == id) {
+        None => m("versions_first"),
+        Some(c) if c.clauses.is_empty() => m("versions_no_material"),
+        Some(c) => format!("{}{}{}", m("versions_summary"), m("colon"), c.clauses.join("; ")),
+    }
+}
+
+/// What `changes.html` sees.
+#[derive(serde::Serialize)]
+struct ChangesView<'a> {
+    #[serde(flatten)]
+    diff: crate::report::html::DiffView<'a>,
+    product: &'a str,
+    canonical: String,
+    alternates: Vec<Alternate>,
+    links: ChangesLinks,
+    notice: crate::report::notice::NoticeView,
+}
+
+#[derive(serde::Serialize)]
+struct ChangesLinks {
+    home: String,
+    versions: String,
+    old: String,
+    new: String,
+}
+
+impl Site<'_> {
+    /// The redline page from published version `a` to `b` in `locale`, and the titles of the
+    /// clauses the change triggers (its summary).
+    pub(super) fn redline<'v>(
+        &self,
+        locale: &'v Locale,
+        a: &'v Version,
+        b: &'v Version,
+    ) -> Result<(Artifact, Vec<String>)> {
+        let base = &self.content.config.base_url;
+        let kit = self.kit(locale);
+        let (ai, bi) = (a.meta.id.as_str(), b.meta.id.as_str());
+        let side = |v: &'v Version| crate::diff::input::Side {
+            facts: Some(self.cache.facts_tree(v)),
+            ..crate::diff::input::Side::of(self.content, v, locale)
+        };
+        let comparison = crate::compare::versions(side(a), side(b), self.rules)
+            .map_err(|m| Diagnostic::file_error(&b.dir, m))?;
+        let assessment = comparison.assessment();
+        let report = comparison.report();
+        let file = format!("{ai}..{bi}.html");
+        let dir = format!("{locale}/changes/");
+        let url = format!("{base}{dir}{file}");
+        let notice = crate::report::notice::view(
+            assessment,
+            self.rules,
+            &kit.messages,
+            locale.as_str(),
+            &self.content.config.product,
+            ai,
+            bi,
+            kit.dates.format(b.meta.effective),
+            url.clone(),
+        );
+        let alternates = self.alternates(locale, &dir, |l| {
+            (format!("{l}/changes/{file}"), format!("{l}/changes/{file}"))
+        });
+        let view = ChangesView {
+            diff: crate::report::html::view(&report, kit.messages.clone()),
+            product: &self.content.config.product,
+            canonical: url,
+            alternates,
+            links: ChangesLinks {
+                home: relative(&dir, "index.html"),
+                versions: "../versions.html".into(),
+                old: format!("../{ai}/index.html"),
+                new: format!("../{bi}/index.html"),
+            },
+            notice,
+        };
+        let page = Artifact::new(format!("{dir}{file}"), self.render("changes.html", &view)?);
+        let clauses: Vec<String> = assessment
+            .clauses
+            .iter()
+            .map(|c| {
+                format!(
+                    "{c} {}",
+                    self.rules.clause(c).map_or("", |x| x.title(locale.as_str()))
+                )
+            })
+            .collect();
+        Ok((page, clauses))
+    }
+}
