@@ -412,7 +412,7 @@ fn renumbered_rules_file_keeps_every_behaviour() {
     // the old schema is refused, naming the way to convert
     custom.write(
         "content/rules.toml",
-        &builtin.replacen("policyc.rules/2", "policyc.rules/1", 1),
+        &builtin.replacen("schema = \"policyc.rules/2\"", "schema = \"policyc.rules/1\"", 1),
     );
     let old = custom.run(&["diff", "2022-10-19", crate::harness::DRAFT]);
     assert_eq!(old.code, 2);
