@@ -10,10 +10,15 @@
 //!
 //! A [`Comparison`] owns all of it (the labels travel in the inputs) and hands the presenters their
 //! [`Report`].
+//!
+//! One verdict per version pair: two versions are compared in every locale the content has, and
+//! the report's locale carries each change that bears on the verdict (material, or limiting
+//! rights) which only another locale's text makes, quoted in that locale's words. So `material`,
+//! `requires_consent` and `clauses` do not depend on the locale a report is read in.
 
-use crate::classify::{self, Assessment, RuleSet};
+use crate::classify::{self, Assessment, Evidence, Reason, RuleSet, Severity, Verdict};
 use crate::diff::input::{self, Side};
-use crate::diff::{self, DiffInput, PolicyDiff};
+use crate::diff::{self, Change, DiffInput, PolicyDiff};
 use crate::report::Report;
 
 /// Two inputs compared: the inputs, their diff and its assessment under the rules used.
@@ -26,13 +31,61 @@ pub struct Comparison<'r> {
     rules: &'r RuleSet,
 }
 
-/// Compares two versions, each in its side's locale, under `rules`. Fact texts are told apart
-/// by the locales of the new side's content. `Err`: a version or a locale that the content does not
-/// have (the message names it).
-pub fn versions<'r>(old: Side, new: Side, rules: &'r RuleSet) -> Result<Comparison<'r>, String> {
+/// The changes of one locale's comparison that bear on the verdict (material, or limiting users'
+/// rights), with their verdicts: what the reports in the other locales must carry when their own
+/// text lacks them.
+#[derive(Debug, Clone)]
+pub struct LocaleFindings {
+    /// The locale compared.
+    pub locale: String,
+    /// Its changes that bear on the verdict.
+    pub items: Vec<(Change, Verdict)>,
+}
+
+/// Compares two versions in the sides' locale and in every other locale both versions have; the
+/// report is in the sides' locale and carries what only the others' texts change. `Err`: a
+/// version or a locale that the content does not have (the message names it).
+pub fn versions<'r, 'r2>(
+    old: Side<'r2>,
+    new: Side<'r2>,
+    rules: &'r RuleSet,
+) -> Result<Comparison<'r>, String> {
+    let mut others = Vec::new();
+    for locale in new.content.config.locales.iter().filter(|l| *l != new.locale) {
+        let in_locale = |side: &Side<'r2>| -> Side<'r2> {
+            Side {
+                locale,
+                label: side.label.clone(),
+                facts: side.facts.clone(),
+                ..*side
+            }
+        };
+        // a locale one of the versions lacks has nothing to compare
+        if let Ok(c) = versions_in(in_locale(&old), in_locale(&new), rules) {
+            others.push(c.findings());
+        }
+    }
+    versions_with(old, new, rules, &others)
+}
+
+/// Compares two versions in the sides' locale only.
+pub fn versions_in<'r>(old: Side, new: Side, rules: &'r RuleSet) -> Result<Comparison<'r>, String> {
     let locales = new.content.locale_tags();
     let (old, new) = input::version_pair(old, new)?;
     Ok(inputs(old, new, &locales, rules))
+}
+
+/// Compares two versions in the sides' locale, carrying the findings of the other locales (which
+/// a caller that compares every pair in every locale, the site, keeps rather than recomputes).
+pub fn versions_with<'r>(
+    old: Side,
+    new: Side,
+    rules: &'r RuleSet,
+    others: &[LocaleFindings],
+) -> Result<Comparison<'r>, String> {
+    let mut c = versions_in(old, new, rules)?;
+    c.carry(others);
+    Ok(c)
 }
 
 /// Compares two inputs the caller made (Markdown texts, or a version and a text); `locales` are the
@@ -52,6 +105,70 @@ pub fn inputs<'r>(old: DiffInput, new: DiffInput, locales: &[String], rules: &'r
 }
 
 impl<'r> Comparison<'r> {
+    /// Its changes that bear on the verdict, to be carried into the other locales' reports.
+    pub fn findings(&self) -> LocaleFindings {
+        LocaleFindings {
+            locale: self.new.locale.clone(),
+            items: self
+                .diff
+                .changes
+                .iter()
+                .zip(&self.assessment.verdicts)
+                .filter(|(_, v)| v.severity == Severity::Material || v.requires_consent)
+                .map(|(c, v)| (c.clone(), v.clone()))
+                .collect(),
+        }
+    }
+
+    /// Adds the changes that only other locales' texts make (a fact change is one change in every
+    /// locale; a prose change is carried when no change of this locale in the same section
+    /// triggers its clauses), then makes the verdict on the whole again.
+    pub fn carry(&mut self, others: &[LocaleFindings]) {
+        let own = self.new.locale.clone();
+        for f in others.iter().filter(|f| f.locale != own) {
+            for (change, verdict) in &f.items {
+                let covered = self
+                    .diff
+                    .changes
+                    .iter()
+                    .zip(&self.assessment.verdicts)
+                    .any(|(c, v)| match (&change.fact, &c.fact) {
+                        (Some(a), Some(b)) => a.path == b.path,
+                        (Some(_), None) | (None, Some(_)) => false,
+                        (None, None) => {
+                            c.section == change.section
+                                && verdict.clauses.iter().all(|k| v.clauses.contains(k))
+                                && (!verdict.requires_consent || v.requires_consent)
+                        }
+                    });
+                if covered {
+                    continue;
+                }
+                let mut change = change.clone();
+                change.locale = Some(f.locale.clone());
+                let mut verdict = verdict.clone();
+                verdict.reasons.push(Evidence {
+                    clause: None,
+                    reason: Reason::OnlyInLocale {
+                        locale: f.locale.clone(),
+                        missing: own.clone(),
+                    },
+                });
+                self.diff.changes.push(change);
+                self.assessment.verdicts.push(verdict);
+            }
+        }
+        let clauses: std::collections::BTreeSet<String> = self
+            .assessment
+            .verdicts
+            .iter()
+            .flat_map(|v| v.clauses.iter().cloned())
+            .collect();
+        self.assessment.material = !clauses.is_empty();
+        self.assessment.requires_consent = self.assessment.verdicts.iter().any(|v| v.requires_consent);
+        self.assessment.clauses = clauses.into_iter().collect();
+    }
+
     /// The old side (its label is what the user named).
     pub fn old_input(&self) -> &DiffInput {
         &self.old

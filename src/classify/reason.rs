@@ -217,6 +217,13 @@ pub enum Reason {
     SdkProcesses(Vec<String>),
     /// The change limits users' rights.
     LimitsRights(Consent),
+    /// Only one locale's text makes the change: the report's own locale does not carry it.
+    OnlyInLocale {
+        /// The locale whose text makes the change.
+        locale: String,
+        /// The report's locale, whose text lacks it.
+        missing: String,
+    },
 }
 
 impl Reason {
@@ -264,6 +271,7 @@ impl Reason {
             Reason::FactItemRemoved { .. } => "fact-item-removed",
             Reason::FactValue { .. } => "fact-value-changed",
             Reason::SdkProcesses(_) => "sdk-processes",
+            Reason::OnlyInLocale { .. } => "only-in-locale",
             Reason::LimitsRights(c) => match c {
                 Consent::RefusalGround(_) => "limits-rights-refusal-ground",
                 Consent::TextRemoved(_) => "limits-rights-text-removed",

@@ -95,6 +95,9 @@ pub struct Change {
     /// For an added or removed passage of which some sentences are found elsewhere in the other
     /// document: only the sentences that are really new (or really gone).
     pub novel: Option<String>,
+    /// The locale whose text carries the change, when it is not the comparison's own (a change
+    /// that only another locale's text makes; see [`crate::compare`]).
+    pub locale: Option<String>,
 }
 
 impl Change {
@@ -115,6 +118,7 @@ impl Change {
             block_kind: None,
             lead_in: None,
             novel: None,
+            locale: None,
         }
     }
 }
@@ -184,6 +188,7 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
                 block_kind: None,
                 lead_in: None,
                 novel: None,
+                locale: None,
             });
         }
     }
@@ -255,6 +260,7 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
                 block_kind: None,
                 lead_in: None,
                 novel: None,
+                locale: None,
             });
         }
     }

@@ -15,6 +15,8 @@ struct Side<'a> {
 
 #[derive(Serialize)]
 struct ChangeJson<'a> {
+    /// The locale whose text carries the change.
+    locale: &'a str,
     section: &'a str,
     heading: &'a str,
     kind: &'static str,
@@ -83,6 +85,7 @@ pub fn render(r: &Report) -> String {
         changes: r
             .items()
             .map(|(c, v)| ChangeJson {
+                locale: c.locale.as_deref().unwrap_or(&r.new.locale),
                 section: &c.section,
                 heading: &c.heading,
                 kind: c.kind.as_str(),

@@ -174,6 +174,9 @@ fn en(reason: &Reason) -> String {
         ),
         Reason::SdkProcesses(terms) => format!("the SDK processes {}", quoted(terms)),
         Reason::LimitsRights(c) => format!("limits users' rights: {}", consent_en(c)),
+        Reason::OnlyInLocale { locale, missing } => {
+            format!("found in the {locale} text; the {missing} text does not carry this change")
+        }
     }
 }
 
@@ -276,6 +279,9 @@ fn zh(reason: &Reason) -> String {
         ),
         Reason::SdkProcesses(terms) => format!("该 SDK 处理{}", quoted(terms)),
         Reason::LimitsRights(c) => format!("限制用户权利：{}", consent_zh(c)),
+        Reason::OnlyInLocale { locale, missing } => {
+            format!("见于 {locale} 文本；{missing} 文本未作此修改")
+        }
     }
 }
 
@@ -363,6 +369,10 @@ mod tests {
                 new: Some(s("to scan for devices")),
             },
             Reason::SdkProcesses(vec![s("device identifier")]),
+            Reason::OnlyInLocale {
+                locale: s("en"),
+                missing: s("zh-CN"),
+            },
         ];
         for role in [
             EntityRole::Responsible,

@@ -118,10 +118,19 @@ pub fn render(r: &Report, opts: TextOptions) -> String {
         } else {
             v.severity.as_str()
         };
-        let label = match v.severity {
+        let mut label = match v.severity {
             Severity::Material => format!("{severity} {}", v.clauses.join(" ")),
             _ => severity.to_string(),
         };
+        // a change only another locale's text makes: say whose, in the reader's words
+        for e in v
+            .reasons
+            .iter()
+            .filter(|e| matches!(e.reason, crate::classify::Reason::OnlyInLocale { .. }))
+        {
+            label.push_str(if zh { "；" } else { "; " });
+            label.push_str(&super::reasons::text(&e.reason, r.locale()));
+        }
         let kind = |k: Kind| {
             if !zh {
                 return k.as_str();

@@ -106,6 +106,25 @@ fn run_sample_corpus(dir: &std::path::Path) -> (usize, usize, usize, Vec<String>
         );
         assert_eq!(run.code, 0, "{}: {}", case_dir.display(), run.stderr);
         let got: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        // one verdict per version pair: the report in the other locale agrees, and carries the
+        // change in the locale whose text makes it
+        let other = if case.locale == "en" { "zh-CN" } else { "en" };
+        let across = run_in(
+            p.path(),
+            &["diff", "2022-10-19", NEW, "--locale", other, "--format", "json"],
+            &[],
+        );
+        let across: serde_json::Value = serde_json::from_str(&across.stdout).unwrap();
+        for key in ["material", "requires_consent", "clauses"] {
+            assert_eq!(
+                got[key],
+                across[key],
+                "{}: {key} differs between the {} and {other} reports",
+                case_dir.display(),
+                case.locale
+            );
+        }
+        assert_eq!(across["new"]["locale"], other);
         let clauses: Vec<String> = got["clauses"]
             .as_array()
             .unwrap()
@@ -421,4 +440,50 @@ fn renumbered_rules_file_keeps_every_behaviour() {
         "{}",
         old.stderr
     );
+}
+
+/// An edit made in one locale's text only is the same verdict in every locale's report: the
+/// Chinese report carries the English change, marked with its locale and quoted as written.
+#[test]
+fn a_change_in_one_locale_is_reported_in_every_locale() {
+    let p = Project::sample_with_draft();
+    p.edit(
+        &format!("content/versions/{}/en/03-sharing.md", crate::harness::DRAFT),
+        "{#transfer}",
+        "{#transfer}\n\nWe sell your personal information to data brokers.\n",
+    );
+    let run = |locale: &str| {
+        let r = p.run(&[
+            "diff",
+            "2022-10-19",
+            crate::harness::DRAFT,
+            "--locale",
+            locale,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap()
+    };
+    let (en, zh) = (run("en"), run("zh-CN"));
+    assert_eq!(en["material"], true);
+    assert_eq!(en["clauses"], zh["clauses"]);
+    assert_eq!(en["requires_consent"], zh["requires_consent"]);
+    let carried: Vec<&serde_json::Value> = zh["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["locale"] == "en")
+        .collect();
+    assert_eq!(carried.len(), 1, "{zh:#}");
+    assert!(carried[0]["new"].as_str().unwrap().contains("data brokers"));
+    assert!(
+        carried[0]["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "only-in-locale")
+    );
+    let text = p.run(&["diff", "2022-10-19", crate::harness::DRAFT, "--locale", "zh-CN"]);
+    assert!(text.stdout.contains("zh-CN 文本未作此修改"), "{}", text.stdout);
 }

@@ -252,3 +252,30 @@ fn no_english_in_a_chinese_redline() {
     }
     assert!(found.is_empty(), "English in the zh-CN redline: {found:?}");
 }
+
+/// One verdict per version: a change made in the English text only is a material change in the
+/// Chinese archive, redline and feed too, with the English sentence quoted as written.
+#[test]
+fn an_english_only_change_is_material_in_every_locale_page() {
+    let p = Project::sample_with_draft();
+    p.edit(
+        &format!("content/versions/{}/en/03-sharing.md", crate::harness::DRAFT),
+        "{#transfer}",
+        "{#transfer}\n\nWe sell your personal information to data brokers.\n",
+    );
+    // the translator marks the Chinese text reviewed without carrying the sentence over
+    p.run(&["translated", "sharing", "--locale", "zh-CN"]).ok();
+    p.release_draft_now();
+    p.run(&["build", "-q"]).ok();
+    let title_zh = "个人信息共享、转让或公开披露的主要对象发生变化";
+    let versions = p.read("output/zh-CN/versions.html");
+    assert!(versions.contains(title_zh), "{}", html_text(main_of(&versions)));
+    let redline = p.read(&format!(
+        "output/zh-CN/changes/2022-10-19..{}.html",
+        crate::harness::DRAFT
+    ));
+    assert!(redline.contains("data brokers"), "{}", html_text(main_of(&redline)));
+    assert!(p.read("output/zh-CN/feed.xml").contains(title_zh));
+    let en_versions = p.read("output/en/versions.html");
+    assert!(en_versions.contains("Change in the main recipients"));
+}

@@ -38,6 +38,9 @@ pub(super) struct Cache {
     trees: Bounded<Arc<serde_json::Value>>,
     /// Facts files localized lately, by sha256 and locale.
     localized: Bounded<Arc<(serde_json::Value, tera::Value)>>,
+    /// What each locale's comparison of a version pair found that bears on the verdict, by
+    /// `old..new@locale`: every locale's redline carries the others' (one verdict per pair).
+    findings: Bounded<Arc<crate::compare::LocaleFindings>>,
 }
 
 impl Cache {
@@ -51,9 +54,28 @@ impl Cache {
             // a few versions' worth: the jobs take versions in order, on every core
             localized: Bounded::new(4 * content.config.locales.len()),
             trees: Bounded::new(8),
+            // a few pairs' worth in every locale: the jobs take versions in order
+            findings: Bounded::new(8 * content.config.locales.len() * content.config.locales.len()),
         };
         cache.section_uses = cache.count_section_uses(content);
         cache
+    }
+
+    /// The findings of a pair's comparison in one locale, made by `compare` when not kept.
+    pub(super) fn findings(
+        &self,
+        key: &str,
+        compare: impl FnOnce() -> Option<crate::compare::LocaleFindings>,
+    ) -> Option<Arc<crate::compare::LocaleFindings>> {
+        if let Some(f) = self.findings.get(key) {
+            return Some(f);
+        }
+        compare().map(|f| self.findings.insert(key, Arc::new(f)))
+    }
+
+    /// Keeps the findings of a comparison made anyway (a locale's own redline).
+    pub(super) fn keep_findings(&self, key: &str, f: crate::compare::LocaleFindings) {
+        self.findings.insert(key, Arc::new(f));
     }
 
     /// The partials that declare they show the version's dates (the only ones given `dates`).

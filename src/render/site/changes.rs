@@ -76,8 +76,33 @@ impl Site<'_> {
             facts: Some(self.cache.facts_tree(v)),
             ..crate::diff::input::Side::of(self.content, v, locale)
         };
-        let comparison = crate::compare::versions(side(a), side(b), self.rules)
+        // one verdict per pair: this locale's comparison carries what the others' texts change
+        // (each locale's findings are made once and kept for the other locales' redlines)
+        let key = |l: &Locale| format!("{ai}..{bi}@{l}");
+        let mut comparison = crate::compare::versions_in(side(a), side(b), self.rules)
             .map_err(|m| Diagnostic::file_error(&b.dir, m))?;
+        self.cache.keep_findings(&key(locale), comparison.findings());
+        let others: Vec<crate::compare::LocaleFindings> = self
+            .content
+            .config
+            .locales
+            .iter()
+            .filter(|l| *l != locale)
+            .filter_map(|l| {
+                self.cache
+                    .findings(&key(l), || {
+                        let side = |v: &'v Version| crate::diff::input::Side {
+                            facts: Some(self.cache.facts_tree(v)),
+                            ..crate::diff::input::Side::of(self.content, v, l)
+                        };
+                        crate::compare::versions_in(side(a), side(b), self.rules)
+                            .ok()
+                            .map(|c| c.findings())
+                    })
+                    .map(|f| (*f).clone())
+            })
+            .collect();
+        comparison.carry(&others);
         let assessment = comparison.assessment();
         let report = comparison.report();
         let file = format!("{ai}..{bi}.html");
