@@ -411,9 +411,9 @@ pub fn import(markdown: &str, version: &str, locale: &str, product: &str) -> Imp
         format!("versions/{version}/version.toml"),
         format!("id = \"{version}\"\neffective = {version}\nupdated = {version}\nstatus = \"draft\"\n"),
     ));
-    let companies = crate::classify::companies(markdown);
-    let controller = companies.first().cloned().unwrap_or_else(|| product.to_string());
-    if companies.is_empty() {
+    let found_controller = crate::classify::controller(markdown);
+    let controller = found_controller.clone().unwrap_or_else(|| product.to_string());
+    if found_controller.is_none() {
         report.push(format!(
             "no company name recognised: controller.name is set to the product name `{product}`"
         ));

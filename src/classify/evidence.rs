@@ -282,12 +282,75 @@ pub fn companies(s: &str) -> Vec<String> {
             .take_while(|(_, c)| crate::diff::text::is_cjk(*c))
             .last()
             .map_or(i, |(j, _)| j);
+        // the name starts at its place name (北京…, 广东…), else after the words that lead into it
+        // (由…, 指…, 的运营主体…)
+        let run = &s[start..i];
+        let start = PLACES
+            .iter()
+            .filter_map(|p| run.find(p))
+            .min()
+            .map(|at| start + at)
+            .unwrap_or_else(|| {
+                let lead = run
+                    .char_indices()
+                    .rfind(|(_, c)| "由指的是为即系与和及或被在向将经从对自称".contains(*c))
+                    .map_or(0, |(at, c)| at + c.len_utf8());
+                start + lead
+            });
         if start < i {
             out.insert(s[start..i + "有限公司".len()].to_string());
         }
     }
     out.into_iter().collect()
 }
+
+/// Province and city names a Chinese company name begins with.
+const PLACES: &[&str] = &[
+    "北京",
+    "上海",
+    "天津",
+    "重庆",
+    "深圳",
+    "广州",
+    "杭州",
+    "南京",
+    "成都",
+    "武汉",
+    "西安",
+    "苏州",
+    "厦门",
+    "广东",
+    "浙江",
+    "江苏",
+    "福建",
+    "山东",
+    "河南",
+    "河北",
+    "湖北",
+    "湖南",
+    "四川",
+    "安徽",
+    "江西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "山西",
+    "陕西",
+    "云南",
+    "贵州",
+    "广西",
+    "海南",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+    "西藏",
+    "内蒙古",
+    "香港",
+    "澳门",
+    "中国",
+    "中华",
+];
 
 /// The company that `token` ends, when it is a corporate suffix after capitalised words: up to
 /// three of `before` (the words before it, the latest last).
@@ -300,7 +363,13 @@ fn company_name(before: &[&str], token: &str) -> Option<String> {
         .trim_end_matches([',', ';', ')', '’', '\'', 's'])
         .trim_end_matches("’");
     let bare_t = token.trim_end_matches([',', ';', ')']);
-    if !is_company_suffix(bare_t) && !is_company_suffix(bare) {
+    let upper_ok = |w: &str| {
+        matches!(
+            w,
+            "INC" | "INC." | "CORP" | "CORP." | "LIMITED" | "CORPORATION" | "CO." | "LLP" | "L.P."
+        )
+    };
+    if !is_company_suffix(bare_t) && !is_company_suffix(bare) && !upper_ok(bare_t) {
         return None;
     }
     let mut name: Vec<&str> = Vec::new();
@@ -360,6 +429,95 @@ fn is_company_suffix(w: &str) -> bool {
             | "S.r.l."
             | "SE"
     )
+}
+
+/// The entity responsible for the policy (the controller, GDPR Art. 4(7); PIPL Art. 73(1) 个人信息
+/// 处理者): of the organisations a text names, the one its own sentences make responsible ("we",
+/// "the controller", "operated by", 以下简称"我们", 运营者); recipients (processors, partners, SDK
+/// vendors) are passed over; among equals, the first named. `None` when the text names none.
+pub fn controller(text: &str) -> Option<String> {
+    const FOR: &[&str] = &[
+        "controller",
+        "responsible for",
+        "operated by",
+        "operates",
+        "provided by",
+        "we are",
+        "(\"we",
+        "(“we",
+        "\"we\"",
+        "“we”",
+        "referred to as",
+        "hereinafter",
+        "owned by",
+        "our company",
+        "以下简称",
+        "简称“我们”",
+        "我们",
+        "运营者",
+        "运营",
+        "个人信息处理者",
+        "控制者",
+        "本政策",
+        "本应用",
+    ];
+    const AGAINST: &[&str] = &[
+        "processor",
+        "partner",
+        "service provider",
+        "vendor",
+        "sdk",
+        "third part",
+        "advertis",
+        "analytics",
+        "第三方",
+        "合作",
+        "sdk",
+        "委托",
+    ];
+    let names = companies(text);
+    if names.is_empty() {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let mut best: Option<(i64, usize, String)> = None;
+    for name in names {
+        // mentions by the name without its legal form (`DeviantArt` for `DeviantArt Inc`)
+        let full = name.to_lowercase();
+        let key = full
+            .rsplit_once(' ')
+            .map_or(full.as_str(), |(base, _)| base)
+            .to_string();
+        let key = if key.chars().count() >= 3 { key } else { full };
+        let mut score = 0i64;
+        let mut first = usize::MAX;
+        let mut count = 0i64;
+        for (at, _) in lower.match_indices(&key) {
+            first = first.min(at);
+            count += 1;
+            // the sentence around this mention
+            let start = lower[..at]
+                .rfind(['.', '。', '\n', ';', '；'])
+                .map_or(0, |i| i + lower[i..].chars().next().map_or(1, char::len_utf8));
+            let end = lower[at..]
+                .find(['.', '。', '\n', ';', '；'])
+                .map_or(lower.len(), |i| at + i);
+            let sentence = &lower[start..end.max(at + key.len())];
+            score += 3 * FOR.iter().filter(|k| sentence.contains(*k)).count() as i64;
+            score -= 2 * AGAINST.iter().filter(|k| sentence.contains(*k)).count() as i64;
+        }
+        score += count.min(5);
+        if first < 600 {
+            score += 2;
+        }
+        let better = best
+            .as_ref()
+            .is_none_or(|(s, f, _)| score > *s || (score == *s && first < *f));
+        if better {
+            best = Some((score, first, name));
+        }
+    }
+    best.map(|(_, _, n)| n)
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ use crate::diff::{Change, Kind, PolicyDiff};
 use consent::rights_consent;
 use editorial::editorial_edit;
 use evidence::hard_evidence;
-pub use evidence::{companies, emails, phones};
+pub use evidence::{companies, controller, emails, phones};
 use facts::{fact_verdict, reflect_facts};
 pub use lexicon::excerpt;
 use lexicon::{edit_of, is_item, negated, terms_reason};

@@ -194,7 +194,28 @@ fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseu
     }
     let (kind, level) = stack.last().copied().unwrap_or((BlockKind::Paragraph, 0));
     let (kind, level) = if kind == BlockKind::Paragraph && pseudo_heading && t.chars().count() <= 120 {
-        (BlockKind::Heading, 7)
+        // a bold line: numbered or in capitals it is a main title, else a sub-title
+        let caps = t.chars().any(char::is_alphabetic)
+            && !t.chars().any(char::is_lowercase)
+            && !t.chars().any(crate::diff::normal::is_cjk);
+        // `1. Data controller` in bold is a main title whatever its case; `3.1 …` is not
+        let numbered = {
+            let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+            !digits.is_empty() && digits.len() <= 2 && {
+                let rest = &t[digits.len()..];
+                rest.starts_with(". ") || rest.starts_with('、') || rest.starts_with(") ")
+            }
+        };
+        let level = match title_line_level(&t) {
+            Some(l) => l,
+            None if caps || numbered => 7,
+            None => 8,
+        };
+        (BlockKind::Heading, level)
+    } else if kind == BlockKind::Paragraph
+        && let Some(level) = title_line_level(&t)
+    {
+        (BlockKind::Heading, level)
     } else {
         (kind, level)
     };
@@ -206,6 +227,58 @@ fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseu
             path: vec![],
         },
     });
+}
+
+/// The level of a plain line that is a numbered title, as real policies write them without
+/// Markdown: `一、我们如何收集…`, `1. WHAT INFORMATION WE COLLECT` or `3、信息存储` (7, as a main
+/// title), `（一）…` (9). A title is short and does not end like a sentence; `3.1 …` is no main
+/// title.
+fn title_line_level(t: &str) -> Option<u8> {
+    let cjk = t.chars().any(crate::diff::normal::is_cjk);
+    let short = if cjk {
+        t.chars().count() <= 40
+    } else {
+        t.split(' ').count() <= 12 && t.len() <= 100
+    };
+    if !short || t.ends_with(['.', '。', ';', '；', ',', '，', ':', '：']) {
+        return None;
+    }
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    let head: String = t.chars().take_while(|c| !c.is_whitespace()).collect();
+    if "一二三四五六七八九十".contains(first) {
+        let numeral: String = t
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .collect();
+        return t[numeral.len()..].starts_with('、').then_some(7);
+    }
+    if first == '（' || first == '(' {
+        let inner: String = chars.take_while(|c| *c != '）' && *c != ')').collect();
+        return (!inner.is_empty() && inner.chars().all(|c| "一二三四五六七八九十".contains(c))).then_some(9);
+    }
+    if first.is_ascii_digit() {
+        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &t[digits.len()..];
+        let rest = rest.strip_prefix('\\').unwrap_or(rest);
+        let after = rest
+            .strip_prefix(". ")
+            .or_else(|| rest.strip_prefix('、'))
+            .or_else(|| rest.strip_prefix(' '))?;
+        let starts_title = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || crate::diff::normal::is_cjk(c));
+        // `1. WHAT WE COLLECT` or `1. What We Collect`: a title's words are capitalised
+        let words: Vec<&str> = after.split(' ').filter(|w| w.len() > 3).collect();
+        let titled = cjk
+            || words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let _ = head;
+        return (starts_title && titled && digits.len() <= 2).then_some(7);
+    }
+    None
 }
 
 /// Collapses whitespace (no-break spaces included): trimmed, each run of it one ASCII space.
@@ -297,7 +370,11 @@ pub fn from_markdown(markdown: &str) -> Doc {
         .map(|i| i.level)
         .collect();
     let count = |l: u8| levels.iter().filter(|&&x| x == l).count();
-    let split_level = (1..=7u8).find(|&l| count(l) >= 2);
+    // the shallowest level that divides the text (three headings or more: one or two of a level
+    // are the document's titles), else the shallowest that repeats
+    let split_level = (1..=10u8)
+        .find(|&l| count(l) >= 3)
+        .or_else(|| (1..=10u8).find(|&l| count(l) >= 2));
     let mut sections: Vec<DocSection> = Vec::new();
     let mut current = DocSection {
         id: "preamble".into(),

@@ -274,7 +274,11 @@ fn an_english_only_change_is_material_in_every_locale_page() {
         "output/zh-CN/changes/2022-10-19..{}.html",
         crate::harness::DRAFT
     ));
-    assert!(redline.contains("data brokers"), "{}", html_text(main_of(&redline)));
+    assert!(
+        redline.contains("data brokers"),
+        "{}",
+        html_text(main_of(&redline))
+    );
     assert!(p.read("output/zh-CN/feed.xml").contains(title_zh));
     let en_versions = p.read("output/en/versions.html");
     assert!(en_versions.contains("Change in the main recipients"));

@@ -22,3 +22,4 @@ mod publish;
 mod real_corpus;
 mod serve;
 mod snapshots;
+mod structure;

@@ -1,0 +1,156 @@
+//! The structure reader on real policies (`tests/corpus/structure/`, labelled by a reader who never
+//! saw policyc's output): the top-level sections a careful reader sees, and the controller.
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use serde::Deserialize;
+
+use crate::harness::repo;
+
+#[derive(Deserialize)]
+struct Expected {
+    lang: String,
+    controller: Option<String>,
+    #[serde(default)]
+    controller_alternatives: Vec<String>,
+    sections: Vec<String>,
+    #[serde(default)]
+    ambiguous_sections: Vec<String>,
+    #[serde(default)]
+    phones: Vec<String>,
+    #[serde(default)]
+    not_phones: Vec<String>,
+}
+
+/// A heading compared as a reader would: case, numbering, punctuation and spacing aside.
+fn key(h: &str) -> String {
+    let h = h.trim();
+    let h = h.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十、.．()（）#* \t".contains(c)
+    });
+    h.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn cases() -> BTreeMap<String, (String, Expected)> {
+    let dir = repo().join("tests/corpus/structure");
+    let mut out = BTreeMap::new();
+    for entry in fs::read_dir(&dir).expect("the structure corpus").flatten() {
+        let p = entry.path();
+        if !p.is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let policy = fs::read_to_string(p.join("policy.md")).expect("policy.md");
+        let expected: Expected =
+            serde_json::from_str(&fs::read_to_string(p.join("expected.json")).expect("expected.json"))
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+        out.insert(name, (policy, expected));
+    }
+    out
+}
+
+/// The reader finds a policy's sections when it finds at least 90 % of the labelled top-level
+/// sections (ambiguous ones aside) and at most a tenth more that the reader would not call one.
+#[test]
+fn sections_and_controller_of_real_policies() {
+    let cases = cases();
+    assert!(cases.len() >= 30, "{} policies", cases.len());
+    let (mut sections_ok, mut controller_ok) = (0, 0);
+    let mut lines = Vec::new();
+    for (name, (policy, exp)) in &cases {
+        let doc = policyc::diff::doc::from_markdown(policy);
+        let found: Vec<String> = doc
+            .sections
+            .iter()
+            .filter(|s| !s.heading.is_empty())
+            .map(|s| key(&s.heading))
+            .collect();
+        let ambiguous: Vec<String> = exp.ambiguous_sections.iter().map(|s| key(s)).collect();
+        let want: Vec<String> = exp
+            .sections
+            .iter()
+            .map(|s| key(s))
+            .filter(|s| !ambiguous.contains(s))
+            .collect();
+        let hit = want.iter().filter(|w| found.contains(w)).count();
+        let extra = found
+            .iter()
+            .filter(|f| !want.contains(f) && !ambiguous.contains(f))
+            .count();
+        let ok = if want.is_empty() {
+            found.len() <= 1
+        } else {
+            hit * 10 >= want.len() * 9 && extra * 10 <= want.len().max(10)
+        };
+        sections_ok += usize::from(ok);
+        let controller = policyc::classify::controller(policy);
+        let c_ok = match (&exp.controller, &controller) {
+            (None, None) => true,
+            (Some(want), Some(got)) => {
+                let k = key(got);
+                k == key(want) || exp.controller_alternatives.iter().any(|a| key(a) == k)
+            }
+            _ => false,
+        };
+        controller_ok += usize::from(c_ok);
+        if !ok || !c_ok {
+            lines.push(format!(
+                "{name} ({}): sections {hit}/{} (+{extra} extra){} controller {:?} want {:?}",
+                exp.lang,
+                want.len(),
+                if ok { "" } else { " WRONG" },
+                controller,
+                exp.controller
+            ));
+        }
+    }
+    let n = cases.len();
+    eprintln!(
+        "structure: sections {sections_ok}/{n}, controller {controller_ok}/{n}\n{}",
+        lines.join("\n")
+    );
+    assert!(sections_ok >= FLOOR_SECTIONS, "sections {sections_ok}/{n}");
+    assert!(
+        controller_ok >= FLOOR_CONTROLLER,
+        "controller {controller_ok}/{n}"
+    );
+}
+
+/// Measured floors (README "Measured quality": 16 and 17 of 32 at the first run, before the
+/// reader knew plain numbered titles and the controller's own cues); the target is 27 of 30.
+const FLOOR_SECTIONS: usize = 20;
+const FLOOR_CONTROLLER: usize = 20;
+
+/// Phone detection on the same policies: every labelled phone number found, none of the labelled
+/// look-alikes (standard, licence and registration numbers, dates, versions) taken for one.
+#[test]
+fn phone_numbers_of_real_policies() {
+    let (mut found, mut total, mut false_pos) = (0, 0, Vec::new());
+    for (name, (policy, exp)) in cases() {
+        let got = policyc::classify::phones(&policy);
+        for p in &exp.phones {
+            total += 1;
+            found += usize::from(
+                got.iter()
+                    .any(|g| g.ends_with(p.as_str()) || p.ends_with(g.as_str())),
+            );
+        }
+        for n in &exp.not_phones {
+            let digits: String = n.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() >= 7 && got.contains(&digits) {
+                false_pos.push(format!("{name}: {n}"));
+            }
+        }
+    }
+    eprintln!("phones: {found}/{total} found; look-alikes taken for phones: {false_pos:?}");
+    assert!(found * 100 >= total * FLOOR_PHONE_RECALL, "{found}/{total}");
+    assert!(false_pos.len() <= MAX_PHONE_FALSE, "{false_pos:?}");
+}
+
+/// Measured (17 of 19 found; 35 look-alikes taken for phones): the target is 95 % and none.
+const FLOOR_PHONE_RECALL: usize = 89;
+const MAX_PHONE_FALSE: usize = 35;
