@@ -13,58 +13,58 @@ use super::{Consent, EntityRole, Found, NameChange, Reason, Role};
 /// What the two whole documents state: a name, address or number that a passage adds but the
 /// old document already stated elsewhere is not new, and one a passage drops but the new document
 /// still states is not gone.
-pub(super) struct Documents {
-    old_lower: String,
-    new_lower: String,
+pub(super) struct Documents<'d> {
+    old_lower: OnceCell<String>,
+    new_lower: OnceCell<String>,
     old_emails: OnceCell<BTreeSet<String>>,
     new_emails: OnceCell<BTreeSet<String>>,
     old_phones: OnceCell<BTreeSet<String>>,
     new_phones: OnceCell<BTreeSet<String>>,
     old_addresses: OnceCell<BTreeSet<String>>,
     new_addresses: OnceCell<BTreeSet<String>>,
-    old_text: String,
-    new_text: String,
+    old_text: &'d str,
+    new_text: &'d str,
 }
 
-impl Documents {
-    pub(super) fn new(old: &str, new: &str) -> Self {
+impl<'d> Documents<'d> {
+    pub(super) fn new(old: &'d str, new: &'d str) -> Self {
         Documents {
-            old_lower: old.to_lowercase(),
-            new_lower: new.to_lowercase(),
+            old_lower: OnceCell::new(),
+            new_lower: OnceCell::new(),
             old_emails: OnceCell::new(),
             new_emails: OnceCell::new(),
             old_phones: OnceCell::new(),
             new_phones: OnceCell::new(),
             old_addresses: OnceCell::new(),
             new_addresses: OnceCell::new(),
-            old_text: old.to_string(),
-            new_text: new.to_string(),
+            old_text: old,
+            new_text: new,
         }
     }
 
     fn emails(&self, new: bool) -> &BTreeSet<String> {
         let (cell, text) = if new {
-            (&self.new_emails, &self.new_text)
+            (&self.new_emails, self.new_text)
         } else {
-            (&self.old_emails, &self.old_text)
+            (&self.old_emails, self.old_text)
         };
         cell.get_or_init(|| emails(text).into_iter().collect())
     }
 
     fn phones(&self, new: bool) -> &BTreeSet<String> {
         let (cell, text) = if new {
-            (&self.new_phones, &self.new_text)
+            (&self.new_phones, self.new_text)
         } else {
-            (&self.old_phones, &self.old_text)
+            (&self.old_phones, self.old_text)
         };
         cell.get_or_init(|| phones(text).into_iter().collect())
     }
 
     fn addresses(&self, new: bool) -> &BTreeSet<String> {
         let (cell, text) = if new {
-            (&self.new_addresses, &self.new_text)
+            (&self.new_addresses, self.new_text)
         } else {
-            (&self.old_addresses, &self.old_text)
+            (&self.old_addresses, self.old_text)
         };
         cell.get_or_init(|| addresses(text).into_iter().collect())
     }
@@ -76,8 +76,12 @@ impl Documents {
             .rsplit_once(' ')
             .map_or(company, |(name, _)| name)
             .to_lowercase();
-        let text = if new { &self.new_lower } else { &self.old_lower };
-        !base.is_empty() && text.contains(&base)
+        let (cell, text) = if new {
+            (&self.new_lower, self.new_text)
+        } else {
+            (&self.old_lower, self.old_text)
+        };
+        !base.is_empty() && cell.get_or_init(|| text.to_lowercase()).contains(&base)
     }
 }
 
@@ -101,7 +105,7 @@ pub(super) fn hard_evidence<'c>(
     new_full: &str,
     context: &dyn Fn() -> &'c str,
     topics: &BTreeSet<Role>,
-    docs: &Documents,
+    docs: &Documents<'_>,
     found: &mut Found,
 ) {
     let (ei, ed) = (emails(new_full), emails(old_full));

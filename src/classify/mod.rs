@@ -221,7 +221,7 @@ fn verdict<'d>(
     locale: &str,
     versioned: bool,
     topics: &mut TopicsMemo<'d>,
-    docs: &evidence::Documents,
+    docs: &evidence::Documents<'_>,
 ) -> Verdict {
     if let Some(fc) = &change.fact {
         return fact_verdict(change, fc, rules, locale);

@@ -128,8 +128,10 @@ pub struct RuleSet {
     pub schema: String,
     /// The clauses, in order.
     pub clauses: Vec<ClauseRule>,
-    /// sha256 of the text the rules were read from (for incremental builds).
-    pub fingerprint: String,
+    /// The text the rules were read from.
+    source: std::sync::Arc<str>,
+    /// Its sha256, made when first asked for (only builds need it).
+    fingerprint: std::sync::OnceLock<String>,
 }
 
 /// One clause.
@@ -199,7 +201,8 @@ impl RuleSet {
         RuleSet {
             schema: file.schema,
             clauses,
-            fingerprint: crate::output::sha256_hex(text.as_bytes()),
+            source: std::sync::Arc::from(text),
+            fingerprint: std::sync::OnceLock::new(),
         }
         .checked()
     }
@@ -224,6 +227,12 @@ impl RuleSet {
             }
         }
         Ok(self)
+    }
+
+    /// sha256 of the text the rules were read from (for incremental builds).
+    pub fn fingerprint(&self) -> &str {
+        self.fingerprint
+            .get_or_init(|| crate::output::sha256_hex(self.source.as_bytes()))
     }
 
     /// The clause that carries `role`, if the rules have one.
@@ -572,8 +581,8 @@ mod tests {
     #[test]
     fn builtin_rules_parse_and_their_fingerprint_is_the_hash_of_their_text() {
         let rules = RuleSet::parse(BUILTIN).expect("built-in rules parse");
-        assert_eq!(rules.fingerprint, crate::output::sha256_hex(BUILTIN.as_bytes()));
-        assert_eq!(RuleSet::builtin().fingerprint, rules.fingerprint);
+        assert_eq!(rules.fingerprint(), crate::output::sha256_hex(BUILTIN.as_bytes()));
+        assert_eq!(RuleSet::builtin().fingerprint(), rules.fingerprint());
         assert!(!rules.clauses.is_empty());
     }
 

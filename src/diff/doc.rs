@@ -234,6 +234,11 @@ fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseu
 /// title), `（一）…` (9). A title is short and does not end like a sentence; `3.1 …` is no main
 /// title.
 fn title_line_level(t: &str) -> Option<u8> {
+    // most paragraphs are answered by their first character
+    let first = t.chars().next()?;
+    if !(first.is_ascii_digit() || "一二三四五六七八九十（(".contains(first)) {
+        return None;
+    }
     let cjk = t.chars().any(crate::diff::normal::is_cjk);
     let short = if cjk {
         t.chars().count() <= 40
@@ -244,8 +249,7 @@ fn title_line_level(t: &str) -> Option<u8> {
         return None;
     }
     let mut chars = t.chars();
-    let first = chars.next()?;
-    let head: String = t.chars().take_while(|c| !c.is_whitespace()).collect();
+    chars.next();
     if "一二三四五六七八九十".contains(first) {
         let numeral: String = t
             .chars()
@@ -275,7 +279,6 @@ fn title_line_level(t: &str) -> Option<u8> {
             || words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let _ = head;
         return (starts_title && titled && digits.len() <= 2).then_some(7);
     }
     None

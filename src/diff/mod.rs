@@ -214,7 +214,7 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
         }
     }
     detect_moves(&mut changes);
-    mark_restated(&mut changes, &old.doc, &new.doc);
+    mark_restated(&mut changes);
     // equal trees (the same facts file, most often) hold no change: skip the walk
     if let (Some(of), Some(nf)) = (&old.facts, &new.facts)
         && !(std::sync::Arc::ptr_eq(of, nf) || of == nf)
@@ -595,66 +595,82 @@ pub fn sentences(text: &str) -> Vec<(&str, String)> {
         .collect()
 }
 
-/// Every sentence of a document (headings included), with the heading of its section.
-fn sentence_index(doc: &Doc) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    for s in &doc.sections {
-        for text in std::iter::once(&s.heading).chain(s.blocks.iter().map(|b| &b.text)) {
-            for (_, n) in sentences(text) {
-                out.entry(n).or_insert_with(|| s.heading.clone());
-            }
-        }
-    }
-    out
-}
-
 /// A sentence too short to carry meaning on its own (`Yes.`, a bare heading word).
 fn trivial(normal: &str) -> bool {
     normal.chars().filter(|c| !c.is_whitespace()).count() < 4 && !normal.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Passages added or removed whose sentences all stand elsewhere in the other document (a
-/// restructured page, a reflowed list, a section split in two) are restatements: an addition
-/// becomes a move from where the sentences stood, a removal is dropped (its sentences are still
-/// in the policy). A passage with some new sentences keeps only those as its [`Change::novel`] text.
-fn mark_restated(changes: &mut Vec<Change>, old: &Doc, new: &Doc) {
+/// Passages added or removed whose sentences all stand in text the other side changed (a
+/// restructured page, a reflowed list, a section split in two: what one place lost, another
+/// gained) are restatements: an addition becomes a move from where the sentences stood, a removal
+/// is dropped (its sentences are still in the policy). A passage with some new sentences keeps only
+/// those as its [`Change::novel`] text. Only changed text is looked at: unchanged passages cannot
+/// have received or given up a sentence.
+fn mark_restated(changes: &mut Vec<Change>) {
     let candidates = changes
         .iter()
         .any(|c| c.fact.is_none() && matches!(c.kind, Kind::Added | Kind::Removed));
     if !candidates {
         return;
     }
-    let (old_index, new_index) = (sentence_index(old), sentence_index(new));
+    // each change's sentences, on each side, split and normalised once
+    let split = |text: &Option<String>, fact: bool| -> Vec<(String, String)> {
+        match text {
+            Some(t) if !fact => sentences(t)
+                .into_iter()
+                .map(|(s, n)| (s.to_string(), n))
+                .collect(),
+            _ => vec![],
+        }
+    };
+    let olds: Vec<Vec<(String, String)>> = changes.iter().map(|c| split(&c.old, c.fact.is_some())).collect();
+    let news: Vec<Vec<(String, String)>> = changes.iter().map(|c| split(&c.new, c.fact.is_some())).collect();
+    let headings: Vec<String> = changes.iter().map(|c| c.heading.clone()).collect();
+    // what the changes took out and what they put in: sentence -> the section it stood in
+    fn index(side: &[Vec<(String, String)>]) -> HashMap<&str, usize> {
+        let mut out = HashMap::new();
+        for (i, sents) in side.iter().enumerate() {
+            for (_, n) in sents {
+                out.entry(n.as_str()).or_insert(i);
+            }
+        }
+        out
+    }
+    let (old_index, new_index) = (index(&olds), index(&news));
     let mut drop = vec![false; changes.len()];
     for (i, c) in changes.iter_mut().enumerate() {
         if c.fact.is_some() || !matches!(c.kind, Kind::Added | Kind::Removed) {
             continue;
         }
-        let (text, other) = match c.kind {
-            Kind::Added => (c.new.as_deref().unwrap_or(""), &old_index),
-            _ => (c.old.as_deref().unwrap_or(""), &new_index),
+        let (all, other) = match c.kind {
+            Kind::Added => (&news[i], &old_index),
+            _ => (&olds[i], &new_index),
         };
-        let mut all = sentences(text);
         // a whole section's heading is its label, not a statement: its body decides
-        if c.whole_section && all.len() > 1 {
-            all.remove(0);
-        }
-        let novel: Vec<&str> = all
+        let body = if c.whole_section && all.len() > 1 {
+            &all[1..]
+        } else {
+            &all[..]
+        };
+        let novel: Vec<&str> = body
             .iter()
-            .filter(|(_, n)| !other.contains_key(n))
-            .map(|(s, _)| *s)
+            .filter(|(_, n)| !other.contains_key(n.as_str()))
+            .map(|(s, _)| s.as_str())
             .collect();
         if novel.iter().all(|s| trivial(&normal_form(s))) {
             if c.kind == Kind::Removed {
                 drop[i] = true;
             } else {
-                let from = all.iter().find_map(|(_, n)| other.get(n)).cloned();
+                let from = body
+                    .iter()
+                    .find_map(|(_, n)| other.get(n.as_str()))
+                    .map(|&j| headings[j].clone());
                 c.kind = Kind::Moved;
                 c.old = c.new.clone();
                 c.editorial_form = true;
                 c.moved_from = from;
             }
-        } else if novel.len() < all.len() {
+        } else if novel.len() < body.len() {
             c.novel = Some(novel.join(" "));
         }
     }

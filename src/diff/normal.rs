@@ -53,6 +53,14 @@ pub fn normal_form(s: &str) -> String {
         };
         i += c.len_utf8();
         let c = fold_width(c);
+        // an ideograph, kana or hangul: a word character without case (the common case in Chinese
+        // text, answered without the Unicode tables)
+        if is_cjk(c) && !is_punct(c) {
+            pending_space = false;
+            last_cjk = true;
+            out.push(c);
+            continue;
+        }
         let word_char = c.is_alphanumeric() || !(c.is_whitespace() || is_punct(c) || c.is_ascii());
         if !word_char {
             pending_space = true;

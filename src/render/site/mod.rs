@@ -111,7 +111,7 @@ pub fn render_site_into(
         fingerprint: Hasher::new("site")
             .with(&templates.fingerprint())
             .part(&content.config_file.text)
-            .part(&rules.fingerprint)
+            .part(rules.fingerprint())
             .part([u8::from(opts.pdf)])
             .finish(),
         cache: cache::Cache::new(content, templates),
