@@ -104,7 +104,38 @@ pub fn inputs<'r>(old: DiffInput, new: DiffInput, locales: &[String], rules: &'r
     }
 }
 
+/// A comparison apart from the rules it was made under, to be kept (by the site, between one
+/// locale's redline and another's) and put back together with them.
+#[derive(Debug)]
+pub struct Parts {
+    old: DiffInput,
+    new: DiffInput,
+    diff: PolicyDiff,
+    assessment: Assessment,
+}
+
 impl<'r> Comparison<'r> {
+    /// The comparison without its rules.
+    pub fn into_parts(self) -> Parts {
+        Parts {
+            old: self.old,
+            new: self.new,
+            diff: self.diff,
+            assessment: self.assessment,
+        }
+    }
+
+    /// A comparison kept as parts, under the rules it was made under.
+    pub fn from_parts(parts: Parts, rules: &'r RuleSet) -> Self {
+        Comparison {
+            old: parts.old,
+            new: parts.new,
+            diff: parts.diff,
+            assessment: parts.assessment,
+            rules,
+        }
+    }
+
     /// Its changes that bear on the verdict, to be carried into the other locales' reports.
     pub fn findings(&self) -> LocaleFindings {
         LocaleFindings {

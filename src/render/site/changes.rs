@@ -60,6 +60,22 @@ struct ChangesLinks {
     new: String,
 }
 
+/// Published versions `a` and `b` of `content` compared in `locale` alone.
+fn compare_in<'r>(
+    content: &crate::model::Content,
+    cache: &super::cache::Cache,
+    rules: &'r crate::classify::RuleSet,
+    locale: &Locale,
+    a: &Version,
+    b: &Version,
+) -> std::result::Result<crate::compare::Comparison<'r>, String> {
+    let side = |v| crate::diff::input::Side {
+        facts: Some(cache.facts_tree(v)),
+        ..crate::diff::input::Side::of(content, v, locale)
+    };
+    crate::compare::versions_in(side(a), side(b), rules)
+}
+
 impl Site<'_> {
     /// The redline page from published version `a` to `b` in `locale`, and the titles of the
     /// clauses the change triggers (its summary).
@@ -72,15 +88,16 @@ impl Site<'_> {
         let base = &self.content.config.base_url;
         let kit = self.kit(locale);
         let (ai, bi) = (a.meta.id.as_str(), b.meta.id.as_str());
-        let side = |v: &'v Version| crate::diff::input::Side {
-            facts: Some(self.cache.facts_tree(v)),
-            ..crate::diff::input::Side::of(self.content, v, locale)
-        };
-        // one verdict per pair: this locale's comparison carries what the others' texts change
-        // (each locale's findings are made once and kept for the other locales' redlines)
+        // one verdict per pair: this locale's comparison carries what the others' texts change.
+        // Each locale's comparison is made once: by its own redline, or by the first redline of
+        // the pair that needs its findings, which leaves it for its own redline to take.
         let key = |l: &Locale| format!("{ai}..{bi}@{l}");
-        let mut comparison = crate::compare::versions_in(side(a), side(b), self.rules)
-            .map_err(|m| Diagnostic::file_error(&b.dir, m))?;
+        let compare_in = |l: &Locale| compare_in(self.content, &self.cache, self.rules, l, a, b);
+        let taken = crate::parallel::lock(&self.pending).remove(&key(locale));
+        let mut comparison = match taken {
+            Some(parts) => crate::compare::Comparison::from_parts(parts, self.rules),
+            None => compare_in(locale).map_err(|m| Diagnostic::file_error(&b.dir, m))?,
+        };
         self.cache.keep_findings(&key(locale), comparison.findings());
         let others: Vec<crate::compare::LocaleFindings> = self
             .content
@@ -91,13 +108,10 @@ impl Site<'_> {
             .filter_map(|l| {
                 self.cache
                     .findings(&key(l), || {
-                        let side = |v: &'v Version| crate::diff::input::Side {
-                            facts: Some(self.cache.facts_tree(v)),
-                            ..crate::diff::input::Side::of(self.content, v, l)
-                        };
-                        crate::compare::versions_in(side(a), side(b), self.rules)
-                            .ok()
-                            .map(|c| c.findings())
+                        let c = compare_in(l).ok()?;
+                        let f = c.findings();
+                        crate::parallel::lock(&self.pending).insert(key(l), c.into_parts());
+                        Some(f)
                     })
                     .map(|f| (*f).clone())
             })

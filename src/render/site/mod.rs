@@ -69,6 +69,10 @@ struct Site<'a> {
     fingerprint: Fingerprint,
     /// What the build renders once and shows many times.
     cache: cache::Cache,
+    /// Comparisons of a version pair in one locale, made for another locale's redline (which needs
+    /// their findings) and kept until the locale's own redline takes them: each pair is compared
+    /// once in each locale.
+    pending: std::sync::Mutex<std::collections::HashMap<String, crate::compare::Parts>>,
 }
 
 /// Renders the whole site into memory, files sorted by path.
@@ -115,6 +119,7 @@ pub fn render_site_into(
             .part([u8::from(opts.pdf)])
             .finish(),
         cache: cache::Cache::new(content, templates),
+        pending: std::sync::Mutex::default(),
     };
     // the redlines of each locale, in version order
     let changes = jobs::run(&site, opts.drafts, sink, progress)?;
