@@ -245,7 +245,13 @@ pub fn emails(s: &str) -> Vec<String> {
         return vec![];
     }
     let mut out: Vec<String> = s
-        .split(|c: char| c.is_whitespace() || "()<>[]\"'“”‘’,;：:，；（）".contains(c))
+        // an address ends at a space, a bracket or quote, or a Chinese character or mark glued
+        // to it (`请发送至app@x.com联系`)
+        .split(|c: char| {
+            c.is_whitespace()
+                || "()<>[]\"'“”‘’,;：:，；（）、。！？《》【】".contains(c)
+                || crate::diff::text::is_cjk(c)
+        })
         .map(|w| w.trim_end_matches(['.', '!', '?', '。']))
         .filter(|w| {
             w.split_once('@').is_some_and(|(u, d)| {

@@ -26,6 +26,7 @@ use std::collections::BTreeSet;
 
 use crate::diff::text::{changed_text, cjk_ratio, normal_form, words};
 use crate::diff::{Change, Kind, PolicyDiff};
+pub use address::addresses;
 use consent::rights_consent;
 use editorial::editorial_edit;
 use evidence::hard_evidence;
@@ -33,6 +34,7 @@ pub use evidence::{companies, controller, emails, phones};
 use facts::{fact_verdict, reflect_facts};
 pub use lexicon::excerpt;
 use lexicon::{edit_of, is_item, negated, terms_reason};
+pub use quantity::durations;
 pub use reason::{Consent, Edit, EntityRole, Evidence, FactList, NameChange, Reason};
 pub use rules::{ClauseRule, Role, RuleSet};
 

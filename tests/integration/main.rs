@@ -9,6 +9,7 @@ mod ci_recipe;
 mod cli;
 mod corpus;
 mod errors;
+mod extractors;
 mod faults;
 mod fidelity;
 mod fuzz_corpus;
