@@ -33,10 +33,15 @@ pub(super) fn rights_consent(
             || lead.contains("响应")
             || lead.contains("请求"));
     let fee = |s: &str| {
-        ["fee", "fees", "charge", "charges", "收费", "费用"]
-            .iter()
-            .filter(|k| contains_term(s, k))
-            .count()
+        // a fee named, or priced in a currency (GDPR Art. 12(5), GB/T 35273-2020 §8.7: requests
+        // are free of charge in principle)
+        [
+            "fee", "fees", "charge", "charges", "cost", "costs", "eur", "usd", "gbp", "rmb", "cny", "收费",
+            "费用", "元",
+        ]
+        .iter()
+        .filter(|k| contains_term(s, k))
+        .count()
     };
     let negation = |s: &str| {
         [

@@ -45,7 +45,37 @@ pub(super) fn editorial_edit(redline: &[Segment]) -> Option<Reason> {
     ]
     .iter()
     .any(|k| context.contains(k));
-    if about_date && wi.iter().all(date_word) && wd.iter().all(date_word) && context.chars().count() < 200 {
+    // …and the numbers that changed are a date's, not a duration's (`within 30 days of the date of
+    // your request`), in a line that carries a date (a year or a month's name)
+    let old_text: String = redline
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Same(t) | Segment::Del(t) => Some(t.as_str()),
+            Segment::Ins(_) => None,
+        })
+        .collect();
+    let new_text: String = redline
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Same(t) | Segment::Ins(t) => Some(t.as_str()),
+            Segment::Del(_) => None,
+        })
+        .collect();
+    let dated = |t: &str| {
+        let lower = t.to_lowercase();
+        MONTHS.iter().any(|m| lower.contains(m))
+            || t.contains('年')
+            || t.split(|c: char| !c.is_ascii_digit())
+                .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+    };
+    if about_date
+        && wi.iter().all(date_word)
+        && wd.iter().all(date_word)
+        && context.chars().count() < 200
+        && super::quantity::durations(&old_text) == super::quantity::durations(&new_text)
+        && dated(&old_text)
+        && dated(&new_text)
+    {
         return Some(Reason::PolicyDateOnly);
     }
     if wi.len() == wd.len() && !wi.is_empty() {
@@ -56,11 +86,30 @@ pub(super) fn editorial_edit(redline: &[Segment]) -> Option<Reason> {
         {
             return Some(Reason::ModalSwap);
         }
-        if pairs.iter().all(|(a, b)| is_typo_fix(a, b)) {
+        // a word written with a capital is a name (a company's, a product's): one letter of a
+        // name is another name
+        let names = changed_words_capitalised(redline);
+        if !names && pairs.iter().all(|(a, b)| is_typo_fix(a, b)) {
             return Some(Reason::TypoFix);
         }
     }
     None
+}
+
+/// Does a changed word of the redline begin with a capital (not as a sentence's first word)?
+fn changed_words_capitalised(redline: &[Segment]) -> bool {
+    let mut after_stop = true;
+    for s in redline {
+        let (Segment::Same(t) | Segment::Del(t) | Segment::Ins(t)) = s;
+        let changed = !matches!(s, Segment::Same(_));
+        for w in t.split_whitespace() {
+            if changed && !after_stop && w.chars().next().is_some_and(char::is_uppercase) {
+                return true;
+            }
+            after_stop = w.ends_with(['.', '!', '?', ':']);
+        }
+    }
+    false
 }
 
 const MONTHS: &[&str] = &[
@@ -81,7 +130,11 @@ const MONTHS: &[&str] = &[
 const MODALS: &[&str] = &["can", "may", "might", "could"];
 
 fn is_typo_fix(a: &str, b: &str) -> bool {
-    if a.chars().any(|c| c.is_ascii_digit())
+    // numbers, addresses and identifiers have no typos: each character is the fact
+    let factual = |w: &str| w.contains(['@', '.', '_', '/']);
+    if factual(a)
+        || factual(b)
+        || a.chars().any(|c| c.is_ascii_digit())
         || b.chars().any(|c| c.is_ascii_digit())
         || a.chars().any(crate::diff::text::is_cjk)
     {
@@ -143,6 +196,23 @@ mod tests {
         ];
         assert_eq!(editorial_edit(&days), None);
         assert!(is_typo_fix("recieve", "receive"));
+        // a response time in a sentence about a date is no date bump
+        let response = vec![
+            Segment::Same("We respond within ".into()),
+            Segment::Del("30".into()),
+            Segment::Ins("90".into()),
+            Segment::Same(" days of the date of your request.".into()),
+        ];
+        assert_eq!(editorial_edit(&response), None);
+        // one letter of a name is another name; an address's letters are the address
+        let name = vec![
+            Segment::Same("shared with ".into()),
+            Segment::Del("Acme".into()),
+            Segment::Ins("Acne".into()),
+            Segment::Same(" Ltd".into()),
+        ];
+        assert_eq!(editorial_edit(&name), None);
+        assert!(!is_typo_fix("app@smallrig.com", "app@smalrig.com"));
         assert!(!is_typo_fix("30", "90"));
         assert_eq!(levenshtein("kitten", "sitting"), 3);
     }

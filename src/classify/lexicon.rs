@@ -90,9 +90,116 @@ pub fn excerpt(s: &str) -> String {
     out
 }
 
+/// Is a sentence negated (an odd number of negations: `we never sell`, `you cannot delete`, `我们不会
+/// 出售`)? Compounds that only look negative (`不限于`, `不同`, `not only`) do not count.
+pub(super) fn negative(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut zh = lower.clone();
+    for compound in [
+        "不限于",
+        "不仅",
+        "不同",
+        "不断",
+        "不得不",
+        "不时",
+        "无论",
+        "不定期",
+    ] {
+        zh = zh.replace(compound, "");
+    }
+    let zh_count = ["不", "未", "无", "没有", "禁止", "非"]
+        .iter()
+        .map(|n| zh.matches(n).count())
+        .sum::<usize>();
+    let lower = lower.replace("not only", "").replace("n't", " not");
+    let en_count = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            matches!(
+                *w,
+                "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without"
+            )
+        })
+        .count();
+    (zh_count + en_count) % 2 == 1
+}
+
+/// Do the changed words hold a negation or a word of modality (`never` → `may`, `不会` → `可能`)?
+pub(super) fn modal_change(changed: &str) -> bool {
+    let lower = changed.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "not"
+                | "never"
+                | "no"
+                | "cannot"
+                | "may"
+                | "might"
+                | "can"
+                | "will"
+                | "shall"
+                | "must"
+                | "only"
+                | "unless"
+                | "except"
+                | "nt"
+        )
+    }) || ["不", "未", "无", "除非", "仅", "可能", "将", "会", "禁止", "没有"]
+        .iter()
+        .any(|k| lower.contains(k))
+}
+
+/// The sentences of a modified passage that changed: those of each side the other side lacks.
+pub(super) fn changed_sentences(old: &str, new: &str) -> (String, String) {
+    let (a, b) = (crate::diff::sentences(old), crate::diff::sentences(new));
+    let only = |x: &[(&str, String)], y: &[(&str, String)]| {
+        x.iter()
+            .filter(|(_, n)| !y.iter().any(|(_, m)| m == n))
+            .map(|(s, _)| *s)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    (only(&a, &b), only(&b, &a))
+}
+
+/// How alike two sentences are: shared words, or for Chinese shared characters, over the longer.
+pub(super) fn sentence_similarity(a: &str, b: &str) -> f64 {
+    if cjk_ratio(a) > 0.3 || cjk_ratio(b) > 0.3 {
+        let mut counts: std::collections::HashMap<char, i64> = std::collections::HashMap::new();
+        let (na, nb) = (normal_form(a), normal_form(b));
+        for c in na.chars() {
+            *counts.entry(c).or_default() += 1;
+        }
+        let shared = nb
+            .chars()
+            .filter(|c| {
+                let n = counts.entry(*c).or_default();
+                *n -= 1;
+                *n >= 0
+            })
+            .count();
+        let longer = na.chars().count().max(nb.chars().count()).max(1);
+        return shared as f64 / longer as f64;
+    }
+    crate::diff::text::similarity(a, b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn polarity_of_sentences() {
+        assert!(negative("We never sell your personal information."));
+        assert!(!negative("We may sell your personal information to partners."));
+        assert!(negative("You cannot delete your account."));
+        assert!(!negative("You can delete your account."));
+        assert!(negative("我们不会出售您的个人信息"));
+        assert!(!negative("包括但不限于您的设备信息"));
+        assert!(modal_change("never may"));
+        assert!(!modal_change("partners"));
+    }
 
     #[test]
     fn negated_terms_and_excerpts() {

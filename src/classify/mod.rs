@@ -33,7 +33,9 @@ use evidence::hard_evidence;
 pub use evidence::{companies, controller, emails, phones};
 use facts::{fact_verdict, reflect_facts};
 pub use lexicon::excerpt;
-use lexicon::{edit_of, is_item, negated, terms_reason};
+use lexicon::{
+    changed_sentences, edit_of, is_item, modal_change, negated, negative, sentence_similarity, terms_reason,
+};
 pub use quantity::durations;
 pub use reason::{Consent, Edit, EntityRole, Evidence, FactList, NameChange, Reason};
 pub use rules::{ClauseRule, Role, RuleSet};
@@ -245,6 +247,11 @@ fn verdict<'d>(
         return editorial(Reason::HeadingOnly);
     }
     let (ins, del) = match change.kind {
+        // Chinese is diffed character by character: each change with a few characters of its
+        // context, so a term the diff cut in two is matched whole
+        Kind::Modified if cjk_ratio(change.new.as_deref().unwrap_or("")) > 0.3 => {
+            crate::diff::text::changed_text_in_context(&change.redline, 3)
+        }
         Kind::Modified => changed_text(&change.redline),
         // of a passage partly restated elsewhere, only what is really new or really gone
         Kind::Added => (
@@ -374,6 +381,34 @@ fn verdict<'d>(
         }
     }
     // A high-risk assessment is what the passage is about: other terms in it are its context.
+    // a sentence that now says the opposite (`never` → `may`, `can` → `cannot`): what it is about
+    // changed, though its terms stand on both sides
+    let (old_sentence, new_sentence) = if change.kind == Kind::Modified {
+        changed_sentences(old_full, new_full)
+    } else {
+        (String::new(), String::new())
+    };
+    if change.kind == Kind::Modified
+        && modal_change(&format!("{ins} {del}"))
+        && negative(&old_sentence) != negative(&new_sentence)
+        // the same sentence, not a rewrite that happens to hold a negation
+        && sentence_similarity(&old_sentence, &new_sentence) >= 0.6
+    {
+        let whole = normal_form(&format!("{old_sentence} {new_sentence}"));
+        let hay = rules::Haystack::new(&whole);
+        for clause in rules.clauses.iter().filter(|c| c.role != Role::Risk) {
+            if !clause.strong_in(&hay, lx).is_empty() || !clause.medium_in(&hay, lx).is_empty() {
+                found.add(
+                    clause.role,
+                    Reason::PolarityFlip {
+                        old: excerpt(&old_sentence),
+                        new: excerpt(&new_sentence),
+                    },
+                );
+                lexical.insert(clause.role);
+            }
+        }
+    }
     let dropped: Vec<Role> = if lexical.contains(&Role::Risk) {
         lexical
             .iter()

@@ -215,6 +215,14 @@ pub enum Reason {
     },
     /// A new SDK processes categories of personal information (the terms).
     SdkProcesses(Vec<String>),
+    /// A sentence now says the opposite (`we never sell` → `we may sell`): what it is about is the
+    /// change.
+    PolarityFlip {
+        /// The old sentence, in short.
+        old: String,
+        /// The new sentence, in short.
+        new: String,
+    },
     /// The change limits users' rights.
     LimitsRights(Consent),
     /// Only one locale's text makes the change: the report's own locale does not carry it.
@@ -271,6 +279,7 @@ impl Reason {
             Reason::FactItemRemoved { .. } => "fact-item-removed",
             Reason::FactValue { .. } => "fact-value-changed",
             Reason::SdkProcesses(_) => "sdk-processes",
+            Reason::PolarityFlip { .. } => "polarity-flipped",
             Reason::OnlyInLocale { .. } => "only-in-locale",
             Reason::LimitsRights(c) => match c {
                 Consent::RefusalGround(_) => "limits-rights-refusal-ground",

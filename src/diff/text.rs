@@ -419,9 +419,66 @@ pub fn changed_text(segments: &[Segment]) -> (String, String) {
     (ins, del)
 }
 
+/// [`changed_text`] with up to `window` characters of the unchanged text on each side of every
+/// change, for text diffed character by character (Chinese): a term the diff cut in two (`境内` →
+/// `境外` changes only `内` → `外`) is whole again.
+pub fn changed_text_in_context(segments: &[Segment], window: usize) -> (String, String) {
+    let tail = |t: &str| -> String {
+        let n = t.chars().count();
+        t.chars().skip(n.saturating_sub(window)).collect()
+    };
+    let head = |t: &str| -> String { t.chars().take(window).collect() };
+    let mut ins = String::new();
+    let mut del = String::new();
+    for (i, s) in segments.iter().enumerate() {
+        let (Segment::Ins(t) | Segment::Del(t)) = s else {
+            continue;
+        };
+        // the unchanged text nearest before and after (past the other side of a replacement)
+        let before = segments[..i]
+            .iter()
+            .rev()
+            .find_map(|x| match x {
+                Segment::Same(x) => Some(tail(x)),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let after = segments[i + 1..]
+            .iter()
+            .find_map(|x| match x {
+                Segment::Same(x) => Some(head(x)),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let out = if matches!(s, Segment::Ins(_)) {
+            &mut ins
+        } else {
+            &mut del
+        };
+        out.push_str(&before);
+        out.push_str(t);
+        out.push_str(&after);
+        out.push(' ');
+    }
+    (ins, del)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_makes_a_cut_term_whole() {
+        let segs = vec![
+            Segment::Same("存储在境".into()),
+            Segment::Del("内".into()),
+            Segment::Ins("外".into()),
+            Segment::Same("的服务器".into()),
+        ];
+        let (ins, del) = changed_text_in_context(&segs, 3);
+        assert!(ins.contains("境外"), "{ins}");
+        assert!(del.contains("境内"), "{del}");
+    }
 
     #[test]
     fn token_diff_matches_similar_text_diff() {

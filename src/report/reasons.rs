@@ -173,6 +173,9 @@ fn en(reason: &Reason) -> String {
             new.as_deref().unwrap_or("not stated")
         ),
         Reason::SdkProcesses(terms) => format!("the SDK processes {}", quoted(terms)),
+        Reason::PolarityFlip { old, new } => {
+            format!("the sentence now says the opposite: \"{old}\" → \"{new}\"")
+        }
         Reason::LimitsRights(c) => format!("limits users' rights: {}", consent_en(c)),
         Reason::OnlyInLocale { locale, missing } => {
             format!("found in the {locale} text; the {missing} text does not carry this change")
@@ -278,6 +281,7 @@ fn zh(reason: &Reason) -> String {
             new.as_deref().unwrap_or("未说明")
         ),
         Reason::SdkProcesses(terms) => format!("该 SDK 处理{}", quoted(terms)),
+        Reason::PolarityFlip { old, new } => format!("句意反转：“{old}” → “{new}”"),
         Reason::LimitsRights(c) => format!("限制用户权利：{}", consent_zh(c)),
         Reason::OnlyInLocale { locale, missing } => {
             format!("见于 {locale} 文本；{missing} 文本未作此修改")
@@ -369,6 +373,10 @@ mod tests {
                 new: Some(s("to scan for devices")),
             },
             Reason::SdkProcesses(vec![s("device identifier")]),
+            Reason::PolarityFlip {
+                old: s("We never sell"),
+                new: s("We may sell"),
+            },
             Reason::OnlyInLocale {
                 locale: s("en"),
                 missing: s("zh-CN"),

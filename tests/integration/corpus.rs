@@ -487,3 +487,76 @@ fn a_change_in_one_locale_is_reported_in_every_locale() {
     let text = p.run(&["diff", "2022-10-19", crate::harness::DRAFT, "--locale", "zh-CN"]);
     assert!(text.stdout.contains("zh-CN 文本未作此修改"), "{}", text.stdout);
 }
+
+/// Sentences that now say the opposite, or price a right, are material whatever words stand on
+/// both sides (new examples, not corpus cases): a negation or modality flip takes the clause of
+/// what the sentence is about; a fee and a right withdrawn limit rights (consent).
+#[test]
+fn polarity_and_fees_in_prose() {
+    let tmp = tempfile::tempdir().unwrap();
+    let check = |name: &str, section: &str, old: &str, new: &str, clause: &str, consent: bool| {
+        let (a, b) = (
+            tmp.path().join(format!("{name}-old.md")),
+            tmp.path().join(format!("{name}-new.md")),
+        );
+        let doc = |t: &str| {
+            format!(
+                "# Policy\n\n## Introduction\n\nThis policy explains what we do.\n\n## {section}\n\n{t}\n\n## Contact\n\nWrite to the privacy team.\n"
+            )
+        };
+        fs::write(&a, doc(old)).unwrap();
+        fs::write(&b, doc(new)).unwrap();
+        let run = run_in(
+            tmp.path(),
+            &[
+                "diff",
+                a.to_str().unwrap(),
+                b.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+            &[],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let got: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(got["material"], true, "{name}: {got:#}");
+        assert!(
+            got["clauses"].as_array().unwrap().iter().any(|c| c == clause),
+            "{name}: {clause} in {}",
+            got["clauses"]
+        );
+        assert_eq!(got["requires_consent"], consent, "{name}: {got:#}");
+    };
+    check(
+        "sell",
+        "Sharing",
+        "We never sell your personal information.",
+        "We may sell your personal information to partners.",
+        "8.3",
+        false,
+    );
+    check(
+        "fee",
+        "Your rights",
+        "Requests to access your data are free of charge.",
+        "Each request to access your data costs 20 EUR.",
+        "8.4",
+        true,
+    );
+    check(
+        "delete",
+        "Your rights",
+        "You can delete your account at any time.",
+        "You cannot delete your account at any time.",
+        "8.4",
+        true,
+    );
+    check(
+        "zh-sell",
+        "共享",
+        "我们不会出售您的个人信息。",
+        "我们可能出售您的个人信息。",
+        "8.3",
+        false,
+    );
+}
