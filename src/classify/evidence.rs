@@ -22,6 +22,8 @@ pub(super) struct Documents<'d> {
     new_phones: OnceCell<BTreeSet<String>>,
     old_addresses: OnceCell<BTreeSet<String>>,
     new_addresses: OnceCell<BTreeSet<String>>,
+    old_places: OnceCell<Vec<&'static str>>,
+    new_places: OnceCell<Vec<&'static str>>,
     old_text: &'d str,
     new_text: &'d str,
 }
@@ -37,6 +39,8 @@ impl<'d> Documents<'d> {
             new_phones: OnceCell::new(),
             old_addresses: OnceCell::new(),
             new_addresses: OnceCell::new(),
+            old_places: OnceCell::new(),
+            new_places: OnceCell::new(),
             old_text: old,
             new_text: new,
         }
@@ -67,6 +71,15 @@ impl<'d> Documents<'d> {
             (&self.old_addresses, self.old_text)
         };
         cell.get_or_init(|| addresses(text).into_iter().collect())
+    }
+
+    fn places(&self, new: bool) -> &[&'static str] {
+        let (cell, text) = if new {
+            (&self.new_places, self.new_text)
+        } else {
+            (&self.old_places, self.old_text)
+        };
+        cell.get_or_init(|| super::place::places(text))
     }
 
     /// Does the (old or new) document name this organisation anywhere (its words before the
@@ -131,6 +144,51 @@ pub(super) fn hard_evidence<'c>(
         let removed = fresh(&ad, &ai, docs.addresses(true));
         if let Some(change) = NameChange::of(removed.first().copied(), added.first().copied()) {
             found.add(Role::Contact, Reason::Address(change));
+        }
+    }
+    // a country or region added or dropped where data is stored or sent
+    let (pi, pd) = (super::place::places(new_full), super::place::places(old_full));
+    // (in a passage that was there before: a new passage is judged by its words)
+    if pi != pd && !old_full.is_empty() && !new_full.is_empty() {
+        let transfer = [
+            "transfer",
+            "stored",
+            "store",
+            "storage",
+            "server",
+            "hosted",
+            "located",
+            "processed in",
+            "outside",
+            "abroad",
+            "cross-border",
+            "country",
+            "countries",
+            "存储",
+            "存放",
+            "服务器",
+            "境外",
+            "出境",
+            "跨境",
+            "传输",
+            "转移",
+            "提供给",
+        ];
+        if transfer.iter().any(|k| context().contains(k)) {
+            // a place the other document names elsewhere is no new destination, nor a dropped one
+            let added: Vec<String> = pi
+                .iter()
+                .filter(|p| !pd.contains(p) && !docs.places(false).contains(p))
+                .map(|p| p.to_string())
+                .collect();
+            let removed: Vec<String> = pd
+                .iter()
+                .filter(|p| !pi.contains(p) && !docs.places(true).contains(p))
+                .map(|p| p.to_string())
+                .collect();
+            if !added.is_empty() || !removed.is_empty() {
+                found.add(Role::Recipients, Reason::Places { added, removed });
+            }
         }
     }
     let (ci, cd) = (companies(new_full), companies(old_full));

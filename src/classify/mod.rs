@@ -18,6 +18,7 @@ mod editorial;
 mod evidence;
 mod facts;
 mod lexicon;
+mod place;
 mod quantity;
 pub mod reason;
 pub mod rules;
@@ -36,6 +37,7 @@ pub use lexicon::excerpt;
 use lexicon::{
     changed_sentences, edit_of, is_item, modal_change, negated, negative, sentence_similarity, terms_reason,
 };
+pub use place::places;
 pub use quantity::durations;
 pub use reason::{Consent, Edit, EntityRole, Evidence, FactList, NameChange, Reason};
 pub use rules::{ClauseRule, Role, RuleSet};

@@ -130,6 +130,13 @@ pub enum Reason {
     Email(NameChange),
     /// A postal address changed, appeared or went away (its words, as found).
     Address(NameChange),
+    /// Countries or regions where data is stored or sent, added or dropped.
+    Places {
+        /// Named now.
+        added: Vec<String>,
+        /// No longer named.
+        removed: Vec<String>,
+    },
     /// The phone numbers of a passage changed.
     Phones {
         /// Before (digits).
@@ -255,6 +262,7 @@ impl Reason {
             Reason::Address(NameChange::Changed { .. }) => "address-changed",
             Reason::Address(NameChange::Added(_)) => "address-added",
             Reason::Address(NameChange::Removed(_)) => "address-removed",
+            Reason::Places { .. } => "places-changed",
             Reason::Phones { .. } => "phone-changed",
             Reason::Entity {
                 role: EntityRole::Responsible,

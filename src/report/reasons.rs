@@ -122,6 +122,15 @@ fn en(reason: &Reason) -> String {
         }
         Reason::Address(NameChange::Added(n)) => format!("postal address added: {n}"),
         Reason::Address(NameChange::Removed(o)) => format!("postal address removed: {o}"),
+        Reason::Places { added, removed } => match (added.is_empty(), removed.is_empty()) {
+            (false, true) => format!("where data is stored or sent, added: {}", added.join(", ")),
+            (true, false) => format!("where data is stored or sent, removed: {}", removed.join(", ")),
+            _ => format!(
+                "where data is stored or sent: {} → {}",
+                removed.join(", "),
+                added.join(", ")
+            ),
+        },
         Reason::Phones { old, new } => {
             format!("phone number changed: {} → {}", old.join(", "), new.join(", "))
         }
@@ -224,6 +233,11 @@ fn zh(reason: &Reason) -> String {
         Reason::Address(NameChange::Changed { old, new }) => format!("通讯地址变更：{old} → {new}"),
         Reason::Address(NameChange::Added(n)) => format!("新增通讯地址：{n}"),
         Reason::Address(NameChange::Removed(o)) => format!("删除通讯地址：{o}"),
+        Reason::Places { added, removed } => match (added.is_empty(), removed.is_empty()) {
+            (false, true) => format!("新增存储或传输地：{}", added.join("、")),
+            (true, false) => format!("删除存储或传输地：{}", removed.join("、")),
+            _ => format!("存储或传输地变更：{} → {}", removed.join("、"), added.join("、")),
+        },
         Reason::Phones { old, new } => {
             format!("电话号码变更：{} → {}", old.join(", "), new.join(", "))
         }
@@ -341,6 +355,10 @@ mod tests {
             }),
             Reason::Address(NameChange::Added(s("1 hatch street upper"))),
             Reason::Address(NameChange::Removed(s("42 charlemont street"))),
+            Reason::Places {
+                added: vec![s("United States")],
+                removed: vec![],
+            },
             Reason::RetentionStated { days: 30 },
             Reason::Retention { old: 30, new: 90 },
             Reason::ResponseTime { old: 15, new: 30 },

@@ -552,6 +552,22 @@ fn polarity_and_fees_in_prose() {
         true,
     );
     check(
+        "stored",
+        "Storage",
+        "Your personal information is stored in Ireland.",
+        "Your personal information is stored in Ireland and the United States.",
+        "8.3",
+        false,
+    );
+    check(
+        "zh-stored",
+        "存储",
+        "您的个人信息存储在中国境内的服务器上。",
+        "您的个人信息存储在新加坡的服务器上。",
+        "8.3",
+        false,
+    );
+    check(
         "zh-sell",
         "共享",
         "我们不会出售您的个人信息。",
