@@ -124,12 +124,98 @@ fn phone_runs(text: &str) -> Vec<(usize, String)> {
         }
         let run = text[start..end].trim_end_matches([' ', '-', '(']);
         let is_date = crate::date::Date::parse(run).is_ok();
-        if digits >= 7 && !is_date {
+        if digits >= 7 && !is_date && !look_alike(text, start, start + run.len(), run) {
             out.push((start, run.to_string()));
         }
         j = end.max(j + 1);
     }
     out
+}
+
+/// A number that looks like a phone number but is another identifier: a standard's (GB/T 35273-2020,
+/// ISO 27001), a register's or licence's (company, VAT, ICP 备案, 统一社会信用代码), a date
+/// (20220210), a postcode (01418-200, 91521-7667), or a digit string glued to letters. A number
+/// written without separators needs a phone word before it (phone, tel, 电话 …).
+fn look_alike(text: &str, start: usize, end: usize, run: &str) -> bool {
+    let before = &text[text[..start].char_indices().rev().nth(30).map_or(0, |(i, _)| i)..start];
+    let lower = before.to_lowercase();
+    let after = text[end..].chars().next();
+    if after.is_some_and(|c| c.is_ascii_alphabetic()) || before.ends_with(['-', '/', '.']) {
+        return true;
+    }
+    let phone_word = [
+        "phone", "tel", "call", "fax", "hotline", "helpline", "contact", "电话", "热线", "客服", "传真",
+        "致电", "拨打", "号码",
+    ]
+    .iter()
+    .any(|k| lower.contains(k));
+    if phone_word {
+        return false;
+    }
+    // identifiers' names: Chinese anywhere, English as whole words (`act`, not `contact`)
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let identifier = ["备", "许可证", "执照", "代码", "注册号", "标准"]
+        .iter()
+        .any(|k| lower.contains(k))
+        || ["company number", "company no", "number:", "reg no", "no."]
+            .iter()
+            .any(|k| lower.contains(k))
+        || words.iter().any(|w| {
+            matches!(
+                *w,
+                "gb/t"
+                    | "gb"
+                    | "iso"
+                    | "iec"
+                    | "rfc"
+                    | "icp"
+                    | "vat"
+                    | "reg"
+                    | "no"
+                    | "siren"
+                    | "siret"
+                    | "rcs"
+                    | "hrb"
+                    | "kvk"
+                    | "abn"
+                    | "acn"
+                    | "ein"
+                    | "cnpj"
+                    | "nif"
+                    | "cif"
+                    | "frn"
+                    | "id"
+                    | "article"
+                    | "section"
+                    | "law"
+                    | "act"
+                    | "registered"
+            ) || w.starts_with("registr")
+                || w.starts_with("licen")
+                || w.starts_with("doc-")
+        });
+    if identifier {
+        return true;
+    }
+    let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+    let shape: String = run
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '9' } else { c })
+        .collect();
+    // dates and postcodes
+    let dated = digits.len() == 8
+        && (digits.starts_with("19") || digits.starts_with("20"))
+        && matches!(
+            &digits[4..6],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        );
+    let postcode = matches!(shape.as_str(), "99999-999" | "99999-9999" | "999 999 999");
+    // a bare run of digits with no separator and no phone word is some other number
+    let bare = !run.contains([' ', '-', '(', ')', '+']) && digits.len() <= 9;
+    dated || postcode || bare
 }
 
 #[cfg(test)]
@@ -155,5 +241,18 @@ mod tests {
             .is_empty()
         );
         assert!(kinds("电话：0755 2828 3350").len() == 1);
+        // look-alikes: standards, registers, dates, postcodes
+        for t in [
+            "符合 GB/T 35273-2020 的要求",
+            "Company number 6048248, VAT GB 201935002N",
+            "updated 20220210",
+            "São Paulo, 01418-200",
+            "SIREN 535 217 723",
+            "粤ICP备12345678号",
+        ] {
+            assert!(kinds(t).is_empty(), "{t}: {:?}", kinds(t));
+        }
+        assert_eq!(kinds("Call us at 1-833-611-1920").len(), 1);
+        assert_eq!(kinds("客服电话 4008353331").len(), 1);
     }
 }

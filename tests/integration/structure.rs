@@ -129,15 +129,19 @@ const FLOOR_CONTROLLER: usize = 20;
 /// look-alikes (standard, licence and registration numbers, dates, versions) taken for one.
 #[test]
 fn phone_numbers_of_real_policies() {
-    let (mut found, mut total, mut false_pos) = (0, 0, Vec::new());
+    let (mut found, mut total) = (0, 0);
+    let (mut false_pos, mut missed): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     for (name, (policy, exp)) in cases() {
         let got = policyc::classify::phones(&policy);
         for p in &exp.phones {
             total += 1;
-            found += usize::from(
-                got.iter()
-                    .any(|g| g.ends_with(p.as_str()) || p.ends_with(g.as_str())),
-            );
+            let hit = got
+                .iter()
+                .any(|g| g.ends_with(p.as_str()) || p.ends_with(g.as_str()));
+            found += usize::from(hit);
+            if !hit {
+                missed.push(format!("{name}: {p}"));
+            }
         }
         for n in &exp.not_phones {
             let digits: String = n.chars().filter(char::is_ascii_digit).collect();
@@ -146,11 +150,15 @@ fn phone_numbers_of_real_policies() {
             }
         }
     }
-    eprintln!("phones: {found}/{total} found; look-alikes taken for phones: {false_pos:?}");
+    eprintln!(
+        "phones: {found}/{total} found (missed {missed:?}); look-alikes taken for phones: {false_pos:?}"
+    );
     assert!(found * 100 >= total * FLOOR_PHONE_RECALL, "{found}/{total}");
     assert!(false_pos.len() <= MAX_PHONE_FALSE, "{false_pos:?}");
 }
 
-/// Measured (17 of 19 found; 35 look-alikes taken for phones): the target is 95 % and none.
+/// Measured: 17 of 19 found (the two missed are five-digit service numbers, 12306 and 12361); 2
+/// look-alikes taken for phones (35 at the first run, before standards, registers, dates and
+/// postcodes were told apart). The target is 95 % and none.
 const FLOOR_PHONE_RECALL: usize = 89;
-const MAX_PHONE_FALSE: usize = 35;
+const MAX_PHONE_FALSE: usize = 2;
