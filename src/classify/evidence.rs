@@ -146,35 +146,37 @@ pub(super) fn hard_evidence<'c>(
             found.add(Role::Contact, Reason::Address(change));
         }
     }
-    // a country or region added or dropped where data is stored or sent
-    let (pi, pd) = (super::place::places(new_full), super::place::places(old_full));
-    // (in a passage that was there before: a new passage is judged by its words)
-    if pi != pd && !old_full.is_empty() && !new_full.is_empty() {
-        let transfer = [
-            "transfer",
-            "stored",
-            "store",
-            "storage",
-            "server",
-            "hosted",
-            "located",
-            "processed in",
-            "outside",
-            "abroad",
-            "cross-border",
-            "country",
-            "countries",
-            "存储",
-            "存放",
-            "服务器",
-            "境外",
-            "出境",
-            "跨境",
-            "传输",
-            "转移",
-            "提供给",
-        ];
-        if transfer.iter().any(|k| context().contains(k)) {
+    // a country or region added or dropped where data is stored or sent (in a passage that was
+    // there before, about storage or transfer: a new passage is judged by its words)
+    const TRANSFER: &[&str] = &[
+        "transfer",
+        "stored",
+        "store",
+        "storage",
+        "server",
+        "hosted",
+        "located",
+        "processed in",
+        "outside",
+        "abroad",
+        "cross-border",
+        "country",
+        "countries",
+        "存储",
+        "存放",
+        "服务器",
+        "境外",
+        "出境",
+        "跨境",
+        "传输",
+        "转移",
+        "提供给",
+    ];
+    if !old_full.is_empty() && !new_full.is_empty() && TRANSFER.iter().any(|k| context().contains(k)) {
+        // the sentences that changed, not the whole passage
+        let (old_s, new_s) = super::lexicon::changed_sentences(old_full, new_full);
+        let (pi, pd) = (super::place::places(&new_s), super::place::places(&old_s));
+        if pi != pd {
             // a place the other document names elsewhere is no new destination, nor a dropped one
             let added: Vec<String> = pi
                 .iter()

@@ -18,6 +18,11 @@ pub const BUILTIN: &str = include_str!("rules.toml");
 /// The schema this version reads.
 pub const SCHEMA: &str = "policyc.rules/2";
 
+/// What a rules file of the first schema is told.
+const OLD_SCHEMA: &str = "rules schema `policyc.rules/1` is no longer read: set `schema = \"policyc.rules/2\"`, \
+     give each clause a `role` (purposes, control, recipients, rights, contact or risk) and put its \
+     terms in `[[clause.terms]]` groups with `strength` and `source` (README: converting a rules file)";
+
 /// A locale, title or term.
 pub type Term = String;
 
@@ -177,22 +182,28 @@ impl RuleSet {
 
     /// Parses and checks a rules file.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let schema = toml::from_str::<SchemaOnly>(text)
-            .ok()
-            .and_then(|s| s.schema)
-            .unwrap_or_default();
-        if schema == "policyc.rules/1" {
+        // one parse: the schema line is read apart only when the file does not parse, so that an
+        // old file gets a message saying how to convert it
+        let file: RulesFile = match toml::from_str(text) {
+            Ok(file) => file,
+            Err(e) => {
+                let schema = toml::from_str::<SchemaOnly>(text).ok().and_then(|s| s.schema);
+                return Err(match schema.as_deref() {
+                    Some("policyc.rules/1") => OLD_SCHEMA.to_string(),
+                    Some(s) if s != SCHEMA => format!("unknown rules schema `{s}` (expected {SCHEMA})"),
+                    _ => e.to_string(),
+                });
+            }
+        };
+        if file.schema == "policyc.rules/1" {
+            return Err(OLD_SCHEMA.to_string());
+        }
+        if file.schema != SCHEMA {
             return Err(format!(
-                "rules schema `policyc.rules/1` is no longer read: set `schema = \"{SCHEMA}\"`, give \
-                 each clause a `role` (purposes, control, recipients, rights, contact or risk) and \
-                 put its terms in `[[clause.terms]]` groups with `strength` and `source` \
-                 (README: converting a rules file)"
+                "unknown rules schema `{}` (expected {SCHEMA})",
+                file.schema
             ));
         }
-        if schema != SCHEMA {
-            return Err(format!("unknown rules schema `{schema}` (expected {SCHEMA})"));
-        }
-        let file: RulesFile = toml::from_str(text).map_err(|e| e.to_string())?;
         let clauses = file
             .clauses
             .into_iter()
