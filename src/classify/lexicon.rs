@@ -124,30 +124,44 @@ pub(super) fn negative(text: &str) -> bool {
     (zh_count + en_count) % 2 == 1
 }
 
-/// Do the changed words hold a negation or a word of modality (`never` → `may`, `不会` → `可能`)?
+/// Do the changed words hold a negation (`never` → `may`, `can` → `cannot`, `不会` → `可能`)? The
+/// flip of a sentence's polarity must be the change itself, not a rewording around it.
 pub(super) fn modal_change(changed: &str) -> bool {
-    let lower = changed.to_lowercase();
+    let lower = changed.to_lowercase().replace("n't", " not");
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(
             w,
-            "not"
-                | "never"
-                | "no"
-                | "cannot"
-                | "may"
-                | "might"
-                | "can"
-                | "will"
-                | "shall"
-                | "must"
-                | "only"
-                | "unless"
-                | "except"
-                | "nt"
+            "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without"
         )
-    }) || ["不", "未", "无", "除非", "仅", "可能", "将", "会", "禁止", "没有"]
+    }) || ["不", "未", "无", "没有", "禁止"]
         .iter()
         .any(|k| lower.contains(k))
+}
+
+/// The words a sentence's negations apply to: the few words after each (`never sell your personal
+/// information`, `不会出售您的`), where what is denied is named.
+pub(super) fn negation_scope(text: &str) -> String {
+    let lower = text.to_lowercase().replace("n't", " not");
+    let mut out = String::new();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if matches!(
+            bare,
+            "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without"
+        ) {
+            out.push_str(&words[i + 1..(i + 7).min(words.len())].join(" "));
+            out.push(' ');
+        }
+    }
+    let chars: Vec<char> = lower.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if matches!(c, '不' | '未' | '无' | '禁') {
+            out.extend(&chars[i + 1..(i + 9).min(chars.len())]);
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// The sentences of a modified passage that changed: those of each side the other side lacks.
@@ -198,6 +212,8 @@ mod tests {
         assert!(negative("我们不会出售您的个人信息"));
         assert!(!negative("包括但不限于您的设备信息"));
         assert!(modal_change("never may"));
+        assert!(modal_change("cannot"));
+        assert!(!modal_change("only"));
         assert!(!modal_change("partners"));
     }
 

@@ -35,7 +35,8 @@ pub use evidence::{companies, controller, emails, phones};
 use facts::{fact_verdict, reflect_facts};
 pub use lexicon::excerpt;
 use lexicon::{
-    changed_sentences, edit_of, is_item, modal_change, negated, negative, sentence_similarity, terms_reason,
+    changed_sentences, edit_of, is_item, modal_change, negated, negation_scope, negative,
+    sentence_similarity, terms_reason,
 };
 pub use place::places;
 pub use quantity::durations;
@@ -243,8 +244,11 @@ fn verdict<'d>(
         return editorial(Reason::FormattingOnly);
     }
     // a heading added or removed on its own labels text that is judged where it stands
+    let heading_text = change.new.as_deref().or(change.old.as_deref()).unwrap_or("");
     if matches!(change.kind, Kind::Added | Kind::Removed)
         && change.block_kind == Some(crate::diff::doc::BlockKind::Heading)
+        // a heading that states a fact (an address, an email) is judged as the fact
+        && !heading_text.contains(|c: char| c.is_ascii_digit() || c == '@')
     {
         return editorial(Reason::HeadingOnly);
     }
@@ -396,7 +400,14 @@ fn verdict<'d>(
         // the same sentence, not a rewrite that happens to hold a negation
         && sentence_similarity(&old_sentence, &new_sentence) >= 0.6
     {
-        let whole = normal_form(&format!("{old_sentence} {new_sentence}"));
+        // what the negation denies names the clause (`never sell …`), not a word elsewhere in the
+        // sentence (`… on the platform, not on paper`)
+        let negated_side = if negative(&old_sentence) {
+            &old_sentence
+        } else {
+            &new_sentence
+        };
+        let whole = normal_form(&negation_scope(negated_side));
         let hay = rules::Haystack::new(&whole);
         for clause in rules.clauses.iter().filter(|c| c.role != Role::Risk) {
             if !clause.strong_in(&hay, lx).is_empty() || !clause.medium_in(&hay, lx).is_empty() {

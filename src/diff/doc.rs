@@ -265,10 +265,11 @@ fn title_line_level(t: &str) -> Option<u8> {
         let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
         let rest = &t[digits.len()..];
         let rest = rest.strip_prefix('\\').unwrap_or(rest);
+        // `1. Title`, `1、标题`, `1) Title`; not `42 Charlemont Street` (an address line)
         let after = rest
             .strip_prefix(". ")
             .or_else(|| rest.strip_prefix('、'))
-            .or_else(|| rest.strip_prefix(' '))?;
+            .or_else(|| rest.strip_prefix(") "))?;
         let starts_title = after
             .chars()
             .next()
