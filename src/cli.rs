@@ -262,7 +262,8 @@ pub struct ReleaseArgs {
 pub enum ReportFormat {
     /// For people.
     Text,
-    /// For programs (`policyc.check/1`).
+    /// For programs: one JSON document on stdout, its `schema` naming the command (`policyc.check/1`,
+    /// `policyc.build/1`, `policyc.release/1` …).
     Json,
 }
 
