@@ -72,9 +72,12 @@ fn street_word(w: &str) -> bool {
         || w.ends_with("gatan")
 }
 
-/// A house number: digits, possibly with a letter or an ordinal (`7A`, `124th`, `4º`).
+/// A house number: digits, possibly with a letter or an ordinal (`7A`, `124th`, `4º`), or `One`.
 fn house_number(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.', ';']);
+    if w == "One" {
+        return true;
+    }
     w.chars().next().is_some_and(|c| c.is_ascii_digit())
         && w.chars().filter(char::is_ascii_digit).count() <= 5
         && w.chars()
@@ -99,7 +102,11 @@ fn english(s: &str) -> Vec<String> {
     while i < words.len() {
         let bare = words[i].trim_matches(|c: char| !c.is_alphanumeric());
         // a street word starting with a capital, with a house number within three words
-        let capital = words[i].chars().next().is_some_and(char::is_uppercase) || bare.ends_with("strasse");
+        // a street word with a capital, or a lowercase street particle after a house number
+        // (`8 rue du Sentier`)
+        let particle = matches!(bare, "rue" | "via" | "calle" | "rua") && i > 0 && house_number(words[i - 1]);
+        let capital =
+            words[i].chars().next().is_some_and(char::is_uppercase) || bare.ends_with("strasse") || particle;
         if !(capital && street_word(bare)) {
             i += 1;
             continue;

@@ -1,5 +1,5 @@
-//! The editorial normal form of a text, dependency-free so the build script can share it (it
-//! normalises the built-in lexicon at build time).
+//! The editorial normal form of a text: what two texts share when they differ only editorially
+//! (lexicon terms and texts are matched in it).
 
 /// The editorial normal form: width-folded, case-folded, quotes and punctuation dropped, whitespace
 /// collapsed. Two texts with the same form differ only editorially.
