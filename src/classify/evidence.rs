@@ -14,72 +14,54 @@ use super::{Consent, EntityRole, Found, NameChange, Reason, Role};
 /// old document already stated elsewhere is not new, and one a passage drops but the new document
 /// still states is not gone.
 pub(super) struct Documents<'d> {
-    old_lower: OnceCell<String>,
-    new_lower: OnceCell<String>,
-    old_emails: OnceCell<BTreeSet<String>>,
-    new_emails: OnceCell<BTreeSet<String>>,
-    old_phones: OnceCell<BTreeSet<String>>,
-    new_phones: OnceCell<BTreeSet<String>>,
-    old_addresses: OnceCell<BTreeSet<String>>,
-    new_addresses: OnceCell<BTreeSet<String>>,
-    old_places: OnceCell<Vec<&'static str>>,
-    new_places: OnceCell<Vec<&'static str>>,
-    old_text: &'d str,
-    new_text: &'d str,
+    old: Side<'d>,
+    new: Side<'d>,
+}
+
+/// One whole document and what it states, each found when first asked for.
+struct Side<'d> {
+    text: &'d str,
+    lower: OnceCell<String>,
+    emails: OnceCell<BTreeSet<String>>,
+    phones: OnceCell<BTreeSet<String>>,
+    addresses: OnceCell<BTreeSet<String>>,
+    places: OnceCell<Vec<&'static str>>,
 }
 
 impl<'d> Documents<'d> {
     pub(super) fn new(old: &'d str, new: &'d str) -> Self {
         Documents {
-            old_lower: OnceCell::new(),
-            new_lower: OnceCell::new(),
-            old_emails: OnceCell::new(),
-            new_emails: OnceCell::new(),
-            old_phones: OnceCell::new(),
-            new_phones: OnceCell::new(),
-            old_addresses: OnceCell::new(),
-            new_addresses: OnceCell::new(),
-            old_places: OnceCell::new(),
-            new_places: OnceCell::new(),
-            old_text: old,
-            new_text: new,
+            old: Side::new(old),
+            new: Side::new(new),
         }
     }
 
+    /// The new document, or the old one.
+    fn side(&self, new: bool) -> &Side<'d> {
+        if new { &self.new } else { &self.old }
+    }
+
     fn emails(&self, new: bool) -> &BTreeSet<String> {
-        let (cell, text) = if new {
-            (&self.new_emails, self.new_text)
-        } else {
-            (&self.old_emails, self.old_text)
-        };
-        cell.get_or_init(|| emails(text).into_iter().collect())
+        let side = self.side(new);
+        side.emails
+            .get_or_init(|| emails(side.text).into_iter().collect())
     }
 
     fn phones(&self, new: bool) -> &BTreeSet<String> {
-        let (cell, text) = if new {
-            (&self.new_phones, self.new_text)
-        } else {
-            (&self.old_phones, self.old_text)
-        };
-        cell.get_or_init(|| phones(text).into_iter().collect())
+        let side = self.side(new);
+        side.phones
+            .get_or_init(|| phones(side.text).into_iter().collect())
     }
 
     fn addresses(&self, new: bool) -> &BTreeSet<String> {
-        let (cell, text) = if new {
-            (&self.new_addresses, self.new_text)
-        } else {
-            (&self.old_addresses, self.old_text)
-        };
-        cell.get_or_init(|| addresses(text).into_iter().collect())
+        let side = self.side(new);
+        side.addresses
+            .get_or_init(|| addresses(side.text).into_iter().collect())
     }
 
     fn places(&self, new: bool) -> &[&'static str] {
-        let (cell, text) = if new {
-            (&self.new_places, self.new_text)
-        } else {
-            (&self.old_places, self.old_text)
-        };
-        cell.get_or_init(|| super::place::places(text))
+        let side = self.side(new);
+        side.places.get_or_init(|| super::place::places(side.text))
     }
 
     /// Does the (old or new) document name this organisation anywhere (its words before the
@@ -89,12 +71,25 @@ impl<'d> Documents<'d> {
             .rsplit_once(' ')
             .map_or(company, |(name, _)| name)
             .to_lowercase();
-        let (cell, text) = if new {
-            (&self.new_lower, self.new_text)
-        } else {
-            (&self.old_lower, self.old_text)
-        };
-        !base.is_empty() && cell.get_or_init(|| text.to_lowercase()).contains(&base)
+        let side = self.side(new);
+        !base.is_empty()
+            && side
+                .lower
+                .get_or_init(|| side.text.to_lowercase())
+                .contains(&base)
+    }
+}
+
+impl<'d> Side<'d> {
+    fn new(text: &'d str) -> Self {
+        Side {
+            text,
+            lower: OnceCell::new(),
+            emails: OnceCell::new(),
+            phones: OnceCell::new(),
+            addresses: OnceCell::new(),
+            places: OnceCell::new(),
+        }
     }
 }
 
