@@ -35,7 +35,8 @@ fn wait_for(port: u16, path: &str, pred: impl Fn(u16, &str) -> bool) -> (u16, St
     let start = Instant::now();
     loop {
         let (status, body) = get(port, path);
-        if pred(status, &body) || start.elapsed() > Duration::from_secs(15) {
+        // generous: a rebuild of the debug binary on a loaded 2-core machine can take seconds
+        if pred(status, &body) || start.elapsed() > Duration::from_secs(60) {
             return (status, body);
         }
         std::thread::sleep(Duration::from_millis(150));
