@@ -47,20 +47,7 @@ pub(super) fn editorial_edit(redline: &[Segment]) -> Option<Reason> {
     .any(|k| context.contains(k));
     // …and the numbers that changed are a date's, not a duration's (`within 30 days of the date of
     // your request`), in a line that carries a date (a year or a month's name)
-    let old_text: String = redline
-        .iter()
-        .filter_map(|s| match s {
-            Segment::Same(t) | Segment::Del(t) => Some(t.as_str()),
-            Segment::Ins(_) => None,
-        })
-        .collect();
-    let new_text: String = redline
-        .iter()
-        .filter_map(|s| match s {
-            Segment::Same(t) | Segment::Ins(t) => Some(t.as_str()),
-            Segment::Del(_) => None,
-        })
-        .collect();
+    let (old_text, new_text) = (side_text(redline, false), side_text(redline, true));
     let dated = |t: &str| {
         let lower = t.to_lowercase();
         MONTHS.iter().any(|m| lower.contains(m))
@@ -94,6 +81,19 @@ pub(super) fn editorial_edit(redline: &[Segment]) -> Option<Reason> {
         }
     }
     None
+}
+
+/// The whole text of one side of a redline: the old side (unchanged and deleted) or the new one.
+fn side_text(redline: &[Segment], new: bool) -> String {
+    redline
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Same(t) => Some(t.as_str()),
+            Segment::Del(t) if !new => Some(t.as_str()),
+            Segment::Ins(t) if new => Some(t.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Does a changed word of the redline begin with a capital (not as a sentence's first word)?

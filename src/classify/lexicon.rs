@@ -126,7 +126,7 @@ pub(super) fn negative(text: &str) -> bool {
 
 /// Do the changed words hold a negation (`never` → `may`, `can` → `cannot`, `不会` → `可能`)? The
 /// flip of a sentence's polarity must be the change itself, not a rewording around it.
-pub(super) fn modal_change(changed: &str) -> bool {
+pub(super) fn negation_changed(changed: &str) -> bool {
     let lower = changed.to_lowercase().replace("n't", " not");
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(
@@ -211,10 +211,10 @@ mod tests {
         assert!(!negative("You can delete your account."));
         assert!(negative("我们不会出售您的个人信息"));
         assert!(!negative("包括但不限于您的设备信息"));
-        assert!(modal_change("never may"));
-        assert!(modal_change("cannot"));
-        assert!(!modal_change("only"));
-        assert!(!modal_change("partners"));
+        assert!(negation_changed("never may"));
+        assert!(negation_changed("cannot"));
+        assert!(!negation_changed("only"));
+        assert!(!negation_changed("partners"));
     }
 
     #[test]

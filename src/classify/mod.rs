@@ -35,7 +35,7 @@ pub use evidence::{companies, controller, emails, phones};
 use facts::{fact_verdict, reflect_facts};
 pub use lexicon::excerpt;
 use lexicon::{
-    changed_sentences, edit_of, is_item, modal_change, negated, negation_scope, negative,
+    changed_sentences, edit_of, is_item, negated, negation_changed, negation_scope, negative,
     sentence_similarity, terms_reason,
 };
 pub use place::places;
@@ -395,7 +395,7 @@ fn verdict<'d>(
         (String::new(), String::new())
     };
     if change.kind == Kind::Modified
-        && modal_change(&format!("{ins} {del}"))
+        && negation_changed(&format!("{ins} {del}"))
         && negative(&old_sentence) != negative(&new_sentence)
         // the same sentence, not a rewrite that happens to hold a negation
         && sentence_similarity(&old_sentence, &new_sentence) >= 0.6

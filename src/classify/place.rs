@@ -92,13 +92,15 @@ pub fn places(s: &str) -> Vec<&'static str> {
         })
         .map(|(k, _)| *k)
         .collect();
-    // a place inside a longer name of another (`中国` in `中国香港`) is that place
-    if out.contains(&"Hong Kong") || out.contains(&"Macao") || out.contains(&"Taiwan") {
-        let explicit = lower.contains("china") && !lower.contains("中国香港");
-        if !explicit {
-            out.retain(|k| {
-                *k != "China" || lower.matches("中国").count() > lower.matches("中国香港").count()
-            });
+    // `中国香港`, `中国澳门`, `中国台湾` name the region: 中国 counts only where it stands alone
+    if out.contains(&"China") && !lower.contains("china") && !lower.contains("中华人民共和国") {
+        let alone = lower.matches("中国").count()
+            - ["中国香港", "中国澳门", "中国台湾"]
+                .iter()
+                .map(|r| lower.matches(r).count())
+                .sum::<usize>();
+        if alone == 0 {
+            out.retain(|k| *k != "China");
         }
     }
     out.sort_unstable();
@@ -119,5 +121,6 @@ mod tests {
         assert_eq!(places("存储在中华人民共和国境内"), ["China"]);
         assert!(places("usage data").is_empty());
         assert_eq!(places("我们位于中国香港的服务器"), ["Hong Kong"]);
+        assert_eq!(places("中国澳门和中国境内"), ["China", "Macao"]);
     }
 }

@@ -825,22 +825,6 @@ mod tests {
         assert!(kinds.contains(&("2-sharing", Kind::Added)), "{kinds:?}");
         assert!(!kinds.iter().any(|(_, k)| *k == Kind::Removed), "{kinds:?}");
     }
-}
-
-#[cfg(test)]
-mod restated_tests {
-    use super::*;
-
-    fn input(md: &str) -> DiffInput {
-        DiffInput {
-            label: "x".into(),
-            version: None,
-            locale: "en".into(),
-            doc: doc::from_markdown(md),
-            facts: None,
-            fact_sections: BTreeMap::new(),
-        }
-    }
 
     /// A page restructured (headings demoted, paragraphs joined) restates its sentences: no
     /// passage is added or removed, and a really new sentence is kept apart as the novel text.
