@@ -21,6 +21,9 @@ pub(super) struct Documents<'d> {
 /// One whole document and what it states, each found when first asked for.
 struct Side<'d> {
     text: &'d str,
+    /// The text with ASCII letters lowercased (cheap, and enough for most names).
+    ascii_lower: OnceCell<String>,
+    /// The text lowercased in full, for a name with letters beyond ASCII.
     lower: OnceCell<String>,
     emails: OnceCell<BTreeSet<String>>,
     phones: OnceCell<BTreeSet<String>>,
@@ -72,11 +75,15 @@ impl<'d> Documents<'d> {
             .map_or(company, |(name, _)| name)
             .to_lowercase();
         let side = self.side(new);
-        !base.is_empty()
-            && side
-                .lower
-                .get_or_init(|| side.text.to_lowercase())
-                .contains(&base)
+        if base.is_empty() {
+            return false;
+        }
+        let text = if base.is_ascii() {
+            side.ascii_lower.get_or_init(|| side.text.to_ascii_lowercase())
+        } else {
+            side.lower.get_or_init(|| side.text.to_lowercase())
+        };
+        text.contains(&base)
     }
 }
 
@@ -84,6 +91,7 @@ impl<'d> Side<'d> {
     fn new(text: &'d str) -> Self {
         Side {
             text,
+            ascii_lower: OnceCell::new(),
             lower: OnceCell::new(),
             emails: OnceCell::new(),
             phones: OnceCell::new(),
@@ -295,26 +303,64 @@ pub(super) fn hard_evidence<'c>(
 
 /// Email addresses in `s`, sorted.
 pub fn emails(s: &str) -> Vec<String> {
-    // every address holds an `@`: most passages hold none
-    if !s.contains('@') {
-        return vec![];
+    // An address ends at a space, a bracket or quote, or a Chinese character or mark glued to it
+    // (`请发送至app@x.com联系`). Every address holds an `@`, so the text is read outward from each
+    // `@` only: most passages hold none, and a long document is not split word by word.
+    let is_end = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | ')'
+                    | '<'
+                    | '>'
+                    | '['
+                    | ']'
+                    | '"'
+                    | '\''
+                    | '“'
+                    | '”'
+                    | '‘'
+                    | '’'
+                    | ','
+                    | ';'
+                    | '：'
+                    | ':'
+                    | '，'
+                    | '；'
+                    | '（'
+                    | '）'
+                    | '、'
+                    | '。'
+                    | '！'
+                    | '？'
+                    | '《'
+                    | '》'
+                    | '【'
+                    | '】'
+            )
+            || crate::diff::text::is_cjk(c)
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut from = 0;
+    for (at, _) in s.match_indices('@') {
+        if at < from {
+            continue; // this `@` belongs to the word already read
+        }
+        let start = s[from..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_end(c))
+            .map_or(from, |(i, c)| from + i + c.len_utf8());
+        let end = s[at..].find(is_end).map_or(s.len(), |i| at + i);
+        from = end;
+        let w = s[start..end].trim_end_matches(['.', '!', '?', '。']);
+        let ok = w.split_once('@').is_some_and(|(u, d)| {
+            !u.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
+        });
+        if ok {
+            out.push(w.trim_start_matches("mailto:").to_lowercase());
+        }
     }
-    let mut out: Vec<String> = s
-        // an address ends at a space, a bracket or quote, or a Chinese character or mark glued
-        // to it (`请发送至app@x.com联系`)
-        .split(|c: char| {
-            c.is_whitespace()
-                || "()<>[]\"'“”‘’,;：:，；（）、。！？《》【】".contains(c)
-                || crate::diff::text::is_cjk(c)
-        })
-        .map(|w| w.trim_end_matches(['.', '!', '?', '。']))
-        .filter(|w| {
-            w.split_once('@').is_some_and(|(u, d)| {
-                !u.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
-            })
-        })
-        .map(|w| w.trim_start_matches("mailto:").to_lowercase())
-        .collect();
     out.sort();
     out.dedup();
     out
@@ -641,5 +687,14 @@ mod tests {
             vec!["privacy@example.com"]
         );
         assert_eq!(emails("no address here"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_address_is_read_whole_from_its_at_sign() {
+        assert_eq!(
+            emails("请发送至app@x.com联系，或(mailto:DPO@x.com); a@b@c.org and @x.com, x@y."),
+            vec!["a@b@c.org", "app@x.com", "dpo@x.com"]
+        );
+        assert_eq!(emails("me@host.cn。"), vec!["me@host.cn"]);
     }
 }

@@ -48,6 +48,20 @@ pub fn normal_form(s: &str) -> String {
             out[from..].make_ascii_lowercase();
             continue;
         }
+        // a run of common ideographs (U+4E00..=U+9FFF: lead byte E4 with a second byte from B8, up
+        // to E9), copied at once: most of a Chinese text, with no case, width or punctuation
+        let start = i;
+        while i + 2 < bytes.len()
+            && ((0xE5..=0xE9).contains(&bytes[i]) || (bytes[i] == 0xE4 && bytes[i + 1] >= 0xB8))
+        {
+            i += 3;
+        }
+        if i > start {
+            pending_space = false;
+            last_cjk = true;
+            out.push_str(&s[start..i]);
+            continue;
+        }
         let Some(c) = s[i..].chars().next() else {
             break;
         };

@@ -48,6 +48,13 @@ pub fn cjk_ratio(s: &str) -> f64 {
             i += 1;
             continue;
         }
+        // a common ideograph (U+4E00..=U+9FFF), told by its first two bytes
+        if (0xE5..=0xE9).contains(&b[i]) || (b[i] == 0xE4 && b.get(i + 1).is_some_and(|&c| c >= 0xB8)) {
+            letters += 1;
+            cjk += 1;
+            i += 3;
+            continue;
+        }
         // `i` is at a character boundary: it only ever moves past whole characters
         let Some(c) = s[i..].chars().next() else { break };
         i += c.len_utf8();
