@@ -1,16 +1,21 @@
 //! Users' rights narrowed by a passage (§VIII: such a change needs express consent): a new ground
 //! for refusing requests, a fee, a restriction, rights taken out.
 
+use super::evidence::Documents;
 use super::lexicon::excerpt;
+use super::rights::{Right, rights};
+use super::rules::Haystack;
 use super::{Change, Consent, Found, Kind, Role, RuleSet};
 use crate::diff::text::{normal_form, words};
 
+#[allow(clippy::too_many_arguments)]
 pub(super) fn rights_consent(
     change: &Change,
     ins: &str,
     del: &str,
     rules: &RuleSet,
     lx: &str,
+    docs: &Documents<'_>,
     found: &mut Found,
 ) {
     let (ni, nd) = (normal_form(ins), normal_form(del));
@@ -65,20 +70,49 @@ pub(super) fn rights_consent(
             .by_role(Role::Rights)
             .map_or(0, |c| c.strong_hits(s, lx).len() + c.medium_hits(s, lx).len())
     };
+    // the rights named in `taken` and in none of `kept` nor anywhere in the new version: text
+    // about a right taken out while the right is still stated elsewhere removes nothing
+    let lost = |taken: &str, kept: &str| -> Vec<Right> {
+        let still = rights(&Haystack::new(kept));
+        rights(&Haystack::new(taken))
+            .into_iter()
+            .filter(|r| !still.contains(r) && !docs.rights(true).contains(r))
+            .collect()
+    };
+    let free = |s: &str| FREE.iter().any(|k| contains_term(s, k));
     let consent = match change.kind {
         Kind::Added if is_refusal_list => Some(Consent::RefusalGround(excerpt(ins))),
-        Kind::Removed if !is_refusal_list => Some(Consent::TextRemoved(excerpt(del))),
+        Kind::Added if fee(&ni) > 0 && !free(&ni) => Some(Consent::FeeAdded(excerpt(ins))),
+        // requests were said to be free of charge, and the new version no longer says so
+        Kind::Removed if free(&nd) && !free(docs.normal(true)) => Some(Consent::NoLongerFree(excerpt(del))),
+        Kind::Removed if !is_refusal_list => {
+            // an item of a list introduced as a right's grounds or ways (`you may ask us to
+            // delete it where:`) is one of them taken away; other text, a right taken away only
+            // when the new version states it nowhere else
+            let lead_rights = rights(&Haystack::new(&lead));
+            let rights = if lead_rights.is_empty() {
+                lost(&nd, "")
+            } else {
+                lead_rights.into_iter().collect()
+            };
+            (!rights.is_empty()).then(|| Consent::TextRemoved {
+                rights,
+                excerpt: excerpt(del),
+            })
+        }
         Kind::Modified => {
-            if fee(&ni) > fee(&nd)
-                && !["free of charge", "do not charge", "不收取", "免费"]
-                    .iter()
-                    .any(|k| ni.contains(k))
-            {
+            if fee(&ni) > fee(&nd) && !free(&ni) {
                 Some(Consent::FeeAdded(excerpt(ins)))
             } else if negation(&ni) > negation(&nd) {
                 Some(Consent::RightRestricted(excerpt(ins)))
+            } else if let Some(sentence) = qualified(change) {
+                Some(Consent::RightQualified(excerpt(&sentence)))
             } else if rights_terms(&nd) > rights_terms(&ni) && words(&ni).len() < words(&nd).len() {
-                Some(Consent::RightWordsRemoved(excerpt(del)))
+                let rights = lost(&nd, &ni);
+                (!rights.is_empty()).then(|| Consent::RightWordsRemoved {
+                    rights,
+                    excerpt: excerpt(del),
+                })
             } else {
                 None
             }
@@ -90,9 +124,66 @@ pub(super) fn rights_consent(
     }
 }
 
+/// Phrases that say requests cost nothing (GDPR Art. 12(5); GB/T 35273-2020 §8.7).
+const FREE: &[&str] = &[
+    "free of charge",
+    "free of cost",
+    "at no cost",
+    "at no charge",
+    "without charge",
+    "do not charge",
+    "will not charge",
+    "不收取",
+    "免费",
+];
+
+/// Phrases that make a right conditional (GDPR Art. 17(3), Art. 20(1) and Art. 21: the grounds on
+/// which a right applies; PIPL Art. 47: 有下列情形之一的): a statement of a right that gains one now
+/// holds only sometimes.
+const QUALIFIERS: &[&str] = &[
+    "in certain circumstances",
+    "in some circumstances",
+    "in certain cases",
+    "in some cases",
+    "where applicable",
+    "if applicable",
+    "where required by",
+    "to the extent required",
+    "to the extent permitted",
+    "subject to",
+    "only if",
+    "only where",
+    "only when",
+    "limited to",
+    "may be limited",
+    "may be restricted",
+    "except",
+    "unless",
+    "在某些情况下",
+    "特定情况下",
+    "符合法律",
+    "仅限",
+    "除外",
+    "除非",
+];
+
+/// The changed sentence of a modified passage when it states a right it stated before and now
+/// holds more qualifiers that make it conditional.
+fn qualified(change: &Change) -> Option<String> {
+    let (old, new) = (change.old.as_deref()?, change.new.as_deref()?);
+    let (os, ns) = super::lexicon::changed_sentences(old, new);
+    let (on, nn) = (normal_form(&os), normal_form(&ns));
+    let count = |s: &str| QUALIFIERS.iter().filter(|q| contains_term(s, q)).count();
+    let (ro, rn) = (rights(&Haystack::new(&on)), rights(&Haystack::new(&nn)));
+    (count(&nn) > count(&on) && ro.intersection(&rn).next().is_some()).then_some(ns)
+}
+
 pub(super) fn contains_term(normal: &str, term: &str) -> bool {
     if !term.is_ascii() {
         return normal.contains(term);
+    }
+    if term.contains(' ') {
+        return format!(" {normal} ").contains(&format!(" {term} "));
     }
     normal.split(' ').any(|w| w == term)
 }
@@ -106,5 +197,7 @@ mod tests {
         assert!(contains_term("a fee applies", "fee"));
         assert!(!contains_term("coffee applies", "fee"));
         assert!(contains_term("需要收费的情形", "收费"));
+        assert!(contains_term("only if you ask", "only if"));
+        assert!(!contains_term("commonly if", "only if"));
     }
 }

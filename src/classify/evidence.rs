@@ -29,6 +29,8 @@ struct Side<'d> {
     phones: OnceCell<BTreeSet<String>>,
     addresses: OnceCell<BTreeSet<String>>,
     places: OnceCell<Vec<&'static str>>,
+    rights: OnceCell<BTreeSet<super::rights::Right>>,
+    normal: OnceCell<String>,
 }
 
 impl<'d> Documents<'d> {
@@ -67,6 +69,20 @@ impl<'d> Documents<'d> {
         side.places.get_or_init(|| super::place::places(side.text))
     }
 
+    /// The users' rights the (old or new) document states anywhere.
+    pub(super) fn rights(&self, new: bool) -> &BTreeSet<super::rights::Right> {
+        let side = self.side(new);
+        side.rights
+            .get_or_init(|| super::rights::rights(&super::rules::Haystack::new(self.normal(new))))
+    }
+
+    /// The (old or new) document in normal form.
+    pub(super) fn normal(&self, new: bool) -> &str {
+        let side = self.side(new);
+        side.normal
+            .get_or_init(|| crate::diff::text::normal_form(side.text))
+    }
+
     /// Does the (old or new) document name this organisation anywhere (its words before the
     /// legal-form suffix, any case)?
     fn names(&self, new: bool, company: &str) -> bool {
@@ -97,6 +113,8 @@ impl<'d> Side<'d> {
             phones: OnceCell::new(),
             addresses: OnceCell::new(),
             places: OnceCell::new(),
+            rights: OnceCell::new(),
+            normal: OnceCell::new(),
         }
     }
 }

@@ -21,6 +21,7 @@ mod lexicon;
 mod place;
 mod quantity;
 pub mod reason;
+mod rights;
 pub mod rules;
 
 use std::collections::BTreeSet;
@@ -41,6 +42,7 @@ use lexicon::{
 pub use place::places;
 pub use quantity::durations;
 pub use reason::{Consent, Edit, EntityRole, Evidence, FactList, NameChange, Reason};
+pub use rights::Right;
 pub use rules::{ClauseRule, Role, RuleSet};
 
 /// How much a change matters.
@@ -454,7 +456,7 @@ fn verdict<'d>(
         found.add(Role::Recipients, Reason::InSectionAbout(Role::Recipients));
     }
     if found.clauses.contains(&Role::Rights) {
-        rights_consent(change, &ins, &del, rules, lx, &mut found);
+        rights_consent(change, &ins, &del, rules, lx, docs, &mut found);
     }
     found.finish(rules, Reason::NoClause)
 }

@@ -3,6 +3,7 @@
 //! clause it triggered. `report::reasons` renders them in the reader's language; nothing parses
 //! them back.
 
+use super::rights::Right;
 use super::rules::Role;
 
 /// What happened to a passage.
@@ -76,14 +77,28 @@ pub enum FactList {
 pub enum Consent {
     /// A new ground for refusing requests (quoted).
     RefusalGround(String),
-    /// Text about a right taken out (quoted).
-    TextRemoved(String),
+    /// Text about rights taken out, with the rights no longer stated anywhere.
+    TextRemoved {
+        /// The rights the new version no longer states.
+        rights: Vec<Right>,
+        /// The text taken out (quoted).
+        excerpt: String,
+    },
     /// A fee for exercising rights added (quoted).
     FeeAdded(String),
     /// A right restricted by new negation (quoted).
     RightRestricted(String),
-    /// Words naming rights taken out of a passage (quoted).
-    RightWordsRemoved(String),
+    /// A statement that requests are free of charge taken out, and stated nowhere else (quoted).
+    NoLongerFree(String),
+    /// A right's statement made conditional (the sentence, quoted).
+    RightQualified(String),
+    /// Words naming rights taken out of a passage, with the rights no longer stated anywhere.
+    RightWordsRemoved {
+        /// The rights the new version no longer states.
+        rights: Vec<Right>,
+        /// The words taken out (quoted).
+        excerpt: String,
+    },
     /// A right removed from the typed facts (its name).
     RightRemoved(String),
     /// How to exercise a right is no longer stated (the fact path).
@@ -291,10 +306,12 @@ impl Reason {
             Reason::OnlyInLocale { .. } => "only-in-locale",
             Reason::LimitsRights(c) => match c {
                 Consent::RefusalGround(_) => "limits-rights-refusal-ground",
-                Consent::TextRemoved(_) => "limits-rights-text-removed",
+                Consent::TextRemoved { .. } => "limits-rights-text-removed",
                 Consent::FeeAdded(_) => "limits-rights-fee-added",
+                Consent::RightQualified(_) => "limits-rights-qualified",
+                Consent::NoLongerFree(_) => "limits-rights-no-longer-free",
                 Consent::RightRestricted(_) => "limits-rights-restricted",
-                Consent::RightWordsRemoved(_) => "limits-rights-words-removed",
+                Consent::RightWordsRemoved { .. } => "limits-rights-words-removed",
                 Consent::RightRemoved(_) => "limits-rights-right-removed",
                 Consent::HowRemoved(_) => "limits-rights-how-removed",
                 Consent::ResponseLengthened { .. } => "limits-rights-response-lengthened",

@@ -3,7 +3,7 @@
 //! English text (scripts match on it) beside each reason's `kind`.
 
 use crate::classify::rules::short_topic;
-use crate::classify::{Consent, Edit, EntityRole, FactList, NameChange, Reason};
+use crate::classify::{Consent, Edit, EntityRole, FactList, NameChange, Reason, Right};
 
 /// `reason` in `locale`: Chinese for `zh*`, else English.
 pub fn text(reason: &Reason, locale: &str) -> String {
@@ -192,13 +192,65 @@ fn en(reason: &Reason) -> String {
     }
 }
 
+/// A right's name in English.
+fn right_en(r: Right) -> &'static str {
+    match r {
+        Right::Access => "the right of access",
+        Right::Rectification => "the right to rectification",
+        Right::Erasure => "the right to erasure",
+        Right::Portability => "the right to data portability",
+        Right::Restriction => "the right to restrict processing",
+        Right::Objection => "the right to object or opt out",
+        Right::WithdrawConsent => "the right to withdraw consent",
+        Right::OptOutOfSale => "the right to opt out of sale or sharing",
+        Right::AutomatedDecisions => "rights on automated decisions",
+        Right::Appeal => "the right to appeal",
+        Right::Complaint => "the right to complain",
+        Right::AccountDeletion => "the right to close the account",
+        Right::NonDiscrimination => "the right to non-discrimination",
+    }
+}
+
+/// A right's name in Chinese.
+fn right_zh(r: Right) -> &'static str {
+    match r {
+        Right::Access => "查阅、复制权",
+        Right::Rectification => "更正、补充权",
+        Right::Erasure => "删除权",
+        Right::Portability => "可携带权",
+        Right::Restriction => "限制处理权",
+        Right::Objection => "拒绝（反对）处理权",
+        Right::WithdrawConsent => "撤回同意权",
+        Right::OptOutOfSale => "拒绝出售或共享权",
+        Right::AutomatedDecisions => "自动化决策相关权利",
+        Right::Appeal => "申诉权",
+        Right::Complaint => "投诉、举报权",
+        Right::AccountDeletion => "注销账号权",
+        Right::NonDiscrimination => "不受歧视权",
+    }
+}
+
+fn rights_en(rights: &[Right]) -> String {
+    rights.iter().map(|r| right_en(*r)).collect::<Vec<_>>().join(", ")
+}
+
+fn rights_zh(rights: &[Right]) -> String {
+    rights.iter().map(|r| right_zh(*r)).collect::<Vec<_>>().join("、")
+}
+
 fn consent_en(c: &Consent) -> String {
     match c {
         Consent::RefusalGround(x) => format!("adds a ground for refusing requests: \"{x}\""),
-        Consent::TextRemoved(x) => format!("removed: \"{x}\""),
+        Consent::TextRemoved { rights, excerpt } => {
+            format!("removed: \"{excerpt}\" (no longer stated: {})", rights_en(rights))
+        }
         Consent::FeeAdded(x) => format!("adds a fee: \"{x}\""),
         Consent::RightRestricted(x) => format!("restricts a right: \"{x}\""),
-        Consent::RightWordsRemoved(x) => format!("removes: \"{x}\""),
+        Consent::RightQualified(x) => format!("makes a right conditional: \"{x}\""),
+        Consent::NoLongerFree(x) => format!("requests are no longer said to be free: \"{x}\""),
+        Consent::RightWordsRemoved { rights, excerpt } => {
+            format!("removes: \"{excerpt}\" (no longer stated: {})", rights_en(rights))
+        }
         Consent::RightRemoved(x) => format!("right removed: {x}"),
         Consent::HowRemoved(p) => format!("how to exercise a right no longer stated ({p})"),
         Consent::ResponseLengthened { old, new } => {
@@ -306,9 +358,13 @@ fn zh(reason: &Reason) -> String {
 fn consent_zh(c: &Consent) -> String {
     match c {
         Consent::RefusalGround(x) => format!("新增拒绝请求的理由：“{x}”"),
-        Consent::TextRemoved(x) | Consent::RightWordsRemoved(x) => format!("删除：“{x}”"),
+        Consent::TextRemoved { rights, excerpt } | Consent::RightWordsRemoved { rights, excerpt } => {
+            format!("删除：“{excerpt}”（不再载明：{}）", rights_zh(rights))
+        }
         Consent::FeeAdded(x) => format!("新增收费：“{x}”"),
         Consent::RightRestricted(x) => format!("限制一项权利：“{x}”"),
+        Consent::RightQualified(x) => format!("为一项权利增设条件：“{x}”"),
+        Consent::NoLongerFree(x) => format!("不再承诺免费响应请求：“{x}”"),
         Consent::RightRemoved(x) => format!("删除权利：{x}"),
         Consent::HowRemoved(p) => format!("不再说明如何行使一项权利（{p}）"),
         Consent::ResponseLengthened { old, new } => {
@@ -415,10 +471,18 @@ mod tests {
         }
         for c in [
             Consent::RefusalGround(s("x")),
-            Consent::TextRemoved(s("x")),
+            Consent::TextRemoved {
+                rights: vec![Right::Erasure],
+                excerpt: s("x"),
+            },
             Consent::FeeAdded(s("x")),
             Consent::RightRestricted(s("x")),
-            Consent::RightWordsRemoved(s("x")),
+            Consent::RightQualified(s("x")),
+            Consent::NoLongerFree(s("x")),
+            Consent::RightWordsRemoved {
+                rights: vec![Right::Access],
+                excerpt: s("x"),
+            },
             Consent::RightRemoved(s("x")),
             Consent::HowRemoved(s("rights.delete.how")),
             Consent::ResponseLengthened { old: 15, new: 30 },
@@ -478,8 +542,11 @@ mod tests {
         );
         // the policy's words are never translated, even when they read like a reason
         assert_eq!(
-            r(Reason::LimitsRights(Consent::TextRemoved("typo fix".into()))),
-            "限制用户权利：删除：“typo fix”"
+            r(Reason::LimitsRights(Consent::TextRemoved {
+                rights: vec![Right::Erasure],
+                excerpt: "typo fix".into(),
+            })),
+            "限制用户权利：删除：“typo fix”（不再载明：删除权）"
         );
     }
 

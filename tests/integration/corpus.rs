@@ -576,3 +576,55 @@ fn polarity_and_fees_in_prose() {
         false,
     );
 }
+
+/// A right is taken away only when the new version states it nowhere: text about a right taken
+/// out while the right is still stated elsewhere is not a limit (new examples, not corpus cases).
+#[test]
+fn a_right_still_stated_elsewhere_is_not_taken_away() {
+    let tmp = tempfile::tempdir().unwrap();
+    let consent = |old: &str, new: &str| -> (bool, serde_json::Value) {
+        let (a, b) = (tmp.path().join("old.md"), tmp.path().join("new.md"));
+        fs::write(&a, old).unwrap();
+        fs::write(&b, new).unwrap();
+        let run = run_in(
+            tmp.path(),
+            &[
+                "diff",
+                a.to_str().unwrap(),
+                b.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+            &[],
+        );
+        let got: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        (got["requires_consent"] == true, got)
+    };
+    let rights = "# Policy\n\n## Your rights\n\nYou can ask us to delete your personal data at any time.\n\n";
+    // the marketing section's reminder goes; the right stays in the rights section
+    let (c, got) = consent(
+        &format!(
+            "{rights}## Marketing\n\nWe send offers by email.\n\nYou may also ask us to delete the data we use for offers.\n"
+        ),
+        &format!("{rights}## Marketing\n\nWe send offers by email.\n"),
+    );
+    assert!(!c, "{got:#}");
+    // the only statement of the right goes
+    let (c, got) = consent(
+        &format!("{rights}## Legitimate interests\n\nYou may object to processing based on our legitimate interests.\n"),
+        &format!("{rights}## Legitimate interests\n\nWe process data based on our legitimate interests.\n"),
+    );
+    assert!(c, "{got:#}");
+    // a ground listed under a right's lead-in is one of its grounds taken away
+    let list = |items: &[&str]| {
+        format!(
+            "# Policy\n\n## Your rights\n\nYou may ask us to delete your data where:\n\n{}\n",
+            items.iter().map(|i| format!("- {i}\n")).collect::<String>()
+        )
+    };
+    let (c, got) = consent(
+        &list(&["you close your account;", "we no longer need it;"]),
+        &list(&["you close your account;"]),
+    );
+    assert!(c, "{got:#}");
+}

@@ -288,28 +288,34 @@ fn real_corpus_test_part() {
 }
 
 /// Minimum shares: verdicts, exact clause sets, material recall (of pairs labelled material, the
-/// share answered material), consent recall.
+/// share answered material), consent recall and precision.
 struct Floors {
     verdicts: f64,
     exact: f64,
     material_recall: f64,
     consent_recall: f64,
+    consent_precision: f64,
 }
 
-/// First run 111/136, 79/136, 66/75, 10/12; now 120/136, 90/136, 70/75, 10/12.
+/// First run 111/136, 79/136, 66/75, consent 10/12; now 120/136, 90/136, 70/75, consent 8/12 at
+/// precision 8/14 (it was 10/12 at 10/29, while any rights text taken out counted as a right taken
+/// away, even when the right stayed stated elsewhere).
 const FLOORS_TUNE: Floors = Floors {
     verdicts: 0.88,
     exact: 0.66,
     material_recall: 0.93,
-    consent_recall: 0.83,
+    consent_recall: 0.66,
+    consent_precision: 0.55,
 };
 
-/// First run (`FIRST_RUN.md`) 53/63, 34/63, 25/28, 5/5; now 55/63, 42/63, 25/28, 5/5.
+/// First run (`FIRST_RUN.md`) 53/63, 34/63, 25/28, consent 5/5; now 55/63, 42/63, 25/28, consent
+/// 4/5 at precision 4/5 (it was 5/5 at 5/11 before rights were read as kinds).
 const FLOORS_TEST: Floors = Floors {
     verdicts: 0.87,
     exact: 0.66,
     material_recall: 0.89,
-    consent_recall: 1.0,
+    consent_recall: 0.8,
+    consent_precision: 0.8,
 };
 
 fn assert_floors(s: &Score, f: Floors) {
@@ -327,5 +333,11 @@ fn assert_floors(s: &Score, f: Floors) {
         "consent recall {:.2} < {}",
         s.consent.recall(),
         f.consent_recall
+    );
+    assert!(
+        s.consent.precision() >= f.consent_precision,
+        "consent precision {:.2} < {}",
+        s.consent.precision(),
+        f.consent_precision
     );
 }
