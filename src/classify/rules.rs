@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use crate::diff::text::normal_form;
+use crate::diff::text::{is_cjk, normal_form};
 
 /// The built-in rules (the sample policy's §VIII), as written.
 pub const BUILTIN: &str = include_str!("rules.toml");
@@ -451,16 +451,16 @@ impl Haystack {
     pub fn new(normal: &str) -> Self {
         let padded = format!(" {normal} ");
         let b = padded.as_bytes();
-        let mut words: Vec<(u64, usize, usize)> = Vec::new();
-        let mut start = 1;
-        for (i, &c) in b.iter().enumerate().skip(1) {
-            if c == b' ' {
-                if i > start {
-                    words.push((key(&b[start..i]), start, i));
-                }
-                start = i + 1;
-            }
-        }
+        // words as the diff counts them: a Latin run glued to Chinese (`获取imei号`) is a word of
+        // its own, so an ASCII term finds it in Chinese text
+        let base = padded.as_ptr() as usize;
+        let mut words: Vec<(u64, usize, usize)> = crate::diff::text::words(&padded)
+            .into_iter()
+            .map(|w| {
+                let start = w.as_ptr() as usize - base;
+                (key(w.as_bytes()), start, start + w.len())
+            })
+            .collect();
         words.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| b[x.1..x.2].cmp(&b[y.1..y.2])));
         words.dedup_by(|x, y| b[x.1..x.2] == b[y.1..y.2]);
         let mut pairs = [0u64; 16];
@@ -575,8 +575,19 @@ pub fn matches_padded(padded: &str, term: &str) -> bool {
     while let Some(i) = padded[from..].find(t) {
         let start = from + i;
         let end = start + t.len();
-        let before_ok = padded[..start].ends_with(' ');
-        let after_ok = prefix || padded[end..].starts_with(' ');
+        // a space on either side, or a Chinese character next to a letter or digit (`获取imei号`)
+        let glued = |edge: Option<char>, c: char| {
+            c == ' ' || (is_cjk(c) && edge.is_some_and(|e| e.is_ascii_alphanumeric()))
+        };
+        let before_ok = padded[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| glued(t.chars().next(), c));
+        let after_ok = prefix
+            || padded[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| glued(t.chars().next_back(), c));
         if before_ok && after_ok {
             return true;
         }
@@ -588,6 +599,14 @@ pub fn matches_padded(padded: &str, term: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_terms_are_found_glued_to_chinese() {
+        let hay = Haystack::new(&normal_form("获取IMEI号、第三方SDK和Android ID"));
+        assert!(hay.has("imei") && hay.has("sdk*") && hay.has("android id"));
+        assert!(!hay.has("ime") && !Haystack::new("timei").has("imei"));
+        assert!(matches_padded(" 获取imei号 ", "imei"));
+    }
 
     #[test]
     fn builtin_rules_parse_and_their_fingerprint_is_the_hash_of_their_text() {

@@ -611,7 +611,9 @@ fn a_right_still_stated_elsewhere_is_not_taken_away() {
     assert!(!c, "{got:#}");
     // the only statement of the right goes
     let (c, got) = consent(
-        &format!("{rights}## Legitimate interests\n\nYou may object to processing based on our legitimate interests.\n"),
+        &format!(
+            "{rights}## Legitimate interests\n\nYou may object to processing based on our legitimate interests.\n"
+        ),
         &format!("{rights}## Legitimate interests\n\nWe process data based on our legitimate interests.\n"),
     );
     assert!(c, "{got:#}");
