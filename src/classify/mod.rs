@@ -369,7 +369,12 @@ fn verdict<'d>(
         }
         if whole_block && topics.contains(&clause.role) && changed_words >= 2 {
             let weak = clause.weak_in(&hay, lx);
-            let structural = topics.len() == 1 && is_item(change);
+            // a new or removed item of a list in a section of one topic is one more of what the
+            // list names (a data type, a recipient, a ground): contact details, owners and risks
+            // are named by what they are, never by being listed
+            let structural = topics.len() == 1
+                && is_item(change)
+                && matches!(clause.role, Role::Purposes | Role::Recipients | Role::Rights);
             if !weak.is_empty() || structural {
                 let terms = if weak.is_empty() { medium.clone() } else { weak };
                 found.add(
