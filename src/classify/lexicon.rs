@@ -72,6 +72,56 @@ pub(super) fn negated(normal: &str, term: &str) -> bool {
     any
 }
 
+/// Words that make an event a possibility rather than a fact (`if we are acquired by`, `we may
+/// merge with`, `will not be merged with`, `如果我们被收购`).
+const HYPOTHETICAL: &[&str] = &[
+    "if",
+    "in the event",
+    "in case",
+    "should",
+    "may",
+    "might",
+    "could",
+    "would",
+    "whether",
+    "potential",
+    "proposed",
+    "prospective",
+    "not",
+    "never",
+    "如果",
+    "假如",
+    "如发生",
+    "一旦",
+    "可能",
+    "不会",
+];
+
+/// `true` when `term` occurs in the passages and every sentence that holds it speaks of a
+/// possibility: a conditional, modal or negated word comes before the term in that sentence.
+pub(super) fn hypothetical(passages: &[&str], term: &str) -> bool {
+    let t = normal_form(term.trim_end_matches('*'));
+    let mut any = false;
+    for passage in passages {
+        for (_, normal) in crate::diff::sentences(passage) {
+            let Some(at) = normal.find(&t) else { continue };
+            any = true;
+            let before = format!(" {} ", &normal[..at]);
+            let possible = HYPOTHETICAL.iter().any(|w| {
+                if w.is_ascii() {
+                    before.contains(&format!(" {w} "))
+                } else {
+                    before.contains(w)
+                }
+            });
+            if !possible {
+                return false;
+            }
+        }
+    }
+    any
+}
+
 /// At most ~12 words (or 40 CJK characters) of `s`.
 pub fn excerpt(s: &str) -> String {
     let s = crate::diff::doc::clean(s);
@@ -201,6 +251,21 @@ pub(super) fn sentence_similarity(a: &str, b: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_event_a_policy_provides_for_is_hypothetical() {
+        let h = |p: &str| hypothetical(&[p], "acquired by");
+        assert!(h(
+            "If we sell, merge or are acquired by another company, we may transfer data."
+        ));
+        assert!(h("Your data will not be acquired by anyone."));
+        assert!(!h(
+            "If you have questions, write to us. We were acquired by Acme Ltd."
+        ));
+        assert!(!h("Acme, acquired by Beta in 2024, now runs the service."));
+        assert!(!hypothetical(&["本公司已被收购。"], "被收购"));
+        assert!(hypothetical(&["如果我们被收购，我们将通知您。"], "被收购"));
+    }
+
     use super::*;
 
     #[test]

@@ -36,7 +36,7 @@ pub use evidence::{companies, controller, emails, phones};
 use facts::{fact_verdict, reflect_facts};
 pub use lexicon::excerpt;
 use lexicon::{
-    changed_sentences, edit_of, is_item, negated, negation_changed, negation_scope, negative,
+    changed_sentences, edit_of, hypothetical, is_item, negated, negation_changed, negation_scope, negative,
     sentence_similarity, terms_reason,
 };
 pub use place::places;
@@ -339,6 +339,8 @@ fn verdict<'d>(
             .strong_in(&hay, lx)
             .into_iter()
             .filter(|t| clause.role != Role::Risk || !negated(&changed, t))
+            // a change of control is an event that happened, not one a policy provides for
+            .filter(|t| clause.role != Role::Control || !hypothetical(&[old_full, new_full], t))
             .filter(|t| whole_block || !(old_hay().has(t) && new_hay().has(t)))
             .collect();
         if !strong.is_empty() {
@@ -367,7 +369,13 @@ fn verdict<'d>(
             lexical.insert(clause.role);
             continue;
         }
-        if whole_block && topics.contains(&clause.role) && changed_words >= 2 {
+        // a change of control is an event named as one (a strong term, or the controller's
+        // name changing): a passage in a section about owners is not one by being there
+        if whole_block
+            && topics.contains(&clause.role)
+            && clause.role != Role::Control
+            && changed_words >= 2
+        {
             let weak = clause.weak_in(&hay, lx);
             // a new or removed item of a list in a section of one topic is one more of what the
             // list names (a data type, a recipient, a ground): contact details, owners and risks
