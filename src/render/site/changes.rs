@@ -30,13 +30,19 @@ impl PairChanges {
     }
 }
 
-/// "Material changes: …", "No material change" or "First published version".
+/// "Material changes: …", "No material change" or "First published version", the clauses joined
+/// with the locale's own list separator (`; `, `；`).
 pub(super) fn summary_of(changes: &[PairChanges], id: &str, msg: &Messages) -> String {
     let m = |k: &str| msg.get(k).cloned().unwrap_or_default();
     match changes.iter().find(|c| c.new == id) {
         None => m("versions_first"),
         Some(c) if c.clauses.is_empty() => m("versions_no_material"),
-        Some(c) => format!("{}{}{}", m("versions_summary"), m("colon"), c.clauses.join("; ")),
+        Some(c) => format!(
+            "{}{}{}",
+            m("versions_summary"),
+            m("colon"),
+            c.clauses.join(&m("list_separator"))
+        ),
     }
 }
 
