@@ -55,6 +55,9 @@ struct ChangesView<'a> {
     canonical: String,
     alternates: Vec<Alternate>,
     links: ChangesLinks,
+    /// The two versions' dates, shown beside their ids.
+    old_dates: crate::render::views::Dates,
+    new_dates: crate::render::views::Dates,
     notice: crate::report::notice::NoticeView,
 }
 
@@ -125,6 +128,17 @@ impl Site<'_> {
         comparison.carry(&others);
         let assessment = comparison.assessment();
         let report = comparison.report();
+        // the new version's section texts: a changed fact is shown in the sentences that state it
+        let bodies: crate::report::context::Bodies = b
+            .editions
+            .get(locale)
+            .map(|e| {
+                e.sections
+                    .iter()
+                    .map(|s| (s.id().to_string(), s.body()))
+                    .collect()
+            })
+            .unwrap_or_default();
         let file = format!("{ai}..{bi}.html");
         let dir = format!("{locale}/changes/");
         let url = format!("{base}{dir}{file}");
@@ -143,7 +157,7 @@ impl Site<'_> {
             (format!("{l}/changes/{file}"), format!("{l}/changes/{file}"))
         });
         let view = ChangesView {
-            diff: crate::report::html::view(&report, kit.messages.clone()),
+            diff: crate::report::html::view_with(&report, kit.messages.clone(), &bodies).for_public(),
             product: &self.content.config.product,
             canonical: url,
             alternates,
@@ -153,6 +167,8 @@ impl Site<'_> {
                 old: format!("../{ai}/index.html"),
                 new: format!("../{bi}/index.html"),
             },
+            old_dates: self.dates(a, locale),
+            new_dates: self.dates(b, locale),
             notice,
         };
         let page = Artifact::new(format!("{dir}{file}"), self.render("changes.html", &view)?);
