@@ -19,7 +19,7 @@
 use crate::classify::{self, Assessment, Evidence, Reason, RuleSet, Severity, Verdict};
 use crate::diff::input::{self, Side};
 use crate::diff::{self, Change, DiffInput, PolicyDiff};
-use crate::report::Report;
+use crate::report::{Report, VersionDates};
 
 /// Two inputs compared: the inputs, their diff and its assessment under the rules used.
 #[derive(Debug)]
@@ -28,6 +28,8 @@ pub struct Comparison<'r> {
     new: DiffInput,
     diff: PolicyDiff,
     assessment: Assessment,
+    /// The versions' dates, for versioned sides (shown beside their ids in reports).
+    dates: [Option<VersionDates>; 2],
     rules: &'r RuleSet,
 }
 
@@ -71,8 +73,20 @@ pub fn versions<'r, 'r2>(
 /// Compares two versions in the sides' locale only.
 pub fn versions_in<'r>(old: Side, new: Side, rules: &'r RuleSet) -> Result<Comparison<'r>, String> {
     let locales = new.content.locale_tags();
+    let dates = [dates_of(&old), dates_of(&new)];
     let (old, new) = input::version_pair(old, new)?;
-    Ok(inputs(old, new, &locales, rules))
+    Ok(Comparison {
+        dates,
+        ..inputs(old, new, &locales, rules)
+    })
+}
+
+/// The dates of a side's version.
+fn dates_of(side: &Side) -> Option<VersionDates> {
+    side.content.versions.get(side.id).map(|v| VersionDates {
+        effective: v.meta.effective,
+        updated: v.meta.updated,
+    })
 }
 
 /// Compares two versions in the sides' locale, carrying the findings of the other locales (which
@@ -100,6 +114,7 @@ pub fn inputs<'r>(old: DiffInput, new: DiffInput, locales: &[String], rules: &'r
         new,
         diff,
         assessment,
+        dates: [None, None],
         rules,
     }
 }
@@ -112,6 +127,7 @@ pub struct Parts {
     new: DiffInput,
     diff: PolicyDiff,
     assessment: Assessment,
+    dates: [Option<VersionDates>; 2],
 }
 
 impl<'r> Comparison<'r> {
@@ -122,6 +138,7 @@ impl<'r> Comparison<'r> {
             new: self.new,
             diff: self.diff,
             assessment: self.assessment,
+            dates: self.dates,
         }
     }
 
@@ -132,6 +149,7 @@ impl<'r> Comparison<'r> {
             new: parts.new,
             diff: parts.diff,
             assessment: parts.assessment,
+            dates: parts.dates,
             rules,
         }
     }
@@ -233,6 +251,7 @@ impl<'r> Comparison<'r> {
             diff: &self.diff,
             assessment: &self.assessment,
             rules: self.rules,
+            dates: self.dates,
         }
     }
 }

@@ -55,6 +55,9 @@ pub struct DiffView<'a> {
     lang: &'a str,
     old: &'a str,
     new: &'a str,
+    /// ` (effective …)` beside each side that is a version (`old_effective`, `new_effective`).
+    old_effective: String,
+    new_effective: String,
     material: bool,
     requires_consent: bool,
     clauses: Vec<ClauseView>,
@@ -200,6 +203,8 @@ pub fn view_with<'a>(
         lang: locale,
         old: &r.old.label,
         new: &r.new.label,
+        old_effective: r.effective(0),
+        new_effective: r.effective(1),
         material: r.assessment.material,
         requires_consent: r.assessment.requires_consent,
         clauses,

@@ -33,8 +33,11 @@ pub fn render(r: &Report) -> String {
     };
     let _ = writeln!(
         out,
-        "### policyc diff `{}` → `{}`: {verdict}\n",
-        r.old.label, r.new.label
+        "### policyc diff `{}`{} → `{}`{}: {verdict}\n",
+        r.old.label,
+        esc(&r.effective(0)),
+        r.new.label,
+        esc(&r.effective(1))
     );
     if a.requires_consent {
         let _ = writeln!(

@@ -29,6 +29,7 @@ pub fn render(r: &Report, opts: TextOptions) -> String {
     let zh = r.locale().starts_with("zh");
     let mut out = String::new();
     let a = r.assessment;
+    let _ = writeln!(out, "{}", r.sides());
     if a.material {
         let head = if zh {
             "重大变更（第八条）：新版本生效前须显著通知用户"
