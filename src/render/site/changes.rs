@@ -64,6 +64,8 @@ struct ChangesView<'a> {
 #[derive(serde::Serialize)]
 struct ChangesLinks {
     home: String,
+    /// The current policy in the page's locale (where the masthead leads).
+    policy: String,
     versions: String,
     old: String,
     new: String,
@@ -163,6 +165,7 @@ impl Site<'_> {
             alternates,
             links: ChangesLinks {
                 home: relative(&dir, "index.html"),
+                policy: "../index.html".into(),
                 versions: "../versions.html".into(),
                 old: format!("../{ai}/index.html"),
                 new: format!("../{bi}/index.html"),
