@@ -6,8 +6,8 @@
 // - no horizontal overflow of the page; no cell sticking out of its table's scroll region;
 // - policy pages: the h1 inside the first screen at 390 px and before the "Contents" heading; the
 //   contents collapsed (a closed <details>) at 390 px and beside the text at 1280 px;
-// - Chinese: no letter-spacing, word-spacing or justification on contents, headings and tables;
-//   body text drawn with a CJK font;
+// - Chinese: no letter-spacing, word-spacing or justification outside the policy's running text, no
+//   heading with one character alone on its last line; body text drawn with a CJK font;
 // - the language switch keeps the section in view (its inline script);
 // - no network request, <html lang>, one <main>.
 // Screenshots of each page kind go to OUT_DIR.
@@ -52,6 +52,7 @@ async function open(context, file) {
   const requests = [];
   tab.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
   await tab.goto(pathToFileURL(path.join(site, file)).href);
+  await tab.evaluate(() => document.fonts.ready);
   return { tab, requests };
 }
 
@@ -153,6 +154,31 @@ for (const locale of ['en', 'zh-CN']) {
           return bad;
         });
         check(spread.length === 0, `${what}: Chinese contents, headings and tables neither justified nor letter-spaced${spread.length ? ': ' + spread.slice(0, 3).join('; ') : ''}`);
+        // no heading leaves one character alone on its last line
+        const orphans = await tab.evaluate(() => {
+          const bad = [];
+          for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6, caption')) {
+            if (h.getClientRects().length === 0) continue;
+            const tops = [];
+            const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (node.parentElement.closest('.vh')) continue;
+              for (let i = 0; i < node.data.length; i++) {
+                if (/\s/.test(node.data[i])) continue;
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const r = range.getClientRects()[0];
+                if (r) tops.push(Math.round(r.top));
+              }
+            }
+            const last = tops.length ? tops[tops.length - 1] : 0;
+            const onLast = tops.filter((t) => Math.abs(t - last) < 4).length;
+            if (new Set(tops.map((t) => Math.round(t / 4))).size > 1 && onLast === 1) bad.push(h.textContent.trim().slice(0, 30));
+          }
+          return bad;
+        });
+        check(orphans.length === 0, `${what}: no heading with one character alone on its last line${orphans.length ? ': ' + orphans.join('; ') : ''}`);
       }
 
       if (locale === 'zh-CN' && name === 'policy' && width === 390) {
