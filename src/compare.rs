@@ -19,6 +19,7 @@
 use crate::classify::{self, Assessment, Evidence, Reason, RuleSet, Severity, Verdict};
 use crate::diff::input::{self, Side};
 use crate::diff::{self, Change, DiffInput, PolicyDiff};
+use crate::report::context::Bodies;
 use crate::report::{Report, VersionDates};
 
 /// Two inputs compared: the inputs, their diff and its assessment under the rules used.
@@ -30,6 +31,9 @@ pub struct Comparison<'r> {
     assessment: Assessment,
     /// The versions' dates, for versioned sides (shown beside their ids in reports).
     dates: [Option<VersionDates>; 2],
+    /// The new version's texts of the sections that state a changed fact, by section id (the diff
+    /// does not parse a section whose file is unchanged; reports show the fact in its sentences).
+    bodies: Bodies,
     rules: &'r RuleSet,
 }
 
@@ -74,11 +78,29 @@ pub fn versions<'r, 'r2>(
 pub fn versions_in<'r>(old: Side, new: Side, rules: &'r RuleSet) -> Result<Comparison<'r>, String> {
     let locales = new.content.locale_tags();
     let dates = [dates_of(&old), dates_of(&new)];
+    let edition = new
+        .content
+        .versions
+        .get(new.id)
+        .and_then(|v| v.editions.get(new.locale));
     let (old, new) = input::version_pair(old, new)?;
-    Ok(Comparison {
-        dates,
-        ..inputs(old, new, &locales, rules)
-    })
+    let c = inputs(old, new, &locales, rules);
+    let paths: Vec<&str> = c
+        .diff
+        .changes
+        .iter()
+        .filter_map(|ch| ch.fact.as_ref().map(|f| f.path.as_str()))
+        .collect();
+    let bodies = edition
+        .map(|e| {
+            e.sections
+                .iter()
+                .filter(|s| paths.iter().any(|p| s.body().contains(p)))
+                .map(|s| (s.id().to_string(), s.body().to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Comparison { dates, bodies, ..c })
 }
 
 /// The dates of a side's version.
@@ -115,6 +137,7 @@ pub fn inputs<'r>(old: DiffInput, new: DiffInput, locales: &[String], rules: &'r
         diff,
         assessment,
         dates: [None, None],
+        bodies: Bodies::new(),
         rules,
     }
 }
@@ -128,6 +151,7 @@ pub struct Parts {
     diff: PolicyDiff,
     assessment: Assessment,
     dates: [Option<VersionDates>; 2],
+    bodies: Bodies,
 }
 
 impl<'r> Comparison<'r> {
@@ -139,6 +163,7 @@ impl<'r> Comparison<'r> {
             diff: self.diff,
             assessment: self.assessment,
             dates: self.dates,
+            bodies: self.bodies,
         }
     }
 
@@ -150,6 +175,7 @@ impl<'r> Comparison<'r> {
             diff: parts.diff,
             assessment: parts.assessment,
             dates: parts.dates,
+            bodies: parts.bodies,
             rules,
         }
     }
@@ -252,6 +278,7 @@ impl<'r> Comparison<'r> {
             assessment: &self.assessment,
             rules: self.rules,
             dates: self.dates,
+            bodies: &self.bodies,
         }
     }
 }

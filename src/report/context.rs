@@ -70,7 +70,7 @@ pub fn expand_segments(segments: &[Segment], old: &DiffInput, new: &DiffInput) -
 
 /// The Markdown bodies of the new side's sections by id, when the caller has them: a section whose
 /// text did not change is not parsed into the diff input, yet may state a changed fact.
-pub type Bodies<'a> = std::collections::BTreeMap<String, &'a str>;
+pub type Bodies = std::collections::BTreeMap<String, String>;
 
 /// A changed fact value shown in the sentences of the new text that state it: each sentence
 /// holding a reference to the fact, with the reference shown as the old value deleted and the new
@@ -97,7 +97,7 @@ pub fn fact_in_sentences(change: &Change, new: &DiffInput, bodies: &Bodies) -> V
         .chain(new.doc.sections.iter().filter(|s| s.id != change.section));
     for section in sections {
         let parsed;
-        let blocks = match bodies.get(&section.id) {
+        let blocks = match bodies.get(&section.id).map(String::as_str) {
             Some(body) if section.blocks.is_empty() && body.contains(&fact.path) => {
                 parsed = crate::diff::doc::section_blocks(body);
                 &parsed
@@ -292,7 +292,7 @@ mod tests {
         assert_eq!(fact_in_sentences(&change, &parsed, &Bodies::new()), want);
         let unparsed = input(BODY, facts, false);
         assert!(fact_in_sentences(&change, &unparsed, &Bodies::new()).is_empty());
-        let bodies: Bodies = [("rights".to_string(), BODY)].into_iter().collect();
+        let bodies: Bodies = [("rights".to_string(), BODY.to_string())].into_iter().collect();
         assert_eq!(fact_in_sentences(&change, &unparsed, &bodies), want);
     }
 }

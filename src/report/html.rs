@@ -128,21 +128,11 @@ fn runs(c: &crate::diff::Change, old: &crate::diff::DiffInput, new: &crate::diff
 
 /// The redline view of a report, with the UI messages of `msg`.
 pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffView<'a> {
-    view_with(r, msg, &super::context::Bodies::new())
-}
-
-/// [`view`], with the Markdown bodies of the new side's sections (`bodies`), in which a changed fact
-/// is found in its sentences even where the text around it did not change.
-pub fn view_with<'a>(
-    r: &'a Report,
-    msg: crate::render::templates::Messages,
-    bodies: &super::context::Bodies,
-) -> DiffView<'a> {
     let locale = r.locale();
     let changes: Vec<ChangeView> = r
         .items()
         .map(|(c, v)| {
-            let in_sentences = super::context::fact_in_sentences(c, r.new, bodies);
+            let in_sentences = super::context::fact_in_sentences(c, r.new, r.bodies);
             let lines = if in_sentences.is_empty() {
                 vec![runs(c, r.old, r.new)]
             } else {

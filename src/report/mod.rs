@@ -28,6 +28,8 @@ pub struct Report<'a> {
     pub rules: &'a RuleSet,
     /// The dates of the old and the new version, when the sides are versions.
     pub dates: [Option<VersionDates>; 2],
+    /// The new version's texts of sections stating a changed fact that the diff did not parse.
+    pub bodies: &'a context::Bodies,
 }
 
 /// A version's dates, shown beside its id.

@@ -130,17 +130,6 @@ impl Site<'_> {
         comparison.carry(&others);
         let assessment = comparison.assessment();
         let report = comparison.report();
-        // the new version's section texts: a changed fact is shown in the sentences that state it
-        let bodies: crate::report::context::Bodies = b
-            .editions
-            .get(locale)
-            .map(|e| {
-                e.sections
-                    .iter()
-                    .map(|s| (s.id().to_string(), s.body()))
-                    .collect()
-            })
-            .unwrap_or_default();
         let file = format!("{ai}..{bi}.html");
         let dir = format!("{locale}/changes/");
         let url = format!("{base}{dir}{file}");
@@ -159,7 +148,7 @@ impl Site<'_> {
             (format!("{l}/changes/{file}"), format!("{l}/changes/{file}"))
         });
         let view = ChangesView {
-            diff: crate::report::html::view_with(&report, kit.messages.clone(), &bodies).for_public(),
+            diff: crate::report::html::view(&report, kit.messages.clone()).for_public(),
             product: &self.content.config.product,
             canonical: url,
             alternates,
