@@ -8,8 +8,9 @@
 //! 2. [`crate::diff::diff`] compares them in the locale of the sides;
 //! 3. [`crate::classify::assess`] gives the §VIII verdicts, in the new side's locale.
 //!
-//! A [`Comparison`] owns all of it (the labels travel in the inputs) and hands the presenters their
-//! [`Report`].
+//! A [`Comparison`] owns all of it (the labels travel in the inputs; for two versions also their
+//! dates, and the new version's texts of the sections that state a changed fact, which the diff did
+//! not parse where the file is unchanged) and hands the presenters their [`Report`].
 //!
 //! One verdict per version pair: two versions are compared in every locale the content has, and
 //! the report's locale carries each change that bears on the verdict (material, or limiting
