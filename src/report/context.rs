@@ -144,6 +144,40 @@ pub fn fact_in_sentences(change: &Change, new: &DiffInput, bodies: &Bodies) -> V
     out
 }
 
+/// The UI message naming a fact that the site shows in a labelled block rather than a sentence
+/// (the contact block).
+fn block_label(path: &str) -> Option<&'static str> {
+    match path {
+        "contact.email" => Some("email"),
+        "contact.phone" => Some("phone"),
+        "controller.name" => Some("company_name"),
+        "controller.address" => Some("office_address"),
+        _ => None,
+    }
+}
+
+/// A changed fact shown in a labelled block (the contact block) as its line there: `Email: ` with
+/// the old value deleted and the new inserted; `None` for other facts.
+pub fn fact_in_block(
+    change: &Change,
+    locale: &str,
+    msg: &crate::render::templates::Messages,
+) -> Option<Vec<Segment>> {
+    let fact = change.fact.as_ref()?;
+    let label = msg.get(block_label(&fact.path)?)?;
+    let mut line = vec![Segment::Same(format!(
+        "{label}{}",
+        msg.get("colon").map_or(": ", String::as_str)
+    ))];
+    if let Some(v) = fact.old.as_ref().and_then(|v| value_text(v, locale)) {
+        line.push(Segment::Del(v));
+    }
+    if let Some(v) = fact.new.as_ref().and_then(|v| value_text(v, locale)) {
+        line.push(Segment::Ins(v));
+    }
+    (line.len() > 1).then_some(line)
+}
+
 /// The columns of a list of facts shown as a table on the site (`sdks`, `data`): each field with
 /// the UI message naming it.
 fn columns(list: &str) -> Option<&'static [(&'static str, &'static str)]> {

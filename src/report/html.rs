@@ -132,11 +132,14 @@ pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffV
     let changes: Vec<ChangeView> = r
         .items()
         .map(|(c, v)| {
-            let in_sentences = super::context::fact_in_sentences(c, r.new, r.bodies);
-            let lines = if in_sentences.is_empty() {
+            let mut in_context = super::context::fact_in_sentences(c, r.new, r.bodies);
+            if in_context.is_empty() {
+                in_context.extend(super::context::fact_in_block(c, locale, &msg));
+            }
+            let lines = if in_context.is_empty() {
                 vec![runs(c, r.old, r.new)]
             } else {
-                in_sentences
+                in_context
                     .into_iter()
                     .map(|l| l.into_iter().map(run).collect())
                     .collect()
