@@ -8,8 +8,9 @@ CFF-based CJK fonts as unnamed Type 3 glyph fonts, so there the Chinese text mus
 renders page 1 and the page with the SDK table. Layout, read from `pdftotext -bbox`: no two words of
 page 1 (the title and the dates line) drawn over each other; the running header names the language;
 the footer reads "Page N of M" / "第 N 页，共 M 页"; no page but the last left near-empty (as after
-the contents); each table caption on the same page as its table's header row; with WeasyPrint, page
-numbers in the contents (Chromium ignores target-counter(): noted, not failed).
+the contents); each table caption on the same page as its table's header row; page numbers in the
+contents (WeasyPrint: target-counter(); Chromium: policyc's second pass), each section heading on the
+page its entry names.
 
 Usage: pdf_check.py SITE_DIR OUT_DIR ENGINE_NAME
 """
@@ -124,11 +125,23 @@ for locale in ["en", "zh-CN"]:
         on = [n + 1 for n, t in enumerate(page_texts) if caption in squash(t)]
         if on:
             check(squash(header) in squash(page_texts[on[-1] - 1]), f"{engine} {locale}: caption {caption!r} on the page of its table (p. {on[-1]})")
-    toc_numbers = re.findall(r"\.{4,}\s*\d+\s*$", "\n".join(page_texts[:3]), re.M)
-    if engine == "weasyprint":
-        check(len(toc_numbers) >= 10, f"{engine} {locale}: page numbers in the contents ({len(toc_numbers)} entries)")
-    else:
-        print(f"note: {engine} {locale}: {len(toc_numbers)} contents entries with page numbers (Chromium ignores target-counter)", file=sys.stderr)
+    # page numbers in the contents (WeasyPrint: target-counter; Chromium: policyc's second pass),
+    # and each section heading on the page its entry names
+    layout = run("pdftotext", "-layout", "-f", "1", "-l", "3", "-enc", "UTF-8", pdf, "-")
+    numbered = re.findall(r"^\s*(\S.*?)(?:\s{2,}|\.{4,}\s*)(\d+)\s*$", layout, re.M)
+    check(len(numbered) >= 10, f"{engine} {locale}: page numbers in the contents ({len(numbered)} entries)")
+    wrong = []
+    for sid, body in sections:
+        h = re.search(r"<h2>(.*?)</h2>", body, re.S)
+        if not h:
+            continue
+        heading = squash(text_of(h.group(1)))
+        entry = next((int(n) for t, n in numbered if squash(t).rstrip(".") == heading), None)
+        if entry is None or not 1 <= entry <= pages:
+            wrong.append(f"{heading[:20]}: no entry")
+        elif heading not in squash(page_texts[entry - 1]):
+            wrong.append(f"{heading[:20]}: not on p. {entry}")
+    check(not wrong, f"{engine} {locale}: each section heading on the page its contents entry names {wrong[:3]}")
     table_page = next((n for n in range(1, pages + 1)
                        if ("SDK" in run("pdftotext", "-f", str(n), "-l", str(n), "-enc", "UTF-8", pdf, "-"))
                        and ("Package name" in run("pdftotext", "-f", str(n), "-l", str(n), "-enc", "UTF-8", pdf, "-")
