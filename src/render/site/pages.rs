@@ -145,11 +145,12 @@ impl<'a> Site<'a> {
                     print: "print.html".into(),
                     versions: relative(dir, &format!("{locale}/versions.html")),
                     home: relative(dir, "index.html"),
-                    policy: relative(dir, &format!("{locale}/index.html")),
+                    policy: in_locale(dir, locale, "index.html"),
                     changes: previous.as_ref().map(|p| {
-                        relative(
+                        in_locale(
                             dir,
-                            &format!("{locale}/changes/{p}..{}.html", pages.version.meta.id),
+                            locale,
+                            &format!("changes/{p}..{}.html", pages.version.meta.id),
                         )
                     }),
                     previous: previous.clone(),
@@ -268,6 +269,15 @@ impl<'a> Site<'a> {
             "index.html".to_string(),
             self.render("index.html", &view)?,
         ))
+    }
+}
+
+/// The link from a page in folder `dir` to `to` inside the folder of `locale`: short when the page
+/// is in that folder already (`changes/…`, `../index.html`), from the root otherwise (drafts).
+fn in_locale(dir: &str, locale: &Locale, to: &str) -> String {
+    match dir.strip_prefix(&format!("{locale}/")) {
+        Some(rest) => relative(rest, to),
+        None => relative(dir, &format!("{locale}/{to}")),
     }
 }
 
