@@ -8,8 +8,9 @@
 //! 2. [`crate::diff::diff`] compares them in the locale of the sides;
 //! 3. [`crate::classify::assess`] gives the §VIII verdicts, in the new side's locale.
 //!
-//! A [`Comparison`] owns all of it (the labels travel in the inputs) and hands the presenters their
-//! [`Report`].
+//! A [`Comparison`] owns all of it (the labels travel in the inputs; for two versions also their
+//! dates, and the new version's texts of the sections that state a changed fact, which the diff did
+//! not parse where the file is unchanged) and hands the presenters their [`Report`].
 //!
 //! One verdict per version pair: two versions are compared in every locale the content has, and
 //! the report's locale carries each change that bears on the verdict (material, or limiting
@@ -19,7 +20,8 @@
 use crate::classify::{self, Assessment, Evidence, Reason, RuleSet, Severity, Verdict};
 use crate::diff::input::{self, Side};
 use crate::diff::{self, Change, DiffInput, PolicyDiff};
-use crate::report::Report;
+use crate::report::context::Bodies;
+use crate::report::{Report, VersionDates};
 
 /// Two inputs compared: the inputs, their diff and its assessment under the rules used.
 #[derive(Debug)]
@@ -28,6 +30,11 @@ pub struct Comparison<'r> {
     new: DiffInput,
     diff: PolicyDiff,
     assessment: Assessment,
+    /// The versions' dates, for versioned sides (shown beside their ids in reports).
+    dates: [Option<VersionDates>; 2],
+    /// The new version's texts of the sections that state a changed fact, by section id (the diff
+    /// does not parse a section whose file is unchanged; reports show the fact in its sentences).
+    bodies: Bodies,
     rules: &'r RuleSet,
 }
 
@@ -71,8 +78,38 @@ pub fn versions<'r, 'r2>(
 /// Compares two versions in the sides' locale only.
 pub fn versions_in<'r>(old: Side, new: Side, rules: &'r RuleSet) -> Result<Comparison<'r>, String> {
     let locales = new.content.locale_tags();
+    let dates = [dates_of(&old), dates_of(&new)];
+    let edition = new
+        .content
+        .versions
+        .get(new.id)
+        .and_then(|v| v.editions.get(new.locale));
     let (old, new) = input::version_pair(old, new)?;
-    Ok(inputs(old, new, &locales, rules))
+    let c = inputs(old, new, &locales, rules);
+    let paths: Vec<&str> = c
+        .diff
+        .changes
+        .iter()
+        .filter_map(|ch| ch.fact.as_ref().map(|f| f.path.as_str()))
+        .collect();
+    let bodies = edition
+        .map(|e| {
+            e.sections
+                .iter()
+                .filter(|s| paths.iter().any(|p| s.body().contains(p)))
+                .map(|s| (s.id().to_string(), s.body().to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Comparison { dates, bodies, ..c })
+}
+
+/// The dates of a side's version.
+fn dates_of(side: &Side) -> Option<VersionDates> {
+    side.content.versions.get(side.id).map(|v| VersionDates {
+        effective: v.meta.effective,
+        updated: v.meta.updated,
+    })
 }
 
 /// Compares two versions in the sides' locale, carrying the findings of the other locales (which
@@ -100,6 +137,8 @@ pub fn inputs<'r>(old: DiffInput, new: DiffInput, locales: &[String], rules: &'r
         new,
         diff,
         assessment,
+        dates: [None, None],
+        bodies: Bodies::new(),
         rules,
     }
 }
@@ -112,6 +151,8 @@ pub struct Parts {
     new: DiffInput,
     diff: PolicyDiff,
     assessment: Assessment,
+    dates: [Option<VersionDates>; 2],
+    bodies: Bodies,
 }
 
 impl<'r> Comparison<'r> {
@@ -122,6 +163,8 @@ impl<'r> Comparison<'r> {
             new: self.new,
             diff: self.diff,
             assessment: self.assessment,
+            dates: self.dates,
+            bodies: self.bodies,
         }
     }
 
@@ -132,6 +175,8 @@ impl<'r> Comparison<'r> {
             new: parts.new,
             diff: parts.diff,
             assessment: parts.assessment,
+            dates: parts.dates,
+            bodies: parts.bodies,
             rules,
         }
     }
@@ -233,6 +278,8 @@ impl<'r> Comparison<'r> {
             diff: &self.diff,
             assessment: &self.assessment,
             rules: self.rules,
+            dates: self.dates,
+            bodies: &self.bodies,
         }
     }
 }

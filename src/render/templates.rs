@@ -42,6 +42,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "partials/permission.html",
     "partials/sdk-table.html",
     "partials/version-dates.html",
+    "partials/keep-place.html",
     "style.css",
     "print.css",
     "messages/en.toml",

@@ -78,6 +78,12 @@ pub struct PageLinks {
     pub versions: String,
     /// The language chooser.
     pub home: String,
+    /// The current policy in the page's locale (where the masthead leads).
+    pub policy: String,
+    /// The redline from the published version before this one, when there is one.
+    pub changes: Option<String>,
+    /// The published version before this one, when there is one.
+    pub previous: Option<String>,
     /// The PDF of this version, when printed.
     pub pdf: Option<String>,
 }
@@ -123,8 +129,14 @@ pub struct VersionRow {
     pub print_href: String,
     /// `true` for the current version.
     pub current: bool,
+    /// `current` or `superseded` (the archive's status column; `status_<status>` in the messages).
+    pub status: &'static str,
     /// One line: the material changes from its predecessor.
     pub summary: String,
+    /// The §VIII clauses its changes from its predecessor trigger (`8.5 …`), one line each.
+    pub clauses: Vec<String>,
+    /// `true` for the first published version (nothing to compare with).
+    pub first: bool,
     /// Link to the redline from its predecessor.
     pub changes_href: Option<String>,
     /// Link to its PDF, when printed.

@@ -25,6 +25,14 @@ struct ChangeView {
     requires_consent: bool,
     reasons: Vec<String>,
     runs: Vec<Run>,
+    /// What happened, for people: `added`, `removed`, `modified`, `moved`, `section_added`,
+    /// `section_removed` (the message `change_<label>`).
+    label: &'static str,
+    /// The change as lines of runs: a fact change in each sentence that states it, else `runs`.
+    lines: Vec<Vec<Run>>,
+    /// An added or removed SDK or data category as a table row (`row_tag`: `ins` or `del`).
+    row: Option<super::context::Row>,
+    row_tag: &'static str,
     moved_from: Option<String>,
 }
 
@@ -47,6 +55,9 @@ pub struct DiffView<'a> {
     lang: &'a str,
     old: &'a str,
     new: &'a str,
+    /// ` (effective …)` beside each side that is a version (`old_effective`, `new_effective`).
+    old_effective: String,
+    new_effective: String,
     material: bool,
     requires_consent: bool,
     clauses: Vec<ClauseView>,
@@ -54,51 +65,63 @@ pub struct DiffView<'a> {
     editorial: usize,
     substantive: usize,
     bounded: bool,
+    /// A page for the public (the site's redlines): no instructions meant for the legal team.
+    public: bool,
     msg: crate::render::templates::Messages,
 }
 
-fn runs(c: &crate::diff::Change) -> Vec<Run> {
-    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+impl DiffView<'_> {
+    /// The view as the public sees it on the site.
+    pub fn for_public(mut self) -> Self {
+        self.public = true;
+        self
+    }
+}
+
+fn run(s: Segment) -> Run {
+    match s {
+        Segment::Same(text) => Run { tag: "same", text },
+        Segment::Del(text) => Run { tag: "del", text },
+        Segment::Ins(text) => Run { tag: "ins", text },
+    }
+}
+
+fn label(c: &crate::diff::Change) -> &'static str {
+    match c.kind {
+        Kind::Added if c.whole_section => "section_added",
+        Kind::Removed if c.whole_section => "section_removed",
+        k => k.as_str(),
+    }
+}
+
+fn runs(c: &crate::diff::Change, old: &crate::diff::DiffInput, new: &crate::diff::DiffInput) -> Vec<Run> {
+    let text = |s: &Option<String>, side| super::context::expand(&s.clone().unwrap_or_default(), side);
     match c.kind {
         Kind::Added => vec![Run {
             tag: "ins",
-            text: text(&c.new),
+            text: text(&c.new, new),
         }],
         Kind::Removed => vec![Run {
             tag: "del",
-            text: text(&c.old),
+            text: text(&c.old, old),
         }],
         Kind::Moved => vec![Run {
             tag: "moved",
-            text: text(&c.new),
+            text: text(&c.new, new),
         }],
         Kind::Modified if c.redline.is_empty() => vec![
             Run {
                 tag: "del",
-                text: text(&c.old),
+                text: text(&c.old, old),
             },
             Run {
                 tag: "ins",
-                text: text(&c.new),
+                text: text(&c.new, new),
             },
         ],
-        Kind::Modified => c
-            .redline
-            .iter()
-            .map(|s| match s {
-                Segment::Same(t) => Run {
-                    tag: "same",
-                    text: t.clone(),
-                },
-                Segment::Del(t) => Run {
-                    tag: "del",
-                    text: t.clone(),
-                },
-                Segment::Ins(t) => Run {
-                    tag: "ins",
-                    text: t.clone(),
-                },
-            })
+        Kind::Modified => super::context::expand_segments(&c.redline, old, new)
+            .into_iter()
+            .map(run)
             .collect(),
     }
 }
@@ -108,8 +131,24 @@ pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffV
     let locale = r.locale();
     let changes: Vec<ChangeView> = r
         .items()
+        .map(|(c, v)| {
+            let mut in_context = super::context::fact_in_sentences(c, r.new, r.bodies);
+            if in_context.is_empty() {
+                in_context.extend(super::context::fact_in_block(c, locale, &msg));
+            }
+            let lines = if in_context.is_empty() {
+                vec![runs(c, r.old, r.new)]
+            } else {
+                in_context
+                    .into_iter()
+                    .map(|l| l.into_iter().map(run).collect())
+                    .collect()
+            };
+            (c, v, lines)
+        })
+        .map(|(c, v, lines)| (c, v, lines, super::context::row(c, locale, &msg)))
         .enumerate()
-        .map(|(i, (c, v))| ChangeView {
+        .map(|(i, (c, v, lines, row))| ChangeView {
             n: i + 1,
             place: Report::place(c),
             section: c.section.clone(),
@@ -122,7 +161,11 @@ pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffV
                 .iter()
                 .map(|e| super::reasons::text(&e.reason, r.locale()))
                 .collect(),
-            runs: runs(c),
+            runs: runs(c, r.old, r.new),
+            label: label(c),
+            lines,
+            row_tag: if c.kind == Kind::Removed { "del" } else { "ins" },
+            row,
             moved_from: c.moved_from.clone(),
         })
         .collect();
@@ -153,6 +196,8 @@ pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffV
         lang: locale,
         old: &r.old.label,
         new: &r.new.label,
+        old_effective: r.effective(0),
+        new_effective: r.effective(1),
         material: r.assessment.material,
         requires_consent: r.assessment.requires_consent,
         clauses,
@@ -160,6 +205,7 @@ pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffV
         substantive: r.count(crate::classify::Severity::Substantive),
         changes,
         bounded: r.diff.bounded,
+        public: false,
         msg,
     }
 }

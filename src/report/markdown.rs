@@ -33,8 +33,11 @@ pub fn render(r: &Report) -> String {
     };
     let _ = writeln!(
         out,
-        "### policyc diff `{}` → `{}`: {verdict}\n",
-        r.old.label, r.new.label
+        "### policyc diff `{}`{} → `{}`{}: {verdict}\n",
+        r.old.label,
+        esc(&r.effective(0)),
+        r.new.label,
+        esc(&r.effective(1))
     );
     if a.requires_consent {
         let _ = writeln!(
@@ -86,16 +89,8 @@ pub fn render(r: &Report) -> String {
         } else {
             format!("{} {}", v.severity.as_str(), v.clauses.join(" "))
         };
-        let body = match c.kind {
-            Kind::Added => format!("**{}**", esc(c.new.as_deref().unwrap_or(""))),
-            Kind::Removed => format!("~~{}~~", esc(c.old.as_deref().unwrap_or(""))),
-            Kind::Moved => format!(
-                "moved from _{}_: {}",
-                esc(c.moved_from.as_deref().unwrap_or("")),
-                esc(c.new.as_deref().unwrap_or(""))
-            ),
-            Kind::Modified => c
-                .redline
+        let redline = |segments: &[Segment]| -> String {
+            segments
                 .iter()
                 .map(|s| match s {
                     Segment::Same(t) => esc(t),
@@ -104,7 +99,26 @@ pub fn render(r: &Report) -> String {
                     Segment::Del(t) => format!("~~{}~~", esc(t.trim())),
                     Segment::Ins(t) => format!("**{}**", esc(t.trim())),
                 })
-                .collect(),
+                .collect()
+        };
+        let old = super::context::expand(c.old.as_deref().unwrap_or(""), r.old);
+        let new = super::context::expand(c.new.as_deref().unwrap_or(""), r.new);
+        // a changed fact is shown in the sentences that state it
+        let sentences = super::context::fact_in_sentences(c, r.new, r.bodies);
+        let body = match c.kind {
+            _ if !sentences.is_empty() => sentences
+                .iter()
+                .map(|s| redline(s))
+                .collect::<Vec<_>>()
+                .join(" … "),
+            Kind::Added => format!("**{}**", esc(&new)),
+            Kind::Removed => format!("~~{}~~", esc(&old)),
+            Kind::Moved => format!(
+                "moved from _{}_: {}",
+                esc(c.moved_from.as_deref().unwrap_or("")),
+                esc(&new)
+            ),
+            Kind::Modified => redline(&super::context::expand_segments(&c.redline, r.old, r.new)),
         };
         let _ = writeln!(
             out,

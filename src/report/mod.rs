@@ -2,6 +2,7 @@
 //! Markdown (a pull-request comment) and HTML (a self-contained redline). The diff computes; these
 //! only format.
 
+pub mod context;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -25,6 +26,19 @@ pub struct Report<'a> {
     pub assessment: &'a Assessment,
     /// The rules (clause titles).
     pub rules: &'a RuleSet,
+    /// The dates of the old and the new version, when the sides are versions.
+    pub dates: [Option<VersionDates>; 2],
+    /// The new version's texts of sections stating a changed fact that the diff did not parse.
+    pub bodies: &'a context::Bodies,
+}
+
+/// A version's dates, shown beside its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VersionDates {
+    /// When it takes effect.
+    pub effective: crate::date::Date,
+    /// When it was last updated.
+    pub updated: crate::date::Date,
 }
 
 /// Counts for the summary.
@@ -89,6 +103,29 @@ impl Report<'_> {
             .iter()
             .filter(|v| v.severity == severity)
             .count()
+    }
+
+    /// How the two sides are named, each version with its effective date in the report's language
+    /// (`2022-10-19 (effective 2022-08-15) → 2026-12-01 (effective 2027-01-05)`); plain files by
+    /// what the user named.
+    pub fn sides(&self) -> String {
+        format!(
+            "{}{} → {}{}",
+            self.old.label,
+            self.effective(0),
+            self.new.label,
+            self.effective(1)
+        )
+    }
+
+    /// ` (effective 2022-08-15)` (`（2022-08-15生效）`) for side 0 (old) or 1 (new) when it is a
+    /// version; empty otherwise.
+    pub fn effective(&self, side: usize) -> String {
+        match self.dates[side] {
+            Some(d) if self.locale().starts_with("zh") => format!("（{}生效）", d.effective),
+            Some(d) => format!(" (effective {})", d.effective),
+            None => String::new(),
+        }
     }
 
     /// Where a change is: `Section › sub-heading`.

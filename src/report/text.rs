@@ -29,6 +29,7 @@ pub fn render(r: &Report, opts: TextOptions) -> String {
     let zh = r.locale().starts_with("zh");
     let mut out = String::new();
     let a = r.assessment;
+    let _ = writeln!(out, "{}", r.sides());
     if a.material {
         let head = if zh {
             "重大变更（第八条）：新版本生效前须显著通知用户"
@@ -152,48 +153,50 @@ pub fn render(r: &Report, opts: TextOptions) -> String {
         };
         let sep = if zh { "；" } else { "; " };
         let _ = writeln!(out, "  [{what}{sep}{label}]");
+        let redline = |segments: &[Segment]| {
+            let mut line = String::from("~ ");
+            for s in segments {
+                match s {
+                    Segment::Same(t) => line.push_str(t),
+                    Segment::Del(t) if c => line.push_str(&paint(t, "31;9", true)),
+                    Segment::Ins(t) if c => line.push_str(&paint(t, "32;4", true)),
+                    Segment::Del(t) => line.push_str(&format!("[-{t}-]")),
+                    Segment::Ins(t) => line.push_str(&format!("{{+{t}+}}")),
+                }
+            }
+            line
+        };
+        // a changed fact is shown in the sentences that state it
+        let sentences = super::context::fact_in_sentences(change, r.new, r.bodies);
+        if !sentences.is_empty() {
+            for s in &sentences {
+                let _ = writeln!(out, "{}", redline(s));
+            }
+            continue;
+        }
+        let old = super::context::expand(change.old.as_deref().unwrap_or(""), r.old);
+        let new = super::context::expand(change.new.as_deref().unwrap_or(""), r.new);
         match change.kind {
             Kind::Added => {
-                for line in change.new.as_deref().unwrap_or("").lines() {
+                for line in new.lines() {
                     let _ = writeln!(out, "{}", paint(&format!("+ {line}"), "32", c));
                 }
             }
             Kind::Removed => {
-                for line in change.old.as_deref().unwrap_or("").lines() {
+                for line in old.lines() {
                     let _ = writeln!(out, "{}", paint(&format!("- {line}"), "31", c));
                 }
             }
             Kind::Moved => {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    paint(&format!("> {}", change.new.as_deref().unwrap_or("")), "36", c)
-                );
+                let _ = writeln!(out, "{}", paint(&format!("> {new}"), "36", c));
             }
             Kind::Modified if change.redline.is_empty() => {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    paint(&format!("- {}", change.old.as_deref().unwrap_or("")), "31", c)
-                );
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    paint(&format!("+ {}", change.new.as_deref().unwrap_or("")), "32", c)
-                );
+                let _ = writeln!(out, "{}", paint(&format!("- {old}"), "31", c));
+                let _ = writeln!(out, "{}", paint(&format!("+ {new}"), "32", c));
             }
             Kind::Modified => {
-                let mut line = String::from("~ ");
-                for s in &change.redline {
-                    match s {
-                        Segment::Same(t) => line.push_str(t),
-                        Segment::Del(t) if c => line.push_str(&paint(t, "31;9", true)),
-                        Segment::Ins(t) if c => line.push_str(&paint(t, "32;4", true)),
-                        Segment::Del(t) => line.push_str(&format!("[-{t}-]")),
-                        Segment::Ins(t) => line.push_str(&format!("{{+{t}+}}")),
-                    }
-                }
-                let _ = writeln!(out, "{line}");
+                let segments = super::context::expand_segments(&change.redline, r.old, r.new);
+                let _ = writeln!(out, "{}", redline(&segments));
             }
         }
     }

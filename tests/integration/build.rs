@@ -33,14 +33,26 @@ fn writes_the_contract_layout() {
     assert!(en.contains("hreflang=\"zh-CN\" href=\"https://privacy.smallgogo.example/zh-CN/\""));
     assert!(en.contains("<time datetime=\"2022-08-15\">August 15, 2022</time>"));
     assert!(en.contains("<time datetime=\"2022-10-19\">October 19, 2022</time>"));
-    // The current copy and the archived page carry the same policy body.
+    // The current copy and the archived page carry the same policy body, and so does the print page.
     assert_eq!(main_of(&en), main_of(&p.read("output/en/2022-10-19/index.html")));
-    assert_eq!(main_of(&en), main_of(&p.read("output/en/print.html")));
-    // No scripts, no external resources.
+    let sections = |html: &str| main_of(html)[main_of(html).find("<section").unwrap()..].to_string();
+    assert_eq!(sections(&en), sections(&p.read("output/en/print.html")));
+    // No external resources, and no script but the inline one that keeps the reader's place on a
+    // change of language (the pages work without it).
+    let keep_place = policyc::render::templates::BUILTIN
+        .iter()
+        .find(|(n, _)| *n == "partials/keep-place.html")
+        .unwrap()
+        .1;
     for (path, bytes) in p.output_files() {
         if path.ends_with(".html") {
             let html = String::from_utf8(bytes).unwrap();
-            assert!(!html.contains("<script"), "{path}");
+            let scripts = html.matches("<script").count();
+            assert!(
+                scripts == 0 || (scripts == 1 && html.contains(keep_place.trim())),
+                "{path}"
+            );
+            assert!(!html.contains("<script src"), "{path}");
             assert!(!html.contains("src=\"http"), "{path}");
             assert!(!html.contains("@import"), "{path}");
         }
@@ -52,7 +64,7 @@ fn toc_links_every_section_and_heading() {
     let p = Project::sample();
     p.run(&["build", "-q"]).ok();
     let html = p.read("output/en/index.html");
-    let toc_start = html.find("<nav class=\"toc\"").unwrap();
+    let toc_start = html.find("<nav class=\"toc").unwrap();
     let toc = &html[toc_start..html[toc_start..].find("</nav>").unwrap() + toc_start];
     let ids: Vec<&str> = html
         .match_indices(" id=\"")
@@ -234,4 +246,59 @@ fn a_partial_declaring_dates_shows_each_versions_own() {
     let new = p.read(&format!("output/en/{}/index.html", crate::harness::DRAFT));
     assert!(old.contains("<p class=\"shown\">2022-08-15</p>"), "{old}");
     assert!(new.contains("<p class=\"shown\">2026-12-01</p>"), "{new}");
+}
+
+/// The archive as a legal team shows it, and the route from the policy to what changed.
+#[test]
+fn archive_and_policy_pages_lead_to_what_changed() {
+    let p = Project::material_draft();
+    p.release_draft_now();
+    p.run(&["build", "-q"]).ok();
+    let zh = p.read("output/zh-CN/versions.html");
+    assert!(zh.contains("<title>隐私政策版本记录 · SmallGoGo</title>"), "{zh}");
+    assert!(zh.contains("<td data-label=\"状态\">现行版本</td>"), "{zh}");
+    assert!(zh.contains("<td data-label=\"状态\">已失效</td>"), "{zh}");
+    assert!(
+        zh.contains("<li><a href=\"changes/2022-10-19..2026-12-01.html#clauses\">8.3 "),
+        "{zh}"
+    );
+    assert!(
+        !zh.contains("重大变更："),
+        "no 'Material changes:' in the cell: {zh}"
+    );
+    // the feed sums a version up with the clauses joined in the locale's own punctuation
+    let feed = p.read("output/zh-CN/feed.xml");
+    assert!(feed.contains("；8.5 "), "{feed}");
+    let en = p.read("output/en/versions.html");
+    assert!(en.contains("<h1>Versions of the privacy policy</h1>"), "{en}");
+    // the current page: title, dates, version, then the link to what changed, then the contents
+    let page = p.read("output/en/index.html");
+    let link = page
+        .find("<a href=\"changes/2022-10-19..2026-12-01.html\">see what changed</a>")
+        .expect("a 'see what changed' link");
+    let h1 = page.find("<h1>").unwrap();
+    let contents = page.find("<summary>Contents</summary>").unwrap();
+    assert!(
+        h1 < link && link < contents,
+        "title, then what changed, then contents"
+    );
+    assert!(
+        page.find("<h2 id=\"toc-title\"").unwrap() > h1,
+        "the h1 comes first"
+    );
+    assert!(!page.contains("toc-lang"), "no per-entry language badges");
+    // the masthead leads to the policy, not to the language chooser
+    assert!(
+        page.contains("<p class=\"product\"><a href=\"index.html\">SmallGoGo</a></p>"),
+        "{page}"
+    );
+    let archived = p.read("output/en/2026-12-01/index.html");
+    assert!(archived.contains("<a href=\"../changes/2022-10-19..2026-12-01.html\">see what changed</a>"));
+    assert!(archived.contains("<p class=\"product\"><a href=\"../index.html\">SmallGoGo</a></p>"));
+    let old = p.read("output/en/2022-10-19/index.html");
+    assert!(
+        !old.contains("see what changed"),
+        "the first version has no predecessor"
+    );
+    assert!(old.contains("<aside class=\"banner archived\" aria-label=\"About this version\">"));
 }

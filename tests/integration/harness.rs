@@ -185,7 +185,7 @@ pub fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
 /// entities decoded, whitespace (no-break spaces included) collapsed.
 pub fn html_text(html: &str) -> String {
     const INLINE: &[&str] = &[
-        "a", "strong", "em", "code", "time", "span", "abbr", "sub", "sup", "b", "i", "del", "ins",
+        "a", "strong", "em", "code", "time", "span", "abbr", "sub", "sup", "b", "i", "del", "ins", "wbr",
     ];
     let mut out = String::with_capacity(html.len());
     let mut rest = html;

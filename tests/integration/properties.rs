@@ -113,6 +113,8 @@ fn json_of(a: &str, b: &str) -> serde_json::Value {
         diff: &d,
         assessment: &assessment,
         rules: &rules,
+        dates: [None, None],
+        bodies: &Default::default(),
     };
     serde_json::from_str(&json::render(&report)).expect("the JSON parses")
 }

@@ -55,3 +55,40 @@ fn diff_outputs() {
         0
     );
 }
+
+/// A changed fact is shown in the sentences that state it, in every report and on the site's
+/// redline, even though the section's own text did not change; fact references read as values.
+#[test]
+fn a_changed_fact_is_shown_in_its_sentences() {
+    let p = Project::sample_with_draft();
+    p.edit(
+        "content/versions/2026-12-01/facts.toml",
+        "response_days = 30",
+        "response_days = 15",
+    );
+    let text = p.run(&["diff", "2022-10-19", "2026-12-01"]).ok().stdout;
+    assert!(
+        text.starts_with("2022-10-19 (effective 2022-08-15) → 2026-12-01"),
+        "{text}"
+    );
+    assert!(
+        text.contains("~ We will respond within [-30-]{+15+} days."),
+        "{text}"
+    );
+    let zh = p
+        .run(&["diff", "2022-10-19", "2026-12-01", "--locale", "zh-CN"])
+        .ok()
+        .stdout;
+    assert!(zh.contains("~ 我们将在[-30-]{+15+}天内作出答复。"), "{zh}");
+    let md = p
+        .run(&["diff", "2022-10-19", "2026-12-01", "--format", "markdown"])
+        .ok()
+        .stdout;
+    assert!(md.contains("We will respond within ~~30~~**15** days."), "{md}");
+    let html = p
+        .run(&["diff", "2022-10-19", "2026-12-01", "--format", "html"])
+        .ok()
+        .stdout;
+    assert!(html.contains("<p class=\"text\">We will respond within <del><span class=\"vh\">[deleted: </span>30<span class=\"vh\">] </span></del><ins><span class=\"vh\">[inserted: </span>15<span class=\"vh\">] </span></ins> days.</p>"), "{html}");
+    assert!(!html.contains("{{"), "{html}");
+}

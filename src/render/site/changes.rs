@@ -30,13 +30,19 @@ impl PairChanges {
     }
 }
 
-/// "Material changes: …", "No material change" or "First published version".
+/// "Material changes: …", "No material change" or "First published version", the clauses joined
+/// with the locale's own list separator (`; `, `；`).
 pub(super) fn summary_of(changes: &[PairChanges], id: &str, msg: &Messages) -> String {
     let m = |k: &str| msg.get(k).cloned().unwrap_or_default();
     match changes.iter().find(|c| c.new == id) {
         None => m("versions_first"),
         Some(c) if c.clauses.is_empty() => m("versions_no_material"),
-        Some(c) => format!("{}{}{}", m("versions_summary"), m("colon"), c.clauses.join("; ")),
+        Some(c) => format!(
+            "{}{}{}",
+            m("versions_summary"),
+            m("colon"),
+            c.clauses.join(&m("list_separator"))
+        ),
     }
 }
 
@@ -49,12 +55,17 @@ struct ChangesView<'a> {
     canonical: String,
     alternates: Vec<Alternate>,
     links: ChangesLinks,
+    /// The two versions' dates, shown beside their ids.
+    old_dates: crate::render::views::Dates,
+    new_dates: crate::render::views::Dates,
     notice: crate::report::notice::NoticeView,
 }
 
 #[derive(serde::Serialize)]
 struct ChangesLinks {
     home: String,
+    /// The current policy in the page's locale (where the masthead leads).
+    policy: String,
     versions: String,
     old: String,
     new: String,
@@ -137,16 +148,19 @@ impl Site<'_> {
             (format!("{l}/changes/{file}"), format!("{l}/changes/{file}"))
         });
         let view = ChangesView {
-            diff: crate::report::html::view(&report, kit.messages.clone()),
+            diff: crate::report::html::view(&report, kit.messages.clone()).for_public(),
             product: &self.content.config.product,
             canonical: url,
             alternates,
             links: ChangesLinks {
                 home: relative(&dir, "index.html"),
+                policy: "../index.html".into(),
                 versions: "../versions.html".into(),
                 old: format!("../{ai}/index.html"),
                 new: format!("../{bi}/index.html"),
             },
+            old_dates: self.dates(a, locale),
+            new_dates: self.dates(b, locale),
             notice,
         };
         let page = Artifact::new(format!("{dir}{file}"), self.render("changes.html", &view)?);

@@ -142,6 +142,8 @@ impl Site<'_> {
         let current = self.content.current();
         let superseded = published && current.is_some_and(|c| c > id);
         let is_current = current == Some(id);
+        // its pages link to the redline from the published version before it
+        let predecessor = self.predecessor(version).map_or("", |v| v.meta.id.as_str());
         let mut tree = None;
         for locale in &self.content.config.locales {
             let dir = if published {
@@ -155,6 +157,7 @@ impl Site<'_> {
                 .part(locale.as_str())
                 .part(&dir)
                 .part([u8::from(superseded), u8::from(is_current)])
+                .part(predecessor)
                 .finish();
             if sink.reuse(&fp)?.is_some() {
                 continue;

@@ -163,6 +163,20 @@ impl Site<'_> {
             .collect()
     }
 
+    /// The published version before `version`, when `version` is published and has one: its pages
+    /// link to the redline between the two.
+    fn predecessor(&self, version: &Version) -> Option<&Version> {
+        if version.meta.status != crate::config::Status::Published {
+            return None;
+        }
+        self.content
+            .versions
+            .range(..&version.meta.id)
+            .rev()
+            .map(|(_, v)| v)
+            .find(|v| v.meta.status == crate::config::Status::Published)
+    }
+
     fn kit(&self, locale: &Locale) -> &LocaleKit {
         self.kits.get(locale).expect("a kit per declared locale")
     }

@@ -119,6 +119,7 @@ impl<'a> Site<'a> {
         let locale = pages.locale;
         let kit = self.kit(locale);
         let base = &self.content.config.base_url;
+        let previous = self.predecessor(pages.version).map(|v| v.meta.id.to_string());
         let mut out = Vec::new();
         for (kind, file, template) in [
             ("web", "index.html", "page.html"),
@@ -144,6 +145,15 @@ impl<'a> Site<'a> {
                     print: "print.html".into(),
                     versions: relative(dir, &format!("{locale}/versions.html")),
                     home: relative(dir, "index.html"),
+                    policy: in_locale(dir, locale, "index.html"),
+                    changes: previous.as_ref().map(|p| {
+                        in_locale(
+                            dir,
+                            locale,
+                            &format!("changes/{p}..{}.html", pages.version.meta.id),
+                        )
+                    }),
+                    previous: previous.clone(),
                     pdf: (self.pdf && !pages.version_is_draft()).then(|| "policy.pdf".to_string()),
                 },
                 toc: pages
@@ -193,7 +203,18 @@ impl<'a> Site<'a> {
                 href: format!("{id}/index.html"),
                 print_href: format!("{id}/print.html"),
                 current: Some(id) == current,
+                status: if Some(id) == current {
+                    "current"
+                } else {
+                    "superseded"
+                },
                 summary: summary_of(changes, id.as_str(), &self.kit(locale).messages),
+                clauses: changes
+                    .iter()
+                    .find(|c| c.new == id.as_str())
+                    .map(|c| c.clauses.clone())
+                    .unwrap_or_default(),
+                first: !changes.iter().any(|c| c.new == id.as_str()),
                 pdf_href: self.pdf.then(|| format!("{id}/policy.pdf")),
                 changes_href: changes
                     .iter()
@@ -248,6 +269,15 @@ impl<'a> Site<'a> {
             "index.html".to_string(),
             self.render("index.html", &view)?,
         ))
+    }
+}
+
+/// The link from a page in folder `dir` to `to` inside the folder of `locale`: short when the page
+/// is in that folder already (`changes/…`, `../index.html`), from the root otherwise (drafts).
+fn in_locale(dir: &str, locale: &Locale, to: &str) -> String {
+    match dir.strip_prefix(&format!("{locale}/")) {
+        Some(rest) => relative(rest, to),
+        None => relative(dir, &format!("{locale}/{to}")),
     }
 }
 
