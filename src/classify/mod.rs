@@ -371,10 +371,7 @@ fn verdict<'d>(
         }
         // a change of control is an event named as one (a strong term, or the controller's
         // name changing): a passage in a section about owners is not one by being there
-        if whole_block
-            && topics.contains(&clause.role)
-            && clause.role != Role::Control
-            && changed_words >= 2
+        if whole_block && topics.contains(&clause.role) && clause.role != Role::Control && changed_words >= 2
         {
             let weak = clause.weak_in(&hay, lx);
             // a new or removed item of a list in a section of one topic is one more of what the
