@@ -404,19 +404,39 @@ pub fn companies(s: &str) -> Vec<String> {
         before.rotate_left(1);
         before[2] = t;
     }
-    for (i, _) in s.match_indices("有限公司") {
-        let start = s[..i]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| crate::diff::text::is_cjk(*c))
-            .last()
-            .map_or(i, |(j, _)| j);
+    // the two legal forms of the Company Law of the PRC: 有限责任公司 and (股份)有限公司
+    let suffixes = s.match_indices("有限公司").chain(s.match_indices("有限责任公司"));
+    for (i, suffix) in suffixes {
+        // the name's characters run back from the suffix: Chinese characters, and a place in
+        // brackets inside the name (`百度时代网络技术（北京）有限公司`)
+        let mut start = i;
+        // the end of an open bracket's closing mark, while inside one
+        let mut open: Option<usize> = None;
+        for (j, c) in s[..i].char_indices().rev() {
+            match c {
+                '）' | ')' if open.is_none() => open = Some(j + c.len_utf8()),
+                '（' | '(' if open.is_some() => open = None,
+                c if crate::diff::text::is_cjk(c) => {}
+                _ => break,
+            }
+            start = j;
+        }
+        if let Some(after) = open {
+            // a bracket that does not hold a Chinese place: the name starts after it
+            start = after;
+        }
         // the name starts at its place name (北京…, 广东…), else after the words that lead into it
         // (由…, 指…, 的运营主体…)
+        // (a run that holds an earlier company name starts after it: `…有限公司和小米科技…`)
+        let start = s[start..i]
+            .rfind("公司")
+            .map_or(start, |at| start + at + "公司".len());
         let run = &s[start..i];
+        // a place in brackets is part of the name, not its beginning
+        let head = &run[..run.find(['（', '(']).unwrap_or(run.len())];
         let start = PLACES
             .iter()
-            .filter_map(|p| run.find(p))
+            .filter_map(|p| head.find(p))
             .min()
             .map(|at| start + at)
             .unwrap_or_else(|| {
@@ -427,7 +447,7 @@ pub fn companies(s: &str) -> Vec<String> {
                 start + lead
             });
         if start < i {
-            out.insert(s[start..i + "有限公司".len()].to_string());
+            out.insert(s[start..i + suffix.len()].to_string());
         }
     }
     out.into_iter().collect()
@@ -705,6 +725,15 @@ mod tests {
             vec!["privacy@example.com"]
         );
         assert_eq!(emails("no address here"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn chinese_companies_of_both_legal_forms() {
+        assert_eq!(
+            companies("由百度时代网络技术（北京）有限公司和小米科技有限责任公司提供"),
+            ["小米科技有限责任公司", "百度时代网络技术（北京）有限公司"]
+        );
+        assert_eq!(companies("Acme (Beijing)有限公司"), Vec::<String>::new());
     }
 
     #[test]
