@@ -223,6 +223,23 @@ pub(super) fn hard_evidence<'c>(
         .iter()
         .filter(|c| !ci.contains(c) && !docs.names(true, c))
         .collect();
+    // an authority is where complaints go, whatever the passage around it says
+    let authority = |c: &&String| is_authority(c);
+    let (auth_added, auth_removed): (Vec<&String>, Vec<&String>) = (
+        added.iter().copied().filter(authority).collect(),
+        removed.iter().copied().filter(authority).collect(),
+    );
+    if let Some(who) = NameChange::of(auth_removed.first().copied(), auth_added.first().copied()) {
+        found.add(
+            Role::Contact,
+            Reason::Entity {
+                role: EntityRole::ContactRoute,
+                change: who,
+            },
+        );
+    }
+    let added: Vec<&String> = added.into_iter().filter(|c| !authority(c)).collect();
+    let removed: Vec<&String> = removed.into_iter().filter(|c| !authority(c)).collect();
     if let Some(who) = NameChange::of(removed.first().copied(), added.first().copied()) {
         let has = |ks: &[&str]| ks.iter().any(|k| context().contains(k));
         let control = has(&[
@@ -404,6 +421,7 @@ pub fn companies(s: &str) -> Vec<String> {
         before.rotate_left(1);
         before[2] = t;
     }
+    out.extend(authorities(s));
     // the two legal forms of the Company Law of the PRC: 有限责任公司 and (股份)有限公司
     let suffixes = s.match_indices("有限公司").chain(s.match_indices("有限责任公司"));
     for (i, suffix) in suffixes {
@@ -451,6 +469,64 @@ pub fn companies(s: &str) -> Vec<String> {
         }
     }
     out.into_iter().collect()
+}
+
+/// Is this name one of [`authorities`]?
+fn is_authority(name: &str) -> bool {
+    [
+        "Commission",
+        "Authority",
+        "Agency",
+        "Inspectorate",
+        "Ombudsman",
+        "Commissioner's Office",
+    ]
+    .iter()
+    .any(|h| name.ends_with(h))
+}
+
+/// Public authorities named in English (`the Data Protection Commission`, `the Information
+/// Commissioner's Office`): capitalised words before a head word that names an authority (GDPR
+/// Art. 51; the complaint channels of §VIII 8.5).
+fn authorities(s: &str) -> Vec<String> {
+    const HEADS: &[&str] = &["Commission", "Authority", "Agency", "Inspectorate", "Ombudsman"];
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let word = t.trim_end_matches([',', '.', ';', ':', ')']);
+        let office = word == "Office"
+            && i > 0
+            && tokens[i - 1].ends_with("Commissioner's")
+            && !tokens[i - 1].ends_with(['.', ',']);
+        if !HEADS.contains(&word) && !office {
+            continue;
+        }
+        // the capitalised words before it (`of`, `for`, `and` between them), within the clause
+        let mut start = i;
+        for j in (i.saturating_sub(6)..i).rev() {
+            let w = tokens[j];
+            if w.ends_with([',', '.', ';', ':']) {
+                break;
+            }
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if capital || (["of", "for", "and"].contains(&w) && start == j + 1 && start < i) {
+                start = j;
+            } else {
+                break;
+            }
+        }
+        // a leading connector or `The` is not part of the name
+        while start < i && ["of", "for", "and", "The"].contains(&tokens[start]) {
+            start += 1;
+        }
+        if start < i {
+            let mut name = tokens[start..i].join(" ");
+            name.push(' ');
+            name.push_str(word);
+            out.push(name);
+        }
+    }
+    out
 }
 
 /// Province and city names a Chinese company name begins with.
@@ -624,7 +700,8 @@ pub fn controller(text: &str) -> Option<String> {
         "sdk",
         "委托",
     ];
-    let names = companies(text);
+    // an authority is never the controller
+    let names: Vec<String> = companies(text).into_iter().filter(|c| !is_authority(c)).collect();
     if names.is_empty() {
         return None;
     }
@@ -680,7 +757,8 @@ mod tests {
         let mut out: BTreeSet<String> = (0..tokens.len())
             .filter_map(|i| company_name(&tokens[i.saturating_sub(3)..i], tokens[i]))
             .collect();
-        out.extend(companies(s).into_iter().filter(|c| c.ends_with("有限公司")));
+        out.extend(companies(s).into_iter().filter(|c| c.ends_with("公司")));
+        out.extend(authorities(s));
         out.into_iter().collect()
     }
 
@@ -725,6 +803,25 @@ mod tests {
             vec!["privacy@example.com"]
         );
         assert_eq!(emails("no address here"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn authorities_are_named_by_their_head_word() {
+        assert_eq!(
+            authorities(
+                "In the UK, the relevant authority is the Information Commissioner's Office, Wycliffe House."
+            ),
+            ["Information Commissioner's Office"]
+        );
+        assert_eq!(
+            authorities("complain to the Irish Data Protection Commission or the authority where you live"),
+            ["Irish Data Protection Commission"]
+        );
+        assert!(authorities("an Authority. The Agency said").is_empty());
+        assert_eq!(
+            authorities("the Office of Privacy and Data Protection Agency"),
+            ["Office of Privacy and Data Protection Agency"]
+        );
     }
 
     #[test]
