@@ -34,6 +34,10 @@ pub struct NoticeChange {
     pub section: String,
     /// The change limits users' rights (it needs their express consent).
     pub requires_consent: bool,
+    /// The locale whose text makes the change, when it is not the notice's (only another
+    /// locale's text makes it, and `old`/`new` quote that text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }
 
 /// A clause named in the notice, with its concrete changes.
@@ -143,6 +147,7 @@ fn concrete(report: &Report, change: &Change, verdict: &Verdict, id: &str) -> Ve
         kind,
         section: change.section.clone(),
         requires_consent: verdict.requires_consent,
+        locale: change.locale.clone(),
     };
     for reason in verdict.reasons_for(id, report.rules) {
         let kind = reason.kind();
@@ -167,13 +172,25 @@ fn concrete(report: &Report, change: &Change, verdict: &Verdict, id: &str) -> Ve
                 names(c).1,
             )),
             Reason::Places { added, removed } => {
-                let what = pick(
+                // (named here whole: "… where data is stored or sent added" does not read)
+                let place = |what: &str, old: Option<&String>, new: Option<&String>| {
+                    (
+                        Rank::Value,
+                        at(what.to_string(), old.cloned(), new.cloned(), kind),
+                    )
+                };
+                let gone = pick(
                     zh,
-                    "Country or region where data is stored or sent",
-                    "存储或传输个人信息的国家或地区",
+                    "Country or region no longer named for storing or sending data",
+                    "不再列明的存储或传输个人信息的国家或地区",
                 );
-                found.extend(removed.iter().map(|p| value(what, Some(p.clone()), None)));
-                found.extend(added.iter().map(|p| value(what, None, Some(p.clone()))));
+                let named = pick(
+                    zh,
+                    "New country or region where data is stored or sent",
+                    "新增存储或传输个人信息的国家或地区",
+                );
+                found.extend(removed.iter().map(|p| place(gone, Some(p), None)));
+                found.extend(added.iter().map(|p| place(named, None, Some(p))));
             }
             Reason::Phones { old, new } => {
                 let join = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
@@ -417,6 +434,7 @@ fn passage(report: &Report, change: &Change, verdict: &Verdict, zh: bool) -> Not
         kind,
         section: change.section.clone(),
         requires_consent: verdict.requires_consent,
+        locale: change.locale.clone(),
     }
 }
 

@@ -127,6 +127,52 @@ fn notice_json_lists_each_clause_with_its_concrete_changes() {
         "个人信息共享、转让或公开披露的主要对象发生变化"
     );
     assert_eq!(clause(&zh, "8.4")["changes"][0]["what"], "答复期限（天）");
+    // a sentence only the English text adds is quoted in English, and says so
+    assert!(
+        clause(&zh, "8.3")["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["what"] == "新增内容"
+                && c["new"] == "We may also sell your location data to data brokers."
+                && c["locale"] == "en"),
+        "{zh:#}"
+    );
+    assert!(
+        clause(&doc, "8.3")["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c.get("locale").is_none()),
+        "{doc:#}"
+    );
+}
+
+#[test]
+fn notice_snapshots() {
+    let p = draft_with_changes();
+    for (name, args) in [
+        ("notice_text", &["notice", "2022-10-19", DRAFT][..]),
+        (
+            "notice_markdown_zh",
+            &[
+                "notice",
+                "2022-10-19",
+                DRAFT,
+                "--locale",
+                "zh-CN",
+                "--format",
+                "markdown",
+            ],
+        ),
+        (
+            "notice_json",
+            &["notice", "2022-10-19", DRAFT, "--format", "json"],
+        ),
+    ] {
+        let run = p.run(args).ok();
+        insta::assert_snapshot!(name, run.stdout);
+    }
 }
 
 #[test]
