@@ -263,46 +263,44 @@ fn concrete(report: &Report, change: &Change, verdict: &Verdict, id: &str) -> Ve
                 Some(terms.join(if zh { "、" } else { ", " })),
             )),
             Reason::LimitsRights(c) => match c {
-                Consent::RefusalGround(q) => {
-                    found.push(limit(
-                        pick(
+                // a quoted limit is shown by the sentences of the passage, under its own label
+                // (the reason's quote is a clipped excerpt of the words inserted or deleted)
+                Consent::RefusalGround(_)
+                | Consent::FeeAdded(_)
+                | Consent::RightRestricted(_)
+                | Consent::RightQualified(_)
+                | Consent::NoLongerFree(_) => {
+                    let what = match c {
+                        Consent::RefusalGround(_) => pick(
                             zh,
                             "New ground for refusing your requests",
                             "新增拒绝您请求的理由",
                         ),
-                        None,
-                        Some(q.clone()),
+                        Consent::FeeAdded(_) => {
+                            pick(zh, "Fee for exercising your rights", "行使权利须支付费用")
+                        }
+                        Consent::RightRestricted(_) => pick(zh, "Right restricted", "权利受到限制"),
+                        Consent::RightQualified(_) => pick(zh, "Right made conditional", "权利附加了条件"),
+                        _ => pick(
+                            zh,
+                            "Requests are no longer stated to be free of charge",
+                            "不再说明请求免费",
+                        ),
+                    };
+                    let text = passage(report, change, verdict, zh);
+                    found.push((
+                        Rank::Limit,
+                        NoticeChange {
+                            what: what.to_string(),
+                            kind,
+                            ..text
+                        },
                     ));
                 }
-                Consent::FeeAdded(q) | Consent::RequestFee(q) => {
-                    found.push(limit(
-                        pick(zh, "Fee for exercising your rights", "行使权利须支付费用"),
-                        None,
-                        Some(q.clone()),
-                    ));
-                }
-                Consent::RightRestricted(q) => {
-                    found.push(limit(
-                        pick(zh, "Right restricted", "权利受到限制"),
-                        None,
-                        Some(q.clone()),
-                    ));
-                }
-                Consent::RightQualified(q) => {
-                    found.push(limit(
-                        pick(zh, "Right made conditional", "权利附加了条件"),
-                        None,
-                        Some(q.clone()),
-                    ));
-                }
-                Consent::NoLongerFree(q) => found.push(limit(
-                    pick(
-                        zh,
-                        "Requests are no longer stated to be free of charge",
-                        "不再说明请求免费",
-                    ),
-                    Some(q.clone()),
+                Consent::RequestFee(q) => found.push(limit(
+                    pick(zh, "Fee for exercising your rights", "行使权利须支付费用"),
                     None,
+                    Some(q.clone()),
                 )),
                 Consent::RightRemoved(name) => {
                     found.push(limit(

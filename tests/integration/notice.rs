@@ -278,3 +278,32 @@ fn a_notice_across_several_versions_sums_up_everything_since_old() {
         "{text}"
     );
 }
+
+#[test]
+fn a_limit_of_rights_is_shown_by_its_sentence_and_needs_consent() {
+    let p = Project::sample_with_draft();
+    p.edit(
+        &format!("{DRAFT_DIR}/en/05-your-rights.md"),
+        "We will respond within {{ requests.response_days }} days. If",
+        "We will respond within {{ requests.response_days }} days. We charge a fee of 10 dollars for each request. If",
+    );
+    let doc = notice_json(&p, &["notice", "2022-10-19", DRAFT, "--format", "json"]);
+    assert_eq!(doc["requires_consent"], true);
+    let rights = clause(&doc, "8.4");
+    assert_eq!(rights["requires_consent"], true);
+    assert_eq!(
+        rights["changes"],
+        json!([{"what": "Fee for exercising your rights", "old": null,
+                "new": "We charge a fee of 10 dollars for each request.",
+                "kind": "limits-rights-fee-added", "section": "your-rights", "requires_consent": true}])
+    );
+    let zh = p
+        .run(&["notice", "2022-10-19", DRAFT, "--locale", "zh-CN"])
+        .ok()
+        .stdout;
+    assert!(
+        zh.contains("  - 行使权利须支付费用：We charge a fee of 10 dollars for each request.\n")
+            && zh.contains("明示同意"),
+        "{zh}"
+    );
+}
