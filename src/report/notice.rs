@@ -541,3 +541,44 @@ pub fn json(notice: &NoticeView, report: &Report, between: &[String]) -> String 
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changed_sentences_are_those_one_side_lacks() {
+        let (old, new) = changed_sentences(
+            "We keep data. We respond within 30 days.",
+            "We keep data. We respond within 60 days. We may sell it.",
+            false,
+        );
+        assert_eq!(old.as_deref(), Some("We respond within 30 days."));
+        assert_eq!(new.as_deref(), Some("We respond within 60 days. We may sell it."));
+        // a sentence added in Chinese, joined without spaces
+        let (old, new) = changed_sentences(
+            "我们保存数据。",
+            "我们保存数据。我们可能出售数据。另见附录。",
+            true,
+        );
+        assert_eq!(old, None);
+        assert_eq!(new.as_deref(), Some("我们可能出售数据。另见附录。"));
+        assert_eq!(changed_sentences("Same.", "Same.", false), (None, None));
+    }
+
+    #[test]
+    fn labels_say_added_or_removed_when_one_side_is_missing() {
+        assert_eq!(edited("Email address", false, true, false), "Email address added");
+        assert_eq!(
+            edited("Email address", true, false, false),
+            "Email address removed"
+        );
+        assert_eq!(edited("Email address", true, true, false), "Email address");
+        assert_eq!(edited("电子邮箱", false, true, true), "新增电子邮箱");
+        assert_eq!(edited("电子邮箱", true, false, true), "删除电子邮箱");
+        assert_eq!(capitalized("contact email"), "Contact email");
+        assert_eq!(capitalized(""), "");
+        assert_eq!(in_days(1, false), "1 day");
+        assert_eq!(in_days(30, true), "30天");
+    }
+}
