@@ -2,8 +2,9 @@
 //! publish and prove about it.
 //!
 //! Data flows one way: `load` (the only reader) → `parse` → `model` → `compare` (diff and
-//! classify) | `render` | `check` → `output` (the only writer). [`run`] is the only place that prints errors (as text on
-//! stderr; with `--format json` also as `policyc.error/1` on stdout) and picks exit codes.
+//! classify) | `render` | `check` → `output` (the only writer). [`run`] is the only place that
+//! prints errors (as text on stderr; with `--format json` also as `policyc.error/1` on stdout) and
+//! picks exit codes.
 
 pub mod classify;
 pub mod cli;
