@@ -57,7 +57,7 @@ pub enum Command {
     Diff(DiffArgs),
     /// Print the user-facing notice of the changes between two versions (§VIII).
     #[command(
-        after_help = "Example:\n  policyc notice 2022-10-19 2026-12-01 --locale zh-CN --format text\n\nExit codes: 0 printed; 2 bad input."
+        after_help = "Examples:\n  policyc notice 2022-10-19 2026-12-01 --locale zh-CN --format text\n  policyc notice 2022-10-19 2026-12-01 --format json\n\nOLD and NEW may be several versions apart: the notice compares OLD with NEW directly.\n\nExit codes: 0 printed; 2 bad input (OLD not earlier than NEW included)."
     )]
     Notice(NoticeArgs),
     /// Start a draft version from the latest one (all locales, facts, translation records).
@@ -223,6 +223,8 @@ pub enum NoticeFormat {
     Markdown,
     /// An HTML page.
     Html,
+    /// `policyc.notice/1`: each clause with its changes, for an app to show.
+    Json,
 }
 
 /// `policyc new-version`.

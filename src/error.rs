@@ -157,6 +157,56 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         2
     }
+
+    /// The error as the entries of `policyc.error/1`: one per problem, with its place where known.
+    pub fn entries(&self) -> Vec<ErrorEntry> {
+        match self {
+            Error::Input(d) => vec![ErrorEntry::of(d)],
+            Error::Inputs(ds) => ds.iter().map(ErrorEntry::of).collect(),
+            Error::Io { action, path, source } => vec![ErrorEntry {
+                file: Some(path.display().to_string()),
+                line: None,
+                column: None,
+                message: format!("{action}: {source}"),
+            }],
+            Error::Usage(message) => vec![ErrorEntry::message(message.clone())],
+        }
+    }
+}
+
+/// One error of `policyc.error/1` (CONTRACT.md "Errors as JSON"): where, when known, and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorEntry {
+    /// The file, as shown to the user.
+    pub file: Option<String>,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// 1-based column, in characters.
+    pub column: Option<usize>,
+    /// What is wrong, without the place.
+    pub message: String,
+}
+
+impl ErrorEntry {
+    /// An error at no place (a usage error).
+    pub fn message(message: String) -> Self {
+        ErrorEntry {
+            file: None,
+            line: None,
+            column: None,
+            message,
+        }
+    }
+
+    fn of(d: &Diagnostic) -> Self {
+        let file = d.file.display().to_string();
+        ErrorEntry {
+            file: (!file.is_empty()).then_some(file),
+            line: d.pos.map(|p| p.line),
+            column: d.pos.map(|p| p.column),
+            message: d.message.clone(),
+        }
+    }
 }
 
 impl From<Diagnostic> for Error {

@@ -2,7 +2,9 @@
 //! publish and prove about it.
 //!
 //! Data flows one way: `load` (the only reader) → `parse` → `model` → `compare` (diff and
-//! classify) | `render` | `check` → `output` (the only writer). [`run`] is the only place that prints errors and picks exit codes.
+//! classify) | `render` | `check` → `output` (the only writer). [`run`] is the only place that
+//! prints errors (as text on stderr; with `--format json` also as `policyc.error/1` on stdout) and
+//! picks exit codes.
 
 pub mod classify;
 pub mod cli;
@@ -51,14 +53,19 @@ pub enum Verbosity {
 /// Runs policyc with `args` (program name first) and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
+    let json_in_args = json_in_args(&args);
     let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
             let _ = e.print();
+            if code != 0 && json_in_args {
+                print_error_json(vec![error::ErrorEntry::message(clap_message(&e))]);
+            }
             return code;
         }
     };
+    let json = json_requested(&cli.command);
     let verbosity = if cli.quiet {
         Verbosity::Quiet
     } else if cli.verbose > 0 {
@@ -107,7 +114,71 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
+            if json {
+                print_error_json(e.entries());
+            }
             e.exit_code()
         }
     }
+}
+
+/// Whether the command asks for JSON (`--format json`): its failure is then printed as
+/// `policyc.error/1` on stdout as well (CONTRACT.md "Errors as JSON").
+fn json_requested(command: &cli::Command) -> bool {
+    use cli::{Command, DiffFormat, NoticeFormat, ReportFormat};
+    match command {
+        Command::Build(a) | Command::Pdf(a) => a.format == ReportFormat::Json,
+        Command::Check(a) => a.format == ReportFormat::Json,
+        Command::Diff(a) => a.format == DiffFormat::Json,
+        Command::Notice(a) => a.format == NoticeFormat::Json,
+        Command::NewVersion(a) => a.format == ReportFormat::Json,
+        Command::Release(a) => a.format == ReportFormat::Json,
+        Command::Import(a) => a.format == ReportFormat::Json,
+        Command::Translated(a) => a.format == ReportFormat::Json,
+        Command::Serve(_) | Command::Completions(_) | Command::Man => false,
+    }
+}
+
+/// Whether a command line that clap refused says `--format json` (or `--format=json`) before any
+/// `--`: its usage error is then printed as JSON too.
+fn json_in_args(args: &[OsString]) -> bool {
+    let args: Vec<&std::ffi::OsStr> = args
+        .iter()
+        .skip(1)
+        .map(OsString::as_os_str)
+        .take_while(|a| *a != "--")
+        .collect();
+    args.iter().any(|a| *a == "--format=json")
+        || args.windows(2).any(|w| w[0] == "--format" && w[1] == "json")
+}
+
+/// A clap error's message in one line, as `policyc.error/1` gives it: the error part of clap's
+/// text (before the usage and the tip), without its `error: ` prefix.
+fn clap_message(e: &clap::Error) -> String {
+    let text = e.to_string();
+    let head = text.split("\n\n").next().unwrap_or_default();
+    head.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_start_matches("error: ")
+        .to_string()
+}
+
+/// Prints `{"schema": "policyc.error/1", "errors": […]}` on stdout, after the text on stderr.
+fn print_error_json(errors: Vec<error::ErrorEntry>) {
+    #[derive(serde::Serialize)]
+    struct ErrorJson {
+        schema: &'static str,
+        errors: Vec<error::ErrorEntry>,
+    }
+    let doc = ErrorJson {
+        schema: "policyc.error/1",
+        errors,
+    };
+    let mut text = serde_json::to_string_pretty(&doc).expect("JSON serialises");
+    text.push('\n');
+    // the error is on stderr already: a failure to write stdout changes nothing
+    let _ = output::stdout(&text);
 }

@@ -39,6 +39,15 @@ fn name_change_zh(c: &NameChange) -> String {
     }
 }
 
+/// A fact's label in `locale` (Chinese for `zh*`, else English): `contact.email` → `contact email`.
+pub(crate) fn fact_label(path: &str, locale: &str) -> String {
+    if locale.starts_with("zh") {
+        fact_label_zh(path)
+    } else {
+        fact_label_en(path)
+    }
+}
+
 /// A fact's label: the usual fields by name, others as their path in words.
 fn fact_label_en(path: &str) -> String {
     match path {

@@ -79,6 +79,10 @@ fn every_reporting_command_speaks_json() {
         "policyc.diff/1"
     );
     assert_eq!(
+        schema(&["notice", "2022-10-19", "2026-12-01", "--format", "json"]),
+        "policyc.notice/1"
+    );
+    assert_eq!(
         schema(&[
             "release",
             "2026-12-01",

@@ -360,3 +360,115 @@ fn missing_content_folder() {
         run.stderr
     );
 }
+
+/// `policyc.error/1` from stdout.
+#[track_caller]
+fn error_json(run: &crate::harness::Run) -> serde_json::Value {
+    serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("{e}: stdout {:?}, stderr {}", run.stdout, run.stderr))
+}
+
+#[test]
+fn with_format_json_a_load_error_is_also_json_on_stdout() {
+    let p = Project::sample();
+    p.edit(&format!("{EN}/06-minors.md"), "order = 6", "order = six");
+    let text = "error: content/versions/2022-10-19/en/06-minors.md:3:9: string values must be quoted, \
+                expected literal string\n";
+    let expected = serde_json::json!({
+        "schema": "policyc.error/1",
+        "errors": [{"file": "content/versions/2022-10-19/en/06-minors.md", "line": 3, "column": 9,
+                    "message": "string values must be quoted, expected literal string"}]
+    });
+    for args in [
+        &["build", "--format", "json"][..],
+        &["check", "--format", "json"],
+        &["diff", "2022-10-19", "2022-10-19", "--format", "json"],
+        &["notice", "2022-10-19", "2026-12-01", "--format=json"],
+        &["new-version", "2026-12-01", "--format", "json"],
+    ] {
+        let run = p.run(args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert_eq!(run.stderr, text, "{args:?}: the text on stderr is unchanged");
+        assert_eq!(error_json(&run), expected, "{args:?}");
+        // without --format json, stdout stays empty
+        let plain: Vec<&str> = args
+            .iter()
+            .copied()
+            .filter(|a| !a.contains("json") && *a != "--format")
+            .collect();
+        let run = p.run(&plain);
+        assert_eq!((run.code, run.stdout.as_str()), (2, ""), "{plain:?}");
+    }
+}
+
+#[test]
+fn with_format_json_every_error_of_a_run_is_listed() {
+    let p = Project::sample();
+    for locale in ["en", "zh-CN"] {
+        let file = format!("content/versions/2022-10-19/{locale}/06-minors.md");
+        let text = p.read(&file);
+        p.write(&file, &format!("{text}\nedited\n"));
+    }
+    let run = p.run(&["build", "--format", "json"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.lines().count(), 2, "{}", run.stderr);
+    let doc = error_json(&run);
+    let errors = doc["errors"].as_array().unwrap();
+    let files: Vec<&str> = errors.iter().map(|e| e["file"].as_str().unwrap()).collect();
+    assert_eq!(
+        files,
+        [
+            "content/versions/2022-10-19/en/06-minors.md",
+            "content/versions/2022-10-19/zh-CN/06-minors.md"
+        ]
+    );
+    assert!(errors.iter().all(|e| {
+        e["line"].is_null()
+            && e["column"].is_null()
+            && e["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("sealed file of published version 2022-10-19 changed")
+    }));
+}
+
+#[test]
+fn with_format_json_usage_and_file_errors_are_json_too() {
+    let p = Project::sample();
+    // a usage error names no file
+    let run = p.run(&["notice", "2022-10-19", "2022-10-19", "--format", "json"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        error_json(&run),
+        serde_json::json!({"schema": "policyc.error/1", "errors": [{"file": null, "line": null, "column": null,
+            "message": "a notice is about the changes from one version to another: OLD and NEW are both \
+                        2022-10-19 (give the version users accepted, then the new one)"}]})
+    );
+    // a diff input that does not exist names it
+    let run = p.run(&["diff", "2022-10-19", "missing.md", "--format", "json"]);
+    assert_eq!(run.code, 2);
+    let doc = error_json(&run);
+    assert_eq!(doc["errors"][0]["file"], "missing.md", "{doc:#}");
+    assert!(run.stderr.starts_with("error: missing.md: "), "{}", run.stderr);
+    // a command line clap refuses, when it asks for JSON
+    let run = p.run(&["diff", "2022-10-19", "--format", "json"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        error_json(&run)["errors"][0]["message"],
+        "the following required arguments were not provided: <NEW>"
+    );
+    assert!(
+        run.stderr.starts_with("error: the following required arguments"),
+        "{}",
+        run.stderr
+    );
+    // a result is not an error: check's findings (exit 1) stay policyc.check/1
+    p.edit(
+        &format!("{EN}/06-minors.md"),
+        "Minors may not create",
+        "Minors may not create app@smallrig.com",
+    );
+    let run = p.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(error_json(&run)["schema"], "policyc.check/1");
+}

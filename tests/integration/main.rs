@@ -17,6 +17,7 @@ mod import;
 mod incremental;
 mod l10n;
 mod lint;
+mod notice;
 mod pdf;
 mod properties;
 mod publish;

@@ -134,10 +134,8 @@ impl Site<'_> {
         let dir = format!("{locale}/changes/");
         let url = format!("{base}{dir}{file}");
         let notice = crate::report::notice::view(
-            assessment,
-            self.rules,
+            &report,
             &kit.messages,
-            locale.as_str(),
             &self.content.config.product,
             ai,
             bi,
