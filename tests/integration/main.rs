@@ -17,6 +17,7 @@ mod import;
 mod incremental;
 mod l10n;
 mod lint;
+mod output_folder;
 mod pdf;
 mod properties;
 mod publish;
