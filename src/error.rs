@@ -82,9 +82,12 @@ impl Diagnostic {
 
     /// `file:line:col: ` (the parts known).
     pub fn location(&self) -> String {
+        // a file name may hold a terminal escape; it never reaches the terminal as one
+        let file = self.file.display().to_string();
+        let file = crate::clean::visible(&file);
         match self.pos {
-            Some(p) => format!("{}:{}:{}", self.file.display(), p.line, p.column),
-            None => self.file.display().to_string(),
+            Some(p) => format!("{file}:{}:{}", p.line, p.column),
+            None => file.into_owned(),
         }
     }
 
@@ -129,7 +132,7 @@ pub enum Error {
     #[error("{}", .0.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\nerror: "))]
     Inputs(Vec<Diagnostic>),
     /// A file system operation failed.
-    #[error("{}: {action}: {source}", path.display())]
+    #[error("{}: {action}: {source}", crate::clean::visible(&path.display().to_string()))]
     Io {
         /// What was being done (`cannot read`, `cannot write` …).
         action: &'static str,

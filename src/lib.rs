@@ -5,6 +5,7 @@
 //! classify) | `render` | `check` → `output` (the only writer). [`run`] is the only place that prints errors and picks exit codes.
 
 pub mod classify;
+pub mod clean;
 pub mod cli;
 pub mod commands;
 pub mod compare;

@@ -13,6 +13,7 @@ mod extractors;
 mod faults;
 mod fidelity;
 mod fuzz_corpus;
+mod hostile_files;
 mod import;
 mod incremental;
 mod l10n;
