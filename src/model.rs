@@ -70,6 +70,8 @@ pub struct Section {
     pub directives: Vec<(usize, Directive)>,
     /// Internal links (`#anchor`), with file offsets.
     pub anchors: Vec<(usize, String)>,
+    /// Image sources as written, with file offsets.
+    pub images: Vec<(usize, String)>,
 }
 
 /// A heading in a section body.

@@ -217,3 +217,72 @@ fn a_byte_order_mark_is_accepted() {
     p.run(&["build", "-q"]).ok();
     p.run(&["check", "-q"]).ok();
 }
+
+#[test]
+fn inline_html_must_be_closed_in_its_paragraph() {
+    let p = Project::sample();
+    p.edit(
+        &format!("{EN}/06-minors.md"),
+        "Minors may not create",
+        "Minors <sub>may not create",
+    );
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr.lines().next().unwrap(),
+        format!(
+            "error: {EN}/06-minors.md:8:8: `<sub>` is not closed: close it with `</sub>` in the same paragraph"
+        )
+    );
+}
+
+#[test]
+fn remote_images_are_refused_unless_their_origin_is_allowed() {
+    let p = Project::sample_with_draft();
+    let draft = "content/versions/2026-12-01/en/06-minors.md";
+    p.edit(
+        draft,
+        "Minors may not create",
+        "![x](https://tracker.example/p.gif) Minors may not create",
+    );
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with(
+            "error: content/versions/2026-12-01/en/06-minors.md:8:1: remote image `https://tracker.example/p.gif` is not allowed: pages make no network requests"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!p.path().join("output").exists());
+    let run = p.run(&["check"]);
+    assert_eq!(run.code, 2);
+    // protocol-relative is remote too
+    p.edit(draft, "https://tracker", "//tracker");
+    assert_eq!(p.run(&["build"]).code, 2);
+    // allowed by name, it is shown
+    p.edit(
+        "content/policy.toml",
+        "allowed_inline_html",
+        "image_origins = [\"https://tracker.example\"]\nallowed_inline_html",
+    );
+    p.run(&["build", "-q", "--drafts"]).ok();
+    assert!(
+        p.read("output/drafts/en/2026-12-01/index.html")
+            .contains("src=\"//tracker.example/p.gif\""),
+    );
+    // an origin is a scheme and a host, nothing more
+    p.edit(
+        "content/policy.toml",
+        "\"https://tracker.example\"",
+        "\"https://tracker.example/images\"",
+    );
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("image origin `https://tracker.example/images` must be a scheme and host"),
+        "{}",
+        run.stderr
+    );
+}
