@@ -144,6 +144,10 @@ pub enum Error {
     /// A command-line argument that names nothing usable.
     #[error("{0}")]
     Usage(String),
+    /// The command did its work (the site is built, the content written), but its report could
+    /// not be written (exit 3).
+    #[error("done, but the report could not be written: {0}")]
+    Unreported(Box<Error>),
 }
 
 impl Error {
@@ -156,9 +160,13 @@ impl Error {
         }
     }
 
-    /// Exit code for this error: every error that stops a command is bad input or environment, 2.
+    /// Exit code for this error: 3 when only the report was lost (the work is done); every error
+    /// that stops a command is bad input or environment, 2.
     pub fn exit_code(&self) -> i32 {
-        2
+        match self {
+            Error::Unreported(_) => 3,
+            _ => 2,
+        }
     }
 }
 

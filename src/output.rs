@@ -554,6 +554,17 @@ pub fn stdout(text: &str) -> Result<()> {
     }
 }
 
+/// Writes a command's report line to standard error; errors as [`stdout`] (`<stderr>`).
+pub fn stderr(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    match err.write_all(text.as_bytes()).and_then(|()| err.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::io("cannot write", Path::new("<stderr>"), e)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

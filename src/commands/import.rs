@@ -78,7 +78,9 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<i32> {
             });
             ctx.report(args.format, "", json)?;
         }
-        crate::cli::ReportFormat::Text if ctx.verbosity > Verbosity::Quiet => output::stdout(&report)?,
+        crate::cli::ReportFormat::Text if ctx.verbosity > Verbosity::Quiet => {
+            output::stdout(&report).map_err(|e| Error::Unreported(Box::new(e)))?
+        }
         crate::cli::ReportFormat::Text => {}
     }
     Ok(0)
