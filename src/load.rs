@@ -7,6 +7,11 @@
 //! `facts.toml` and one folder per declared locale of `NN-<section>.md` files; then
 //! [`crate::validate`] checks what spans files. The first problem stops loading with a
 //! [`Diagnostic`] naming file and line.
+//!
+//! Every path read from a content or templates folder must resolve inside it (a link leading out
+//! is refused before it is read, so no message shows what it holds); pipes, devices and sockets
+//! are refused from their `stat`, never opened; content holds no control character but tab, CR
+//! and LF ([`crate::clean`]); a byte order mark at the start of a text file is dropped.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
