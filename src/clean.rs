@@ -1,7 +1,8 @@
 //! Control characters: content may hold none but tab, carriage return and line feed (found here,
 //! refused at load with their place); text policyc was only given to compare or import (a
 //! vendor's policy, an old HTML file) is never refused for them, and is made visible instead, so
-//! that no terminal escape, NUL or bell reaches a report, a page or a terminal. Pure.
+//! that no terminal escape, NUL or bell reaches a report, a page or a terminal. Also what an image
+//! file must be: its name and its first bytes agree. Pure.
 
 use std::borrow::Cow;
 
@@ -62,6 +63,39 @@ pub fn strip_bom(text: String) -> String {
     }
 }
 
+/// The kind of image a file name promises (`"PNG"` …), for a name of letters, digits, `-`, `_` and
+/// one of the extensions pages may show; `None` otherwise (SVG included: it can hold scripts).
+pub fn image_kind(name: &str) -> Option<&'static str> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    let plain = !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !plain {
+        return None;
+    }
+    match ext.to_ascii_lowercase().as_str() {
+        "png" => Some("PNG"),
+        "jpg" | "jpeg" => Some("JPEG"),
+        "gif" => Some("GIF"),
+        "webp" => Some("WebP"),
+        "avif" => Some("AVIF"),
+        _ => None,
+    }
+}
+
+/// Whether `bytes` start as a file of image `kind` (from [`image_kind`]) does.
+pub fn is_image(kind: &str, bytes: &[u8]) -> bool {
+    match kind {
+        "PNG" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "JPEG" => bytes.starts_with(&[0xff, 0xd8, 0xff]),
+        "GIF" => bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a"),
+        "WebP" => bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
+        "AVIF" => bytes.len() >= 12 && &bytes[4..8] == b"ftyp" && matches!(&bytes[8..12], b"avif" | b"avis"),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +109,16 @@ mod tests {
         assert!(matches!(visible("plain\ttext\n"), Cow::Borrowed(_)));
         assert_eq!(describe('\u{1b}'), "U+001B (escape)");
         assert_eq!(strip_bom("\u{feff}+++".into()), "+++");
+    }
+
+    #[test]
+    fn images_are_what_their_names_say() {
+        assert_eq!(image_kind("logo.PNG"), Some("PNG"));
+        for bad in ["logo.svg", "../x.png", "a b.png", ".png", "x.png.exe", "noext"] {
+            assert_eq!(image_kind(bad), None, "{bad}");
+        }
+        assert!(is_image("PNG", b"\x89PNG\r\n\x1a\nrest"));
+        assert!(!is_image("PNG", b"<svg onload=alert(1)>"));
+        assert!(is_image("WebP", b"RIFF\0\0\0\0WEBPVP8 "));
     }
 }

@@ -347,9 +347,18 @@ fn load_version(
         crate::output::sha256_hex(meta_file.text.as_bytes()),
     );
     let mut editions = BTreeMap::new();
+    let mut images = BTreeMap::new();
     for (name, path, is_dir) in list_dir(dir, root)? {
         match (name.as_str(), is_dir) {
             ("version.toml" | "facts.toml", false) => {}
+            ("images", true) => {
+                for (file, path, is_dir) in list_dir(&path, root)? {
+                    let bytes = read_image(&path, &file, is_dir)?;
+                    let rel = format!("images/{file}");
+                    hashes.insert(rel.clone(), crate::output::sha256_hex(&bytes));
+                    images.insert(rel, std::sync::Arc::new(bytes));
+                }
+            }
             (_, true) => {
                 let locale = Locale::parse(&name)
                     .ok()
@@ -387,7 +396,42 @@ fn load_version(
         facts,
         facts_file,
         editions,
+        images,
     })
+}
+
+/// Reads image `name` of a version's `images/` folder (listed by `list_dir`: inside the content
+/// folder, no special file): a PNG, JPEG, GIF, WebP or AVIF file whose bytes are what its name
+/// says.
+fn read_image(path: &Path, name: &str, is_dir: bool) -> Result<Vec<u8>> {
+    use std::io::Read;
+    if is_dir {
+        return Err(
+            Diagnostic::file_error(path, "unexpected folder: `images/` holds only image files").into(),
+        );
+    }
+    let Some(kind) = crate::clean::image_kind(name) else {
+        return Err(Diagnostic::file_error(
+            path,
+            "not an image policyc publishes: name it with letters, digits, `-`, `_` and one of .png, .jpg, .jpeg, .gif, .webp, .avif",
+        )
+        .into());
+    };
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Error::io("cannot read", path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path));
+    }
+    if !crate::clean::is_image(kind, &bytes) {
+        return Err(Diagnostic::file_error(
+            path,
+            format!("is not a {kind} file (its first bytes say otherwise)"),
+        )
+        .into());
+    }
+    Ok(bytes)
 }
 
 /// Loads a locale folder; each file's sha256 goes into `hashes` under `<locale>/<file name>`.

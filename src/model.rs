@@ -44,6 +44,9 @@ pub struct Version {
     pub source_hashes: BTreeMap<String, String>,
     /// One edition per locale of the policy.
     pub editions: BTreeMap<Locale, Edition>,
+    /// The files of its `images/` folder by path inside the version folder (`images/logo.png`),
+    /// with their bytes; their sha256 are in `source_hashes` (so the seal covers them).
+    pub images: BTreeMap<String, std::sync::Arc<Vec<u8>>>,
 }
 
 /// The sections of one version in one locale.

@@ -210,18 +210,18 @@ fn sections(c: &Content, version: &Version, edition: &crate::model::Edition) -> 
             .into());
         }
         for (offset, src) in &s.images {
-            if let Some(origin) = image_origin(src)
-                && !c.config.image_origins.contains(&origin)
-            {
-                return Err(Diagnostic::at(
-                    &s.file,
-                    *offset,
-                    format!(
-                        "remote image `{src}` is not allowed: pages make no network requests (put the file in the content folder, or allow `{origin}` with image_origins in policy.toml)"
-                    ),
-                )
-                .into());
-            }
+            let problem = match image_origin(src) {
+                Some(origin) if !c.config.image_origins.contains(&origin) => format!(
+                    "remote image `{src}` is not allowed: pages make no network requests (put the file in the version's images/ folder, or allow `{origin}` with image_origins in policy.toml)"
+                ),
+                Some(_) => continue,
+                None if version.images.contains_key(src.as_str()) => continue,
+                None => format!(
+                    "image `{src}` is not a file of this version: write `images/<file>` for a file in {}",
+                    version.dir.join("images").display()
+                ),
+            };
+            return Err(Diagnostic::at(&s.file, *offset, problem).into());
         }
         let expected = format!("{index:02}-{id}.md");
         if s.file.path.file_name().is_some_and(|n| n != expected.as_str()) {

@@ -88,6 +88,10 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
         &sink,
         &progress,
     )?;
+    // the images beside the pages that show them (site files, in the manifest)
+    for image in crate::render::images::artifacts(&content, args.drafts) {
+        sink.put(image)?;
+    }
     let pdfs = match &engine {
         Some(engine) => print_pdfs(engine, &writer, &pdf_jobs(&content), &sink)?,
         None => 0,

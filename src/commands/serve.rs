@@ -73,7 +73,12 @@ fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<BTreeM
                 pdf: false,
             },
         )?;
-        Ok(artifacts.into_iter().map(|a| (a.path, a.bytes)).collect())
+        let images = crate::render::images::artifacts(&content, true);
+        Ok(artifacts
+            .into_iter()
+            .chain(images)
+            .map(|a| (a.path, a.bytes))
+            .collect())
     };
     run().map_err(|e| format!("error: {e}"))
 }
@@ -238,7 +243,7 @@ fn page<'s>(s: &'s Snapshot, path: &str) -> (u16, &'static str, std::borrow::Cow
             } else if rel.ends_with(".json") {
                 "application/json"
             } else {
-                "application/octet-stream"
+                image_type(&rel).unwrap_or("application/octet-stream")
             };
             (200, kind, Cow::Borrowed(bytes))
         }
@@ -252,6 +257,18 @@ fn page<'s>(s: &'s Snapshot, path: &str) -> (u16, &'static str, std::borrow::Cow
             )
         }
     }
+}
+
+/// The media type of an image file of the site.
+fn image_type(rel: &str) -> Option<&'static str> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    Some(match crate::clean::image_kind(name)? {
+        "PNG" => "image/png",
+        "JPEG" => "image/jpeg",
+        "GIF" => "image/gif",
+        "WebP" => "image/webp",
+        _ => "image/avif",
+    })
 }
 
 /// Minimal HTML escaping for the error page.

@@ -14,6 +14,7 @@ mod faults;
 mod fidelity;
 mod fuzz_corpus;
 mod hostile_files;
+mod images;
 mod import;
 mod incremental;
 mod l10n;
