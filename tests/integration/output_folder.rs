@@ -240,3 +240,119 @@ fn the_leftover_sweep_spares_folders_of_running_processes() {
     assert!(!p.path().join(".output.policyc-tmp-4294967").exists());
     assert!(!p.path().join(".output.policyc-old-4294968").exists());
 }
+
+/// A tmpfs mounted on a folder while it lives (unmounted when dropped); `None` where mounting is
+/// not allowed (not root, no capability).
+struct Mounted(std::path::PathBuf);
+
+impl Mounted {
+    fn tmpfs(dir: &std::path::Path) -> Option<Self> {
+        fs::create_dir_all(dir).unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "none"])
+            .arg(dir)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Mounted(dir.to_path_buf()))
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn an_output_folder_that_is_a_mount_point_is_replaced_file_by_file() {
+    let p = Project::sample_with_draft();
+    let Some(_mount) = Mounted::tmpfs(&p.path().join("output")) else {
+        eprintln!("skipped: cannot mount a tmpfs here");
+        return;
+    };
+    p.write("output/.nojekyll", "");
+    let run = p.run(&["build", "--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "cannot be replaced in one step (a mount point?): its contents were replaced file by file"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(p.path().join("output/drafts/en/2026-12-01/index.html").is_file());
+    p.write("output/CNAME", "privacy.smallgogo.example\n");
+    // a build without drafts: what the last build wrote and this one does not is removed
+    p.run(&["build", "-q"]).ok();
+    assert!(!p.path().join("output/drafts").exists());
+    assert!(p.path().join("output/.nojekyll").is_file());
+    assert_eq!(p.read("output/CNAME"), "privacy.smallgogo.example\n");
+    let manifest: serde_json::Value = serde_json::from_str(&p.read("output/manifest.json")).unwrap();
+    for f in manifest["files"].as_array().unwrap() {
+        assert!(
+            p.path()
+                .join("output")
+                .join(f["path"].as_str().unwrap())
+                .is_file(),
+            "{f}"
+        );
+    }
+    // nothing is left beside it
+    let stray: Vec<String> = fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("policyc-tmp") || n.contains("policyc-old"))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
+}
+
+/// Issue 20, item 2, as reported: two builds started together into one output folder. Whichever
+/// way they meet, each either builds or fails at once naming the other; the site left is whole
+/// and nothing is left beside it.
+#[test]
+fn two_builds_at_once_leave_a_whole_site() {
+    let p = Project::sample_with_draft();
+    p.run(&["build", "-q", "--drafts"]).ok();
+    for _ in 0..3 {
+        let spawn = || {
+            Command::new(env!("CARGO_BIN_EXE_policyc"))
+                .args(["build", "--clean", "--drafts", "-q"])
+                .current_dir(p.path())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        let mut built = 0;
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            match out.status.code() {
+                Some(0) => built += 1,
+                Some(2) => assert!(
+                    stderr.contains("another build is writing this output folder"),
+                    "{stderr}"
+                ),
+                other => panic!("{other:?}: {stderr}"),
+            }
+        }
+        assert!(built >= 1);
+        let manifest: serde_json::Value = serde_json::from_str(&p.read("output/manifest.json")).unwrap();
+        for f in manifest["files"].as_array().unwrap() {
+            assert!(
+                p.path()
+                    .join("output")
+                    .join(f["path"].as_str().unwrap())
+                    .is_file(),
+                "{f}"
+            );
+        }
+        let stray: Vec<String> = fs::read_dir(p.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("policyc-tmp") || n.contains("policyc-old"))
+            .collect();
+        assert!(stray.is_empty(), "{stray:?}");
+    }
+}
