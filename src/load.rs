@@ -124,7 +124,7 @@ fn refuse_controls(src: &SourceFile) -> Result<()> {
                 src,
                 offset,
                 format!(
-                    "control character {} is not allowed in content (only tab, carriage return and line feed)",
+                    "control character {} is not allowed (only tab, carriage return and line feed)",
                     crate::clean::describe(c)
                 ),
             );
@@ -464,7 +464,8 @@ fn load_edition(
 }
 
 /// Loads the templates: the built-in set, overridden file by file by `dir` when it exists. A link
-/// leading outside `dir` is refused; a linked folder is walked once.
+/// leading outside `dir` and a control character other than tab, CR and LF are refused; a linked
+/// folder is walked once.
 pub fn load_templates(dir: Option<&Path>) -> Result<TemplateSet> {
     let mut set = TemplateSet::builtin();
     let Some(dir) = dir else { return Ok(set) };
@@ -508,7 +509,10 @@ pub fn load_templates(dir: Option<&Path>) -> Result<TemplateSet> {
                 .collect::<Vec<_>>()
                 .join("/");
             if TemplateSet::is_template_name(&rel) {
-                set.insert(rel, read_text(&path)?);
+                // what reaches every page holds no control character either
+                let src = read_text(&path)?;
+                refuse_controls(&src)?;
+                set.insert(rel, src);
             }
         }
     }

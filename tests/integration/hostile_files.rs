@@ -146,11 +146,23 @@ fn control_characters_in_content_are_refused_with_their_place() {
     assert_eq!(
         run.stderr.lines().next().unwrap(),
         format!(
-            "error: {EN}/06-minors.md:8:8: control character U+001B (escape) is not allowed in content (only tab, carriage return and line feed)"
+            "error: {EN}/06-minors.md:8:8: control character U+001B (escape) is not allowed (only tab, carriage return and line feed)"
         )
     );
     assert!(!run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{7}'));
     let run = p.run(&["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    // a template override, which reaches every page, likewise
+    let p = Project::sample();
+    p.write("templates/messages/en.toml", "x = \"\u{7}\"\n");
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: templates/messages/en.toml:1:6: control character U+0007 (bell)"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.code, 2, "{}", run.stderr);
     // facts: a NUL would make feed.xml invalid XML
     let p = Project::sample();
