@@ -108,7 +108,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(code) => code,
         Err(e) => {
             // nothing is left to tell should standard error itself fail: the exit code says it
-            let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("error: {e}\n").as_bytes());
+            // never a terminal escape, whatever a path or a message holds
+            let message = format!("error: {e}\n");
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), clean::visible(&message).as_bytes());
             e.exit_code()
         }
     }

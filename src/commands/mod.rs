@@ -50,14 +50,14 @@ impl Ctx {
     /// Prints a warning unless quiet.
     pub fn warn(&self, message: &str) {
         if self.verbosity > Verbosity::Quiet {
-            eprintln!("warning: {message}");
+            eprintln!("warning: {}", crate::clean::visible(message));
         }
     }
 
     /// Prints a warning-level diagnostic (it names its own level) unless quiet.
     pub fn warn_diagnostic(&self, d: &crate::error::Diagnostic) {
         if self.verbosity > Verbosity::Quiet {
-            eprintln!("{}", d.render_long());
+            eprintln!("{}", crate::clean::visible(&d.render_long()));
         }
     }
 

@@ -70,7 +70,12 @@ pub fn check(out: &Path, protected: Protected) -> Result<Target> {
             .any(|n| n == MARKER || n == crate::incremental::RECORD);
         let visible: Vec<&String> = entries.iter().filter(|n| !n.starts_with('.')).collect();
         if !own && !visible.is_empty() {
-            let mut shown: Vec<String> = visible.iter().take(5).map(|s| s.to_string()).collect();
+            // names as they are, but never a terminal escape
+            let mut shown: Vec<String> = visible
+                .iter()
+                .take(5)
+                .map(|s| crate::clean::visible(s).into_owned())
+                .collect();
             if visible.len() > 5 {
                 shown.push(format!("and {} more", visible.len() - 5));
             }

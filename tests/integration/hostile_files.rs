@@ -201,6 +201,15 @@ fn diff_reports_make_terminal_escapes_visible_in_every_format() {
         }
         assert!(run.stdout.contains('␛'), "{format}: {}", run.stdout);
     }
+    // nor does an error naming a file whose name holds one
+    let run = p.run(&["diff", "old\u{1b}]0;pwned\u{7}.md", "new.md"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        !run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{7}'),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("old␛]0;pwned␇.md"), "{}", run.stderr);
 }
 
 #[test]
