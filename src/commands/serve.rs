@@ -80,7 +80,7 @@ fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<BTreeM
             .map(|a| (a.path, a.bytes))
             .collect())
     };
-    run().map_err(|e| format!("error: {e}"))
+    run().map_err(|e| crate::clean::visible(&format!("error: {e}")).into_owned())
 }
 
 /// Runs the preview server until the process is stopped.
