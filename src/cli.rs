@@ -98,9 +98,14 @@ pub enum Command {
 /// `policyc build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The output folder; replaced whole, only when everything rendered.
+    /// The output folder; replaced whole, only when everything rendered. Only a folder policyc
+    /// made (marked `.policyc-output`), an empty or a new one; never the content, templates or
+    /// current folder. What policyc did not write there (`.git`, `CNAME` …) is kept.
     #[arg(long, value_name = "DIR", default_value = "output")]
     pub out: PathBuf,
+    /// Wait for another build writing the same output folder to end, instead of failing at once.
+    #[arg(long)]
+    pub wait: bool,
     /// Also render draft versions, under `drafts/`.
     #[arg(long)]
     pub drafts: bool,

@@ -29,6 +29,10 @@ pub struct PolicyConfig {
     /// Raw inline HTML tags allowed in Markdown.
     #[serde(default)]
     pub allowed_inline_html: Vec<String>,
+    /// Origins (`https://host`) remote images may come from; none by default, since pages make no
+    /// network requests.
+    #[serde(default)]
+    pub image_origins: Vec<String>,
     /// Lint rule levels: rule id -> level.
     #[serde(default)]
     pub lint: BTreeMap<String, LintLevel>,

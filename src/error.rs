@@ -82,9 +82,12 @@ impl Diagnostic {
 
     /// `file:line:col: ` (the parts known).
     pub fn location(&self) -> String {
+        // a file name may hold a terminal escape; it never reaches the terminal as one
+        let file = self.file.display().to_string();
+        let file = crate::clean::visible(&file);
         match self.pos {
-            Some(p) => format!("{}:{}:{}", self.file.display(), p.line, p.column),
-            None => self.file.display().to_string(),
+            Some(p) => format!("{file}:{}:{}", p.line, p.column),
+            None => file.into_owned(),
         }
     }
 
@@ -129,7 +132,7 @@ pub enum Error {
     #[error("{}", .0.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\nerror: "))]
     Inputs(Vec<Diagnostic>),
     /// A file system operation failed.
-    #[error("{}: {action}: {source}", path.display())]
+    #[error("{}: {action}: {source}", crate::clean::visible(&path.display().to_string()))]
     Io {
         /// What was being done (`cannot read`, `cannot write` …).
         action: &'static str,
@@ -141,6 +144,10 @@ pub enum Error {
     /// A command-line argument that names nothing usable.
     #[error("{0}")]
     Usage(String),
+    /// The command did its work (the site is built, the content written), but its report could
+    /// not be written (exit 3).
+    #[error("done, but the report could not be written: {0}")]
+    Unreported(Box<Error>),
 }
 
 impl Error {
@@ -153,9 +160,13 @@ impl Error {
         }
     }
 
-    /// Exit code for this error: every error that stops a command is bad input or environment, 2.
+    /// Exit code for this error: 3 when only the report was lost (the work is done); every error
+    /// that stops a command is bad input or environment, 2.
     pub fn exit_code(&self) -> i32 {
-        2
+        match self {
+            Error::Unreported(_) => 3,
+            _ => 2,
+        }
     }
 
     /// The error as the entries of `policyc.error/1`: one per problem, with its place where known.
@@ -170,6 +181,14 @@ impl Error {
                 message: format!("{action}: {source}"),
             }],
             Error::Usage(message) => vec![ErrorEntry::message(message.clone())],
+            Error::Unreported(inner) => inner
+                .entries()
+                .into_iter()
+                .map(|e| ErrorEntry {
+                    message: format!("done, but the report could not be written: {}", e.message),
+                    ..e
+                })
+                .collect(),
         }
     }
 }

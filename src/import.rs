@@ -103,13 +103,41 @@ pub fn html_to_markdown(html: &str) -> String {
     tidy
 }
 
+/// Decodes the entities of HTML text for Markdown, keeping text text: `&lt;` stays an entity (a
+/// decoded `<script>` would be markup in Markdown), and so does `&amp;` where a decoded `&` would
+/// start an entity.
 fn decode(s: &str) -> String {
-    s.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let (text, len) = [
+            ("&nbsp;", " "),
+            ("&lt;", "&lt;"),
+            ("&gt;", ">"),
+            ("&quot;", "\""),
+            ("&#39;", "'"),
+            ("&amp;", "&"),
+        ]
+        .iter()
+        .find(|(entity, _)| tail.starts_with(entity))
+        .map_or(("&", 1), |(entity, text)| (*text, entity.len()));
+        let after = &tail[len..];
+        let starts_entity = after.split_once(';').is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name.len() <= 10
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#')
+        });
+        out.push_str(if text == "&" && len > 1 && starts_entity {
+            "&amp;"
+        } else {
+            text
+        });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Facts found in the text.
@@ -446,43 +474,88 @@ pub fn import(markdown: &str, version: &str, locale: &str, product: &str) -> Imp
     Imported { files, report }
 }
 
-/// Link destinations the content format refuses (`javascript:`, `data:` …) become `#`.
+/// Link destinations the content format refuses (`javascript:`, `data:`, `vbscript:` …, however
+/// they are spelt: entities, case, spaces) become `#`; `tel:` and `mailto:` links stay; a remote
+/// image becomes a link to it (pages make no network requests). Each is reported.
 fn neutralize_links(text: &str, report: &mut Vec<String>) -> String {
-    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
+    // (range to replace, replacement)
+    let mut cuts: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    let mut unsafe_links = Vec::new();
+    let mut remote_images = 0;
     for (event, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
-        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
-            let d = dest_url.trim().to_ascii_lowercase();
-            let scheme = d
-                .split_once(':')
-                .map(|(s, _)| s)
-                .filter(|s| !s.contains(['/', '?', '#']));
-            if scheme.is_some_and(|s| !matches!(s, "http" | "https" | "mailto"))
-                && let Some(i) = text[range.clone()].find(dest_url.as_ref())
-            {
-                let start = range.start + i;
-                cuts.push(start..start + dest_url.len());
+        let (dest_url, image) = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            _ => continue,
+        };
+        let d: String = dest_url
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let scheme = d
+            .split_once(':')
+            .map(|(s, _)| s)
+            .filter(|s| !s.contains(['/', '?', '#']));
+        if scheme.is_some_and(|s| !matches!(s, "http" | "https" | "mailto" | "tel")) {
+            let raw = &text[range.clone()];
+            let dest =
+                raw_destination(raw).or_else(|| raw.find(dest_url.as_ref()).map(|i| i..i + dest_url.len()));
+            let shown: String = crate::clean::visible(dest_url).chars().take(60).collect();
+            unsafe_links.push(shown);
+            match dest {
+                Some(r) => cuts.push((range.start + r.start..range.start + r.end, "#")),
+                // not found as written (a reference definition): the whole link becomes its text
+                None => cuts.push((range.clone(), "")),
             }
+        } else if image && crate::validate::image_origin(dest_url).is_some() {
+            remote_images += 1;
+            // `![alt](url)` → `[alt](url)`
+            cuts.push((range.start..range.start + 1, ""));
         }
+    }
+    if !unsafe_links.is_empty() {
+        report.push(format!(
+            "{} link(s) with a refused scheme now point to `#`: {}",
+            unsafe_links.len(),
+            unsafe_links.join(", ")
+        ));
+    }
+    if remote_images > 0 {
+        report.push(format!(
+            "{remote_images} remote image(s) became links to them: pages make no network requests (copy the images into the content folder, or allow their origin with image_origins in policy.toml)"
+        ));
     }
     if cuts.is_empty() {
         return text.to_string();
     }
-    report.push(format!(
-        "{} link(s) with a refused scheme (javascript:, data: …) now point to `#`",
-        cuts.len()
-    ));
+    cuts.sort_by_key(|c| c.0.start);
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for c in cuts {
+    for (c, with) in cuts {
         if c.start < last {
             continue;
         }
         out.push_str(&text[last..c.start]);
-        out.push('#');
+        out.push_str(with);
         last = c.end;
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// The range of the destination as written in an inline link `[text](dest "title")`.
+fn raw_destination(raw: &str) -> Option<std::ops::Range<usize>> {
+    let inner_start = raw.rfind("](")? + 2;
+    let inner = raw[inner_start..].strip_suffix(')')?;
+    let lead = inner.len() - inner.trim_start().len();
+    let inner = inner.trim_start();
+    let len = if inner.starts_with('<') {
+        inner.find('>')? + 1
+    } else {
+        inner.find(char::is_whitespace).unwrap_or(inner.len())
+    };
+    (len > 0).then(|| inner_start + lead..inner_start + lead + len)
 }
 
 /// A slug of ASCII letters and digits (non-ASCII headings get a generic id).
@@ -503,4 +576,40 @@ fn ascii_slug(title: &str) -> String {
         .collect::<String>()
         .trim_end_matches('-')
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_links_are_neutralized_and_reported_safe_ones_kept() {
+        let mut report = Vec::new();
+        let text = "[a](javascript&#58;alert(1)) [b](JavaScript:x) [c](tel:+86-755-1234) [d](mailto:a@b.c) [e](<vbscript:y> \"t\") ![f](https://t.example/p.gif)\n";
+        let out = neutralize_links(text, &mut report);
+        assert_eq!(
+            out,
+            "[a](#) [b](#) [c](tel:+86-755-1234) [d](mailto:a@b.c) [e](# \"t\") [f](https://t.example/p.gif)\n"
+        );
+        assert!(
+            report[0].starts_with("3 link(s) with a refused scheme now point to `#`: javascript:alert(1)"),
+            "{report:?}"
+        );
+        assert!(report[1].starts_with("1 remote image(s)"), "{report:?}");
+    }
+
+    #[test]
+    fn escaped_markup_stays_text() {
+        assert_eq!(
+            decode("a &lt;script&gt; b &amp; c &amp;lt; d"),
+            "a &lt;script> b & c &amp;lt; d"
+        );
+        let md = html_to_markdown("<p>Never type &lt;script&gt;alert(1)&lt;/script&gt; into the form.</p>");
+        let imported = import(&md, "2024-01-01", "en", "P");
+        let body: String = imported.files.iter().map(|(_, t)| t.as_str()).collect();
+        assert!(
+            body.contains("Never type &lt;script>alert(1)&lt;/script> into the form."),
+            "{body}"
+        );
+    }
 }

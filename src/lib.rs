@@ -7,6 +7,7 @@
 //! picks exit codes.
 
 pub mod classify;
+pub mod clean;
 pub mod cli;
 pub mod commands;
 pub mod compare;
@@ -113,7 +114,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            // nothing is left to tell should standard error itself fail: the exit code says it;
+            // never a terminal escape, whatever a path or a message holds
+            let message = format!("error: {e}\n");
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), clean::visible(&message).as_bytes());
             if json {
                 print_error_json(e.entries());
             }

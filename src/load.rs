@@ -7,6 +7,11 @@
 //! `facts.toml` and one folder per declared locale of `NN-<section>.md` files; then
 //! [`crate::validate`] checks what spans files. The first problem stops loading with a
 //! [`Diagnostic`] naming file and line.
+//!
+//! Every path read from a content or templates folder must resolve inside it (a link leading out
+//! is refused before it is read, so no message shows what it holds); pipes, devices and sockets
+//! are refused from their `stat`, never opened; content holds no control character but tab, CR
+//! and LF ([`crate::clean`]); a byte order mark at the start of a text file is dropped.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -25,31 +30,62 @@ use crate::source::SourceFile;
 /// Largest file policyc reads (a guard against runaway input).
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Reads a UTF-8 text file; a directory, a missing file or invalid UTF-8 is a diagnostic.
+/// What a file system entry is when it is neither a regular file nor a folder, for messages.
+fn special_kind(kind: fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_file() || kind.is_dir() || kind.is_symlink() {
+        None
+    } else if kind.is_fifo() {
+        Some("a named pipe (FIFO)")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else if kind.is_block_device() || kind.is_char_device() {
+        Some("a device")
+    } else {
+        Some("not a regular file")
+    }
+}
+
+/// The error for special file `path`: refused without being opened.
+fn special_file(path: &Path, kind: &str) -> Error {
+    Diagnostic::file_error(path, format!("is {kind}, expected a regular file (not opened)")).into()
+}
+
+/// Reads a UTF-8 text file (a byte order mark at its start is dropped); a directory, a special
+/// file (refused before it is opened), a missing file or invalid UTF-8 is a diagnostic.
 pub fn read_text(path: &Path) -> Result<SourceFile> {
     use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
     let not_found = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => Error::from(Diagnostic::file_error(path, "file not found")),
         _ => Error::io("cannot read", path, e),
     };
-    // one open, one fstat, one read: this runs for every file of the content
-    let mut file = fs::File::open(path).map_err(not_found)?;
-    let meta = file.metadata().map_err(not_found)?;
+    // one stat, one open, one read: this runs for every file of the content
+    let meta = fs::metadata(path).map_err(not_found)?;
     if meta.is_dir() {
         return Err(Diagnostic::file_error(path, "is a directory, expected a file").into());
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::file_error(
-            path,
-            format!("file is larger than {} MiB", MAX_FILE_BYTES >> 20),
-        )
-        .into());
+    if let Some(kind) = special_kind(meta.file_type()) {
+        return Err(special_file(path, kind));
     }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(path));
+    }
+    // non-blocking: should a pipe take the file's place after the look, opening it cannot hang
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(not_found)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-    file.read_to_end(&mut bytes)
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| Error::io("cannot read", path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path));
+    }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(path, text)),
+        Ok(text) => Ok(SourceFile::new(path, crate::clean::strip_bom(text))),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
@@ -65,7 +101,63 @@ pub fn read_text(path: &Path) -> Result<SourceFile> {
     }
 }
 
-/// The entries of a folder, sorted by name; symbolic links leading outside `root` are refused.
+fn too_large(path: &Path) -> Error {
+    Diagnostic::file_error(path, format!("file is larger than {} MiB", MAX_FILE_BYTES >> 20)).into()
+}
+
+/// Reads a text file of content folder `root`: it must lie inside `root` (a link leading out is
+/// refused before it is read) and hold no control character but tab, CR and LF (refused with its
+/// place).
+fn read_content(root: &Path, path: &Path) -> Result<SourceFile> {
+    check_inside(root, path, "content")?;
+    let src = read_text(path)?;
+    refuse_controls(&src)?;
+    Ok(src)
+}
+
+/// An error at the first forbidden control character of `src`, if any.
+fn refuse_controls(src: &SourceFile) -> Result<()> {
+    match crate::clean::first_forbidden(&src.text) {
+        None => Ok(()),
+        Some((offset, c)) => {
+            let mut d = Diagnostic::at(
+                src,
+                offset,
+                format!(
+                    "control character {} is not allowed (only tab, carriage return and line feed)",
+                    crate::clean::describe(c)
+                ),
+            );
+            d.source_line = d.source_line.map(|l| crate::clean::visible(&l).into_owned());
+            Err(d.into())
+        }
+    }
+}
+
+/// Refuses `path`, an entry of a folder known to lie inside folder `root`, when it is a symbolic
+/// link resolving outside `root` (`what` names the folder in the message). One `lstat` for what
+/// is no link.
+fn check_inside(root: &Path, path: &Path, what: &str) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if !m.file_type().is_symlink() => return Ok(()),
+        Err(_) => return Ok(()), // missing: reading it reports that
+        Ok(_) => {}
+    }
+    let root_resolved = fs::canonicalize(root).map_err(|e| Error::io("cannot read", root, e))?;
+    let target = fs::canonicalize(path).map_err(|e| Error::io("cannot follow link", path, e))?;
+    if target.starts_with(&root_resolved) {
+        Ok(())
+    } else {
+        Err(Diagnostic::file_error(
+            path,
+            format!("leads outside the {what} folder (a symbolic link); refused without reading it"),
+        )
+        .into())
+    }
+}
+
+/// The entries of a folder, sorted by name; symbolic links leading outside `root` and special
+/// files (pipes, devices, sockets) are refused without being opened.
 fn list_dir(dir: &Path, root: &Path) -> Result<Vec<(String, PathBuf, bool)>> {
     let meta = fs::metadata(dir).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::from(Diagnostic::file_error(dir, "folder not found")),
@@ -100,14 +192,17 @@ fn list_dir(dir: &Path, root: &Path) -> Result<Vec<(String, PathBuf, bool)>> {
             }
         }
         // the entry's own type, but a link's target's
-        let is_dir = if file_type.is_symlink() {
+        let kind = if file_type.is_symlink() {
             fs::metadata(&path)
                 .map_err(|e| Error::io("cannot read", &path, e))?
-                .is_dir()
+                .file_type()
         } else {
-            file_type.is_dir()
+            file_type
         };
-        out.push((name, path, is_dir));
+        if let Some(kind) = special_kind(kind) {
+            return Err(special_file(&path, kind));
+        }
+        out.push((name, path, kind.is_dir()));
     }
     out.sort();
     Ok(out)
@@ -115,10 +210,11 @@ fn list_dir(dir: &Path, root: &Path) -> Result<Vec<(String, PathBuf, bool)>> {
 
 /// Loads and validates the whole content folder.
 pub fn load_content(root: &Path) -> Result<Content> {
-    let config_file = read_text(&root.join("policy.toml"))?;
+    let config_file = read_content(root, &root.join("policy.toml"))?;
     let config: PolicyConfig = toml_file::parse(&config_file)?;
     crate::validate::config(&config, &config_file)?;
     let versions_dir = root.join("versions");
+    check_inside(root, &versions_dir, "content")?;
     let mut folders = Vec::new();
     for (name, path, is_dir) in list_dir(&versions_dir, root)? {
         if !is_dir {
@@ -145,7 +241,7 @@ pub fn load_content(root: &Path) -> Result<Content> {
     .collect();
     let lock_path = root.join("versions.lock");
     let (lock, lock_file) = if lock_path.exists() {
-        let src = read_text(&lock_path)?;
+        let src = read_content(root, &lock_path)?;
         let lock: crate::seal::Lock = toml_file::parse(&src)?;
         (Some(lock), Some(src))
     } else {
@@ -229,7 +325,7 @@ fn load_version(
     config: &PolicyConfig,
     memo: &MemoAt,
 ) -> Result<Version> {
-    let meta_file = read_text(&dir.join("version.toml"))?;
+    let meta_file = read_content(root, &dir.join("version.toml"))?;
     let meta: VersionMeta = toml_file::parse(&meta_file)?;
     if &meta.id != id {
         let offset = meta_file.text.find(meta.id.as_str()).unwrap_or(0);
@@ -240,7 +336,7 @@ fn load_version(
         )
         .into());
     }
-    let facts_file = read_text(&dir.join("facts.toml"))?;
+    let facts_file = read_content(root, &dir.join("facts.toml"))?;
     // every file's sha256, for the seals and the fingerprints; also the memo's key
     let mut hashes = BTreeMap::new();
     let facts_hash = crate::output::sha256_hex(facts_file.text.as_bytes());
@@ -251,9 +347,18 @@ fn load_version(
         crate::output::sha256_hex(meta_file.text.as_bytes()),
     );
     let mut editions = BTreeMap::new();
+    let mut images = BTreeMap::new();
     for (name, path, is_dir) in list_dir(dir, root)? {
         match (name.as_str(), is_dir) {
             ("version.toml" | "facts.toml", false) => {}
+            ("images", true) => {
+                for (file, path, is_dir) in list_dir(&path, root)? {
+                    let bytes = read_image(&path, &file, is_dir)?;
+                    let rel = format!("images/{file}");
+                    hashes.insert(rel.clone(), crate::output::sha256_hex(&bytes));
+                    images.insert(rel, std::sync::Arc::new(bytes));
+                }
+            }
             (_, true) => {
                 let locale = Locale::parse(&name)
                     .ok()
@@ -291,7 +396,42 @@ fn load_version(
         facts,
         facts_file,
         editions,
+        images,
     })
+}
+
+/// Reads image `name` of a version's `images/` folder (listed by `list_dir`: inside the content
+/// folder, no special file): a PNG, JPEG, GIF, WebP or AVIF file whose bytes are what its name
+/// says.
+fn read_image(path: &Path, name: &str, is_dir: bool) -> Result<Vec<u8>> {
+    use std::io::Read;
+    if is_dir {
+        return Err(
+            Diagnostic::file_error(path, "unexpected folder: `images/` holds only image files").into(),
+        );
+    }
+    let Some(kind) = crate::clean::image_kind(name) else {
+        return Err(Diagnostic::file_error(
+            path,
+            "not an image policyc publishes: name it with letters, digits, `-`, `_` and one of .png, .jpg, .jpeg, .gif, .webp, .avif",
+        )
+        .into());
+    };
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Error::io("cannot read", path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path));
+    }
+    if !crate::clean::is_image(kind, &bytes) {
+        return Err(Diagnostic::file_error(
+            path,
+            format!("is not a {kind} file (its first bytes say otherwise)"),
+        )
+        .into());
+    }
+    Ok(bytes)
 }
 
 /// Loads a locale folder; each file's sha256 goes into `hashes` under `<locale>/<file name>`.
@@ -312,7 +452,9 @@ fn load_edition(
             )
             .into());
         }
+        // listed by list_dir: inside the content folder
         let src = read_text(&path)?;
+        refuse_controls(&src)?;
         let hash = crate::output::sha256_hex(src.text.as_bytes());
         sections.push(memo.section(src, &hash, &config.allowed_inline_html)?);
         hashes.insert(format!("{locale}/{name}"), hash);
@@ -321,13 +463,17 @@ fn load_edition(
     Ok(Edition { locale, sections })
 }
 
-/// Loads the templates: the built-in set, overridden file by file by `dir` when it exists.
+/// Loads the templates: the built-in set, overridden file by file by `dir` when it exists. A link
+/// leading outside `dir` and a control character other than tab, CR and LF are refused; a linked
+/// folder is walked once.
 pub fn load_templates(dir: Option<&Path>) -> Result<TemplateSet> {
     let mut set = TemplateSet::builtin();
     let Some(dir) = dir else { return Ok(set) };
     if !dir.is_dir() {
         return Ok(set);
     }
+    let root = fs::canonicalize(dir).map_err(|e| Error::io("cannot read", dir, e))?;
+    let mut seen = std::collections::HashSet::from([root.clone()]);
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         for entry in fs::read_dir(&d).map_err(|e| Error::io("cannot read", &d, e))? {
@@ -337,7 +483,21 @@ pub fn load_templates(dir: Option<&Path>) -> Result<TemplateSet> {
             if name.starts_with('.') {
                 continue;
             }
-            if path.is_dir() {
+            let own = entry
+                .file_type()
+                .map_err(|e| Error::io("cannot read", &path, e))?;
+            let is_dir = if own.is_symlink() {
+                check_inside(&root, &path, "templates")?;
+                let target =
+                    fs::canonicalize(&path).map_err(|e| Error::io("cannot follow link", &path, e))?;
+                if target.is_dir() && !seen.insert(target) {
+                    continue; // a folder already walked: a loop of links
+                }
+                path.is_dir()
+            } else {
+                own.is_dir()
+            };
+            if is_dir {
                 stack.push(path);
                 continue;
             }
@@ -349,11 +509,25 @@ pub fn load_templates(dir: Option<&Path>) -> Result<TemplateSet> {
                 .collect::<Vec<_>>()
                 .join("/");
             if TemplateSet::is_template_name(&rel) {
-                set.insert(rel, read_text(&path)?);
+                // what reaches every page holds no control character either
+                let src = read_text(&path)?;
+                refuse_controls(&src)?;
+                set.insert(rel, src);
             }
         }
     }
     Ok(set)
+}
+
+/// Reads a text file policyc only compares or imports (not content): never refused for control
+/// characters, which are made visible instead ([`crate::clean::visible`]); returns how many were.
+pub fn read_foreign(path: &Path) -> Result<(SourceFile, usize)> {
+    let mut src = read_text(path)?;
+    let count = src.text.chars().filter(|&c| crate::clean::forbidden(c)).count();
+    if count > 0 {
+        src.text = crate::clean::visible(&src.text).into_owned();
+    }
+    Ok((src, count))
 }
 
 /// What a `diff` argument names.
@@ -397,7 +571,7 @@ pub fn diff_source(arg: &str, content: &Path) -> Result<DiffSource> {
         });
     }
     if meta.as_ref().is_some_and(fs::Metadata::is_file) {
-        return Ok(DiffSource::File(read_text(path)?));
+        return Ok(DiffSource::File(read_foreign(path)?.0));
     }
     match VersionId::parse(arg) {
         Ok(id) => Ok(DiffSource::Version {
@@ -414,10 +588,14 @@ pub fn diff_source(arg: &str, content: &Path) -> Result<DiffSource> {
 
 /// The material-change rules of a content folder: `rules.toml` when it exists, else the built-in ones.
 pub fn load_rules(content: Option<&Path>) -> Result<crate::classify::RuleSet> {
-    let Some(path) = content.map(|c| c.join("rules.toml")).filter(|p| p.is_file()) else {
+    // anything of that name is read (and refused when it is no regular file inside the folder)
+    let Some((root, path)) = content
+        .map(|c| (c, c.join("rules.toml")))
+        .filter(|(_, p)| fs::symlink_metadata(p).is_ok())
+    else {
         return Ok(crate::classify::RuleSet::builtin());
     };
-    let src = read_text(&path)?;
+    let src = read_content(root, &path)?;
     crate::classify::RuleSet::parse(&src.text).map_err(|m| Diagnostic::file_error(&path, m).into())
 }
 

@@ -126,20 +126,33 @@ pub struct BodyInfo {
     pub directives: Vec<(usize, Directive)>,
     /// Internal links (`#anchor`) with their offsets.
     pub anchors: Vec<(usize, String)>,
+    /// Image sources as written, with their offsets.
+    pub images: Vec<(usize, String)>,
 }
 
 /// An event with its byte range.
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
 /// Checks a body and lists its headings and references. Refuses headings without ids, raw HTML
-/// outside `allowed_inline` (never scripts, frames or event handlers), unsafe link schemes, and
-/// partial references that do not stand alone in a paragraph.
+/// outside `allowed_inline` (never scripts, frames or event handlers) or not closed in the
+/// paragraph (heading, cell, item) that opens it, unsafe link schemes, and partial references
+/// that do not stand alone in a paragraph.
 pub fn analyze(body: &str, allowed_inline: &[String]) -> Result<BodyInfo, Located> {
     let mut info = BodyInfo::default();
+    // inline tags open in the current block: name and offset
+    let mut open: Vec<(String, usize)> = Vec::new();
     let mut heading: Option<HeadingInfo> = None;
     let mut paragraph: Option<Vec<Spanned>> = None;
     let events = TextMergeWithOffset::new(Parser::new_ext(body, options()).into_offset_iter());
     for (event, range) in events {
+        if let Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::Item) = &event
+            && let Some((name, at)) = open.pop()
+        {
+            return Err(located(
+                at,
+                format!("`<{name}>` is not closed: close it with `</{name}>` in the same paragraph"),
+            ));
+        }
         match &event {
             Event::Start(Tag::Heading {
                 level,
@@ -181,11 +194,17 @@ pub fn analyze(body: &str, allowed_inline: &[String]) -> Result<BodyInfo, Locate
             Event::Html(html) | Event::InlineHtml(html) => {
                 let inline = matches!(event, Event::InlineHtml(_));
                 check_html(html, inline, allowed_inline).map_err(|m| located(range.start, m))?;
+                if inline {
+                    balance(&mut open, html, range.start)?;
+                }
             }
             Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
                 check_url(dest_url).map_err(|m| located(range.start, m))?;
                 if let Some(anchor) = dest_url.strip_prefix('#') {
                     info.anchors.push((range.start, anchor.to_string()));
+                }
+                if matches!(event, Event::Start(Tag::Image { .. })) {
+                    info.images.push((range.start, dest_url.to_string()));
                 }
             }
             _ => {}
@@ -215,7 +234,45 @@ pub fn analyze(body: &str, allowed_inline: &[String]) -> Result<BodyInfo, Locate
             }
         }
     }
+    if let Some((name, at)) = open.pop() {
+        return Err(located(at, format!("`<{name}>` is not closed")));
+    }
     Ok(info)
+}
+
+/// Elements that have no closing tag.
+const VOID_TAGS: &[&str] = &["br", "wbr", "hr"];
+
+/// Follows inline tag `html` (already checked) at `at`: an opening tag is pushed on `open`, a
+/// closing one must close the innermost open tag.
+fn balance(open: &mut Vec<(String, usize)>, html: &str, at: usize) -> Result<(), Located> {
+    let t = html.trim();
+    if t.starts_with("<!--") {
+        return Ok(());
+    }
+    let closing = t.starts_with("</");
+    let name: String = t
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if VOID_TAGS.contains(&name.as_str()) || t.ends_with("/>") {
+        return Ok(());
+    }
+    if !closing {
+        open.push((name, at));
+        return Ok(());
+    }
+    match open.pop() {
+        Some((top, _)) if top == name => Ok(()),
+        Some((top, _)) => Err(located(
+            at,
+            format!("`</{name}>` closes `<{top}>`: inline tags must be closed in the order they were opened"),
+        )),
+        None => Err(located(at, format!("`</{name}>` closes no open `<{name}>`"))),
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -324,9 +381,9 @@ fn check_url(url: &str) -> Result<(), String> {
     let scheme_end = cleaned.find([':', '/', '?', '#']);
     if let Some(i) = scheme_end.filter(|&i| cleaned.as_bytes()[i] == b':') {
         let scheme = &cleaned[..i];
-        if !matches!(scheme, "http" | "https" | "mailto") {
+        if !matches!(scheme, "http" | "https" | "mailto" | "tel") {
             return Err(format!(
-                "link scheme `{scheme}:` is not allowed (use https:, http:, mailto: or a relative link)"
+                "link scheme `{scheme}:` is not allowed (use https:, http:, mailto:, tel: or a relative link)"
             ));
         }
     }
@@ -565,6 +622,20 @@ mod tests {
         }
         let e = analyze("ok\n\nline <script>x</script>\n", &["script".into()]).unwrap_err();
         assert!(e.message.contains("never allowed"), "{}", e.message);
+    }
+
+    #[test]
+    fn inline_html_is_balanced() {
+        let allowed = ["sub".to_string(), "sup".to_string(), "br".to_string()];
+        assert!(analyze("H<sub>2</sub>O and x<sup>2</sup><br>\n", &allowed).is_ok());
+        assert!(analyze("<sub>a<sup>b</sup></sub>\n", &allowed).is_ok());
+        let e = analyze("Text <sub>never closed.\n\nNext.\n", &allowed).unwrap_err();
+        assert_eq!(e.offset, 5);
+        assert!(e.message.contains("`<sub>` is not closed"), "{}", e.message);
+        let e = analyze("<sub>a<sup>b</sub></sup>\n", &allowed).unwrap_err();
+        assert!(e.message.contains("`</sub>` closes `<sup>`"), "{}", e.message);
+        let e = analyze("a</sub>\n", &allowed).unwrap_err();
+        assert!(e.message.contains("closes no open"), "{}", e.message);
     }
 
     #[test]

@@ -44,6 +44,9 @@ pub struct Version {
     pub source_hashes: BTreeMap<String, String>,
     /// One edition per locale of the policy.
     pub editions: BTreeMap<Locale, Edition>,
+    /// The files of its `images/` folder by path inside the version folder (`images/logo.png`),
+    /// with their bytes; their sha256 are in `source_hashes` (so the seal covers them).
+    pub images: BTreeMap<String, std::sync::Arc<Vec<u8>>>,
 }
 
 /// The sections of one version in one locale.
@@ -70,6 +73,8 @@ pub struct Section {
     pub directives: Vec<(usize, Directive)>,
     /// Internal links (`#anchor`), with file offsets.
     pub anchors: Vec<(usize, String)>,
+    /// Image sources as written, with file offsets.
+    pub images: Vec<(usize, String)>,
 }
 
 /// A heading in a section body.

@@ -1,14 +1,18 @@
 //! The only writer: the site's files become the output folder, all or nothing.
 //!
-//! 1. each file is written into a fresh temporary folder beside the output folder
+//! 1. the output folder is checked: a build replaces only a folder that is policyc's own, never
+//!    the content, templates or current folder ([`folder`]); its lock is taken, one build at a
+//!    time ([`lock`]); temporary folders of killed runs are removed;
+//! 2. each file is written into a fresh temporary folder beside the output folder
 //!    (`.<name>.policyc-tmp-<pid>`) as soon as it is made ([`SiteWriter`], from any thread), or
 //!    hard-linked there from the previous output when an incremental build keeps it; then
-//!    `manifest.json` with the sha256 of each file;
-//! 2. the new folder takes the old one's place in one atomic exchange (or renames where the file
-//!    system cannot), and the old one is removed.
+//!    `manifest.json` with the sha256 of each file, the marker `.policyc-output`, and the entries
+//!    of the previous output that policyc did not write;
+//! 3. the new folder takes the old one's place in one atomic exchange (or renames where the file
+//!    system cannot, or file by file where the output folder cannot be moved), and the old one is
+//!    removed.
 //!
-//! A failure before step 2 removes the temporary folder and leaves the output folder untouched.
-//! Leftovers of an earlier killed run (`.<name>.policyc-*`) are removed first.
+//! A failure before step 3 removes the temporary folder and leaves the output folder untouched.
 //!
 //! Also the only other writer: content files replaced atomically ([`write_file`],
 //! [`write_new_folder`]), a scratch folder for programs policyc runs ([`Scratch`]) and the removal
@@ -20,6 +24,12 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+
+mod folder;
+mod lock;
+
+pub use folder::Protected;
+pub use lock::Wait;
 
 /// One file of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,46 +87,96 @@ fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
     Ok(parent.join(format!(".{name}.policyc-{tag}-{}", std::process::id())))
 }
 
-/// Removes temporary folders left beside `out` by earlier runs that were killed.
-fn remove_leftovers(out: &Path) -> Result<()> {
+/// Removes the temporary folders left beside `out` (resolved) by earlier runs whose process is
+/// gone (`.<name>.policyc-tmp-<pid>`, `.<name>.policyc-old-<pid>`); a folder of a running process
+/// is left alone. Returns a warning for each one that cannot be removed.
+fn remove_leftovers(out: &Path) -> Vec<String> {
     let (Some(name), Some(parent)) = (out.file_name(), out.parent()) else {
-        return Ok(());
-    };
-    let parent = if parent.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        parent
+        return Vec::new();
     };
     let prefix = format!(".{}.policyc-", name.to_string_lossy());
     let Ok(entries) = fs::read_dir(parent) else {
-        return Ok(());
+        return Vec::new();
     };
+    let mut warnings = Vec::new();
     for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
-            let p = entry.path();
-            fs::remove_dir_all(&p).map_err(|e| Error::io("cannot remove leftover", &p, e))?;
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let owner = ["tmp-", "old-"]
+            .iter()
+            .find_map(|tag| rest.strip_prefix(tag))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        let Some(owner) = owner else { continue };
+        if process_alive(owner) {
+            continue;
+        }
+        let p = entry.path();
+        if let Err(e) = fs::remove_dir_all(&p) {
+            warnings.push(format!(
+                "{}: cannot remove what a killed build left: {e}",
+                p.display()
+            ));
         }
     }
-    Ok(())
+    warnings
+}
+
+/// Whether process `pid` is running (this one included).
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(target_os = "linux")]
+    {
+        Path::new("/proc").join(pid.to_string()).exists()
+    }
+    // elsewhere the lock is the guard: no other build of this output folder runs now
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
 }
 
 /// A site being written: each file goes into a temporary folder beside the output folder as soon as
 /// it is made (so no build holds every page in memory), from any thread; [`SiteWriter::finish`]
 /// adds `manifest.json` and swaps the folder in. Dropped unfinished, it removes the temporary
-/// folder and the output folder stays as it was.
+/// folder and the output folder stays as it was. It holds the output folder's lock from
+/// [`SiteWriter::create`] until it is dropped.
 pub struct SiteWriter {
+    /// The output folder, resolved.
     out: PathBuf,
+    /// Whether a previous output is there.
+    replaces: bool,
+    /// The marker's text.
+    marker: String,
     tmp: PathBuf,
     /// sha256 of each file written, by path.
     files: std::sync::Mutex<std::collections::BTreeMap<String, String>>,
     /// Folders already made inside `tmp`.
     dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// What the build should be told (leftovers that could not be removed).
+    warnings: Vec<String>,
     finished: bool,
+    _lock: lock::BuildLock,
+}
+
+/// What [`SiteWriter::finish`] did.
+#[derive(Debug, Default)]
+pub struct Finished {
+    /// Entries of the previous output policyc did not write, carried into the new one.
+    pub carried: Vec<String>,
+    /// Things the user should know: the swap was not atomic, the previous site could not be
+    /// removed completely.
+    pub warnings: Vec<String>,
 }
 
 impl SiteWriter {
-    /// Starts a site for `out`: removes leftovers of killed runs, creates the temporary folder.
-    pub fn create(out: &Path) -> Result<Self> {
+    /// Starts a site for `out`: checks that a build may replace it ([`folder::check`]), takes its
+    /// lock (waiting for another build with [`Wait::Yes`], after telling `on_wait` who holds it),
+    /// removes leftovers of killed runs, creates the temporary folder.
+    pub fn create(out: &Path, protected: Protected, wait: Wait, on_wait: &dyn Fn(&str)) -> Result<Self> {
         if out.exists() && !out.is_dir() {
             return Err(Error::io(
                 "cannot write",
@@ -124,21 +184,45 @@ impl SiteWriter {
                 std::io::Error::other("exists and is not a folder"),
             ));
         }
-        remove_leftovers(out)?;
-        let tmp = sibling(out, "tmp")?;
+        let target = folder::check(out, protected)?;
+        let resolved = target.resolved;
+        let (Some(parent), Some(name)) = (resolved.parent(), resolved.file_name()) else {
+            return Err(Error::Usage(format!(
+                "{}: not a usable output folder",
+                out.display()
+            )));
+        };
+        fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
+        let lock = lock::acquire(
+            &lock::lock_path(parent, &name.to_string_lossy()),
+            out,
+            wait,
+            on_wait,
+        )?;
+        let warnings = remove_leftovers(&resolved);
+        let tmp = sibling(&resolved, "tmp")?;
         fs::create_dir_all(&tmp).map_err(|e| Error::io("cannot create", &tmp, e))?;
         Ok(SiteWriter {
-            out: out.to_path_buf(),
+            replaces: resolved.is_dir(),
+            out: resolved,
+            marker: target.marker,
             tmp,
             files: Default::default(),
             dirs: Default::default(),
+            warnings,
             finished: false,
+            _lock: lock,
         })
     }
 
     /// The temporary folder the site is written into.
     pub fn tmp(&self) -> &Path {
         &self.tmp
+    }
+
+    /// Warnings gathered while starting (leftovers of killed runs that could not be removed).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     fn target(&self, rel: &str) -> Result<PathBuf> {
@@ -193,15 +277,31 @@ impl SiteWriter {
         fs::write(&path, &artifact.bytes).map_err(|e| Error::io("cannot write", &path, e))
     }
 
-    /// Adds `manifest.json` and replaces the output folder with the new site in one step.
-    pub fn finish(mut self) -> Result<()> {
+    /// Adds `manifest.json` and the marker, carries over what policyc did not write, and replaces
+    /// the output folder with the new site in one step. An error leaves the previous output as it
+    /// was; once the new site is in place, what goes wrong is a warning.
+    pub fn finish(mut self) -> Result<Finished> {
         let files = std::mem::take(&mut *crate::parallel::lock(&self.files));
         let manifest = manifest_of(&files);
-        let path = self.tmp.join(&manifest.path);
-        fs::write(&path, &manifest.bytes).map_err(|e| Error::io("cannot write", &path, e))?;
-        swap_in(&self.tmp, &self.out)?;
+        self.put_unlisted(&manifest)?;
+        self.put_unlisted(&Artifact::new(
+            folder::MARKER.to_string(),
+            self.marker.clone().into_bytes(),
+        ))?;
+        let mut done = Finished {
+            carried: if self.replaces {
+                folder::carry_foreign(&self.out, &self.tmp)?
+            } else {
+                Vec::new()
+            },
+            warnings: std::mem::take(&mut self.warnings),
+        };
+        if self.replaces {
+            probe_writable(&self.out)?;
+        }
+        done.warnings.extend(swap_in(&self.tmp, &self.out, &files)?);
         self.finished = true;
-        Ok(())
+        Ok(done)
     }
 }
 
@@ -211,6 +311,15 @@ impl Drop for SiteWriter {
             let _ = fs::remove_dir_all(&self.tmp);
         }
     }
+}
+
+/// Fails when entries of folder `dir` cannot be removed (a read-only output folder), before
+/// anything changes.
+fn probe_writable(dir: &Path) -> Result<()> {
+    let probe = dir.join(format!(".policyc-probe-{}", std::process::id()));
+    fs::write(&probe, b"")
+        .and_then(|()| fs::remove_file(&probe))
+        .map_err(|e| Error::io("cannot replace the previous site in", dir, e))
 }
 
 /// Exchanges two paths in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`), so there is no
@@ -245,24 +354,90 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
-fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
+/// Puts the site written in `tmp` in the place of `out`: one exchange, else two renames (rolled
+/// back on failure), else, when `out` cannot be moved at all (a mount point), its contents
+/// replaced file by file. Returns warnings; an error means `out` is as it was.
+fn swap_in(tmp: &Path, out: &Path, site: &std::collections::BTreeMap<String, String>) -> Result<Vec<String>> {
+    let mut warnings = Vec::new();
+    let mut removed = |old: &Path| {
+        if let Err(e) = remove_tree(old) {
+            warnings.push(format!(
+                "the new site is in place, but the previous one could not be removed completely \
+                 ({e}); the next build retries"
+            ));
+        }
+    };
     if out.is_dir() && exchange(tmp, out).is_ok() {
         // `tmp` now holds the previous output
-        return remove_tree(tmp);
+        removed(tmp);
+        return Ok(warnings);
     }
     if out.exists() {
         let old = sibling(out, "old")?;
-        fs::rename(out, &old).map_err(|e| Error::io("cannot move aside", out, e))?;
+        if let Err(e) = fs::rename(out, &old) {
+            if e.kind() == std::io::ErrorKind::ResourceBusy || e.raw_os_error() == Some(libc::EXDEV) {
+                replace_contents(tmp, out, site)?;
+                removed(tmp);
+                warnings.push(format!(
+                    "{} cannot be replaced in one step (a mount point?): its contents were \
+                     replaced file by file",
+                    out.display()
+                ));
+                return Ok(warnings);
+            }
+            return Err(Error::io("cannot move aside", out, e));
+        }
         if let Err(e) = fs::rename(tmp, out) {
             let _ = fs::rename(&old, out);
             return Err(Error::io("cannot move into place", out, e));
         }
-        remove_tree(&old)?;
+        removed(&old);
     } else {
-        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::rename(tmp, out).map_err(|e| Error::io("cannot move into place", out, e))?;
+    }
+    Ok(warnings)
+}
+
+/// Replaces the contents of folder `out` by the site written in `tmp` file by file (each file
+/// written beside its place, then renamed over it), for an output folder that cannot itself be
+/// moved. What the previous build wrote and the new site does not have is removed; entries
+/// policyc did not write stay where they are. Not atomic: a failure midway leaves a mix.
+fn replace_contents(tmp: &Path, out: &Path, site: &std::collections::BTreeMap<String, String>) -> Result<()> {
+    let previous = folder::previous_site(out);
+    let own = [folder::MARKER, crate::incremental::RECORD, "manifest.json"];
+    let ours = site
+        .keys()
+        .map(String::as_str)
+        .chain(own)
+        .filter(|rel| tmp.join(rel).is_file());
+    for rel in ours {
+        let to = out.join(rel);
+        if let Some(parent) = to.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
         }
-        fs::rename(tmp, out).map_err(|e| Error::io("cannot move into place", out, e))?;
+        let part = out.join(format!("{rel}.policyc-part"));
+        fs::copy(tmp.join(rel), &part)
+            .map_err(|e| Error::io("cannot write", &part, e))
+            .and_then(|_| fs::rename(&part, &to).map_err(|e| Error::io("cannot replace", &to, e)))
+            .inspect_err(|_| {
+                let _ = fs::remove_file(&part);
+            })?;
+    }
+    for rel in previous.iter().filter(|rel| !site.contains_key(*rel)) {
+        let path = out.join(rel);
+        match fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io("cannot remove", &path, e)),
+        }
+        // folders the removal left empty go too
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != out) {
+            if fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
     }
     Ok(())
 }
@@ -379,31 +554,80 @@ pub fn stdout(text: &str) -> Result<()> {
     }
 }
 
+/// Writes a command's report line to standard error; errors as [`stdout`] (`<stderr>`).
+pub fn stderr(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    match err.write_all(text.as_bytes()).and_then(|()| err.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::io("cannot write", Path::new("<stderr>"), e)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn protected(dir: &Path) -> Protected<'static> {
+        let content = Box::leak(dir.join("content").into_boxed_path());
+        fs::create_dir_all(&*content).unwrap();
+        Protected {
+            content,
+            templates: None,
+        }
+    }
 
     #[test]
     fn replaces_whole_and_leaves_no_temp() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
         let write = |path: &str, bytes: &[u8]| {
-            let w = SiteWriter::create(&out).unwrap();
+            let w = SiteWriter::create(&out, protected(dir.path()), Wait::No, &|_| {}).unwrap();
             w.put(&Artifact::new(path.into(), bytes.to_vec())).unwrap();
             w.finish().unwrap();
         };
         write("a/b.html", b"one");
+        fs::write(out.join("CNAME"), b"policy.example").unwrap();
         write("c.html", b"two");
         assert!(!out.join("a").exists());
         assert_eq!(fs::read(out.join("c.html")).unwrap(), b"two");
-        let names: Vec<_> = fs::read_dir(dir.path())
+        assert_eq!(fs::read(out.join("CNAME")).unwrap(), b"policy.example");
+        let mut names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
-            .map(|e| e.unwrap().file_name())
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+        names.sort();
+        assert_eq!(names, vec![".output.policyc-lock", "content", "output"]);
         let m: serde_json::Value =
             serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
         assert_eq!(m["files"][0]["path"], "c.html");
         assert_eq!(m["files"][0]["sha256"], sha256_hex(b"two"));
+        assert_eq!(m["files"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn contents_replaced_file_by_file_keep_what_policyc_did_not_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, tmp) = (dir.path().join("out"), dir.path().join("tmp"));
+        fs::create_dir_all(out.join("en")).unwrap();
+        fs::create_dir_all(out.join("old")).unwrap();
+        fs::write(out.join("en/index.html"), b"old").unwrap();
+        fs::write(out.join("old/gone.html"), b"old").unwrap();
+        fs::write(out.join("en/notes.txt"), b"mine").unwrap();
+        fs::write(
+            out.join("manifest.json"),
+            br#"{"files": [{"path": "en/index.html"}, {"path": "old/gone.html"}]}"#,
+        )
+        .unwrap();
+        fs::create_dir_all(tmp.join("en")).unwrap();
+        fs::write(tmp.join("en/index.html"), b"new").unwrap();
+        fs::write(tmp.join("manifest.json"), b"{}").unwrap();
+        let site = [("en/index.html".to_string(), String::new())].into();
+        replace_contents(&tmp, &out, &site).unwrap();
+        assert_eq!(fs::read(out.join("en/index.html")).unwrap(), b"new");
+        assert_eq!(fs::read(out.join("en/notes.txt")).unwrap(), b"mine");
+        assert!(!out.join("old").exists());
+        assert_eq!(fs::read(out.join("manifest.json")).unwrap(), b"{}");
     }
 }

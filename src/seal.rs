@@ -104,6 +104,18 @@ pub fn verify(content: &Content) -> Vec<Diagnostic> {
                 None => out.push(Diagnostic::file_error(&src.path, format!("file added to published version {id} after its release"))),
             }
         }
+        // images are no text files: compared by their hashes alone
+        for rel in now.keys().filter(|r| r.starts_with("images/")) {
+            let path = version.dir.join(rel);
+            match seal.files.get(rel) {
+                Some(h) if *h == now[rel] => {}
+                Some(_) => out.push(Diagnostic::file_error(
+                    &path,
+                    format!("sealed file of published version {id} changed since its release; a deliberate correction needs `policyc release --reseal {id} --reason \"…\"`"),
+                )),
+                None => out.push(Diagnostic::file_error(&path, format!("file added to published version {id} after its release"))),
+            }
+        }
         for rel in seal.files.keys().filter(|r| !now.contains_key(*r)) {
             out.push(Diagnostic::file_error(
                 version.dir.join(rel),

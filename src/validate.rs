@@ -60,7 +60,35 @@ pub fn config(c: &PolicyConfig, src: &SourceFile) -> Result<()> {
         )
         .into());
     }
+    if let Some(bad) = c
+        .image_origins
+        .iter()
+        .find(|o| image_origin(o).as_deref() != Some(o.as_str()))
+    {
+        return Err(at_key(
+            "image_origins",
+            format!("image origin `{bad}` must be a scheme and host such as `https://cdn.example.com`"),
+        )
+        .into());
+    }
     Ok(())
+}
+
+/// The origin (`https://host:port`, lowercase) of an absolute or scheme-relative image URL; `None`
+/// for a relative one.
+pub fn image_origin(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    let (scheme, rest) = if let Some(rest) = lower.strip_prefix("//") {
+        ("https", rest)
+    } else {
+        let i = lower.find(':')?;
+        if lower[..i].contains(['/', '?', '#']) {
+            return None;
+        }
+        (&lower[..i], lower[i + 1..].trim_start_matches('/'))
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    Some(format!("{scheme}://{host}"))
 }
 
 fn duplicate<T: Ord + Clone>(items: impl Iterator<Item = T>) -> Option<T> {
@@ -180,6 +208,20 @@ fn sections(c: &Content, version: &Version, edition: &crate::model::Edition) -> 
                 ),
             )
             .into());
+        }
+        for (offset, src) in &s.images {
+            let problem = match image_origin(src) {
+                Some(origin) if !c.config.image_origins.contains(&origin) => format!(
+                    "remote image `{src}` is not allowed: pages make no network requests (put the file in the version's images/ folder, or allow `{origin}` with image_origins in policy.toml)"
+                ),
+                Some(_) => continue,
+                None if version.images.contains_key(src.as_str()) => continue,
+                None => format!(
+                    "image `{src}` is not a file of this version: write `images/<file>` for a file in {}",
+                    version.dir.join("images").display()
+                ),
+            };
+            return Err(Diagnostic::at(&s.file, *offset, problem).into());
         }
         let expected = format!("{index:02}-{id}.md");
         if s.file.path.file_name().is_some_and(|n| n != expected.as_str()) {

@@ -23,7 +23,8 @@ for f in manifest["files"]:
     digest = hashlib.sha256(open(os.path.join(out, f["path"]), "rb").read()).hexdigest()
     if digest != f["sha256"]:
         sys.exit(f"{f['path']}: sha256 differs from manifest.json")
-listed = {f["path"] for f in manifest["files"]} | {"manifest.json"}
+# the marker .policyc-output stays: it is how the next build knows the folder is policyc's
+listed = {f["path"] for f in manifest["files"]} | {"manifest.json", ".policyc-output"}
 extra = sorted(os.path.relpath(os.path.join(r, n), out) for r, _, ns in os.walk(out) for n in ns)
 extra = [p for p in extra if p not in listed]
 if extra:

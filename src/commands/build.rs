@@ -55,7 +55,27 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
         }
     };
     // files go to a temporary folder as they are made; it replaces the output folder at the end
-    let writer = output::SiteWriter::create(&args.out)?;
+    let writer = output::SiteWriter::create(
+        &args.out,
+        output::Protected {
+            content: &ctx.content,
+            templates: Some(&templates_dir),
+        },
+        if args.wait {
+            output::Wait::Yes
+        } else {
+            output::Wait::No
+        },
+        &|holder| {
+            ctx.warn(&format!(
+                "{}: waiting for the build of {holder} to end",
+                args.out.display()
+            ))
+        },
+    )?;
+    for w in writer.warnings() {
+        ctx.warn(w);
+    }
     let sink = Incremental::new(&writer, &args.out, args.clean);
     render_site_into(
         &content,
@@ -68,6 +88,10 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
         &sink,
         &progress,
     )?;
+    // the images beside the pages that show them (site files, in the manifest)
+    for image in crate::render::images::artifacts(&content, args.drafts) {
+        sink.put(image)?;
+    }
     let pdfs = match &engine {
         Some(engine) => print_pdfs(engine, &writer, &pdf_jobs(&content), &sink)?,
         None => 0,
@@ -78,7 +102,10 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
     ));
     sink.finish()?;
     let files = writer.file_count() + 1;
-    writer.finish()?;
+    let finished = writer.finish()?;
+    for w in &finished.warnings {
+        ctx.warn(w);
+    }
     // the process ends soon: freeing the loaded content piece by piece would only cost time
     std::mem::forget(content);
     ctx.report(
@@ -91,6 +118,7 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
             "pdfs": pdfs,
             "kept": kept,
             "rendered": made,
+            "carried": finished.carried,
             "warnings": warnings.iter().map(|w| serde_json::json!({
                 "file": w.file.display().to_string(), "line": w.pos.map(|p| p.line), "rule": w.rule, "message": w.message,
             })).collect::<Vec<_>>(),

@@ -13,6 +13,8 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<i32> {
         return explain(id);
     }
     let content = load::load_content(&ctx.content)?;
+    // the rules a build and a diff would use: an invalid rules.toml fails here as it would there
+    load::load_rules(Some(&ctx.content))?;
     let findings = lint::run(&content);
     let errors = findings.iter().filter(|d| d.level == Level::Error).count();
     match args.format {

@@ -9,7 +9,7 @@ use super::Ctx;
 
 /// Runs the import; refuses a content folder that already holds a policy.
 pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<i32> {
-    let src = load::read_text(&args.file)?;
+    let (src, controls) = load::read_foreign(&args.file)?;
     let is_html = args
         .file
         .extension()
@@ -45,7 +45,12 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<i32> {
         .file
         .file_stem()
         .map_or_else(|| "Policy".to_string(), |s| s.to_string_lossy().into_owned());
-    let imported = import::import(&markdown, version.as_str(), locale.as_str(), &product);
+    let mut imported = import::import(&markdown, version.as_str(), locale.as_str(), &product);
+    if controls > 0 {
+        imported.report.push(format!(
+            "{controls} control character(s) (terminal escapes, NUL, bell …) in the file were replaced by visible symbols such as ␛ and ␀: content may not hold them; remove them"
+        ));
+    }
     let files: Vec<(String, Vec<u8>)> = imported
         .files
         .into_iter()
@@ -73,7 +78,9 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<i32> {
             });
             ctx.report(args.format, "", json)?;
         }
-        crate::cli::ReportFormat::Text if ctx.verbosity > Verbosity::Quiet => output::stdout(&report)?,
+        crate::cli::ReportFormat::Text if ctx.verbosity > Verbosity::Quiet => {
+            output::stdout(&report).map_err(|e| Error::Unreported(Box::new(e)))?
+        }
         crate::cli::ReportFormat::Text => {}
     }
     Ok(0)

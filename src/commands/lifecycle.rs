@@ -55,6 +55,12 @@ pub fn new_version(ctx: &Ctx, args: &NewVersionArgs) -> Result<i32> {
             };
             (rel, bytes)
         })
+        .chain(
+            latest
+                .images
+                .iter()
+                .map(|(rel, bytes)| (rel.clone(), bytes.to_vec())),
+        )
         .collect();
     let dir = ctx.content.join("versions").join(id.as_str());
     output::write_new_folder(&dir, &files)?;

@@ -2,13 +2,21 @@
 //! rebuilt when a file under the content or templates folder changes, and served with a small
 //! reload script injected into every page (preview only: published pages carry no script). A build
 //! error is shown in the page and in the terminal, naming file and line.
+//!
+//! It survives its clients: each connection has its own small thread, at most
+//! [`MAX_CONNECTIONS`] at once (503 beyond), each request head is bounded in size and time and
+//! each response in time ([`http`]); the pages are a snapshot taken under the lock and sent after
+//! it is released, so a slow reader holds nothing but its own connection; a failed `accept` (no
+//! file descriptor left) backs off instead of spinning.
+
+mod http;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::cli::ServeArgs;
 use crate::error::{Error, Result};
@@ -17,12 +25,37 @@ use crate::{Verbosity, load};
 
 use super::Ctx;
 
-/// What the server serves.
+/// Connections served at once; one more is answered 503 and closed.
+const MAX_CONNECTIONS: usize = 2048;
+/// Time a client has to send its request head.
+const READ_TIME: Duration = Duration::from_secs(10);
+/// Time a client has to read its response.
+const WRITE_TIME: Duration = Duration::from_secs(60);
+/// Stack of a connection's thread: it only looks up a page and writes it.
+const STACK: usize = 128 * 1024;
+
+/// What the server serves: one snapshot, replaced whole by each rebuild.
 #[derive(Default)]
-struct State {
+struct Snapshot {
     files: BTreeMap<String, Vec<u8>>,
     error: Option<String>,
     generation: u64,
+}
+
+/// The current snapshot; the lock is held only to clone or replace the `Arc`.
+type State = Mutex<Arc<Snapshot>>;
+
+fn snapshot(state: &State) -> Arc<Snapshot> {
+    Arc::clone(&state.lock().unwrap_or_else(|p| p.into_inner()))
+}
+
+/// Counts a connection for as long as it lives.
+struct Active(Arc<AtomicUsize>);
+
+impl Drop for Active {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 /// Builds the site in memory: every page, or the error that stopped it.
@@ -40,9 +73,14 @@ fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<BTreeM
                 pdf: false,
             },
         )?;
-        Ok(artifacts.into_iter().map(|a| (a.path, a.bytes)).collect())
+        let images = crate::render::images::artifacts(&content, true);
+        Ok(artifacts
+            .into_iter()
+            .chain(images)
+            .map(|a| (a.path, a.bytes))
+            .collect())
     };
-    run().map_err(|e| format!("error: {e}"))
+    run().map_err(|e| crate::clean::visible(&format!("error: {e}")).into_owned())
 }
 
 /// Runs the preview server until the process is stopped.
@@ -63,32 +101,41 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<i32> {
         .local_addr()
         .map_err(|e| Error::io("cannot listen on", Path::new("127.0.0.1"), e))?
         .port();
-    let state = Arc::new(Mutex::new(State::default()));
-    let rebuild = |state: &Mutex<State>| {
+    let state: State = Mutex::new(Arc::new(Snapshot::default()));
+    let rebuild = |state: &State| {
+        // built outside the lock: requests go on being answered from the previous snapshot
         let result = build(&content_dir, &templates_dir);
-        let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
-        s.generation += 1;
-        match result {
+        let generation = snapshot(state).generation + 1;
+        let next = match result {
             Ok(files) => {
-                s.files = files;
-                s.error = None;
                 if ctx.verbosity > Verbosity::Quiet {
-                    eprintln!("built {} files (preview {})", s.files.len(), s.generation);
+                    eprintln!("built {} files (preview {generation})", files.len());
+                }
+                Snapshot {
+                    files,
+                    error: None,
+                    generation,
                 }
             }
             Err(message) => {
                 eprintln!("{message}");
-                s.error = Some(message);
+                Snapshot {
+                    files: BTreeMap::new(),
+                    error: Some(message),
+                    generation,
+                }
             }
-        }
+        };
+        *state.lock().unwrap_or_else(|p| p.into_inner()) = Arc::new(next);
     };
     rebuild(&state);
     crate::output::stdout(&format!(
         "serving http://127.0.0.1:{port}/ (drafts under /drafts/; Ctrl-C stops)\n"
     ))?;
+    let active = Arc::new(AtomicUsize::new(0));
     std::thread::scope(|scope| {
-        let watched = Arc::clone(&state);
         let (c, t) = (content_dir.clone(), templates_dir.clone());
+        let (state, rebuild) = (&state, &rebuild);
         scope.spawn(move || {
             let mut last = load::tree_stamp(&[&c, &t]);
             loop {
@@ -96,15 +143,36 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<i32> {
                 let now = load::tree_stamp(&[&c, &t]);
                 if now != last {
                     last = now;
-                    rebuild(&watched);
+                    rebuild(state);
                 }
             }
         });
-        for stream in listener.incoming().flatten() {
-            let state = Arc::clone(&state);
-            scope.spawn(move || {
-                let _ = respond(stream, &state);
-            });
+        for stream in listener.incoming() {
+            let mut stream = match stream {
+                Ok(s) => s,
+                Err(_) => {
+                    // out of file descriptors (or another passing failure): back off, do not spin
+                    std::thread::sleep(Duration::from_millis(50));
+                    continue;
+                }
+            };
+            if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+                let deadline = Instant::now() + Duration::from_millis(200);
+                let _ = http::send_status(&mut stream, 503, deadline);
+                continue;
+            }
+            active.fetch_add(1, Ordering::SeqCst);
+            let counted = Active(Arc::clone(&active));
+            let spawned = std::thread::Builder::new()
+                .stack_size(STACK)
+                .spawn_scoped(scope, move || {
+                    let _counted = counted;
+                    respond(stream, state, port);
+                });
+            if spawned.is_err() {
+                // no thread to be had: the connection is dropped (and uncounted with the closure)
+                std::thread::sleep(Duration::from_millis(50));
+            }
         }
     });
     Ok(0)
@@ -112,28 +180,35 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<i32> {
 
 const RELOAD: &str = "<script>(()=>{const g='GEN';setInterval(async()=>{try{const r=await fetch('/__policyc/generation',{cache:'no-store'});if((await r.text())!==g)location.reload()}catch(e){}},500)})()</script>";
 
-fn respond(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
-    // drain the headers
-    let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
-        header.clear();
-    }
-    let path = line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("/")
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
-    let s = state.lock().unwrap_or_else(|p| p.into_inner());
+/// Answers one connection: one request, one response, then the connection is closed.
+fn respond(mut stream: TcpStream, state: &State, port: u16) {
+    let request = http::read_request(&mut stream, Instant::now() + READ_TIME, port);
+    let deadline = Instant::now() + WRITE_TIME;
+    let request = match request {
+        Ok(r) => r,
+        Err(refusal) => {
+            if let Some(status) = refusal.status() {
+                let _ = http::send_status(&mut stream, status, deadline);
+            }
+            return;
+        }
+    };
+    // the snapshot is taken under the lock and sent without it
+    let s = snapshot(state);
+    let (status, kind, body) = page(&s, &request.path);
+    let _ = http::send(&mut stream, status, kind, &body, request.head_only, deadline);
+}
+
+/// The status, type and body answering `path` from snapshot `s`.
+fn page<'s>(s: &'s Snapshot, path: &str) -> (u16, &'static str, std::borrow::Cow<'s, [u8]>) {
+    use std::borrow::Cow;
     let generation = s.generation.to_string();
     if path == "/__policyc/generation" {
-        return send(stream, 200, "text/plain; charset=utf-8", generation.as_bytes());
+        return (
+            200,
+            "text/plain; charset=utf-8",
+            Cow::Owned(generation.into_bytes()),
+        );
     }
     let rel = path.trim_start_matches('/');
     let rel = if rel.is_empty() || rel.ends_with('/') {
@@ -147,12 +222,20 @@ fn respond(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>policyc: build error</title></head><body><h1>The preview cannot be built</h1><pre>{}</pre>{reload}</body></html>",
             escape(error)
         );
-        return send(stream, 500, "text/html; charset=utf-8", page.as_bytes());
+        return (500, "text/html; charset=utf-8", Cow::Owned(page.into_bytes()));
     }
     match s.files.get(&rel) {
         Some(bytes) if rel.ends_with(".html") => {
-            let html = String::from_utf8_lossy(bytes).replacen("</body>", &format!("{reload}</body>"), 1);
-            send(stream, 200, "text/html; charset=utf-8", html.as_bytes())
+            // one copy of the page, with the reload script before `</body>`
+            let at = bytes
+                .windows(7)
+                .position(|w| w == b"</body>")
+                .unwrap_or(bytes.len());
+            let mut html = Vec::with_capacity(bytes.len() + reload.len());
+            html.extend_from_slice(&bytes[..at]);
+            html.extend_from_slice(reload.as_bytes());
+            html.extend_from_slice(&bytes[at..]);
+            (200, "text/html; charset=utf-8", Cow::Owned(html))
         }
         Some(bytes) => {
             let kind = if rel.ends_with(".xml") {
@@ -160,17 +243,32 @@ fn respond(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
             } else if rel.ends_with(".json") {
                 "application/json"
             } else {
-                "application/octet-stream"
+                image_type(&rel).unwrap_or("application/octet-stream")
             };
-            send(stream, 200, kind, bytes)
+            (200, kind, Cow::Borrowed(bytes))
         }
-        None => send(
-            stream,
-            404,
-            "text/plain; charset=utf-8",
-            format!("not found: {path}\n").as_bytes(),
-        ),
+        None => {
+            // the path is bounded by the request limit; shown shortened, control characters visible
+            let shown: String = crate::clean::visible(path).chars().take(200).collect();
+            (
+                404,
+                "text/plain; charset=utf-8",
+                Cow::Owned(format!("not found: {shown}\n").into_bytes()),
+            )
+        }
     }
+}
+
+/// The media type of an image file of the site.
+fn image_type(rel: &str) -> Option<&'static str> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    Some(match crate::clean::image_kind(name)? {
+        "PNG" => "image/png",
+        "JPEG" => "image/jpeg",
+        "GIF" => "image/gif",
+        "WebP" => "image/webp",
+        _ => "image/avif",
+    })
 }
 
 /// Minimal HTML escaping for the error page.
@@ -179,19 +277,4 @@ fn escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-fn send(mut stream: TcpStream, status: u16, kind: &str, body: &[u8]) -> std::io::Result<()> {
-    let reason = match status {
-        200 => "OK",
-        404 => "Not Found",
-        _ => "Internal Server Error",
-    };
-    write!(
-        stream,
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    stream.write_all(body)?;
-    stream.flush()
 }

@@ -63,6 +63,11 @@ pub fn parse_section(src: SourceFile, allowed_inline: &[String]) -> Result<Secti
         .into_iter()
         .map(|(o, a)| (body_start + o, a))
         .collect();
+    let images = info
+        .images
+        .into_iter()
+        .map(|(o, a)| (body_start + o, a))
+        .collect();
     Ok(Section {
         meta,
         file: src,
@@ -70,6 +75,7 @@ pub fn parse_section(src: SourceFile, allowed_inline: &[String]) -> Result<Secti
         headings,
         directives,
         anchors,
+        images,
     })
 }
 

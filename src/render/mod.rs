@@ -8,6 +8,7 @@
 //!    streaming writer of a build, or memory for `serve`).
 
 pub mod dates;
+pub mod images;
 pub mod sections;
 pub mod site;
 pub mod templates;

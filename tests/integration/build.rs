@@ -87,9 +87,10 @@ fn manifest_hashes_match() {
     let files = p.output_files();
     let manifest: serde_json::Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
     let listed = manifest["files"].as_array().unwrap();
-    // every file but the manifest itself and the build record is listed
+    // every file but the manifest itself, the build record and the marker is listed
     assert!(files.contains_key(policyc::incremental::RECORD));
-    assert_eq!(listed.len(), files.len() - 2);
+    assert!(files.contains_key(".policyc-output"));
+    assert_eq!(listed.len(), files.len() - 3);
     for entry in listed {
         let path = entry["path"].as_str().unwrap();
         let digest = policyc::output::sha256_hex(&files[path]);

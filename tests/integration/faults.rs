@@ -94,7 +94,7 @@ fn a_killed_build_leaves_old_or_new_output_whole() {
     let stray: Vec<String> = std::fs::read_dir(p.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("policyc-"))
+        .filter(|n| n.contains("policyc-") && !n.ends_with(".policyc-lock"))
         .collect();
     assert!(stray.is_empty(), "{stray:?}");
 }
@@ -132,4 +132,126 @@ fn a_full_disk_on_stdout_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("error: <stdout>: cannot write"), "{stderr}");
+}
+
+/// Issue 20, item 8: a report that cannot be printed after a successful build is exit 3, not 2,
+/// and says the site was built.
+#[test]
+fn a_lost_report_after_a_build_is_exit_3() {
+    let p = Project::sample();
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(["build", "--format", "json"])
+        .current_dir(p.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: done, but the report could not be written: <stdout>: cannot write"),
+        "{stderr}"
+    );
+    assert!(p.path().join("output/en/index.html").is_file());
+    // the same for a command that writes content
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(["new-version", "2026-12-01", "--format", "json"])
+        .current_dir(p.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(p.content().join("versions/2026-12-01/version.toml").is_file());
+}
+
+/// Makes `path` immutable (`chattr +i`) for as long as it lives; `None` where the file system
+/// cannot.
+struct Immutable(std::path::PathBuf);
+
+impl Immutable {
+    fn set(path: &std::path::Path) -> Option<Self> {
+        let ok = Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Immutable(path.to_path_buf()))
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+    }
+}
+
+/// Issue 20, item 8: an output folder whose entries cannot be removed stops the build before
+/// anything changes (exit 2: the previous output is unchanged, nothing is left beside it); a
+/// previous site that cannot be removed after the swap is a warning, not a failure of this or any
+/// later build.
+#[test]
+fn an_output_folder_that_cannot_be_changed_is_left_as_it_was() {
+    let p = Project::sample();
+    p.run(&["build", "-q"]).ok();
+    let before = p.output_files();
+    p.edit(
+        "content/policy.toml",
+        "product = \"SmallGoGo\"",
+        "product = \"SmallGoGo Pro\"",
+    );
+    let Some(lock) = Immutable::set(&p.path().join("output")) else {
+        eprintln!("skipped: chattr +i is not supported here");
+        return;
+    };
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot replace the previous site in"),
+        "{}",
+        run.stderr
+    );
+    drop(lock);
+    assert_eq!(p.output_files(), before);
+    let stray: Vec<String> = std::fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("policyc-tmp") || n.contains("policyc-old"))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
+
+    // a folder inside that cannot be emptied: the new site is in place, with a warning
+    let lock = Immutable::set(&p.path().join("output/en")).unwrap();
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the new site is in place, but the previous one could not be removed completely"),
+        "{}",
+        run.stderr
+    );
+    assert!(p.read("output/en/index.html").contains("SmallGoGo Pro"));
+    // and the next build is not stopped by what was left
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot remove what a killed build left"),
+        "{}",
+        run.stderr
+    );
+    // the immutable folder moved with the previous site into what was left
+    let left = std::fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".output.policyc-tmp-"))
+        .expect("the previous site is left beside the output");
+    drop(lock);
+    drop(Immutable(left.join("en")));
+    p.run(&["build", "-q"]).ok();
+    let stray: Vec<String> = std::fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("policyc-tmp") || n.contains("policyc-old"))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
 }

@@ -159,3 +159,52 @@ fn an_html_page_imports() {
     let page = fs::read_to_string(dir.path().join("output/drafts/en/2025-01-01/index.html")).unwrap();
     assert!(page.contains("privacy@example.org") && !page.contains("track()"));
 }
+
+/// Issue 20, item 7: unsafe links neutralised and reported, `tel:` and `mailto:` kept, escaped
+/// markup kept as text, control characters made visible and reported; the result builds.
+#[test]
+fn import_neutralises_unsafe_links_and_keeps_text_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "# Privacy\n\nIntro.\n\n## Contact\n\nClick [here](javascript&#58;alert(1)) or [there](JaVaScRiPt:alert(2)).\nCall [our line](tel:+1-555-0100) or [write](mailto:dpo@example.org).\n\n## Data\n\nWe never log \u{1b}[2Jescapes.\n";
+    fs::write(dir.path().join("p.md"), md).unwrap();
+    let run = run_in(dir.path(), &["import", "p.md", "--version", "2025-01-01"], &[]).ok();
+    assert!(
+        run.stdout.contains(
+            "2 link(s) with a refused scheme now point to `#`: javascript:alert(1), JaVaScRiPt:alert(2)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("1 control character(s)"), "{}", run.stdout);
+    assert!(!run.stdout.contains('\u{1b}'));
+    let contact =
+        fs::read_to_string(dir.path().join("content/versions/2025-01-01/en/01-contact.md")).unwrap();
+    assert!(
+        contact.contains("[here](#)")
+            && contact.contains("[there](#)")
+            && contact.contains("(tel:+1-555-0100)"),
+        "{contact}"
+    );
+    run_in(dir.path(), &["build", "--drafts", "-q"], &[]).ok();
+    let page = fs::read_to_string(dir.path().join("output/drafts/en/2025-01-01/index.html")).unwrap();
+    assert!(page.contains("href=\"tel:+1-555-0100\""), "{page}");
+    assert!(!page.to_ascii_lowercase().contains("javascript"));
+    assert!(page.contains("␛[2Jescapes"));
+
+    // HTML whose text shows markup keeps it as text, with the words around it
+    let dir = tempfile::tempdir().unwrap();
+    let html = "<html><body><h1>Privacy</h1><p>Intro.</p><h2>Security</h2><p>Input such as &lt;script&gt;alert(1)&lt;/script&gt; is rejected by our forms.</p><h2>Contact</h2><p>Write to us.</p></body></html>";
+    fs::write(dir.path().join("p.html"), html).unwrap();
+    run_in(
+        dir.path(),
+        &["import", "p.html", "--version", "2025-01-01", "-q"],
+        &[],
+    )
+    .ok();
+    run_in(dir.path(), &["build", "--drafts", "-q"], &[]).ok();
+    let page = fs::read_to_string(dir.path().join("output/drafts/en/2025-01-01/index.html")).unwrap();
+    assert!(
+        page.contains("Input such as &lt;script&gt;alert(1)&lt;/script&gt; is rejected by our forms."),
+        "{page}"
+    );
+}

@@ -52,9 +52,9 @@ impl Drop for Server {
     }
 }
 
-#[test]
-fn live_preview_rebuilds_and_shows_errors() {
-    let p = Project::sample_with_draft();
+/// Starts `policyc serve` on a free port in `p`; returns the server (stopped when dropped) and
+/// its port.
+fn start(p: &Project) -> (Server, u16) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_policyc"))
         .args(["serve", "--port", "0", "-q"])
         .current_dir(p.path())
@@ -66,13 +66,36 @@ fn live_preview_rebuilds_and_shows_errors() {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut first)
         .unwrap();
-    let _server = Server(child);
     let port: u16 = first
         .split("127.0.0.1:")
         .nth(1)
         .and_then(|r| r.split('/').next())
         .and_then(|p| p.parse().ok())
         .unwrap_or_else(|| panic!("{first}"));
+    (Server(child), port)
+}
+
+/// Sends `raw` and returns the status and the whole answer.
+fn raw_request(port: u16, raw: &[u8]) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    // the server may answer (and close) before everything is sent
+    let _ = s.write_all(raw);
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let status = answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, answer)
+}
+
+#[test]
+fn live_preview_rebuilds_and_shows_errors() {
+    let p = Project::sample_with_draft();
+    let (_server, port) = start(&p);
     let (status, body) = get(port, "/en/");
     assert_eq!(status, 200);
     assert!(
@@ -112,5 +135,83 @@ fn live_preview_rebuilds_and_shows_errors() {
         "order = 6",
     );
     let (status, _) = wait_for(port, draft, |s, _| s == 200);
+    assert_eq!(status, 200);
+}
+
+/// Issue 20, item 3: bounded heads, the Host check, a slow reader and idle connections that block
+/// no one, a cap on connections.
+#[test]
+fn the_preview_survives_its_clients() {
+    let p = Project::sample_with_draft();
+    let (_server, port) = start(&p);
+    // a request line that never ends: 414 once it passes 8 KiB, not memory without end
+    let (status, _) = raw_request(port, &vec![b'a'; 64 * 1024]);
+    assert_eq!(status, 414);
+    let long = format!("GET /{} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", "x".repeat(9000));
+    assert_eq!(raw_request(port, long.as_bytes()).0, 414);
+    let headers = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n{}\r\n",
+        "X-Pad: 0123456789012345678901234567890123456789\r\n".repeat(500)
+    );
+    assert_eq!(raw_request(port, headers.as_bytes()).0, 431);
+    // another origin (DNS rebinding) gets nothing
+    let (status, answer) = raw_request(port, b"GET /en/ HTTP/1.1\r\nHost: attacker.example\r\n\r\n");
+    assert_eq!(status, 403);
+    assert!(!answer.contains("<main"), "{answer}");
+    let (status, _) = raw_request(port, b"GET /en/ HTTP/1.1\r\nHost: localhost:1\r\n\r\n");
+    assert_eq!(status, 403);
+    assert_eq!(
+        raw_request(port, b"DELETE / HTTP/1.1\r\nHost: localhost\r\n\r\n").0,
+        405
+    );
+    let (status, answer) = raw_request(
+        port,
+        format!("GET /nope HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n").as_bytes(),
+    );
+    assert_eq!(status, 404, "{answer}");
+    // a client that asks for a page and never reads it, and clients that never ask, block no one
+    let mut slow = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(slow, "GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let idle: Vec<TcpStream> = (0..50)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap())
+        .collect();
+    let started = Instant::now();
+    let (status, body) = get(port, "/__policyc/generation");
+    assert_eq!(status, 200);
+    assert!(body.parse::<u64>().is_ok(), "{body}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    drop(idle);
+    drop(slow);
+}
+
+/// Beyond 2,048 connections at once, a connection is answered 503 and closed; the server serves
+/// again once they are gone.
+#[test]
+fn too_many_connections_are_answered_503() {
+    let p = Project::sample();
+    let (_server, port) = start(&p);
+    // in batches, so that the kernel's queue of connections waiting to be accepted never overflows
+    let mut idle = Vec::new();
+    for _ in 0..32 {
+        idle.extend((0..64).map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap()));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // the kernel may hand over connections that overflowed its queue out of order: the server
+    // answers 503 once it holds all 2,048 (and they time out only after 10 s)
+    let started = Instant::now();
+    let status = loop {
+        let (status, _) = raw_request(port, b"GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        if status == 503 || started.elapsed() > Duration::from_secs(8) {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(status, 503);
+    drop(idle);
+    let (status, _) = wait_for(port, "/en/", |s, _| s == 200);
     assert_eq!(status, 200);
 }
