@@ -3,11 +3,26 @@
 //! (tests/corpus/shared-real-pairs, a copy of the shared corpus with a careful reader's labels).
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::harness::{Project, copy_dir, repo, run_in};
+use crate::harness::{Project, Run, copy_dir, repo, run_in};
+
+/// `policyc diff OLD NEW --format json` on two files, run in `dir`.
+fn diff_json(dir: &Path, old: &Path, new: &Path) -> Run {
+    run_in(
+        dir,
+        &[
+            "diff",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        &[],
+    )
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -232,17 +247,7 @@ fn heldout_plain_pairs() {
         assert!(!case.description.is_empty() && !case.reason.is_empty());
         let old = case_dir.join("old.md");
         let new = case_dir.join("new.md");
-        let run = run_in(
-            tmp.path(),
-            &[
-                "diff",
-                old.to_str().unwrap(),
-                new.to_str().unwrap(),
-                "--format",
-                "json",
-            ],
-            &[],
-        );
+        let run = diff_json(tmp.path(), &old, &new);
         assert_eq!(run.code, 0, "{}: {}", case_dir.display(), run.stderr);
         let got: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(
@@ -321,17 +326,7 @@ fn real_pairs_verdicts() {
     for (name, label) in &labels {
         let old = dir.join(name).join("old.md");
         let new = dir.join(name).join("new.md");
-        let run = run_in(
-            tmp.path(),
-            &[
-                "diff",
-                old.to_str().unwrap(),
-                new.to_str().unwrap(),
-                "--format",
-                "json",
-            ],
-            &[],
-        );
+        let run = diff_json(tmp.path(), &old, &new);
         assert_eq!(run.code, 0, "{name}: {}", run.stderr);
         let got: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(got["schema"], "policyc.diff/1");
@@ -506,17 +501,7 @@ fn polarity_and_fees_in_prose() {
         };
         fs::write(&a, doc(old)).unwrap();
         fs::write(&b, doc(new)).unwrap();
-        let run = run_in(
-            tmp.path(),
-            &[
-                "diff",
-                a.to_str().unwrap(),
-                b.to_str().unwrap(),
-                "--format",
-                "json",
-            ],
-            &[],
-        );
+        let run = diff_json(tmp.path(), &a, &b);
         assert_eq!(run.code, 0, "{}", run.stderr);
         let got: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(got["material"], true, "{name}: {got:#}");
@@ -586,17 +571,7 @@ fn a_right_still_stated_elsewhere_is_not_taken_away() {
         let (a, b) = (tmp.path().join("old.md"), tmp.path().join("new.md"));
         fs::write(&a, old).unwrap();
         fs::write(&b, new).unwrap();
-        let run = run_in(
-            tmp.path(),
-            &[
-                "diff",
-                a.to_str().unwrap(),
-                b.to_str().unwrap(),
-                "--format",
-                "json",
-            ],
-            &[],
-        );
+        let run = diff_json(tmp.path(), &a, &b);
         let got: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         (got["requires_consent"] == true, got)
     };
