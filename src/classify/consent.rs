@@ -1,5 +1,8 @@
 //! Users' rights narrowed by a passage (§VIII: such a change needs express consent): a new ground
-//! for refusing requests, a fee, a restriction, rights taken out.
+//! for refusing requests, a fee (or the only promise that requests are free taken out), a right
+//! negated or made conditional, and rights taken out: a right counts as taken out only when the new
+//! version states it nowhere else ([`super::rights`]), or when a listed ground or way of exercising
+//! it goes.
 
 use super::evidence::Documents;
 use super::lexicon::excerpt;
@@ -8,7 +11,6 @@ use super::rules::Haystack;
 use super::{Change, Consent, Found, Kind, Role, RuleSet};
 use crate::diff::text::{normal_form, words};
 
-#[allow(clippy::too_many_arguments)]
 pub(super) fn rights_consent(
     change: &Change,
     ins: &str,
