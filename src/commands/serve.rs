@@ -128,6 +128,9 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<i32> {
         };
         *state.lock().unwrap_or_else(|p| p.into_inner()) = Arc::new(next);
     };
+    // the files' times are read before the first build: an edit made while it runs, or before the
+    // watcher starts, is then a change the watcher sees (at worst one rebuild too many)
+    let first = load::tree_stamp(&[&content_dir, &templates_dir]);
     rebuild(&state);
     crate::output::stdout(&format!(
         "serving http://127.0.0.1:{port}/ (drafts under /drafts/; Ctrl-C stops)\n"
@@ -137,7 +140,7 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<i32> {
         let (c, t) = (content_dir.clone(), templates_dir.clone());
         let (state, rebuild) = (&state, &rebuild);
         scope.spawn(move || {
-            let mut last = load::tree_stamp(&[&c, &t]);
+            let mut last = first;
             loop {
                 std::thread::sleep(Duration::from_millis(300));
                 let now = load::tree_stamp(&[&c, &t]);
