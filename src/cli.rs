@@ -256,8 +256,8 @@ pub struct ReleaseArgs {
     /// Re-seal a corrected published version (needs --reason; the old hashes are kept).
     #[arg(long)]
     pub reseal: bool,
-    /// Why (recorded in versions.lock).
-    #[arg(long, value_name = "TEXT")]
+    /// Why (recorded in versions.lock; not blank).
+    #[arg(long, value_name = "TEXT", value_parser = not_blank)]
     pub reason: Option<String>,
     /// Output format of the report.
     #[arg(long, value_enum, default_value = "text")]
@@ -299,4 +299,13 @@ pub struct TranslatedArgs {
     /// Output format of the report.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
+}
+
+/// A reason that says something: a blank `--reason` records nothing an auditor could read.
+fn not_blank(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        Err("a reason must say why (it is recorded in versions.lock)".into())
+    } else {
+        Ok(s.to_string())
+    }
 }

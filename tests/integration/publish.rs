@@ -210,6 +210,12 @@ fn an_edited_sealed_file_stops_build_and_release() {
         2,
         "release refuses while a seal is broken"
     );
+    // a blank reason records nothing: refused, and the lock is not touched
+    let lock_before = p.read("content/versions.lock");
+    let blank = p.run(&["release", "--reseal", "2022-10-19", "--reason", "  "]);
+    assert_eq!(blank.code, 2, "{}", blank.stderr);
+    assert!(blank.stderr.contains("a reason must say why"), "{}", blank.stderr);
+    assert_eq!(lock_before, p.read("content/versions.lock"));
     // a deliberate correction: resealed, with the reason and the old hashes kept
     p.run(&[
         "release",
