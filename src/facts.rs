@@ -41,6 +41,14 @@ impl<T> Stated<T> {
 /// The marker written for an unstated fact.
 pub const NOT_STATED: &str = "not_stated";
 
+/// A fact left out of `facts.toml` is not stated: `check` reports the ones every policy needs
+/// (`required-facts`), all in one run, instead of the load stopping at the first.
+impl<T> Default for Stated<T> {
+    fn default() -> Self {
+        Stated::NotStated
+    }
+}
+
 impl<T: Serialize> Serialize for Stated<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -69,6 +77,7 @@ pub struct Facts {
     /// Who is responsible for the personal information.
     pub controller: Controller,
     /// How to reach them.
+    #[serde(default)]
     pub contact: Contact,
     /// Third-party SDKs.
     #[serde(default)]
@@ -80,13 +89,16 @@ pub struct Facts {
     #[serde(default)]
     pub data: Vec<DataCategory>,
     /// Where data is stored and when it leaves.
+    #[serde(default)]
     pub storage: Storage,
     /// How long data is kept.
+    #[serde(default)]
     pub retention: Retention,
     /// Users' rights and how each is exercised.
     #[serde(default)]
     pub rights: Vec<Right>,
     /// How requests are handled.
+    #[serde(default)]
     pub requests: Requests,
 }
 
@@ -97,14 +109,16 @@ pub struct Controller {
     /// Legal name.
     pub name: Text,
     /// Registered or office address.
+    #[serde(default)]
     pub address: Stated<Text>,
     /// The department responsible for personal information security.
+    #[serde(default)]
     pub department: Stated<Text>,
 }
 
 /// Contact channels.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Contact {
     /// Phone number.
     pub phone: Stated<String>,
@@ -173,8 +187,8 @@ pub struct DataCategory {
 }
 
 /// Storage location and cross-border transfer.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Storage {
     /// Where personal information is stored.
     pub location: Stated<Text>,
@@ -184,8 +198,8 @@ pub struct Storage {
 }
 
 /// Retention.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Retention {
     /// A period or a criterion.
     pub period: Stated<Text>,
@@ -204,8 +218,8 @@ pub struct Right {
 }
 
 /// Handling of users' requests.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Requests {
     /// Days within which a request is answered.
     pub response_days: Stated<u32>,

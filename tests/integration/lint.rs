@@ -161,6 +161,46 @@ fn required_facts() {
     );
 }
 
+/// Required facts left out of facts.toml altogether are findings, every one in the same run (not a
+/// load error that stops at the first).
+#[test]
+fn required_facts_left_out_are_all_listed() {
+    let p = Project::sample_with_draft();
+    let facts = p.read(&format!("{D}/facts.toml"));
+    let without: String = facts
+        .lines()
+        .filter(|l| !l.starts_with("phone =") && !l.starts_with("email ="))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let start = without
+        .find("[retention]")
+        .expect("the sample states its retention");
+    let end = start + without[start..].find("\n[").expect("a table follows [retention]") + 1;
+    p.write(
+        &format!("{D}/facts.toml"),
+        &format!("{}{}", &without[..start], &without[end..]),
+    );
+    let run = p.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let required: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["rule"] == "required-facts" && f["file"].as_str().is_some_and(|x| x.contains("2026-12-01"))
+        })
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        required.iter().any(|m| m.contains("retention.period"))
+            && required
+                .iter()
+                .any(|m| m.contains("email") || m.contains("contact")),
+        "{required:#?}"
+    );
+}
+
 #[test]
 fn fact_unshown() {
     one_new_finding(
