@@ -31,27 +31,40 @@ fn run(content: &Content) -> Vec<Diagnostic> {
                 if want == have {
                     continue;
                 }
-                if let Some(extra) = section.headings.iter().find(|h| !want.contains(&h.id.as_str())) {
+                // a renamed id is both: the new one is extra, the old one missing
+                let extra: Vec<_> = section
+                    .headings
+                    .iter()
+                    .filter(|h| !want.contains(&h.id.as_str()))
+                    .collect();
+                let missing: Vec<_> = src
+                    .headings
+                    .iter()
+                    .filter(|h| !have.contains(&h.id.as_str()))
+                    .collect();
+                for h in &extra {
                     out.push(Diagnostic::at(
                         &section.file,
-                        extra.offset,
+                        h.offset,
                         format!(
                             "heading `{}` is not in {} ({source_locale})",
-                            extra.id,
+                            h.id,
                             src.file.path.display()
                         ),
                     ));
-                } else if let Some(missing) = src.headings.iter().find(|h| !have.contains(&h.id.as_str())) {
+                }
+                for h in &missing {
                     out.push(Diagnostic::at(
                         &section.file,
                         0,
                         format!(
                             "heading `{}` of {} is missing in this {locale} translation",
-                            missing.id,
+                            h.id,
                             src.file.path.display()
                         ),
                     ));
-                } else {
+                }
+                if extra.is_empty() && missing.is_empty() {
                     out.push(Diagnostic::at(
                         &section.file,
                         0,
