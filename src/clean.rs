@@ -12,9 +12,43 @@ pub fn forbidden(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{feff}'
 }
 
+/// The byte offsets of the forbidden characters in `text`, told from their UTF-8 bytes (a C0
+/// control or DEL is one byte; a C1 control is 0xC2 then 0x80–0x9F; U+FEFF is EF BB BF): a whole
+/// document is scanned without decoding it.
+fn forbidden_at(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    // the bytes that can begin one; the scan jumps from one to the next (most texts hold few)
+    let candidate =
+        |c: &u8| (*c < 0x20 && !matches!(*c, b'\t' | b'\n' | b'\r')) || matches!(*c, 0x7F | 0xC2 | 0xEF);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(at) = b[from..].iter().position(candidate) {
+            let i = from + at;
+            from = i + 1;
+            let hit = match b[i] {
+                0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+                0xEF => b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF),
+                _ => true,
+            };
+            if hit {
+                return Some(i);
+            }
+        }
+        from = b.len();
+        None
+    })
+}
+
 /// The byte offset and character of the first forbidden control character in `text`.
 pub fn first_forbidden(text: &str) -> Option<(usize, char)> {
-    text.char_indices().find(|&(_, c)| forbidden(c))
+    forbidden_at(text)
+        .next()
+        .and_then(|i| text[i..].chars().next().map(|c| (i, c)))
+}
+
+/// How many forbidden control characters `text` holds.
+pub fn count_forbidden(text: &str) -> usize {
+    forbidden_at(text).count()
 }
 
 /// How a control character is named in a message: `U+001B (escape)`.
@@ -105,6 +139,7 @@ mod tests {
         assert_eq!(first_forbidden("a\tb\r\nc"), None);
         assert_eq!(first_forbidden("ab\u{1b}[2J"), Some((2, '\u{1b}')));
         assert_eq!(first_forbidden("é\u{9b}"), Some((2, '\u{9b}')));
+        assert_eq!(count_forbidden("，\u{feff}x\u{7f}\u{85}"), 3);
         assert_eq!(visible("\u{1b}]0;x\u{7}\0\u{7f}\u{9b}"), "␛]0;x␇␀␡\u{fffd}");
         assert!(matches!(visible("plain\ttext\n"), Cow::Borrowed(_)));
         assert_eq!(describe('\u{1b}'), "U+001B (escape)");
@@ -120,5 +155,15 @@ mod tests {
         assert!(is_image("PNG", b"\x89PNG\r\n\x1a\nrest"));
         assert!(!is_image("PNG", b"<svg onload=alert(1)>"));
         assert!(is_image("WebP", b"RIFF\0\0\0\0WEBPVP8 "));
+    }
+
+    proptest::proptest! {
+        /// The byte scan finds exactly the characters `forbidden` names, at their offsets.
+        #[test]
+        fn the_byte_scan_agrees_with_the_characters(text in "\\PC*|[\u{0}-\u{a0}\u{feff}，é]*") {
+            let want: Vec<usize> = text.char_indices().filter(|&(_, c)| forbidden(c)).map(|(i, _)| i).collect();
+            let got: Vec<usize> = forbidden_at(&text).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }

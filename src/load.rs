@@ -523,7 +523,7 @@ pub fn load_templates(dir: Option<&Path>) -> Result<TemplateSet> {
 /// characters, which are made visible instead ([`crate::clean::visible`]); returns how many were.
 pub fn read_foreign(path: &Path) -> Result<(SourceFile, usize)> {
     let mut src = read_text(path)?;
-    let count = src.text.chars().filter(|&c| crate::clean::forbidden(c)).count();
+    let count = crate::clean::count_forbidden(&src.text);
     if count > 0 {
         src.text = crate::clean::visible(&src.text).into_owned();
     }
