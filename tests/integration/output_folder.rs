@@ -288,23 +288,7 @@ fn an_output_folder_that_is_a_mount_point_is_replaced_file_by_file() {
     assert!(!p.path().join("output/drafts").exists());
     assert!(p.path().join("output/.nojekyll").is_file());
     assert_eq!(p.read("output/CNAME"), "privacy.smallgogo.example\n");
-    let manifest: serde_json::Value = serde_json::from_str(&p.read("output/manifest.json")).unwrap();
-    for f in manifest["files"].as_array().unwrap() {
-        assert!(
-            p.path()
-                .join("output")
-                .join(f["path"].as_str().unwrap())
-                .is_file(),
-            "{f}"
-        );
-    }
-    // nothing is left beside it
-    let stray: Vec<String> = fs::read_dir(p.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("policyc-tmp") || n.contains("policyc-old"))
-        .collect();
-    assert!(stray.is_empty(), "{stray:?}");
+    assert_output_whole(&p);
 }
 
 /// Issue 20, item 2, as reported: two builds started together into one output folder. Whichever
@@ -338,21 +322,27 @@ fn two_builds_at_once_leave_a_whole_site() {
             }
         }
         assert!(built >= 1);
-        let manifest: serde_json::Value = serde_json::from_str(&p.read("output/manifest.json")).unwrap();
-        for f in manifest["files"].as_array().unwrap() {
-            assert!(
-                p.path()
-                    .join("output")
-                    .join(f["path"].as_str().unwrap())
-                    .is_file(),
-                "{f}"
-            );
-        }
-        let stray: Vec<String> = fs::read_dir(p.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains("policyc-tmp") || n.contains("policyc-old"))
-            .collect();
-        assert!(stray.is_empty(), "{stray:?}");
+        assert_output_whole(&p);
     }
+}
+
+/// Every file `output/manifest.json` lists is there, and no temporary or old folder of a build is
+/// left beside the output.
+fn assert_output_whole(p: &Project) {
+    let manifest: serde_json::Value = serde_json::from_str(&p.read("output/manifest.json")).unwrap();
+    for f in manifest["files"].as_array().unwrap() {
+        assert!(
+            p.path()
+                .join("output")
+                .join(f["path"].as_str().unwrap())
+                .is_file(),
+            "{f}"
+        );
+    }
+    let stray: Vec<String> = fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("policyc-tmp") || n.contains("policyc-old"))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
 }
