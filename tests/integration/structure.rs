@@ -122,7 +122,7 @@ fn sections_and_controller_of_real_policies() {
 
 /// Measured floors (README "Measured quality": 16 and 17 of 32 at the first run, before the
 /// reader knew plain numbered titles and the controller's own cues); the target is 27 of 30.
-const FLOOR_SECTIONS: usize = 20;
+const FLOOR_SECTIONS: usize = 28;
 const FLOOR_CONTROLLER: usize = 20;
 
 /// Phone detection on the same policies: every labelled phone number found, none of the labelled
