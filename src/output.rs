@@ -64,7 +64,10 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// `manifest.json` for the sha256 of each file by path, and the build's as-of date.
-fn manifest_of(files: &std::collections::BTreeMap<String, String>, as_of: Option<crate::date::Date>) -> Artifact {
+fn manifest_of(
+    files: &std::collections::BTreeMap<String, String>,
+    as_of: Option<crate::date::Date>,
+) -> Artifact {
     let files: Vec<_> = files
         .iter()
         .map(|(path, sha)| serde_json::json!({"path": path, "sha256": sha}))

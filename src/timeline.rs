@@ -154,10 +154,17 @@ mod tests {
         let ids: Vec<(VersionId, Date, Status)> = versions
             .iter()
             .map(|(id, effective, status)| {
-                (VersionId::parse(id).unwrap(), Date::parse(effective).unwrap(), *status)
+                (
+                    VersionId::parse(id).unwrap(),
+                    Date::parse(effective).unwrap(),
+                    *status,
+                )
             })
             .collect();
-        Timeline::from_dates(ids.iter().map(|(i, d, s)| (i, *d, *s)), Date::parse(date).unwrap())
+        Timeline::from_dates(
+            ids.iter().map(|(i, d, s)| (i, *d, *s)),
+            Date::parse(date).unwrap(),
+        )
     }
 
     fn id(s: &str) -> VersionId {

@@ -222,7 +222,10 @@ mod tests {
         assert_eq!(accepted[0]["version"], "2024-01-01");
         assert_eq!(accepted[0]["must_consent"], true);
         assert_eq!(accepted[0]["because"][0]["version"], "2025-01-01");
-        assert_eq!(accepted[1]["must_consent"], false, "the fee came with the version they accepted");
+        assert_eq!(
+            accepted[1]["must_consent"], false,
+            "the fee came with the version they accepted"
+        );
         assert_eq!(accepted[2]["must_consent"], false);
         assert_eq!(doc["versions"][1]["requires_consent"], true);
         assert_eq!(doc["versions"][2]["status"], "in_force");

@@ -10,7 +10,10 @@ fn three_versions() -> Project {
     let p = Project::sample();
     p.run(&["new-version", "2026-12-01", "-q"]).ok();
     for (locale, sentence) in [
-        ("en", "Each request to access your personal information costs 20 EUR."),
+        (
+            "en",
+            "Each request to access your personal information costs 20 EUR.",
+        ),
         ("zh-CN", "每次访问您个人信息的请求收费20元。"),
     ] {
         p.edit(
@@ -19,8 +22,16 @@ fn three_versions() -> Project {
             &format!("{sentence}\n\n{{{{ rights.access.how }}}}"),
         );
     }
-    p.run(&["translated", "all", "--locale", "zh-CN", "--version", "2026-12-01", "-q"])
-        .ok();
+    p.run(&[
+        "translated",
+        "all",
+        "--locale",
+        "zh-CN",
+        "--version",
+        "2026-12-01",
+        "-q",
+    ])
+    .ok();
     p.run(&[
         "release",
         "2026-12-01",
@@ -38,7 +49,8 @@ fn three_versions() -> Project {
         "effective = 2026-12-15",
         "effective = 2027-01-05",
     );
-    p.run(&["release", "2026-12-15", "--date", "2026-12-15", "-q"]).ok();
+    p.run(&["release", "2026-12-15", "--date", "2026-12-15", "-q"])
+        .ok();
     p
 }
 
@@ -59,7 +71,10 @@ fn banner(html: &str) -> &str {
         return "";
     };
     let end = start + html[start..].find("</aside>").expect("a closed banner");
-    assert!(end < html.find("<main").unwrap(), "the banner comes before <main>");
+    assert!(
+        end < html.find("<main").unwrap(),
+        "the banner comes before <main>"
+    );
     &html[start..end]
 }
 
@@ -80,7 +95,11 @@ fn the_current_page_shows_the_version_in_force_and_announces_the_upcoming_one() 
         banner(&current),
         "<aside class=\"banner\" aria-label=\"About this version\">\n<p>An updated policy takes effect on January 5, 2027: <a href=\"changes/2026-12-01..2026-12-15.html\">see what changes</a></p>\n"
     );
-    assert!(p.path().join("output/en/changes/2026-12-01..2026-12-15.html").is_file());
+    assert!(
+        p.path()
+            .join("output/en/changes/2026-12-01..2026-12-15.html")
+            .is_file()
+    );
     let zh = p.read("output/zh-CN/index.html");
     assert!(
         banner(&zh).contains("更新后的隐私政策将于2027年1月5日起生效：<a href=\"changes/2026-12-01..2026-12-15.html\">查看将有哪些变更</a>"),
@@ -100,13 +119,23 @@ fn the_current_page_shows_the_version_in_force_and_announces_the_upcoming_one() 
     let old = p.read("output/en/2022-10-19/index.html");
     let b = banner(&old);
     assert!(b.contains("class=\"banner archived\""), "{b}");
-    assert!(b.contains("This is an archived version: it is no longer in force."), "{b}");
-    assert!(b.contains("<a href=\"../index.html\">Read the version in force</a>"), "{b}");
     assert!(
-        b.contains("<a href=\"../changes/2022-10-19..2026-12-01.html\">see what changed in the next version</a>"),
+        b.contains("This is an archived version: it is no longer in force."),
         "{b}"
     );
-    assert!(banner(&p.read("output/zh-CN/2022-10-19/index.html")).contains("这是已归档的历史版本，已不再生效。"));
+    assert!(
+        b.contains("<a href=\"../index.html\">Read the version in force</a>"),
+        "{b}"
+    );
+    assert!(
+        b.contains(
+            "<a href=\"../changes/2022-10-19..2026-12-01.html\">see what changed in the next version</a>"
+        ),
+        "{b}"
+    );
+    assert!(
+        banner(&p.read("output/zh-CN/2022-10-19/index.html")).contains("这是已归档的历史版本，已不再生效。")
+    );
 
     // the archive marks each version
     let versions = p.read("output/en/versions.html");
@@ -126,7 +155,10 @@ fn the_current_page_shows_the_version_in_force_and_announces_the_upcoming_one() 
     assert!(versions.contains("<tr class=\"current\"><th scope=\"row\"><a href=\"2026-12-01/index.html\">"));
     let zh = p.read("output/zh-CN/versions.html");
     for status in ["即将生效", "现行有效", "已失效"] {
-        assert!(zh.contains(&format!("data-label=\"状态\">{status}</td>")), "{status}");
+        assert!(
+            zh.contains(&format!("data-label=\"状态\">{status}</td>")),
+            "{status}"
+        );
     }
 }
 
@@ -156,7 +188,10 @@ fn before_any_version_takes_effect_the_earliest_upcoming_one_is_shown_labelled()
         "<aside class=\"banner upcoming\" aria-label=\"About this version\">\n<p>This version is not yet in force: it takes effect on August 15, 2022.</p>\n"
     );
     assert!(banner(&p.read("output/zh-CN/index.html")).contains("此版本尚未生效，将于2022年8月15日起生效。"));
-    assert!(p.read("output/en/versions.html").contains("data-label=\"Status\">Upcoming</td>"));
+    assert!(
+        p.read("output/en/versions.html")
+            .contains("data-label=\"Status\">Upcoming</td>")
+    );
 }
 
 #[test]
@@ -168,7 +203,10 @@ fn the_as_of_date_comes_from_the_flag_then_source_date_epoch_then_today() {
         let run = run_in(p.path(), &all, env);
         (run.code, run.stdout, run.stderr)
     };
-    let epoch = [("SOURCE_DATE_EPOCH", "1796601600"), ("POLICYC_TODAY", "2030-01-01")];
+    let epoch = [
+        ("SOURCE_DATE_EPOCH", "1796601600"),
+        ("POLICYC_TODAY", "2030-01-01"),
+    ];
     let (code, out, _) = build(&[], &epoch);
     assert_eq!(code, 0);
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -177,17 +215,32 @@ fn the_as_of_date_comes_from_the_flag_then_source_date_epoch_then_today() {
     assert_eq!(json(&p, "out/manifest.json")["as_of"], "2026-12-07");
     let (_, out, _) = build(&["--as-of", "2026-12-10"], &epoch);
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!((report["as_of"].as_str(), report["as_of_source"].as_str()), (Some("2026-12-10"), Some("flag")));
+    assert_eq!(
+        (report["as_of"].as_str(), report["as_of_source"].as_str()),
+        (Some("2026-12-10"), Some("flag"))
+    );
     let (_, out, _) = build(&[], &[("POLICYC_TODAY", "2030-01-01")]);
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!((report["as_of"].as_str(), report["as_of_source"].as_str()), (Some("2030-01-01"), Some("today")));
+    assert_eq!(
+        (report["as_of"].as_str(), report["as_of_source"].as_str()),
+        (Some("2030-01-01"), Some("today"))
+    );
     // a value that is no date stops the build, naming where it came from
     let (code, _, err) = build(&["--as-of", "2026-13-01"], &[]);
-    assert_eq!((code, err.as_str()), (2, "error: --as-of: invalid date `2026-13-01` (expected YYYY-MM-DD)\n"));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "error: --as-of: invalid date `2026-13-01` (expected YYYY-MM-DD)\n"
+        )
+    );
     let (code, _, err) = build(&[], &[("SOURCE_DATE_EPOCH", "soon")]);
     assert_eq!(
         (code, err.as_str()),
-        (2, "error: SOURCE_DATE_EPOCH: `soon` is not a number of seconds since 1970\n")
+        (
+            2,
+            "error: SOURCE_DATE_EPOCH: `soon` is not a number of seconds since 1970\n"
+        )
     );
 }
 
@@ -199,7 +252,10 @@ fn the_same_content_and_as_of_date_give_the_same_bytes_and_pages_depend_on_their
     let before = p.output_files();
     // another day with the same statuses: every unit kept, only the dated data differs
     let later = build_report(&p, &["--as-of", "2026-12-28"]);
-    assert_eq!((later["kept"].as_u64(), later["rendered"].as_u64()), (first["rendered"].as_u64(), Some(0)));
+    assert_eq!(
+        (later["kept"].as_u64(), later["rendered"].as_u64()),
+        (first["rendered"].as_u64(), Some(0))
+    );
     let after = p.output_files();
     let changed: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
     assert_eq!(changed, ["data/consent.json", "manifest.json"]);
@@ -207,7 +263,16 @@ fn the_same_content_and_as_of_date_give_the_same_bytes_and_pages_depend_on_their
     // result is the clean build's, byte for byte
     let switched = build_report(&p, &["--as-of", "2027-01-05"]);
     assert!(switched["kept"].as_u64().unwrap() > 0, "{switched}");
-    p.run(&["build", "-q", "--clean", "--out", "clean", "--as-of", "2027-01-05"]).ok();
+    p.run(&[
+        "build",
+        "-q",
+        "--clean",
+        "--out",
+        "clean",
+        "--as-of",
+        "2027-01-05",
+    ])
+    .ok();
     let (a, b) = (
         crate::harness::tree(&p.path().join("output")),
         crate::harness::tree(&p.path().join("clean")),
@@ -249,16 +314,30 @@ fn a_user_two_versions_behind_must_consent_again() {
     assert_eq!(fee["kind"], "limits-rights-fee-added");
     assert_eq!(fee["clause"], "8.4");
     assert_eq!(fee["section"], "your-rights");
-    assert!(fee["text"]["en"].as_str().unwrap().contains("costs 20 EUR"), "{fee}");
-    assert!(fee["text"]["zh-CN"].as_str().unwrap().starts_with("限制用户权利"), "{fee}");
+    assert!(
+        fee["text"]["en"].as_str().unwrap().contains("costs 20 EUR"),
+        "{fee}"
+    );
+    assert!(
+        fee["text"]["zh-CN"].as_str().unwrap().starts_with("限制用户权利"),
+        "{fee}"
+    );
     // the user who accepted 2022-10-19, two versions behind, must consent again, because of
     // 2026-12-01; whoever accepted 2026-12-01 or later need not
     let accepted = consent["accepted"].as_array().unwrap();
     let who: Vec<(&str, bool)> = accepted
         .iter()
-        .map(|a| (a["version"].as_str().unwrap(), a["must_consent"].as_bool().unwrap()))
+        .map(|a| {
+            (
+                a["version"].as_str().unwrap(),
+                a["must_consent"].as_bool().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(who, [("2022-10-19", true), ("2026-12-01", false), ("2026-12-15", false)]);
+    assert_eq!(
+        who,
+        [("2022-10-19", true), ("2026-12-01", false), ("2026-12-15", false)]
+    );
     assert_eq!(accepted[0]["because"][0]["version"], "2026-12-01");
     assert_eq!(accepted[0]["because"][0]["reasons"][0], *fee);
     // kept redlines still know what they found: an incremental build writes the same file

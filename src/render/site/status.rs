@@ -73,7 +73,13 @@ impl Site<'_> {
     }
 
     /// The banner of a page with `status` of `version` in folder `dir` of `locale`.
-    pub(super) fn banner(&self, status: &PageStatus, version: &Version, dir: &str, locale: &Locale) -> Banner {
+    pub(super) fn banner(
+        &self,
+        status: &PageStatus,
+        version: &Version,
+        dir: &str,
+        locale: &Locale,
+    ) -> Banner {
         let dates = &self.kit(locale).dates;
         let changes = |old: &VersionId, new: &VersionId| {
             super::pages::in_locale(dir, locale, &format!("changes/{old}..{new}.html"))
@@ -86,7 +92,10 @@ impl Site<'_> {
             takes_effect: (status.standing == Some(Standing::Upcoming))
                 .then(|| dates.format(version.meta.effective)),
             in_force_href,
-            next_changes_href: status.successor.as_ref().map(|next| changes(&version.meta.id, next)),
+            next_changes_href: status
+                .successor
+                .as_ref()
+                .map(|next| changes(&version.meta.id, next)),
             announced: status.announced.as_ref().map(|a| Announcement {
                 date: dates.format(a.effective),
                 date_iso: a.effective.to_string(),
