@@ -22,7 +22,7 @@ pub enum Standing {
     InForce,
     /// Takes effect after the as-of date.
     Upcoming,
-    /// Was in force, or never came into force, before the version in force.
+    /// Took effect on or before the as-of date, but another version took effect later.
     Superseded,
     // A withdrawn version (published by mistake) will stand here, above the date rules: it is
     // never in force, whatever its effective date.
@@ -141,7 +141,7 @@ impl Timeline {
     }
 
     /// Every published version with its standing and effective date, by id.
-    pub fn versions(&self) -> impl Iterator<Item = (&VersionId, Standing, Date)> {
+    pub fn versions(&self) -> impl DoubleEndedIterator<Item = (&VersionId, Standing, Date)> {
         self.standings.iter().map(|(id, (s, d))| (id, *s, *d))
     }
 }

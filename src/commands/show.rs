@@ -47,11 +47,8 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<i32> {
         upcoming: timeline.upcoming().iter().filter_map(entry).collect(),
         versions: timeline
             .versions()
-            .map(|(id, _, _)| id)
-            .collect::<Vec<_>>()
-            .into_iter()
             .rev()
-            .filter_map(entry)
+            .filter_map(|(id, _, _)| entry(id))
             .collect(),
     };
     let text = match args.format {

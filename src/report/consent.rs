@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::Report;
 use crate::classify::Reason;
 use crate::date::Date;
+use crate::ids::VersionId;
 use crate::timeline::{Standing, Timeline};
 
 /// The schema name.
@@ -79,7 +80,7 @@ impl PairConsent {
 #[derive(Debug, Clone)]
 pub struct Published<'a> {
     /// Its id.
-    pub id: &'a str,
+    pub id: &'a VersionId,
     /// Its effective date.
     pub effective: Date,
     /// What its change from the published version before it needs (`None`: the first one).
@@ -90,17 +91,17 @@ pub struct Published<'a> {
 struct Document<'a> {
     schema: &'static str,
     as_of: Date,
-    in_force: Option<&'a str>,
+    in_force: Option<&'a VersionId>,
     versions: Vec<VersionEntry<'a>>,
     accepted: Vec<AcceptedEntry<'a>>,
 }
 
 #[derive(Serialize)]
 struct VersionEntry<'a> {
-    version: &'a str,
+    version: &'a VersionId,
     effective: Date,
     status: &'static str,
-    previous: Option<&'a str>,
+    previous: Option<&'a VersionId>,
     requires_consent: bool,
     reasons: &'a [ConsentReason],
 }
@@ -108,7 +109,7 @@ struct VersionEntry<'a> {
 /// A user who accepted `version`: must they consent again to the version in force?
 #[derive(Serialize)]
 struct AcceptedEntry<'a> {
-    version: &'a str,
+    version: &'a VersionId,
     must_consent: bool,
     /// Each later version up to the one in force whose change needs consent, with why.
     because: Vec<Because<'a>>,
@@ -116,20 +117,20 @@ struct AcceptedEntry<'a> {
 
 #[derive(Serialize)]
 struct Because<'a> {
-    version: &'a str,
+    version: &'a VersionId,
     reasons: &'a [ConsentReason],
 }
 
 /// The `policyc.consent/1` document of `published` (oldest first) seen on `timeline`'s date.
-pub fn document(published: &[Published], timeline: &Timeline) -> Vec<u8> {
-    let in_force = timeline.in_force().map(|id| id.as_str());
+pub fn document<'a>(published: &[Published<'a>], timeline: &'a Timeline) -> Vec<u8> {
+    let in_force = timeline.in_force();
     let versions = published
         .iter()
         .enumerate()
         .map(|(i, v)| VersionEntry {
             version: v.id,
             effective: v.effective,
-            status: standing_of(timeline, v.id).map_or("superseded", Standing::as_str),
+            status: timeline.standing(v.id).map_or("superseded", Standing::as_str),
             previous: i.checked_sub(1).map(|p| published[p].id),
             requires_consent: v.consent.is_some_and(|c| c.requires_consent),
             reasons: v.consent.map_or(&[], |c| &c.reasons),
@@ -171,17 +172,10 @@ pub fn document(published: &[Published], timeline: &Timeline) -> Vec<u8> {
     bytes
 }
 
-fn standing_of(timeline: &Timeline, id: &str) -> Option<Standing> {
-    crate::ids::VersionId::parse(id)
-        .ok()
-        .and_then(|id| timeline.standing(&id))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::Status;
-    use crate::ids::VersionId;
 
     fn reason(kind: &str) -> ConsentReason {
         ConsentReason {
@@ -208,7 +202,7 @@ mod tests {
         let none = PairConsent::default();
         let published: Vec<Published> = [None, Some(&fee), Some(&none)]
             .into_iter()
-            .zip(ids.iter().zip(&dates))
+            .zip(vids.iter().zip(&dates))
             .map(|(consent, (id, effective))| Published {
                 id,
                 effective: *effective,

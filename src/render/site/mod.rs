@@ -181,7 +181,7 @@ impl Site<'_> {
             .values()
             .filter(|v| v.meta.status == crate::config::Status::Published)
             .map(|v| crate::report::consent::Published {
-                id: v.meta.id.as_str(),
+                id: &v.meta.id,
                 effective: v.meta.effective,
                 consent: changes
                     .iter()
