@@ -1,7 +1,7 @@
 //! The site's scheduler: which units of work the site is made of, the fingerprint of each unit's
 //! inputs, and the jobs that run them on every core.
 //!
-//! A unit is a version's pages in one locale (with the current copy for the newest version), one
+//! A unit is a version's pages in one locale (with the current copy for the version in force), one
 //! redline in one locale, or one version's facts data. Its fingerprint covers everything it is made
 //! from; when the [`Sink`] still holds what an earlier build made from the same fingerprint, the
 //! unit is kept, else it is rendered and handed over. Jobs are the redlines first (the longest, a
