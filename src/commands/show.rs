@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<i32> {
     let as_of = as_of::resolve(args.as_of.as_deref())?;
     let content = load::load_content(&ctx.content)?;
     let timeline = Timeline::of(&content, as_of.date);
-    let entry = |id: &crate::ids::VersionId| entry(&content, &timeline, id);
+    let entry = |id: &crate::ids::VersionId| entry_of(&content, &timeline, id);
     let doc = ShowJson {
         schema: "policyc.show/1",
         as_of: as_of.date,
@@ -63,7 +63,8 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<i32> {
     Ok(0)
 }
 
-fn entry<'a>(content: &'a Content, timeline: &Timeline, id: &crate::ids::VersionId) -> Option<Entry<'a>> {
+/// Published version `id` as `show` lists it.
+fn entry_of<'a>(content: &'a Content, timeline: &Timeline, id: &crate::ids::VersionId) -> Option<Entry<'a>> {
     let v = content.versions.get(id)?;
     Some(Entry {
         version: v.meta.id.as_str(),
