@@ -7,6 +7,7 @@ pub mod import;
 pub mod lifecycle;
 pub mod notice;
 pub mod serve;
+pub mod show;
 pub mod translated;
 
 use std::path::PathBuf;

@@ -64,6 +64,8 @@ fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<BTreeM
         let content = load::load_content(content_dir)?;
         let templates = load::load_templates(Some(templates_dir))?;
         let rules = load::load_rules(Some(content_dir))?;
+        // the preview shows the version in force today, as a build would
+        let as_of = crate::as_of::resolve(None)?.date;
         let artifacts = render_site(
             &content,
             &templates,
@@ -71,9 +73,11 @@ fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<BTreeM
             SiteOptions {
                 drafts: true,
                 pdf: false,
+                as_of,
             },
         )?;
-        let images = crate::render::images::artifacts(&content, true);
+        let current = crate::timeline::Timeline::of(&content, as_of);
+        let images = crate::render::images::artifacts(&content, true, current.current());
         Ok(artifacts
             .into_iter()
             .chain(images)
