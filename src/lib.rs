@@ -89,6 +89,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         cli::Command::Notice(args) => commands::notice::run(&ctx, &args),
         cli::Command::NewVersion(args) => commands::lifecycle::new_version(&ctx, &args),
         cli::Command::Release(args) => commands::lifecycle::release(&ctx, &args),
+        cli::Command::Withdraw(args) => commands::withdraw::run(&ctx, &args),
+        cli::Command::Rerender(args) => commands::rerender::run(&ctx, &args),
         cli::Command::Import(args) => commands::import::run(&ctx, &args),
         cli::Command::Serve(args) => commands::serve::run(&ctx, &args),
         cli::Command::Completions(args) => {
@@ -137,6 +139,8 @@ fn json_requested(command: &cli::Command) -> bool {
         Command::Notice(a) => a.format == NoticeFormat::Json,
         Command::NewVersion(a) => a.format == ReportFormat::Json,
         Command::Release(a) => a.format == ReportFormat::Json,
+        Command::Withdraw(a) => a.format == ReportFormat::Json,
+        Command::Rerender(a) => a.format == ReportFormat::Json,
         Command::Import(a) => a.format == ReportFormat::Json,
         Command::Translated(a) => a.format == ReportFormat::Json,
         Command::Serve(_) | Command::Completions(_) | Command::Man => false,

@@ -47,6 +47,9 @@ pub struct Version {
     /// The files of its `images/` folder by path inside the version folder (`images/logo.png`),
     /// with their bytes; their sha256 are in `source_hashes` (so the seal covers them).
     pub images: BTreeMap<String, std::sync::Arc<Vec<u8>>>,
+    /// The sealed text of its pages, by locale (`published/<locale>.html`: the rendered `<main>`
+    /// stored at release); empty for a draft, or a version sealed before page texts were stored.
+    pub published: BTreeMap<Locale, SourceFile>,
 }
 
 /// The sections of one version in one locale.

@@ -114,6 +114,19 @@ pub struct PageView<'a> {
     pub alternates: Vec<Alternate>,
     /// Table of contents.
     pub toc: Vec<TocEntry>,
+    /// The sha256 of the sealed text the page shows (`published/<locale>.html`), for the footer.
+    pub sealed_sha256: Option<String>,
+    /// When the version was withdrawn (a long date in the page's locale).
+    pub withdrawn: Option<Dated>,
+}
+
+/// A date as pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dated {
+    /// Long form in the page's locale.
+    pub date: String,
+    /// `YYYY-MM-DD`.
+    pub iso: String,
 }
 
 /// One row of the archive.
@@ -129,7 +142,7 @@ pub struct VersionRow {
     pub print_href: String,
     /// `true` for the current version.
     pub current: bool,
-    /// `current` or `superseded` (the archive's status column; `status_<status>` in the messages).
+    /// `current`, `superseded` or `withdrawn` (the archive's status column; `status_<status>` in the messages).
     pub status: &'static str,
     /// One line: the material changes from its predecessor.
     pub summary: String,

@@ -158,6 +158,7 @@ impl Site<'_> {
                 .part(&dir)
                 .part([u8::from(superseded), u8::from(is_current)])
                 .part(predecessor)
+                .part(self.withdrawn(version, locale).map_or(String::new(), |w| w.iso))
                 .finish();
             if sink.reuse(&fp)?.is_some() {
                 continue;
