@@ -106,12 +106,13 @@ impl Section {
 }
 
 impl Content {
-    /// The highest published version id.
+    /// The highest published version id that was not withdrawn.
     pub fn current(&self) -> Option<&VersionId> {
+        let withdrawn = |id: &VersionId| self.lock.as_ref().is_some_and(|l| l.withdrawal(id).is_some());
         self.versions
             .iter()
             .rev()
-            .find(|(_, v)| v.meta.status == crate::config::Status::Published)
+            .find(|(id, v)| v.meta.status == crate::config::Status::Published && !withdrawn(id))
             .map(|(id, _)| id)
     }
 

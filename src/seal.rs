@@ -185,7 +185,7 @@ pub fn verify(content: &Content) -> Vec<Diagnostic> {
             None => "is missing from versions/",
         };
         let message = format!(
-            "sealed version {id} {problem}: the archive is append-only (its lock entry [versions.{id}] stays); restore content/versions/{id} as released, or `policyc withdraw {id} --reason \"…\"` a version published by mistake"
+            "sealed version {id} {problem}: the archive is append-only (its lock entry [versions.{id}] stays); restore content/versions/{id} as released (a version published by mistake stays, withdrawn with `policyc withdraw {id} --reason \"…\"`)"
         );
         out.push(match &content.lock_file {
             Some(src) => Diagnostic::at(src, entry_offset(&src.text, id), message),
