@@ -404,9 +404,9 @@ fn load_version(
         }
     }
     // the sealed page texts count among the version's inputs (fingerprints)
-    for (locale, src) in &published {
+    for (page, src) in &published {
         hashes.insert(
-            format!("published/{locale}.html"),
+            format!("published/{}", page.file_name()),
             crate::seal::text_sha256(&src.text),
         );
     }
@@ -425,24 +425,25 @@ fn load_version(
 
 /// Loads a version's `published/` folder: the sealed text of its pages, one `<locale>.html` per
 /// declared locale.
-fn load_published(root: &Path, dir: &Path, config: &PolicyConfig) -> Result<BTreeMap<Locale, SourceFile>> {
+fn load_published(
+    root: &Path,
+    dir: &Path,
+    config: &PolicyConfig,
+) -> Result<BTreeMap<crate::model::SealedPage, SourceFile>> {
     let mut out = BTreeMap::new();
     for (name, path, is_dir) in list_dir(dir, root)? {
-        let locale = name
-            .strip_suffix(".html")
+        let page = crate::model::SealedPage::from_file_name(&name, &config.locales)
             .filter(|_| !is_dir)
-            .and_then(|l| Locale::parse(l).ok())
-            .filter(|l| config.locales.contains(l))
             .ok_or_else(|| {
                 Diagnostic::file_error(
                     &path,
-                    "unexpected entry: `published/` holds one `<locale>.html` per declared locale (written by policyc release)",
+                    "unexpected entry: `published/` holds `<locale>.html` and `<locale>.print.html` per declared locale (written by policyc release)",
                 )
             })?;
         // listed by list_dir: inside the content folder
         let src = read_text(&path)?;
         refuse_controls(&src)?;
-        out.insert(locale, src);
+        out.insert(page, src);
     }
     Ok(out)
 }

@@ -41,8 +41,9 @@ pub struct Seal {
     pub released: String,
     /// sha256 of each source file, by path inside the version folder.
     pub files: BTreeMap<String, String>,
-    /// sha256 of the sealed text of the pages (`published/<locale>.html`), by locale; empty for a
-    /// version sealed by a `policyc.lock/1` lock until it is rerendered.
+    /// sha256 of the sealed text of the pages, by page (`en` for `published/en.html`, `en.print`
+    /// for `published/en.print.html`); empty for a version sealed by a `policyc.lock/1` lock until
+    /// it is rerendered.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub published: BTreeMap<String, String>,
     /// Set when the version was withdrawn: its pages stay and say so.
@@ -156,12 +157,12 @@ pub fn hashes(version: &Version) -> BTreeMap<String, String> {
     out
 }
 
-/// The sealed hash of each stored page text of a version, by locale.
+/// The sealed hash of each stored page text of a version, by page key (`en`, `en.print`).
 pub fn published_hashes(version: &Version) -> BTreeMap<String, String> {
     version
         .published
         .iter()
-        .map(|(locale, src)| (locale.to_string(), text_sha256(&src.text)))
+        .map(|(page, src)| (page.key(), text_sha256(&src.text)))
         .collect()
 }
 
@@ -245,26 +246,26 @@ fn verify_files(id: &VersionId, version: &Version, seal: &Seal, out: &mut Vec<Di
 /// The stored page texts of a published version against their seals.
 fn verify_published(id: &VersionId, version: &Version, seal: &Seal, out: &mut Vec<Diagnostic>) {
     let now = published_hashes(version);
-    let path = |locale: &str| version.dir.join("published").join(format!("{locale}.html"));
-    for (locale, sha) in &now {
-        match seal.published.get(locale) {
+    let path = |key: &str| version.dir.join("published").join(format!("{key}.html"));
+    for (page, sha) in &now {
+        match seal.published.get(page) {
             Some(h) if h == sha => {}
             Some(h) => out.push(Diagnostic::file_error(
-                path(locale),
+                path(page),
                 format!(
-                    "the sealed text of version {id} ({locale}) does not match its seal in versions.lock (sha256 {sha}, sealed {h}); a deliberate re-render needs `policyc rerender {id} --reason \"…\"`"
+                    "the sealed text of version {id} ({page}) does not match its seal in versions.lock (sha256 {sha}, sealed {h}); a deliberate re-render needs `policyc rerender {id} --reason \"…\"`"
                 ),
             )),
             None => out.push(Diagnostic::file_error(
-                path(locale),
-                format!("stored text of version {id} ({locale}) is not sealed in versions.lock"),
+                path(page),
+                format!("stored text of version {id} ({page}) is not sealed in versions.lock"),
             )),
         }
     }
-    for locale in seal.published.keys().filter(|l| !now.contains_key(*l)) {
+    for page in seal.published.keys().filter(|p| !now.contains_key(*p)) {
         out.push(Diagnostic::file_error(
-            path(locale),
-            format!("the sealed text of version {id} ({locale}) was removed; a deliberate re-render needs `policyc rerender {id} --reason \"…\"`"),
+            path(page),
+            format!("the sealed text of version {id} ({page}) was removed; a deliberate re-render needs `policyc rerender {id} --reason \"…\"`"),
         ));
     }
 }

@@ -10,8 +10,8 @@ use crate::cli::{NewVersionArgs, ReleaseArgs};
 use crate::config::Status;
 use crate::date::{Date, Today};
 use crate::error::{Diagnostic, Error, Level, Result};
-use crate::ids::{Locale, VersionId};
-use crate::model::{Content, Version};
+use crate::ids::VersionId;
+use crate::model::{Content, SealedPage, Version};
 use crate::seal::{self, Action, Event, Lock, Seal};
 use crate::{compare, diff, lint, load, output};
 
@@ -120,7 +120,7 @@ pub(super) fn render_sealed_text(
     ctx: &Ctx,
     content: &Content,
     version: &Version,
-) -> Result<BTreeMap<Locale, String>> {
+) -> Result<BTreeMap<SealedPage, String>> {
     let templates = load::load_templates(Some(&super::build::default_templates_dir(&ctx.content)))?;
     let rules = load::load_rules(Some(&ctx.content))?;
     let mut fresh = version.clone();
@@ -131,12 +131,12 @@ pub(super) fn render_sealed_text(
 /// Writes the sealed text of a version's pages into `<dir>/published/`; their sealed hashes.
 pub(super) fn store_sealed_text(
     dir: &std::path::Path,
-    texts: &BTreeMap<Locale, String>,
+    texts: &BTreeMap<SealedPage, String>,
 ) -> Result<BTreeMap<String, String>> {
     let folder = dir.join("published");
     let files: Vec<(String, Vec<u8>)> = texts
         .iter()
-        .map(|(l, t)| (format!("{l}.html"), t.as_bytes().to_vec()))
+        .map(|(page, t)| (page.file_name(), t.as_bytes().to_vec()))
         .collect();
     if folder.exists() {
         for (name, bytes) in &files {
@@ -147,7 +147,7 @@ pub(super) fn store_sealed_text(
     }
     Ok(texts
         .iter()
-        .map(|(l, t)| (l.to_string(), seal::text_sha256(t)))
+        .map(|(page, t)| (page.key(), seal::text_sha256(t)))
         .collect())
 }
 

@@ -11,7 +11,7 @@ use crate::harness::{DRAFT, Project, main_of, run_in};
 const SEALED: &str = "2022-10-19";
 const DRAFT_DIR: &str = "content/versions/2026-12-01";
 
-/// The `[versions.<id>.published]` hash of `locale` in the lock.
+/// The `[versions.<id>.published]` hash of page `locale` (`en`, `en.print`) in the lock.
 fn sealed_hash(p: &Project, id: &str, locale: &str) -> String {
     let lock = p.read("content/versions.lock");
     let table = format!("[versions.{id}.published]\n");
@@ -19,7 +19,11 @@ fn sealed_hash(p: &Project, id: &str, locale: &str) -> String {
         .find(&table)
         .unwrap_or_else(|| panic!("no {table} in\n{lock}"))
         + table.len();
-    let key = format!("{locale} = \"");
+    let key = if locale.contains('.') {
+        format!("\"{locale}\" = \"")
+    } else {
+        format!("{locale} = \"")
+    };
     let line = lock[at..]
         .lines()
         .find(|l| l.starts_with(&key))
@@ -288,17 +292,20 @@ fn template_and_message_overrides_leave_every_sealed_main_byte_identical() {
         "effective = 2026-12-31",
     );
     p.run(&["release", DRAFT, "-q"]).ok();
-    // release stored the sealed text of each locale and sealed it
-    for locale in ["en", "zh-CN"] {
-        let stored = fs::read(p.path().join(format!("{DRAFT_DIR}/published/{locale}.html"))).unwrap();
-        assert_eq!(sha256_hex(&stored), sealed_hash(&p, DRAFT, locale));
+    // release stored the sealed text of each page and sealed it
+    for key in ["en", "en.print", "zh-CN", "zh-CN.print"] {
+        let stored = fs::read(p.path().join(format!("{DRAFT_DIR}/published/{key}.html"))).unwrap();
+        assert_eq!(sha256_hex(&stored), sealed_hash(&p, DRAFT, key));
     }
     p.run(&["build", "-q"]).ok();
     let pages = [
         "output/en/index.html",
+        "output/en/print.html",
         "output/en/2022-10-19/index.html",
+        "output/en/2022-10-19/print.html",
         "output/en/2026-12-01/index.html",
         "output/zh-CN/2022-10-19/index.html",
+        "output/zh-CN/2022-10-19/print.html",
     ];
     let before: Vec<String> = pages.iter().map(|f| main_of(&p.read(f)).to_string()).collect();
     override_templates(&p);
@@ -327,6 +334,11 @@ fn template_and_message_overrides_leave_every_sealed_main_byte_identical() {
     let hash = sealed_hash(&p, SEALED, "en");
     let page = p.read("output/en/2022-10-19/index.html");
     assert!(page.contains(&format!("<code>sha256:{hash}</code>")), "footer");
+    let print_hash = sealed_hash(&p, SEALED, "en.print");
+    assert!(
+        p.read("output/en/2022-10-19/print.html")
+            .contains(&format!("<code>sha256:{print_hash}</code>"))
+    );
     let data: serde_json::Value = serde_json::from_str(&p.read("output/data/2022-10-19.json")).unwrap();
     assert_eq!(data["sealed_text"]["en"], hash.as_str());
     assert_eq!(

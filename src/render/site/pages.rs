@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::config::Status;
 use crate::error::Result;
 use crate::ids::Locale;
-use crate::model::Version;
+use crate::model::{PageKind, SealedPage, Version};
 use crate::output::Artifact;
 use crate::render::sections::{FactResolver, PartialShared, render_section};
 use crate::render::templates::template_error;
@@ -120,13 +120,21 @@ impl<'a> Site<'a> {
         let kit = self.kit(locale);
         let base = &self.content.config.base_url;
         let previous = self.predecessor(pages.version).map(|v| v.meta.id.to_string());
-        let stored = pages.version.published.get(locale);
         let withdrawn = self.withdrawn(pages.version, locale);
         let mut out = Vec::new();
         for (kind, file, template) in [
             ("web", "index.html", "page.html"),
             ("print", "print.html", "print.html"),
         ] {
+            let page_kind = if kind == "web" {
+                PageKind::Web
+            } else {
+                PageKind::Print
+            };
+            let stored = pages.version.published.get(&SealedPage {
+                locale: locale.clone(),
+                kind: page_kind,
+            });
             let alternates = self.alternates(locale, dir, |l| {
                 (
                     format!("{}{file}", dir_of(l)),
@@ -184,14 +192,14 @@ impl<'a> Site<'a> {
             };
             let shared = [("sections", &pages.sections), ("msg", &kit.msg)];
             let mut bytes = self.render_with(template, &view, &shared)?;
-            // the web page shows the sealed text stored at release, in today's chrome
-            if let (Some(stored), "web") = (stored, kind) {
+            // the page shows the sealed text stored at release, in today's chrome
+            if let Some(stored) = stored {
                 let up = dir == format!("{locale}/");
                 let page = String::from_utf8_lossy(&bytes);
                 bytes = super::sealed::embed(&page, &stored.text, up)
                     .ok_or_else(|| {
                         crate::error::Error::Usage(format!(
-                            "the page template (page.html) has no <main>…</main> to show the sealed text of {} in",
+                            "the page template ({template}) has no <main>…</main> to show the sealed text of {} in",
                             pages.version.meta.id
                         ))
                     })?

@@ -1,26 +1,26 @@
-//! The sealed text of a version's pages: the `<main>` of its web page in each locale, rendered as
-//! its archived page (`<locale>/<version>/index.html`) shows it. `release` and `rerender` store it
-//! in `published/<locale>.html` ([`sealed_mains`]); every later build puts that stored text into
+//! The sealed text of a version's pages: the `<main>` of its web and print pages in each locale,
+//! rendered as its archived pages (`<locale>/<version>/index.html`, `print.html`) show them.
+//! `release` and `rerender` store them in `published/<locale>.html` and `<locale>.print.html`
+//! ([`sealed_mains`]); every later build puts that stored text into
 //! today's page chrome ([`embed`]), so templates and messages may change without changing what a
 //! published version said.
 
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
-use crate::ids::Locale;
-use crate::model::{Content, Version};
+use crate::model::{Content, PageKind, SealedPage, Version};
 use crate::render::templates::TemplateSet;
 
 use super::{Site, SiteOptions};
 
-/// The `<main>` of `version`'s web page in every locale, rendered now (stored texts of `version`
-/// are not used: the caller leaves them out to render anew).
+/// The `<main>` of `version`'s web and print pages in every locale, rendered now (stored texts of
+/// `version` are not used: the caller leaves them out to render anew).
 pub fn sealed_mains(
     content: &Content,
     templates: &TemplateSet,
     rules: &crate::classify::RuleSet,
     version: &Version,
-) -> Result<BTreeMap<Locale, String>> {
+) -> Result<BTreeMap<SealedPage, String>> {
     let site = Site::new(content, templates, rules, SiteOptions::default())?;
     let id = &version.meta.id;
     let tree = site.cache.facts_tree(version);
@@ -29,19 +29,27 @@ pub fn sealed_mains(
         let pages = site.version_pages(version, locale, &tree)?;
         let dir = format!("{locale}/{id}/");
         let files = site.page_pair(&pages, &dir, |l| format!("{l}/{id}/"), false)?;
-        let web = files
-            .iter()
-            .find(|f| f.path == format!("{dir}index.html"))
-            .expect("page_pair makes the web page");
-        let html = String::from_utf8_lossy(&web.bytes);
-        let main = extract_main(&html).ok_or_else(|| {
-            Error::Usage(format!(
-                "the page template (page.html) has no <main>…</main>: the sealed text of {id} ({locale}) cannot be taken from it"
-            ))
-        })?;
-        let mut text = main.to_string();
-        text.push('\n');
-        out.insert(locale.clone(), text);
+        for (kind, file) in [(PageKind::Web, "index.html"), (PageKind::Print, "print.html")] {
+            let page = files
+                .iter()
+                .find(|f| f.path == format!("{dir}{file}"))
+                .expect("page_pair makes the web and print pages");
+            let html = String::from_utf8_lossy(&page.bytes);
+            let main = extract_main(&html).ok_or_else(|| {
+                Error::Usage(format!(
+                    "the page template of {file} has no <main>…</main>: the sealed text of {id} ({locale}) cannot be taken from it"
+                ))
+            })?;
+            let mut text = main.to_string();
+            text.push('\n');
+            out.insert(
+                SealedPage {
+                    locale: locale.clone(),
+                    kind,
+                },
+                text,
+            );
+        }
     }
     Ok(out)
 }
