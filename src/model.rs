@@ -191,3 +191,25 @@ impl Version {
         out
     }
 }
+
+#[cfg(test)]
+mod sealed_page_tests {
+    use super::*;
+
+    #[test]
+    fn sealed_page_names_round_trip() {
+        let locales = [Locale::parse("en").unwrap(), Locale::parse("zh-CN").unwrap()];
+        for name in ["en.html", "en.print.html", "zh-CN.html", "zh-CN.print.html"] {
+            let page = SealedPage::from_file_name(name, &locales).unwrap();
+            assert_eq!(page.file_name(), name);
+        }
+        let print = SealedPage::from_file_name("zh-CN.print.html", &locales).unwrap();
+        assert_eq!(
+            (print.key(), print.kind),
+            ("zh-CN.print".to_string(), PageKind::Print)
+        );
+        for bad in ["fr.html", "en.txt", "en.pdf.html", "en", ".html"] {
+            assert_eq!(SealedPage::from_file_name(bad, &locales), None, "{bad}");
+        }
+    }
+}

@@ -212,6 +212,30 @@ pub fn verify(content: &Content) -> Vec<Diagnostic> {
     out
 }
 
+/// Released versions whose pages have no sealed text yet (sealed by a `policyc.lock/1` lock): their
+/// pages follow today's templates until `policyc rerender` stores it.
+pub fn unsealed_texts(content: &Content) -> Vec<Diagnostic> {
+    let (Some(lock), Some(src)) = (&content.lock, &content.lock_file) else {
+        return Vec::new();
+    };
+    lock.versions
+        .iter()
+        .filter(|(_, seal)| seal.published.is_empty())
+        .filter_map(|(id, _)| {
+            let version = content.versions.get(&VersionId::parse(id).ok()?)?;
+            (version.meta.status == Status::Published && version.published.is_empty()).then(|| {
+                Diagnostic::at(
+                    src,
+                    entry_offset(&src.text, id),
+                    format!(
+                        "version {id} was sealed without the text of its pages, so they follow today's templates and messages: store it with `policyc rerender {id} --reason \"…\"`"
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
 /// The byte offset of `[versions.<id>]` in the lock's text.
 fn entry_offset(text: &str, id: &str) -> usize {
     text.find(&format!("[versions.{id}]"))

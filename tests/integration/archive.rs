@@ -241,12 +241,34 @@ fn a_lock_of_the_previous_format_still_loads() {
     );
     p.write("content/versions.lock", &format!("{v1}\n"));
     fs::remove_dir_all(p.version_dir().join("published")).unwrap();
-    p.run(&["check", "-q"]).ok();
+    let check = p.run(&["check", "--format", "json"]).ok();
+    let json: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let finding = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "sealed-text-missing")
+        .expect("a sealed-text-missing warning");
+    assert_eq!(finding["level"], "warning");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("policyc rerender 2022-10-19")
+    );
     p.run(&["build", "-q"]).ok();
     assert!(
         p.read("output/en/2022-10-19/index.html")
             .contains("<main id=\"policy\">")
     );
+    // rerender stores the text: the warning goes, and the lock is written as /2
+    p.run(&["rerender", SEALED, "--reason", "seal the page text", "-q"])
+        .ok();
+    let lock = p.read("content/versions.lock");
+    assert!(lock.contains("schema = \"policyc.lock/2\""), "{lock}");
+    assert!(p.version_dir().join("published/zh-CN.print.html").exists());
+    let check = p.run(&["check", "--format", "json"]).ok();
+    assert!(!check.stdout.contains("sealed-text-missing"), "{}", check.stdout);
     // a lock of a schema this policyc does not know is refused, placed
     p.write(
         "content/versions.lock",
