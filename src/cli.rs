@@ -274,6 +274,10 @@ pub struct ReleaseArgs {
     /// Why (recorded in versions.lock; not blank).
     #[arg(long, value_name = "TEXT", value_parser = not_blank)]
     pub reason: Option<String>,
+    /// Template overrides the sealed text is rendered with [default: `templates` beside the content
+    /// folder].
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     /// Output format of the report.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
@@ -300,6 +304,10 @@ pub struct RerenderArgs {
     /// Why (recorded in versions.lock; not blank).
     #[arg(long, value_name = "TEXT", value_parser = not_blank, required = true)]
     pub reason: String,
+    /// Template overrides the sealed text is rendered with [default: `templates` beside the content
+    /// folder].
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     /// Output format of the report.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,

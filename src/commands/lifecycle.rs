@@ -115,13 +115,17 @@ pub(super) fn refuse_broken_seals(content: &Content, except: Option<&Version>) -
 }
 
 /// The sealed text of `version`'s pages rendered now (any stored text left out), with the
-/// templates beside the content folder.
+/// templates of `templates_dir` (default: beside the content folder).
 pub(super) fn render_sealed_text(
     ctx: &Ctx,
+    templates_dir: Option<&std::path::Path>,
     content: &Content,
     version: &Version,
 ) -> Result<BTreeMap<SealedPage, String>> {
-    let templates = load::load_templates(Some(&super::build::default_templates_dir(&ctx.content)))?;
+    let dir = templates_dir
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| super::build::default_templates_dir(&ctx.content));
+    let templates = load::load_templates(Some(&dir))?;
     let rules = load::load_rules(Some(&ctx.content))?;
     let mut fresh = version.clone();
     fresh.published.clear();
@@ -240,7 +244,7 @@ pub fn release(ctx: &Ctx, args: &ReleaseArgs) -> Result<i32> {
     released.meta.updated = date;
     let mut with_release = content.clone();
     with_release.versions.insert(id.clone(), released.clone());
-    let texts = render_sealed_text(ctx, &with_release, &released)?;
+    let texts = render_sealed_text(ctx, args.templates.as_deref(), &with_release, &released)?;
     let mut files = seal::hashes(version);
     files.insert("version.toml".into(), seal::text_sha256(&new_meta));
     lock.history.push(Event {
@@ -293,7 +297,7 @@ fn reseal(
     }
     let version = released(content, id, &lock)?;
     refuse_broken_seals(content, Some(version))?;
-    let texts = render_sealed_text(ctx, content, version)?;
+    let texts = render_sealed_text(ctx, args.templates.as_deref(), content, version)?;
     let old = lock
         .versions
         .get(id.as_str())

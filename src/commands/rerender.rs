@@ -28,7 +28,7 @@ pub fn run(ctx: &Ctx, args: &RerenderArgs) -> Result<i32> {
         return Err(Error::Inputs(broken));
     }
     let today = policy_today(&content)?;
-    let texts = render_sealed_text(ctx, &content, version)?;
+    let texts = render_sealed_text(ctx, args.templates.as_deref(), &content, version)?;
     let seal = lock
         .versions
         .get(id.as_str())

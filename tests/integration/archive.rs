@@ -553,3 +553,45 @@ fn the_policy_time_zone_is_checked() {
         q.run(&["release", DRAFT, "-q"]).ok();
     }
 }
+
+#[test]
+fn a_draft_never_shows_stored_text_and_rerender_takes_a_templates_folder() {
+    let p = Project::sample_with_draft();
+    // a published/ folder copied into a draft by hand is not what its pages show
+    for name in ["en.html", "en.print.html", "zh-CN.html", "zh-CN.print.html"] {
+        let text = p.read(&format!("content/versions/{SEALED}/published/{name}"));
+        p.write(
+            &format!("{DRAFT_DIR}/published/{name}"),
+            &text.replace("<h1>", "<h1>STALE "),
+        );
+    }
+    p.run(&["build", "-q", "--drafts"]).ok();
+    for page in [
+        "output/drafts/en/2026-12-01/index.html",
+        "output/drafts/en/2026-12-01/print.html",
+    ] {
+        assert!(!p.read(page).contains("STALE"), "{page}");
+    }
+    // the sealed text rendered with another templates folder, as `build --templates` takes it
+    let partial = policyc_builtin("templates/partials/contact-block.html");
+    p.write(
+        "elsewhere/partials/contact-block.html",
+        &format!("<p>FROM ELSEWHERE</p>\n{partial}"),
+    );
+    p.run(&[
+        "rerender",
+        SEALED,
+        "--templates",
+        "elsewhere",
+        "--reason",
+        "new contact block",
+        "-q",
+    ])
+    .ok();
+    assert!(
+        p.read(&format!("content/versions/{SEALED}/published/en.html"))
+            .contains("FROM ELSEWHERE")
+    );
+    p.run(&["build", "-q"]).ok();
+    assert!(main_of(&p.read("output/en/2022-10-19/print.html")).contains("FROM ELSEWHERE"));
+}

@@ -131,10 +131,15 @@ impl<'a> Site<'a> {
             } else {
                 PageKind::Print
             };
-            let stored = pages.version.published.get(&SealedPage {
-                locale: locale.clone(),
-                kind: page_kind,
-            });
+            // a draft always shows its sources as they are now
+            let stored = pages
+                .version
+                .published
+                .get(&SealedPage {
+                    locale: locale.clone(),
+                    kind: page_kind,
+                })
+                .filter(|_| !pages.version_is_draft());
             let alternates = self.alternates(locale, dir, |l| {
                 (
                     format!("{}{file}", dir_of(l)),
