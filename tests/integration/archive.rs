@@ -141,6 +141,7 @@ fn reseal_needs_a_reason_that_says_something() {
 fn withdraw_keeps_the_pages_and_says_so() {
     let p = Project::material_draft();
     p.release_draft_now();
+    p.run(&["build", "-q"]).ok();
     assert_eq!(p.run(&["withdraw", DRAFT]).code, 2, "a withdrawal needs a reason");
     assert_eq!(p.run(&["withdraw", DRAFT, "--reason", ""]).code, 2);
     assert_eq!(
@@ -202,6 +203,23 @@ fn withdraw_keeps_the_pages_and_says_so() {
     let versions = p.read("output/en/versions.html");
     assert!(versions.contains(">Withdrawn<"), "{versions}");
     assert!(p.read("output/zh-CN/versions.html").contains(">已撤回<"));
+    let banner = |page: &str| {
+        let html = p.read(page);
+        let start = html.find("<aside class=\"banner withdrawn\"").expect("banner");
+        html[start..start + html[start..].find("</aside>").unwrap() + "</aside>".len()].to_string()
+    };
+    insta::assert_snapshot!(
+        "withdrawn_banners",
+        format!(
+            "{}\n{}",
+            banner("output/en/2026-12-01/index.html"),
+            banner("output/zh-CN/2026-12-01/index.html")
+        )
+    );
+    // the build after the withdrawal kept what it could, and is what a clean build makes
+    let incremental = p.output_files();
+    p.run(&["build", "-q", "--clean"]).ok();
+    assert_eq!(incremental, p.output_files());
 }
 
 #[test]
@@ -594,4 +612,11 @@ fn a_draft_never_shows_stored_text_and_rerender_takes_a_templates_folder() {
     );
     p.run(&["build", "-q"]).ok();
     assert!(main_of(&p.read("output/en/2022-10-19/print.html")).contains("FROM ELSEWHERE"));
+    let incremental = p.output_files();
+    p.run(&["build", "-q", "--clean"]).ok();
+    assert_eq!(
+        incremental,
+        p.output_files(),
+        "an incremental build after rerender is a clean one"
+    );
 }
