@@ -6,9 +6,11 @@ pub mod diff;
 pub mod import;
 pub mod lifecycle;
 pub mod notice;
+pub mod rerender;
 pub mod serve;
 pub mod show;
 pub mod translated;
+pub mod withdraw;
 
 use std::path::PathBuf;
 

@@ -4,6 +4,7 @@
 
 mod harness;
 
+mod archive;
 mod build;
 mod ci_recipe;
 mod cli;
