@@ -7,7 +7,9 @@
 //! occurs at least twice (bold-only short paragraphs count as the deepest level, as many published
 //! policies mark headings that way).
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+
+use super::links::{Link, LinkKind};
 
 /// A policy prepared for diffing.
 #[derive(Debug, Clone)]
@@ -82,6 +84,8 @@ pub struct Block {
     pub text: String,
     /// The headings above it inside the section (for a breadcrumb).
     pub path: Vec<String>,
+    /// Its links and images, in order (their targets are not part of `text`).
+    pub links: Vec<Link>,
 }
 
 /// A heading or pseudo-heading found while splitting.
@@ -99,16 +103,38 @@ fn items(markdown: &str) -> Vec<Item> {
     let mut only_strong = true;
     let mut strong_depth = 0usize;
     let mut saw_text = false;
+    // links of the block being read, and those still open: kind, target, where their text starts
+    let mut links: Vec<Link> = Vec::new();
+    let mut open: Vec<Option<(LinkKind, String, usize)>> = Vec::new();
     let opts = crate::markdown::options();
     for event in Parser::new_ext(markdown, opts) {
         match event {
+            Event::Start(Tag::Link {
+                link_type, dest_url, ..
+            }) => {
+                // an autolink's text is its target: the text diff sees it
+                let shown = !matches!(link_type, LinkType::Autolink | LinkType::Email);
+                open.push(shown.then(|| (LinkKind::Link, dest_url.into_string(), text.len())));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                open.push(Some((LinkKind::Image, dest_url.into_string(), text.len())));
+            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                if let Some(Some((kind, target, start))) = open.pop() {
+                    links.push(Link {
+                        kind,
+                        text: clean(text.get(start..).unwrap_or_default()),
+                        target,
+                    });
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut out, &mut text, &stack, only_strong && saw_text);
+                flush(&mut out, &mut text, &mut links, &stack, only_strong && saw_text);
                 stack.push((BlockKind::Heading, level as u8));
             }
             Event::Start(Tag::Paragraph) => {
                 if !matches!(stack.last(), Some((BlockKind::ListItem, _))) {
-                    flush(&mut out, &mut text, &stack, false);
+                    flush(&mut out, &mut text, &mut links, &stack, false);
                     stack.push((BlockKind::Paragraph, 0));
                 } else if !text.trim().is_empty() {
                     text.push(' ');
@@ -117,11 +143,11 @@ fn items(markdown: &str) -> Vec<Item> {
                 saw_text = false;
             }
             Event::Start(Tag::Item) => {
-                flush(&mut out, &mut text, &stack, false);
+                flush(&mut out, &mut text, &mut links, &stack, false);
                 stack.push((BlockKind::ListItem, 0));
             }
             Event::Start(Tag::CodeBlock(_)) => {
-                flush(&mut out, &mut text, &stack, false);
+                flush(&mut out, &mut text, &mut links, &stack, false);
                 stack.push((BlockKind::Code, 0));
             }
             Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
@@ -140,29 +166,31 @@ fn items(markdown: &str) -> Vec<Item> {
                             kind: BlockKind::TableRow,
                             text: clean(&row),
                             path: vec![],
+                            links: std::mem::take(&mut links),
                         },
                     });
                 }
                 cells.clear();
+                links.clear();
             }
             Event::End(TagEnd::Heading(_)) => {
-                flush(&mut out, &mut text, &stack, false);
+                flush(&mut out, &mut text, &mut links, &stack, false);
                 stack.pop();
             }
             Event::End(TagEnd::Paragraph) => {
                 if matches!(stack.last(), Some((BlockKind::Paragraph, _))) {
-                    flush(&mut out, &mut text, &stack, only_strong && saw_text);
+                    flush(&mut out, &mut text, &mut links, &stack, only_strong && saw_text);
                     stack.pop();
                 }
             }
             Event::End(TagEnd::Item) | Event::End(TagEnd::CodeBlock) => {
-                flush(&mut out, &mut text, &stack, false);
+                flush(&mut out, &mut text, &mut links, &stack, false);
                 stack.pop();
             }
             Event::Start(Tag::List(_)) => {
                 // a nested list ends the text of its parent item
                 if matches!(stack.last(), Some((BlockKind::ListItem, _))) {
-                    flush(&mut out, &mut text, &stack, false);
+                    flush(&mut out, &mut text, &mut links, &stack, false);
                 }
             }
             Event::Start(Tag::Strong) => strong_depth += 1,
@@ -182,13 +210,20 @@ fn items(markdown: &str) -> Vec<Item> {
             _ => {}
         }
     }
-    flush(&mut out, &mut text, &stack, false);
+    flush(&mut out, &mut text, &mut links, &stack, false);
     out
 }
 
-fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseudo_heading: bool) {
+fn flush(
+    out: &mut Vec<Item>,
+    text: &mut String,
+    links: &mut Vec<Link>,
+    stack: &[(BlockKind, u8)],
+    pseudo_heading: bool,
+) {
     let t = clean(text);
     text.clear();
+    let links = std::mem::take(links);
     if t.is_empty() {
         return;
     }
@@ -225,6 +260,7 @@ fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseu
             kind,
             text: t,
             path: vec![],
+            links,
         },
     });
 }

@@ -1,0 +1,402 @@
+//! Link targets and image sources: what a block links to ([`Link`], read by `doc.rs` from the
+//! parser's events, so no second pass over the text), how the links of two versions of a block
+//! pair up ([`changes`]), and when two targets are the same address written differently
+//! ([`normalise`]: scheme and host case, a default port, a trailing slash, tracking parameters).
+//! Pure: no lexicon here; whether a target is a contact channel is the classifier's question.
+
+/// What a target is the target of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    /// A hyperlink (`[text](url)`).
+    Link,
+    /// An image (`![alt](src)`).
+    Image,
+}
+
+impl LinkKind {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Link => "link",
+            LinkKind::Image => "image",
+        }
+    }
+}
+
+/// One link of a block, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Link or image.
+    pub kind: LinkKind,
+    /// The text a reader sees (an image's alt text), whitespace collapsed.
+    pub text: String,
+    /// The target as written.
+    pub target: String,
+}
+
+/// A link whose target changed, appeared or went away while its text stayed where it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkChange {
+    /// Link or image.
+    pub kind: LinkKind,
+    /// The link's text (the new side's, when it has one).
+    pub text: String,
+    /// The old target (`None`: the text was not a link before).
+    pub old: Option<String>,
+    /// The new target (`None`: the text is no longer a link).
+    pub new: Option<String>,
+    /// The two targets are one address written differently ([`normalise`]).
+    pub equivalent: bool,
+}
+
+/// Query parameters that only track where a visitor came from: they never change what an address
+/// leads to (Google Analytics `utm_*`, Facebook, Google Ads, Microsoft Ads, Mailchimp, Yandex,
+/// Instagram, HubSpot click ids).
+const TRACKING: &[&str] = &[
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "yclid", "igshid",
+    "_hsenc", "_hsmi", "_ga", "_gl",
+];
+
+fn tracking(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.starts_with("utm_") || TRACKING.contains(&name.as_str())
+}
+
+/// The port a scheme uses when none is written.
+fn default_port(scheme: &str) -> Option<&'static str> {
+    match scheme {
+        "http" | "ws" => Some("80"),
+        "https" | "wss" => Some("443"),
+        "ftp" => Some("21"),
+        _ => None,
+    }
+}
+
+/// The scheme of `url` (`https`, `mailto`), when it starts with one (RFC 3986 §3.1: a letter,
+/// then letters, digits, `+`, `-`, `.`, then `:`).
+fn scheme_of(url: &str) -> Option<&str> {
+    let end = url.find(':')?;
+    let s = &url[..end];
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        .then_some(s)
+}
+
+/// `url` in a canonical spelling: two targets with the same canonical spelling lead to the same
+/// place. Lowercases the scheme and the host (RFC 3986 §6.2.2.1), drops a default port (§6.2.3),
+/// a trailing slash of the path, tracking parameters and an empty query or fragment, and writes
+/// percent-escapes in capitals; a `tel:` number loses its visual separators (RFC 3966 §5.1.1) and
+/// a `mailto:` address's domain its case. Idempotent.
+pub fn normalise(url: &str) -> String {
+    let url = url.trim();
+    let (scheme, rest) = match scheme_of(url) {
+        Some(s) => (Some(s.to_ascii_lowercase()), &url[s.len() + 1..]),
+        None => (None, url),
+    };
+    match scheme.as_deref() {
+        Some("tel") | Some("sms") => {
+            let number: String = rest
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
+                .collect();
+            return format!("{}:{number}", scheme.unwrap_or_default());
+        }
+        Some("mailto") => {
+            let (address, query) = split_once_keep(rest, '?');
+            let address = match address.rsplit_once('@') {
+                Some((local, domain)) => format!("{local}@{}", domain.to_ascii_lowercase()),
+                None => address.to_string(),
+            };
+            return format!("mailto:{address}{}", query_part(query));
+        }
+        _ => {}
+    }
+    // split off the fragment, then the query
+    let (before_fragment, fragment) = split_once_keep(rest, '#');
+    let (before_query, query) = split_once_keep(before_fragment, '?');
+    let mut out = String::with_capacity(url.len());
+    let mut path = before_query;
+    if let Some(s) = &scheme {
+        out.push_str(s);
+        out.push(':');
+    }
+    if let Some(after) = before_query.strip_prefix("//") {
+        let end = after.find('/').unwrap_or(after.len());
+        let (authority, p) = after.split_at(end);
+        path = p;
+        let (userinfo, hostport) = match authority.rsplit_once('@') {
+            Some((u, h)) => (Some(u), h),
+            None => (None, authority),
+        };
+        let hostport = hostport.to_ascii_lowercase();
+        out.push_str("//");
+        if let Some(u) = userinfo {
+            out.push_str(u);
+            out.push('@');
+        }
+        // `host:port` (digits); an IPv6 literal keeps its colons inside brackets, and anything
+        // else with a colon is left as written
+        let split = hostport
+            .rsplit_once(':')
+            .filter(|(h, p)| p.bytes().all(|b| b.is_ascii_digit()) && (!h.contains(':') || h.ends_with(']')));
+        match split {
+            Some((host, port)) => {
+                out.push_str(host.trim_end_matches('.'));
+                let default = scheme.as_deref().and_then(default_port);
+                if !port.is_empty() && Some(port) != default {
+                    out.push(':');
+                    out.push_str(port);
+                }
+            }
+            None if hostport.contains(':') => out.push_str(&hostport),
+            None => out.push_str(hostport.trim_end_matches('.')),
+        }
+    }
+    // a trailing slash names the same resource, but a relative `/` alone is the site's root
+    let trimmed = path.trim_end_matches('/');
+    let path = if trimmed.is_empty() && scheme.is_none() && !before_query.starts_with("//") {
+        &path[..path.len().min(1)]
+    } else {
+        trimmed
+    };
+    out.push_str(&escapes_upper(path));
+    out.push_str(&query_part(query));
+    if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+        out.push('#');
+        out.push_str(&escapes_upper(f));
+    }
+    out
+}
+
+/// `s` split at the first `sep` (the part after it, when there is one).
+fn split_once_keep(s: &str, sep: char) -> (&str, Option<&str>) {
+    match s.split_once(sep) {
+        Some((a, b)) => (a, Some(b)),
+        None => (s, None),
+    }
+}
+
+/// `?query` without its tracking parameters and empty pairs; empty when nothing is left.
+fn query_part(query: Option<&str>) -> String {
+    let Some(q) = query else { return String::new() };
+    let kept: Vec<String> = q
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter(|pair| !tracking(pair.split('=').next().unwrap_or(pair)))
+        .map(escapes_upper)
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
+/// Percent-escapes with their hex digits in capitals (`%2f` → `%2F`).
+fn escapes_upper(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('%') {
+        out.push_str(&rest[..=i]);
+        rest = &rest[i + 1..];
+        let hex = rest.get(..2).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        if let Some(h) = hex {
+            out.push_str(&h.to_ascii_uppercase());
+            rest = &rest[2..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The link changes between the links of an old block and of the new block it became. Links are
+/// paired by place when both sides have as many, else by their text (in order); a pair whose
+/// targets differ is a change, and a link with no partner is one added or removed. Autolinks
+/// (`<https://…>`) are not given here: their text is their target, so the text diff shows them.
+pub fn changes(old: &[Link], new: &[Link]) -> Vec<LinkChange> {
+    if old == new {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    let pair = |a: Option<&Link>, b: Option<&Link>, out: &mut Vec<LinkChange>| {
+        let (old_t, new_t) = (a.map(|l| &l.target), b.map(|l| &l.target));
+        if old_t == new_t {
+            return;
+        }
+        let Some(l) = b.or(a) else { return };
+        let equivalent = match (old_t, new_t) {
+            (Some(x), Some(y)) => normalise(x) == normalise(y),
+            _ => false,
+        };
+        out.push(LinkChange {
+            kind: l.kind,
+            text: l.text.clone(),
+            old: old_t.cloned(),
+            new: new_t.cloned(),
+            equivalent,
+        });
+    };
+    if old.len() == new.len() {
+        for (a, b) in old.iter().zip(new) {
+            pair(Some(a), Some(b), &mut out);
+        }
+        return out;
+    }
+    let mut used = vec![false; old.len()];
+    let mut partner: Vec<Option<usize>> = vec![None; new.len()];
+    for (j, b) in new.iter().enumerate() {
+        let found = (0..old.len()).find(|&i| !used[i] && old[i].kind == b.kind && old[i].text == b.text);
+        if let Some(i) = found {
+            used[i] = true;
+            partner[j] = Some(i);
+        }
+    }
+    for (i, a) in old.iter().enumerate().filter(|(i, _)| !used[*i]) {
+        let _ = i;
+        pair(Some(a), None, &mut out);
+    }
+    for (j, b) in new.iter().enumerate() {
+        pair(partner[j].map(|i| &old[i]), Some(b), &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn spellings_of_one_address_are_equal() {
+        let same = [
+            ("https://Example.COM/cookies/", "https://example.com/cookies"),
+            ("HTTPS://example.com:443/a", "https://example.com/a"),
+            ("http://example.com:80/", "http://example.com"),
+            (
+                "https://example.com/p?utm_source=mail&utm_medium=x&id=3&fbclid=abc",
+                "https://example.com/p?id=3",
+            ),
+            ("https://example.com/p?gclid=1#", "https://example.com/p"),
+            ("https://example.com/a%2fb", "https://example.com/a%2Fb"),
+            ("tel:+1 (555) 010-0000", "tel:+15550100000"),
+            ("MAILTO:privacy@Example.com", "mailto:privacy@example.com"),
+            ("/privacy/", "/privacy"),
+        ];
+        for (a, b) in same {
+            assert_eq!(normalise(a), normalise(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn other_addresses_stay_apart() {
+        let apart = [
+            (
+                "https://example.com/complaints",
+                "https://example.com/complaints-new",
+            ),
+            ("http://example.com/a", "https://example.com/a"),
+            ("https://example.com:8443/a", "https://example.com/a"),
+            ("https://example.com/a?id=3", "https://example.com/a?id=4"),
+            ("https://example.com/a#x", "https://example.com/a#y"),
+            ("https://example.com/A", "https://example.com/a"),
+            ("mailto:privacy@example.com", "mailto:dpo@example.com"),
+            ("mailto:Privacy@example.com", "mailto:privacy@example.com"),
+            ("tel:+15550100000", "tel:+15550100001"),
+        ];
+        for (a, b) in apart {
+            assert_ne!(normalise(a), normalise(b), "{a} vs {b}");
+        }
+    }
+
+    fn link(text: &str, target: &str) -> Link {
+        Link {
+            kind: LinkKind::Link,
+            text: text.into(),
+            target: target.into(),
+        }
+    }
+
+    #[test]
+    fn links_pair_by_place_or_by_text() {
+        let old = [link("form", "https://a.example/f"), link("mail", "mailto:a@b.c")];
+        let new = [link("form", "https://a.example/g"), link("mail", "mailto:a@b.c")];
+        let c = changes(&old, &new);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].text, "form");
+        assert_eq!(c[0].old.as_deref(), Some("https://a.example/f"));
+        assert_eq!(c[0].new.as_deref(), Some("https://a.example/g"));
+        assert!(!c[0].equivalent);
+        // a link added before the others pairs the rest by text
+        let added = [link("new", "https://n.example"), old[0].clone(), old[1].clone()];
+        let c = changes(&old, &added);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].old.as_deref(), c[0].new.as_deref()),
+            (None, Some("https://n.example"))
+        );
+        assert!(changes(&old, &old).is_empty());
+    }
+
+    /// A URL with the parts normalisation looks at: scheme, host, port, path, query, fragment.
+    fn url() -> impl Strategy<Value = String> {
+        (
+            prop::sample::select(vec!["http", "https", "HTTPS", "ftp", "Mailto", "tel", ""]),
+            "[a-zA-Z0-9.-]{1,12}",
+            prop::option::of(prop::sample::select(vec!["80", "443", "8080", ""])),
+            "(/[a-zA-Z0-9%._~-]{0,6}){0,3}/?",
+            prop::collection::vec(("[a-z_]{1,8}", "[a-zA-Z0-9%]{0,4}"), 0..4),
+            prop::option::of("[a-zA-Z0-9-]{0,6}"),
+        )
+            .prop_map(|(scheme, host, port, path, query, fragment)| {
+                let mut u = String::new();
+                if !scheme.is_empty() {
+                    u.push_str(scheme);
+                    u.push_str("://");
+                }
+                u.push_str(&host);
+                if let Some(p) = port {
+                    u.push(':');
+                    u.push_str(p);
+                }
+                u.push_str(&path);
+                if !query.is_empty() {
+                    let pairs: Vec<String> = query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                    u.push('?');
+                    u.push_str(&pairs.join("&"));
+                }
+                if let Some(f) = fragment {
+                    u.push('#');
+                    u.push_str(&f);
+                }
+                u
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn normalising_is_idempotent(u in url()) {
+            let once = normalise(&u);
+            prop_assert_eq!(normalise(&once), once);
+        }
+
+        /// Equal URLs stay equal, and so do the spellings normalisation folds: the host's case,
+        /// tracking parameters added, a trailing slash.
+        #[test]
+        fn spellings_stay_equal(u in url(), tracker in "utm_[a-z]{1,6}|fbclid|gclid") {
+            prop_assert_eq!(normalise(&u), normalise(&u.clone()));
+            let (base, fragment) = match u.split_once('#') {
+                Some((b, f)) => (b.to_string(), format!("#{f}")),
+                None => (u.clone(), String::new()),
+            };
+            let sep = if base.contains('?') { "&" } else { "?" };
+            let tracked = format!("{base}{sep}{tracker}=x{fragment}");
+            if !u.to_ascii_lowercase().starts_with("mailto") && !u.starts_with("tel") {
+                prop_assert_eq!(normalise(&tracked), normalise(&u));
+            }
+        }
+    }
+}
