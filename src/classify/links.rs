@@ -93,6 +93,10 @@ fn path_of(url: &str) -> &str {
 /// The contact channel a target with link text `text` is, if it is one.
 fn channel_of(text: &str, target: &str) -> Option<Channel> {
     let lower = target.trim().to_ascii_lowercase();
+    // a place in the document itself (`#contact`) is navigation, not a channel
+    if lower.starts_with('#') {
+        return None;
+    }
     if lower.starts_with("mailto:") {
         return Some(Channel::Email);
     }
