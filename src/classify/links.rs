@@ -40,13 +40,12 @@ const GROUPS: &[Group] = &[
         en: &[
             "data subject*",
             "dsar",
-            "dsr",
             "privacy request*",
-            "request*",
+            "request form",
             "webform",
             "web form",
         ],
-        zh: &["申请", "请求", "行使权利"],
+        zh: &["申请表", "请求表", "行使权利", "权利请求"],
     },
     Group {
         channel: Channel::Contact,
@@ -93,15 +92,15 @@ fn path_of(url: &str) -> &str {
 /// The contact channel a target with link text `text` is, if it is one.
 fn channel_of(text: &str, target: &str) -> Option<Channel> {
     let lower = target.trim().to_ascii_lowercase();
-    // a place in the document itself (`#contact`) is navigation, not a channel
-    if lower.starts_with('#') {
-        return None;
-    }
     if lower.starts_with("mailto:") {
         return Some(Channel::Email);
     }
     if lower.starts_with("tel:") || lower.starts_with("sms:") {
         return Some(Channel::Phone);
+    }
+    // a place in a page (`#contact`, `…/privacy#contact-us`) is navigation, not a channel
+    if lower.split_once('#').is_some_and(|(_, f)| !f.is_empty()) {
+        return None;
     }
     let text_words = words(text);
     let path_words = words(path_of(target));
@@ -115,12 +114,13 @@ fn channel_of(text: &str, target: &str) -> Option<Channel> {
         .map(|g| g.channel)
 }
 
-/// The contact channel a changed link is on either side.
+/// The contact channel a link whose target changed is, on either side. A link added to words or
+/// taken off them is no channel's change: the words still say how to reach the controller.
 pub(super) fn channel(link: &LinkChange) -> Option<Channel> {
-    [&link.new, &link.old]
-        .into_iter()
-        .flatten()
-        .find_map(|target| channel_of(&link.text, target))
+    let (Some(old), Some(new)) = (&link.old, &link.new) else {
+        return None;
+    };
+    channel_of(&link.text, new).or_else(|| channel_of(&link.text, old))
 }
 
 /// The verdict on the links of a change alone.
@@ -210,6 +210,8 @@ mod tests {
             c("submit a privacy request", "https://x.com/a", "https://x.com/b"),
             Some(Channel::Request)
         );
+        // a request in general words is no form of the rights' requests
+        assert_eq!(c("request a demo", "https://x.com/a", "https://x.com/b"), None);
         assert_eq!(
             c("here", "https://x.com/data-subject-access", "https://x.com/dsar"),
             Some(Channel::Request)
@@ -235,5 +237,20 @@ mod tests {
             c("our partners", "https://x.com/partners", "https://y.com/partners"),
             None
         );
+        assert_eq!(c("IX. How to contact us", "#contact", "#contact-us"), None);
+        assert_eq!(
+            c(
+                "Contact us",
+                "https://x.com/p#contact",
+                "https://x.com/privacy#contact"
+            ),
+            None
+        );
+        // a link added to words (or taken off them) is no channel's change
+        let added = LinkChange {
+            old: None,
+            ..change("complaint form", "", "https://x.com/complaints")
+        };
+        assert_eq!(channel(&added), None);
     }
 }

@@ -121,11 +121,15 @@ fn items(markdown: &str) -> Vec<Item> {
             }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 if let Some(Some((kind, target, start))) = open.pop() {
-                    links.push(Link {
-                        kind,
-                        text: clean(text.get(start..).unwrap_or_default()),
-                        target,
-                    });
+                    let shown = clean(text.get(start..).unwrap_or_default());
+                    // a link with no text cannot be followed: no reader sees it
+                    if kind == LinkKind::Image || !shown.is_empty() {
+                        links.push(Link {
+                            kind,
+                            text: shown,
+                            target,
+                        });
+                    }
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => {

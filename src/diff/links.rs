@@ -50,11 +50,32 @@ pub struct LinkChange {
 }
 
 /// Query parameters that only track where a visitor came from: they never change what an address
-/// leads to (Google Analytics `utm_*`, Facebook, Google Ads, Microsoft Ads, Mailchimp, Yandex,
-/// Instagram, HubSpot click ids).
+/// leads to (Google Analytics `utm_*` and `_ga`/`_gl`, the click ids of Facebook, Google Ads,
+/// Microsoft Ads, Yandex, Twitter, TikTok and LinkedIn, Mailchimp, HubSpot, Marketo, Instagram,
+/// Alibaba's `spm`/`scm`, referral `ref`).
 const TRACKING: &[&str] = &[
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "yclid", "igshid",
-    "_hsenc", "_hsmi", "_ga", "_gl",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "twclid",
+    "ttclid",
+    "li_fat_id",
+    "mc_cid",
+    "mc_eid",
+    "_hsenc",
+    "_hsmi",
+    "mkt_tok",
+    "igshid",
+    "_ga",
+    "_gl",
+    "spm",
+    "scm",
+    "ref",
+    "ref_src",
 ];
 
 fn tracking(name: &str) -> bool {
@@ -62,13 +83,15 @@ fn tracking(name: &str) -> bool {
     name.starts_with("utm_") || TRACKING.contains(&name.as_str())
 }
 
-/// The port a scheme uses when none is written.
-fn default_port(scheme: &str) -> Option<&'static str> {
+/// Does a port written after a host of `scheme` say nothing (the scheme's default)? The web's
+/// two schemes are one here (below), so either's default port is.
+fn default_port(scheme: &str, port: &str) -> bool {
     match scheme {
-        "http" | "ws" => Some("80"),
-        "https" | "wss" => Some("443"),
-        "ftp" => Some("21"),
-        _ => None,
+        "http" | "https" => port == "80" || port == "443",
+        "ws" => port == "80",
+        "wss" => port == "443",
+        "ftp" => port == "21",
+        _ => false,
     }
 }
 
@@ -86,8 +109,10 @@ fn scheme_of(url: &str) -> Option<&str> {
 /// `url` in a canonical spelling: two targets with the same canonical spelling lead to the same
 /// place. Lowercases the scheme and the host (RFC 3986 §6.2.2.1), drops a default port (§6.2.3),
 /// a trailing slash of the path, tracking parameters and an empty query or fragment, and writes
-/// percent-escapes in capitals; a `tel:` number loses its visual separators (RFC 3966 §5.1.1) and
-/// a `mailto:` address's domain its case. Idempotent.
+/// percent-escapes in capitals; `http` is read as `https` (the same page, moved to TLS as nearly
+/// every site has). A `tel:` number loses its visual separators (RFC 3966 §5.1.1); a `mailto:`
+/// address keeps only the address, its domain in lowercase (a subject or body it suggests does
+/// not change where mail goes). Idempotent.
 pub fn normalise(url: &str) -> String {
     let url = url.trim();
     let (scheme, rest) = match scheme_of(url) {
@@ -103,12 +128,12 @@ pub fn normalise(url: &str) -> String {
             return format!("{}:{number}", scheme.unwrap_or_default());
         }
         Some("mailto") => {
-            let (address, query) = split_once_keep(rest, '?');
+            let (address, _) = split_once_keep(rest, '?');
             let address = match address.rsplit_once('@') {
                 Some((local, domain)) => format!("{local}@{}", domain.to_ascii_lowercase()),
                 None => address.to_string(),
             };
-            return format!("mailto:{address}{}", query_part(query));
+            return format!("mailto:{address}");
         }
         _ => {}
     }
@@ -118,7 +143,7 @@ pub fn normalise(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     let mut path = before_query;
     if let Some(s) = &scheme {
-        out.push_str(s);
+        out.push_str(if s == "http" { "https" } else { s });
         out.push(':');
     }
     if let Some(after) = before_query.strip_prefix("//") {
@@ -143,8 +168,8 @@ pub fn normalise(url: &str) -> String {
         match split {
             Some((host, port)) => {
                 out.push_str(host.trim_end_matches('.'));
-                let default = scheme.as_deref().and_then(default_port);
-                if !port.is_empty() && Some(port) != default {
+                let default = scheme.as_deref().is_some_and(|s| default_port(s, port));
+                if !port.is_empty() && !default {
                     out.push(':');
                     out.push_str(port);
                 }
@@ -213,10 +238,57 @@ fn escapes_upper(s: &str) -> String {
     out
 }
 
+/// Does the link's text show its target (`[privacy@x.com](mailto:privacy@x.com)`,
+/// `[https://x.com/a](https://x.com/a/)`)? Then the text says what the link does, and the text
+/// diff sees a change of it.
+fn shown_by_text(link: &Link) -> bool {
+    let target = percent_decoded(link.target.trim());
+    let text = link.text.trim();
+    let bare = ["mailto:", "tel:", "sms:"]
+        .iter()
+        .find_map(|s| {
+            target
+                .get(..s.len())
+                .filter(|p| p.eq_ignore_ascii_case(s))
+                .map(|_| &target[s.len()..])
+        })
+        .map(|rest| rest.split('?').next().unwrap_or(rest));
+    match bare {
+        Some(address) => address.eq_ignore_ascii_case(text),
+        None => normalise(&target) == normalise(text) || target.eq_ignore_ascii_case(text),
+    }
+}
+
+/// `s` with its percent-escapes of ASCII characters decoded (`%2B` → `+`); others kept.
+fn percent_decoded(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('%') {
+        out.push_str(&rest[..i]);
+        let byte = rest
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .filter(u8::is_ascii);
+        match byte {
+            Some(b) => {
+                out.push(char::from(b));
+                rest = &rest[i + 3..];
+            }
+            None => {
+                out.push('%');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The link changes between the links of an old block and of the new block it became. Links are
 /// paired by place when both sides have as many, else by their text (in order); a pair whose
-/// targets differ is a change, and a link with no partner is one added or removed. Autolinks
-/// (`<https://…>`) are not given here: their text is their target, so the text diff shows them.
+/// targets differ is a change, and a link with no partner is one added or removed. A link whose
+/// text shows its target is read as text (as an autolink, `<https://…>`, which is not given
+/// here): the text diff shows it, unless the text stayed and the target did not.
 pub fn changes(old: &[Link], new: &[Link]) -> Vec<LinkChange> {
     if old == new {
         return vec![];
@@ -224,7 +296,7 @@ pub fn changes(old: &[Link], new: &[Link]) -> Vec<LinkChange> {
     let mut out = Vec::new();
     let pair = |a: Option<&Link>, b: Option<&Link>, out: &mut Vec<LinkChange>| {
         let (old_t, new_t) = (a.map(|l| &l.target), b.map(|l| &l.target));
-        if old_t == new_t {
+        if old_t == new_t || [a, b].into_iter().all(|l| l.is_none_or(shown_by_text)) {
             return;
         }
         let Some(l) = b.or(a) else { return };
@@ -284,6 +356,11 @@ mod tests {
             ("https://example.com/a%2fb", "https://example.com/a%2Fb"),
             ("tel:+1 (555) 010-0000", "tel:+15550100000"),
             ("MAILTO:privacy@Example.com", "mailto:privacy@example.com"),
+            (
+                "mailto:privacy@example.com?subject=GDPR",
+                "mailto:privacy@example.com",
+            ),
+            ("http://example.com/a", "https://example.com/a"),
             ("/privacy/", "/privacy"),
         ];
         for (a, b) in same {
@@ -298,8 +375,8 @@ mod tests {
                 "https://example.com/complaints",
                 "https://example.com/complaints-new",
             ),
-            ("http://example.com/a", "https://example.com/a"),
             ("https://example.com:8443/a", "https://example.com/a"),
+            ("ftp://example.com/a", "https://example.com/a"),
             ("https://example.com/a?id=3", "https://example.com/a?id=4"),
             ("https://example.com/a#x", "https://example.com/a#y"),
             ("https://example.com/A", "https://example.com/a"),
@@ -339,6 +416,17 @@ mod tests {
             (None, Some("https://n.example"))
         );
         assert!(changes(&old, &old).is_empty());
+    }
+
+    /// A link whose text shows its target is read as text: making an address a link, or no longer
+    /// one, changes nothing; its target leaving the text it shows is a change.
+    #[test]
+    fn links_that_show_their_target_are_text() {
+        let shown = link("fDi+ccpa@ft.com", "mailto:fDi%2Bccpa@ft.com");
+        assert!(changes(&[shown.clone()], &[]).is_empty());
+        assert!(changes(&[], &[link("https://x.com/a", "https://x.com/a/")]).is_empty());
+        let c = changes(&[shown], &[link("fDi+ccpa@ft.com", "mailto:dpo@ft.com")]);
+        assert_eq!(c.len(), 1, "{c:?}");
     }
 
     /// A URL with the parts normalisation looks at: scheme, host, port, path, query, fragment.

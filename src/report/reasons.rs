@@ -553,8 +553,6 @@ mod tests {
         for (change, channel) in [
             (link(a, Some("https://X.com/complaints/"), true), None),
             (link(a, b, false), Some(Channel::Complaint)),
-            (link(None, b, false), Some(Channel::Complaint)),
-            (link(a, None, false), Some(Channel::Complaint)),
             (link(a, b, false), None),
             (link(None, b, false), None),
             (link(a, None, false), None),
