@@ -327,8 +327,7 @@ pub fn changes(old: &[Link], new: &[Link]) -> Vec<LinkChange> {
             partner[j] = Some(i);
         }
     }
-    for (i, a) in old.iter().enumerate().filter(|(i, _)| !used[*i]) {
-        let _ = i;
+    for (a, _) in old.iter().zip(&used).filter(|(_, used)| !**used) {
         pair(Some(a), None, &mut out);
     }
     for (j, b) in new.iter().enumerate() {
@@ -423,7 +422,7 @@ mod tests {
     #[test]
     fn links_that_show_their_target_are_text() {
         let shown = link("fDi+ccpa@ft.com", "mailto:fDi%2Bccpa@ft.com");
-        assert!(changes(&[shown.clone()], &[]).is_empty());
+        assert!(changes(std::slice::from_ref(&shown), &[]).is_empty());
         assert!(changes(&[], &[link("https://x.com/a", "https://x.com/a/")]).is_empty());
         let c = changes(&[shown], &[link("fDi+ccpa@ft.com", "mailto:dpo@ft.com")]);
         assert_eq!(c.len(), 1, "{c:?}");
