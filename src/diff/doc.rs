@@ -9,7 +9,7 @@
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
-use super::links::{Link, LinkKind};
+use super::links::{LinkKind, Links};
 
 /// A policy prepared for diffing.
 #[derive(Debug, Clone)]
@@ -85,7 +85,7 @@ pub struct Block {
     /// The headings above it inside the section (for a breadcrumb).
     pub path: Vec<String>,
     /// Its links and images, in order (their targets are not part of `text`).
-    pub links: Vec<Link>,
+    pub links: Links,
 }
 
 /// A heading or pseudo-heading found while splitting.
@@ -104,8 +104,8 @@ fn items(markdown: &str) -> Vec<Item> {
     let mut strong_depth = 0usize;
     let mut saw_text = false;
     // links of the block being read, and those still open: kind, target, where their text starts
-    let mut links: Vec<Link> = Vec::new();
-    let mut open: Vec<Option<(LinkKind, String, usize)>> = Vec::new();
+    let mut links = Links::default();
+    let mut open: Vec<Option<(LinkKind, pulldown_cmark::CowStr, usize)>> = Vec::new();
     let opts = crate::markdown::options();
     for event in Parser::new_ext(markdown, opts) {
         match event {
@@ -114,21 +114,17 @@ fn items(markdown: &str) -> Vec<Item> {
             }) => {
                 // an autolink's text is its target: the text diff sees it
                 let shown = !matches!(link_type, LinkType::Autolink | LinkType::Email);
-                open.push(shown.then(|| (LinkKind::Link, dest_url.into_string(), text.len())));
+                open.push(shown.then(|| (LinkKind::Link, dest_url, text.len())));
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                open.push(Some((LinkKind::Image, dest_url.into_string(), text.len())));
+                open.push(Some((LinkKind::Image, dest_url, text.len())));
             }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 if let Some(Some((kind, target, start))) = open.pop() {
-                    let shown = clean(text.get(start..).unwrap_or_default());
+                    let shown = cleaned(text.get(start..).unwrap_or_default());
                     // a link with no text cannot be followed: no reader sees it
                     if kind == LinkKind::Image || !shown.is_empty() {
-                        links.push(Link {
-                            kind,
-                            text: shown,
-                            target,
-                        });
+                        links.push(kind, &shown, &target);
                     }
                 }
             }
@@ -175,7 +171,7 @@ fn items(markdown: &str) -> Vec<Item> {
                     });
                 }
                 cells.clear();
-                links.clear();
+                links = Links::default();
             }
             Event::End(TagEnd::Heading(_)) => {
                 flush(&mut out, &mut text, &mut links, &stack, false);
@@ -221,7 +217,7 @@ fn items(markdown: &str) -> Vec<Item> {
 fn flush(
     out: &mut Vec<Item>,
     text: &mut String,
-    links: &mut Vec<Link>,
+    links: &mut Links,
     stack: &[(BlockKind, u8)],
     pseudo_heading: bool,
 ) {
@@ -323,6 +319,16 @@ fn title_line_level(t: &str) -> Option<u8> {
         return (starts_title && titled && digits.len() <= 2).then_some(7);
     }
     None
+}
+
+/// [`clean`], borrowing the text when it is clean already (most link texts).
+fn cleaned(s: &str) -> std::borrow::Cow<'_, str> {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
+    if needs_folding(t) {
+        std::borrow::Cow::Owned(clean(t))
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    }
 }
 
 /// Collapses whitespace (no-break spaces included): trimmed, each run of it one ASCII space.

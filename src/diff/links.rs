@@ -1,8 +1,9 @@
-//! Link targets and image sources: what a block links to ([`Link`], read by `doc.rs` from the
-//! parser's events, so no second pass over the text), how the links of two versions of a block
-//! pair up ([`changes`]), and when two targets are the same address written differently
-//! ([`normalise`]: scheme and host case, a default port, a trailing slash, tracking parameters).
-//! Pure: no lexicon here; whether a target is a contact channel is the classifier's question.
+//! Link targets and image sources: what a block links to ([`Links`], read by `doc.rs` from the
+//! parser's events, so no second pass over the text, and kept in one buffer per block), how the
+//! links of two versions of a block pair up ([`changes`]), and when two targets are the same
+//! address written differently ([`normalise`]: scheme and host case, a default port, a trailing
+//! slash, tracking parameters). Pure: no lexicon here; whether a target is a contact channel is
+//! the classifier's question.
 
 /// What a target is the target of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,14 +25,56 @@ impl LinkKind {
 }
 
 /// One link of a block, as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link<'a> {
     /// Link or image.
     pub kind: LinkKind,
     /// The text a reader sees (an image's alt text), whitespace collapsed.
-    pub text: String,
+    pub text: &'a str,
     /// The target as written.
-    pub target: String,
+    pub target: &'a str,
+}
+
+/// The links of a block, in order: their texts and targets in one buffer (a block with none
+/// allocates nothing, one with several allocates twice).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    /// Each link's text, then its target.
+    buf: String,
+    /// Each link's kind and where its text and its target end in `buf`.
+    items: Vec<(LinkKind, u32, u32)>,
+}
+
+impl Links {
+    /// Adds a link.
+    pub fn push(&mut self, kind: LinkKind, text: &str, target: &str) {
+        self.buf.push_str(text);
+        let text_end = self.buf.len();
+        self.buf.push_str(target);
+        // a block is far smaller than 4 GiB: loading refuses such files
+        let end = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.items.push((kind, end(text_end), end(self.buf.len())));
+    }
+
+    /// No links.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The links in order.
+    pub fn iter(&self) -> impl Iterator<Item = Link<'_>> {
+        let mut start = 0usize;
+        self.items.iter().map(move |&(kind, text_end, end)| {
+            let (text_end, end) = (text_end as usize, end as usize);
+            let link = Link {
+                kind,
+                text: self.buf.get(start..text_end).unwrap_or_default(),
+                target: self.buf.get(text_end..end).unwrap_or_default(),
+            };
+            start = end;
+            link
+        })
+    }
 }
 
 /// A link whose target changed, appeared or went away while its text stayed where it was.
@@ -241,7 +284,7 @@ fn escapes_upper(s: &str) -> String {
 /// Does the link's text show its target (`[privacy@x.com](mailto:privacy@x.com)`,
 /// `[https://x.com/a](https://x.com/a/)`)? Then the text says what the link does, and the text
 /// diff sees a change of it.
-fn shown_by_text(link: &Link) -> bool {
+fn shown_by_text(link: &Link<'_>) -> bool {
     let target = percent_decoded(link.target.trim());
     let text = link.text.trim();
     let bare = ["mailto:", "tel:", "sms:"]
@@ -289,13 +332,14 @@ fn percent_decoded(s: &str) -> String {
 /// targets differ is a change, and a link with no partner is one added or removed. A link whose
 /// text shows its target is read as text (as an autolink, `<https://…>`, which is not given
 /// here): the text diff shows it, unless the text stayed and the target did not.
-pub fn changes(old: &[Link], new: &[Link]) -> Vec<LinkChange> {
+pub fn changes(old: &Links, new: &Links) -> Vec<LinkChange> {
     if old == new {
         return vec![];
     }
+    let (old, new): (Vec<Link>, Vec<Link>) = (old.iter().collect(), new.iter().collect());
     let mut out = Vec::new();
     let pair = |a: Option<&Link>, b: Option<&Link>, out: &mut Vec<LinkChange>| {
-        let (old_t, new_t) = (a.map(|l| &l.target), b.map(|l| &l.target));
+        let (old_t, new_t) = (a.map(|l| l.target), b.map(|l| l.target));
         if old_t == new_t || [a, b].into_iter().all(|l| l.is_none_or(shown_by_text)) {
             return;
         }
@@ -306,14 +350,14 @@ pub fn changes(old: &[Link], new: &[Link]) -> Vec<LinkChange> {
         };
         out.push(LinkChange {
             kind: l.kind,
-            text: l.text.clone(),
-            old: old_t.cloned(),
-            new: new_t.cloned(),
+            text: l.text.to_string(),
+            old: old_t.map(str::to_string),
+            new: new_t.map(str::to_string),
             equivalent,
         });
     };
     if old.len() == new.len() {
-        for (a, b) in old.iter().zip(new) {
+        for (a, b) in old.iter().zip(&new) {
             pair(Some(a), Some(b), &mut out);
         }
         return out;
@@ -388,18 +432,19 @@ mod tests {
         }
     }
 
-    fn link(text: &str, target: &str) -> Link {
-        Link {
-            kind: LinkKind::Link,
-            text: text.into(),
-            target: target.into(),
+    fn links(items: &[(&str, &str)]) -> Links {
+        let mut out = Links::default();
+        for (text, target) in items {
+            out.push(LinkKind::Link, text, target);
         }
+        out
     }
 
     #[test]
     fn links_pair_by_place_or_by_text() {
-        let old = [link("form", "https://a.example/f"), link("mail", "mailto:a@b.c")];
-        let new = [link("form", "https://a.example/g"), link("mail", "mailto:a@b.c")];
+        let (form, mail) = (("form", "https://a.example/f"), ("mail", "mailto:a@b.c"));
+        let old = links(&[form, mail]);
+        let new = links(&[("form", "https://a.example/g"), mail]);
         let c = changes(&old, &new);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].text, "form");
@@ -407,7 +452,7 @@ mod tests {
         assert_eq!(c[0].new.as_deref(), Some("https://a.example/g"));
         assert!(!c[0].equivalent);
         // a link added before the others pairs the rest by text
-        let added = [link("new", "https://n.example"), old[0].clone(), old[1].clone()];
+        let added = links(&[("new", "https://n.example"), form, mail]);
         let c = changes(&old, &added);
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(
@@ -415,16 +460,24 @@ mod tests {
             (None, Some("https://n.example"))
         );
         assert!(changes(&old, &old).is_empty());
+        let read: Vec<(&str, &str)> = added.iter().map(|l| (l.text, l.target)).collect();
+        assert_eq!(read, [("new", "https://n.example"), form, mail]);
     }
 
     /// A link whose text shows its target is read as text: making an address a link, or no longer
     /// one, changes nothing; its target leaving the text it shows is a change.
     #[test]
     fn links_that_show_their_target_are_text() {
-        let shown = link("fDi+ccpa@ft.com", "mailto:fDi%2Bccpa@ft.com");
-        assert!(changes(std::slice::from_ref(&shown), &[]).is_empty());
-        assert!(changes(&[], &[link("https://x.com/a", "https://x.com/a/")]).is_empty());
-        let c = changes(&[shown], &[link("fDi+ccpa@ft.com", "mailto:dpo@ft.com")]);
+        let shown = links(&[("fDi+ccpa@ft.com", "mailto:fDi%2Bccpa@ft.com")]);
+        assert!(changes(&shown, &Links::default()).is_empty());
+        assert!(
+            changes(
+                &Links::default(),
+                &links(&[("https://x.com/a", "https://x.com/a/")])
+            )
+            .is_empty()
+        );
+        let c = changes(&shown, &links(&[("fDi+ccpa@ft.com", "mailto:dpo@ft.com")]));
         assert_eq!(c.len(), 1, "{c:?}");
     }
 

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use doc::{Block, Doc, DocSection};
 use facts::FactChange;
-pub use links::{Link, LinkChange};
+pub use links::{LinkChange, Links};
 use text::{Segment, normal_form, redline, similarity};
 
 /// One side of a diff.
@@ -356,7 +356,7 @@ fn heading_block(s: &DocSection) -> Block {
         kind: doc::BlockKind::Heading,
         text: s.heading.clone(),
         path: vec![],
-        links: vec![],
+        links: Links::default(),
     }
 }
 
