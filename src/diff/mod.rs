@@ -217,7 +217,9 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
                 let (os, ns) = (&old.doc.sections[*o], &new.doc.sections[*n]);
                 if os.heading != ns.heading {
                     let (a, b) = (heading_block(os), heading_block(ns));
-                    let editorial = normal_form(&a.text) == normal_form(&b.text);
+                    // a heading renumbered (as a reorder renumbers them) says the same
+                    let editorial = normal_form(&a.text) == normal_form(&b.text)
+                        || heading_key(&a.text) == heading_key(&b.text);
                     changes.push(block_change(ns, &a, &b, editorial));
                 }
                 bounded |= diff_section(os, ns, &mut changes);

@@ -183,6 +183,32 @@ fn reordered_sections_are_moves() {
     );
 }
 
+/// Numbered sections reordered are renumbered too: the move and the new numbers are editorial.
+#[test]
+fn reordered_numbered_sections_are_editorial_moves() {
+    let numbered = |p: &str, first: &str, second: &str| {
+        p.replace("## Data we collect", &format!("## {first}. Data we collect"))
+            .replace("## Sharing", &format!("## {second}. Sharing"))
+            .replace("## Contact", "## 3. Contact")
+    };
+    let dir = pair(|p| {
+        let sharing =
+            "## Sharing\n\nWe share data with [our partners](https://example.com/partners) only.\n\n";
+        let p = p.replace(sharing, "");
+        numbered(
+            &p.replace("## Data we collect", &format!("{sharing}## Data we collect")),
+            "2",
+            "1",
+        )
+    });
+    std::fs::write(dir.path().join("old.md"), numbered(POLICY, "1", "2")).unwrap();
+    let doc = json(&dir);
+    let changes = doc["changes"].as_array().unwrap();
+    assert!(changes.iter().any(|c| c["kind"] == "moved"), "{doc:#}");
+    assert!(changes.iter().all(|c| c["severity"] == "editorial"), "{doc:#}");
+    assert_eq!(fail_on(&dir), (0, 1));
+}
+
 #[test]
 fn links_of_versions_are_compared_too() {
     let p = Project::sample_with_draft();
