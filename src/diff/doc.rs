@@ -114,7 +114,7 @@ fn items(markdown: &str) -> Vec<Item> {
             }) => {
                 // an autolink's text is its target: the text diff sees it
                 let shown = !matches!(link_type, LinkType::Autolink | LinkType::Email);
-                open.push(shown.then(|| (LinkKind::Link, dest_url, text.len())));
+                open.push(shown.then_some((LinkKind::Link, dest_url, text.len())));
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 open.push(Some((LinkKind::Image, dest_url, text.len())));
