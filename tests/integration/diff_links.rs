@@ -250,6 +250,13 @@ fn links_of_versions_are_compared_too() {
         .filter_map(|e| e["kind"].as_str())
         .collect();
     assert!(kinds.contains(&"contact-link-changed"), "{kinds:?}");
+    // the notice names the channel with its old and new address
+    let notice = p.run(&["notice", "2022-10-19", DRAFT, "--format", "json"]).ok();
+    let notice: Value = serde_json::from_str(&notice.stdout).unwrap();
+    let change = &notice["clauses"][0]["changes"][0];
+    assert_eq!(change["what"], "Contact form", "{notice:#}");
+    assert_eq!(change["old"], "https://smallgogo.example/contact-form");
+    assert_eq!(change["new"], "https://smallgogo.example/feedback");
     assert_eq!(
         p.run(&["diff", "2022-10-19", DRAFT, "--fail-on", "material"])
             .code,
