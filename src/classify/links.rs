@@ -115,13 +115,18 @@ fn channel_of(text: &str, target: &str) -> Option<Channel> {
         .map(|g| g.channel)
 }
 
-/// The contact channel a link whose target changed is, on either side. A link added to words or
-/// taken off them is no channel's change: the words still say how to reach the controller.
+/// The contact channel a link whose target changed is, on either side. A form's link added to
+/// words or taken off them is none: the words still say how to reach the controller. An email
+/// address or a phone number that only a link held (its words do not show it: those that do are
+/// read as text) is one, new or gone.
 pub(super) fn channel(link: &LinkChange) -> Option<Channel> {
-    let (Some(old), Some(new)) = (&link.old, &link.new) else {
-        return None;
-    };
-    channel_of(&link.text, new).or_else(|| channel_of(&link.text, old))
+    match (&link.old, &link.new) {
+        (Some(old), Some(new)) => channel_of(&link.text, new).or_else(|| channel_of(&link.text, old)),
+        (Some(only), None) | (None, Some(only)) => {
+            channel_of(&link.text, only).filter(|c| matches!(c, Channel::Email | Channel::Phone))
+        }
+        (None, None) => None,
+    }
 }
 
 /// The verdict on the links of a change alone.
@@ -259,11 +264,17 @@ mod tests {
             ),
             None
         );
-        // a link added to words (or taken off them) is no channel's change
+        // a form's link added to words (or taken off them) is no channel's change; an address
+        // only a link held is
         let added = LinkChange {
             old: None,
             ..change("complaint form", "", "https://x.com/complaints")
         };
         assert_eq!(channel(&added), None);
+        let removed = LinkChange {
+            new: None,
+            ..change("our DPO", "mailto:dpo@x.com", "")
+        };
+        assert_eq!(channel(&removed), Some(Channel::Email));
     }
 }

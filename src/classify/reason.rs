@@ -329,11 +329,13 @@ impl Reason {
             Reason::PolarityFlip { .. } => "polarity-flipped",
             Reason::OnlyInLocale { .. } => "only-in-locale",
             Reason::Link { change, .. } if change.equivalent => "link-target-equivalent",
-            Reason::Link { channel: Some(_), .. } => "contact-link-changed",
-            Reason::Link { change, .. } => match (&change.old, &change.new) {
-                (Some(_), Some(_)) => "link-target-changed",
-                (None, _) => "link-added",
-                (Some(_), None) => "link-removed",
+            Reason::Link { change, channel } => match (channel.is_some(), &change.old, &change.new) {
+                (true, Some(_), Some(_)) => "contact-link-changed",
+                (true, None, _) => "contact-link-added",
+                (true, Some(_), None) => "contact-link-removed",
+                (false, Some(_), Some(_)) => "link-target-changed",
+                (false, None, _) => "link-added",
+                (false, Some(_), None) => "link-removed",
             },
             Reason::LimitsRights(c) => match c {
                 Consent::RefusalGround(_) => "limits-rights-refusal-ground",

@@ -553,6 +553,8 @@ mod tests {
         for (change, channel) in [
             (link(a, Some("https://X.com/complaints/"), true), None),
             (link(a, b, false), Some(Channel::Complaint)),
+            (link(None, Some("mailto:dpo@x.com"), false), Some(Channel::Email)),
+            (link(Some("tel:+15550100"), None, false), Some(Channel::Phone)),
             (link(a, b, false), None),
             (link(None, b, false), None),
             (link(a, None, false), None),

@@ -116,6 +116,34 @@ fn a_changed_mailto_is_a_contact_channel_change() {
     assert_eq!(fail_on(&dir), (1, 1));
 }
 
+/// An address that only a link held is a contact channel gone; a form's link taken off words
+/// that stay is not.
+#[test]
+fn an_address_only_a_link_held_is_a_channel() {
+    let dpo = |p: &str| {
+        p.replace(
+            "[privacy@example.com](mailto:privacy@example.com)",
+            "[our DPO](mailto:dpo@example.com)",
+        )
+    };
+    let dir = pair(|p| dpo(p).replace("[our DPO](mailto:dpo@example.com)", "our DPO"));
+    std::fs::write(dir.path().join("old.md"), dpo(POLICY)).unwrap();
+    let doc = json(&dir);
+    let c = only_change(&doc);
+    assert_eq!(c["evidence"][0]["kind"], "contact-link-removed", "{c:#}");
+    assert_eq!(c["clauses"], serde_json::json!(["8.5"]));
+    assert_eq!(fail_on(&dir), (1, 1));
+    let dir = pair(|p| {
+        p.replace(
+            "[complaint form](https://example.com/complaints)",
+            "complaint form",
+        )
+    });
+    let c = only_change(&json(&dir)).clone();
+    assert_eq!(c["evidence"][0]["kind"], "link-removed", "{c:#}");
+    assert_eq!(fail_on(&dir), (0, 1));
+}
+
 #[test]
 fn a_changed_complaint_form_is_a_contact_channel_change() {
     let dir = pair(|p| p.replace("https://example.com/complaints", "https://forms.example.net/f/81"));
