@@ -1,7 +1,8 @@
 //! Changed link targets: one address written differently is editorial, another address is
-//! substantive, and a contact channel (a `mailto:` or `tel:` link, a complaint, request or contact
-//! form) that changed, appeared or went away triggers the contact clause (§VIII 8.5: the contact
-//! details or the complaint channels). What a link is comes from its scheme, its text and the
+//! substantive, and a contact channel whose target changed (a `mailto:` or `tel:` link, a
+//! complaint, request or contact form), or an email address or phone number that only a link held,
+//! new or gone, triggers the contact clause (§VIII 8.5: the contact details or the complaint
+//! channels). What a link is comes from its scheme, its text and the
 //! words of its path, matched against the sourced [`GROUPS`]; the verdict on the links is joined
 //! to the verdict on the passage's text ([`with_links`]).
 

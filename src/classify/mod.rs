@@ -10,7 +10,8 @@
 //!
 //! The parts: `evidence` (emails, phones, organisations, days), `lexicon` (terms, negation,
 //! excerpts), `editorial` (date bumps, typos), `consent` (narrowed rights), `facts` (typed facts),
-//! `reason` (why, as data) and `rules` (clauses by role, sourced term groups).
+//! `links` (changed link targets, contact channels), `reason` (why, as data) and `rules` (clauses
+//! by role, sourced term groups).
 
 mod address;
 mod consent;
