@@ -9,6 +9,7 @@ mod build;
 mod ci_recipe;
 mod cli;
 mod corpus;
+mod diff_links;
 mod errors;
 mod extractors;
 mod faults;
