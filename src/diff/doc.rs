@@ -258,11 +258,11 @@ fn flush(
         return;
     }
     let (kind, level) = stack.last().copied().unwrap_or((BlockKind::Paragraph, 0));
-    // a Chinese title is short and no sentence
+    // a Chinese title is short and no sentence (looked at only for a bold line)
     let cjk_sentence =
-        t.chars().any(crate::diff::normal::is_cjk) && (t.chars().count() > 40 || t.ends_with('。'));
+        || t.chars().any(crate::diff::normal::is_cjk) && (t.chars().count() > 40 || t.ends_with('。'));
     let (kind, level) =
-        if kind == BlockKind::Paragraph && pseudo_heading && t.chars().count() <= 120 && !cjk_sentence {
+        if kind == BlockKind::Paragraph && pseudo_heading && t.chars().count() <= 120 && !cjk_sentence() {
             // a bold line: numbered or in capitals it is a main title, else a sub-title
             let caps = t.chars().any(char::is_alphabetic)
                 && !t.chars().any(char::is_lowercase)
@@ -536,17 +536,19 @@ fn drop_contents(items: &mut [Item], level: u8) {
         let run = items[i..].iter().take_while(|it| is_title(it)).count();
         // the contents end where their first title comes again: inside the run (the contents
         // run straight into the first section) or after it
-        let first = key(&items[i].block.text);
-        let end = (i + 1..items.len())
-            .find(|&j| is_title(&items[j]) && key(&items[j].block.text) == first)
-            .map(|j| j.min(i + run));
-        if let Some(end) = end.filter(|&e| run >= 3 && e - i >= 3) {
-            for it in &mut items[i..end] {
-                it.block.kind = BlockKind::Paragraph;
-                it.level = 0;
+        if run >= 3 {
+            let first = key(&items[i].block.text);
+            let end = (i + 1..items.len())
+                .find(|&j| is_title(&items[j]) && key(&items[j].block.text) == first)
+                .map(|j| j.min(i + run));
+            if let Some(end) = end.filter(|&e| e - i >= 3) {
+                for it in &mut items[i..end] {
+                    it.block.kind = BlockKind::Paragraph;
+                    it.level = 0;
+                }
+                i = end;
+                continue;
             }
-            i = end;
-            continue;
         }
         i += run.max(1);
     }
