@@ -92,12 +92,32 @@ fn is_chinese_numeral(c: char) -> bool {
 
 /// The durations stated in `s`, in days, in order.
 pub fn durations(s: &str) -> Vec<u32> {
+    if !may_hold_duration(s) {
+        return Vec::new();
+    }
+    durations_unchecked(s)
+}
+
+/// [`durations`] without the look for a unit first.
+fn durations_unchecked(s: &str) -> Vec<u32> {
     let text: String = s.chars().map(fold_width).collect::<String>().to_lowercase();
     let mut out = english(&text);
     if text.chars().any(crate::diff::text::is_cjk) {
         out.extend(chinese(&text));
     }
     out
+}
+
+/// Can `s` hold a duration: does a unit's word occur in it, in any case, or a full-width form
+/// (`ｄａｙｓ`, `６个月`) that folding may make one? Most passages hold none and are passed over
+/// before they are folded and split into words.
+fn may_hold_duration(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    ["day", "week", "month", "year"].iter().any(|u| lower.contains(u))
+        || s.contains(['天', '日', '周', '月', '年'])
+        || s.contains("星期")
+        // every full-width form begins with byte 0xEF
+        || s.bytes().any(|b| b == 0xEF)
 }
 
 fn english(text: &str) -> Vec<u32> {
@@ -213,5 +233,17 @@ mod tests {
         assert_eq!(chinese_number("一百八十"), Some(180));
         assert_eq!(chinese_number("十五"), Some(15));
         assert_eq!(chinese_number("两"), Some(2));
+    }
+
+    proptest::proptest! {
+        /// Text passed over unread holds no duration the full reading would find.
+        #[test]
+        fn text_passed_over_holds_no_duration(
+            s in "([0-9 ]|thirty|One|DAYS|day|Weeks|month|YEAR|ｄａｙｓ|６|三十|个|月|天|年|日|周|星期|[a-z]|\\PC){0,24}"
+        ) {
+            if !may_hold_duration(&s) {
+                proptest::prop_assert!(durations_unchecked(&s).is_empty());
+            }
+        }
     }
 }
