@@ -672,6 +672,11 @@ pub fn is_file(path: &Path) -> bool {
     path.is_file()
 }
 
+/// Whether `path` is a folder (after links).
+pub fn is_dir(path: &Path) -> bool {
+    path.is_dir()
+}
+
 /// The first file named `name` in a folder of `PATH`.
 pub fn on_path(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;

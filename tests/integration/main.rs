@@ -19,6 +19,7 @@ mod import;
 mod incremental;
 mod l10n;
 mod lint;
+mod man;
 mod notice;
 mod output_folder;
 mod pdf;
