@@ -29,3 +29,4 @@ mod real_corpus;
 mod serve;
 mod snapshots;
 mod structure;
+mod text_parity;
