@@ -23,6 +23,7 @@ mod man;
 mod notice;
 mod output_folder;
 mod pdf;
+mod phones;
 mod properties;
 mod publish;
 mod real_corpus;
