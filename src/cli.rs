@@ -92,7 +92,7 @@ pub enum Command {
     Man(ManArgs),
     /// Record that a translated section was reviewed against the current source text.
     #[command(
-        after_help = "Example:\n  policyc translated cookies --locale zh-CN\n\nExit codes: 0 recorded; 2 bad input."
+        after_help = "Examples:\n  policyc translated cookies --locale zh-CN\n  policyc translated --fact sdks.glide.purpose --locale zh-CN\n\nExit codes: 0 recorded; 2 bad input."
     )]
     Translated(TranslatedArgs),
 }
@@ -300,7 +300,12 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct TranslatedArgs {
     /// The section id (`cookies`), or `all`.
-    pub section: String,
+    #[arg(required_unless_present = "fact", conflicts_with = "fact")]
+    pub section: Option<String>,
+    /// Instead of a section, a fact text of facts.toml (`sdks.glide.purpose`), or `all` (every stale
+    /// one): records its review in the version's translations.toml.
+    #[arg(long, value_name = "PATH")]
+    pub fact: Option<String>,
     /// The translated locale.
     #[arg(long, value_name = "LOCALE")]
     pub locale: String,

@@ -10,6 +10,7 @@ mod cli;
 mod corpus;
 mod errors;
 mod extractors;
+mod fact_staleness;
 mod faults;
 mod fidelity;
 mod fuzz_corpus;
