@@ -256,7 +256,12 @@ fn page<'s>(s: &'s Snapshot, path: &str) -> (u16, &'static str, std::borrow::Cow
             let body_open = bytes
                 .windows(5)
                 .position(|w| w == b"<body")
-                .and_then(|at| bytes[at..].iter().position(|&b| b == b'>').map(|end| at + end + 1))
+                .and_then(|at| {
+                    bytes[at..]
+                        .iter()
+                        .position(|&b| b == b'>')
+                        .map(|end| at + end + 1)
+                })
                 .unwrap_or(0);
             let at = bytes
                 .windows(7)

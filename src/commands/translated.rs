@@ -4,8 +4,8 @@
 //! in the version's `translations.toml`.
 
 use crate::cli::TranslatedArgs;
-use crate::error::{Diagnostic, Error, Result};
 use crate::config::Status;
+use crate::error::{Diagnostic, Error, Result};
 use crate::ids::{Locale, VersionId};
 use crate::lint::staleness;
 use crate::model::{Content, FACT_REVIEWS};
@@ -51,7 +51,9 @@ pub fn run(ctx: &Ctx, args: &TranslatedArgs) -> Result<i32> {
         .filter(|s| section == "all" || s.id().as_str() == section)
         .collect();
     if wanted.is_empty() {
-        return Err(Error::Usage(format!("no section `{section}` in {version_id}/{locale}")));
+        return Err(Error::Usage(format!(
+            "no section `{section}` in {version_id}/{locale}"
+        )));
     }
     let mut recorded = Vec::new();
     for section in wanted {
@@ -106,7 +108,9 @@ fn record_fact(
     let source_locale = content.config.default_locale.as_str();
     let texts = staleness::fact_texts(content, version);
     let paths: Vec<&str> = if path == "all" {
-        let previous = position.checked_sub(1).and_then(|i| content.versions.values().nth(i));
+        let previous = position
+            .checked_sub(1)
+            .and_then(|i| content.versions.values().nth(i));
         let stale = staleness::stale_facts(content, version, previous);
         texts
             .iter()
@@ -124,7 +128,9 @@ fn record_fact(
     for p in &paths {
         let (_, by_locale) = texts.iter().find(|(q, _)| q == p).expect("listed above");
         let source = by_locale.get(source_locale).ok_or_else(|| {
-            Error::Usage(format!("fact `{p}` has no {source_locale} text to review against"))
+            Error::Usage(format!(
+                "fact `{p}` has no {source_locale} text to review against"
+            ))
         })?;
         reviews
             .entry(locale.clone())
@@ -135,7 +141,12 @@ fn record_fact(
     output::write_file(&file, fact_reviews_toml(&reviews).as_bytes())?;
     let text: Vec<String> = paths
         .iter()
-        .map(|p| format!("recorded review of the {locale} text of `{p}` in {}", file.display()))
+        .map(|p| {
+            format!(
+                "recorded review of the {locale} text of `{p}` in {}",
+                file.display()
+            )
+        })
         .collect();
     let text = if text.is_empty() {
         format!("no stale {locale} fact text in {version_id}")

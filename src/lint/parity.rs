@@ -82,14 +82,20 @@ fn headings(src: &Section, section: &Section, source_locale: &str, locale: &str)
         out.push(Diagnostic::at(
             &section.file,
             0,
-            format!("heading `{}` of {src_path} is missing in this {locale} translation", h.id),
+            format!(
+                "heading `{}` of {src_path} is missing in this {locale} translation",
+                h.id
+            ),
         ));
     }
     if out.is_empty() {
         out.push(Diagnostic::at(
             &section.file,
             0,
-            format!("headings are in another order than in {src_path} ({})", want.join(", ")),
+            format!(
+                "headings are in another order than in {src_path} ({})",
+                want.join(", ")
+            ),
         ));
     }
     out
@@ -307,13 +313,22 @@ mod tests {
         let english = "We collect your device model and operating system version to fix crashes.";
         assert!(is_wrong_script(english, Script::Cjk, &none));
         assert!(!is_wrong_script(english, Script::Latin, &none));
-        let chinese = "我们会收集您的设备型号、操作系统版本、IMEI、MAC 地址、Android ID、IDFA 和 OAID，用于修复崩溃。";
+        let chinese =
+            "我们会收集您的设备型号、操作系统版本、IMEI、MAC 地址、Android ID、IDFA 和 OAID，用于修复崩溃。";
         assert!(!is_wrong_script(chinese, Script::Cjk, &none));
         assert!(is_wrong_script(chinese, Script::Latin, &none));
         // a name kept as it is, and a link, are not English prose
         let names = vec!["TBS Tencent browsing service".to_string()];
-        assert!(!is_wrong_script("TBS Tencent browsing service https://x.example/a", Script::Cjk, &names));
-        assert!(!is_wrong_script("The controller is 深圳市乐其网络科技有限公司 in Shenzhen, China.", Script::Latin, &none));
+        assert!(!is_wrong_script(
+            "TBS Tencent browsing service https://x.example/a",
+            Script::Cjk,
+            &names
+        ));
+        assert!(!is_wrong_script(
+            "The controller is 深圳市乐其网络科技有限公司 in Shenzhen, China.",
+            Script::Latin,
+            &none
+        ));
     }
 
     #[test]

@@ -165,8 +165,22 @@ fn is_service_number(text: &str, start: usize, end: usize, run: &str) -> bool {
 
 /// Street words after a number: `2600-1066 West Hastings Street` is an address.
 const STREET_WORDS: &[&str] = &[
-    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "dr", "square",
-    "place", "way", "court", "highway",
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "dr",
+    "square",
+    "place",
+    "way",
+    "court",
+    "highway",
 ];
 
 /// Whether the few words after `end` name a street, or are a Dutch postcode's letters (`1101 AX`).
@@ -196,9 +210,19 @@ fn names_a_phone(lower: &str, words: &[&str]) -> bool {
         let w = w.trim_matches(['.', ':', '/', '-']);
         match w {
             "tel" => words.get(i + 1).is_none_or(|next| *next != "aviv"),
-            _ => ["phone", "telephone", "call", "fax", "hotline", "helpline", "contact", "voicemail", "mobile"]
-                .iter()
-                .any(|k| w.starts_with(k)),
+            _ => [
+                "phone",
+                "telephone",
+                "call",
+                "fax",
+                "hotline",
+                "helpline",
+                "contact",
+                "voicemail",
+                "mobile",
+            ]
+            .iter()
+            .any(|k| w.starts_with(k)),
         }
     });
     chinese || english
@@ -213,7 +237,8 @@ fn look_alike(text: &str, start: usize, end: usize, run: &str) -> bool {
     let lower = before.to_lowercase();
     let after = text[end..].chars().next();
     // glued to letters, inside a URL or an identifier (`/360004450251`, `=1008008`, `#28-0001`)
-    if after.is_some_and(|c| c.is_ascii_alphabetic()) || before.ends_with(['-', '/', '.', '=', '#', '_', '?', '&'])
+    if after.is_some_and(|c| c.is_ascii_alphabetic())
+        || before.ends_with(['-', '/', '.', '=', '#', '_', '?', '&'])
     {
         return true;
     }

@@ -174,7 +174,11 @@ fn fact_finding(content: &Content, version: &Version, stale: &StaleFact) -> Diag
     let quoted = toml::Value::String(stale.translated_text.clone()).to_string();
     let offset = src.text.find(&quoted).unwrap_or(0);
     let excerpt: String = stale.source_text.chars().take(70).collect();
-    let more = if stale.source_text.chars().count() > 70 { "…" } else { "" };
+    let more = if stale.source_text.chars().count() > 70 {
+        "…"
+    } else {
+        ""
+    };
     Diagnostic::at(
         src,
         offset,

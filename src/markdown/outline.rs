@@ -71,14 +71,19 @@ pub fn outline(body: &str) -> Vec<Segment> {
             Event::End(TagEnd::Heading(_)) => in_heading = false,
             Event::Start(Tag::Item) => start(BlockKind::ListItem, segment, &mut open),
             Event::Start(Tag::TableHead | Tag::TableRow) => start(BlockKind::TableRow, segment, &mut open),
-            Event::Start(Tag::Paragraph) if open.is_empty() => start(BlockKind::Paragraph, segment, &mut open),
+            Event::Start(Tag::Paragraph) if open.is_empty() => {
+                start(BlockKind::Paragraph, segment, &mut open)
+            }
             Event::End(TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow) => {
                 open.pop();
             }
-            Event::End(TagEnd::Paragraph) => {
-                if open.last().is_some_and(|&i| segment.blocks[i].kind == BlockKind::Paragraph) {
-                    open.pop();
-                }
+            // a paragraph inside an item or a row is part of it, and was never opened
+            Event::End(TagEnd::Paragraph)
+                if open
+                    .last()
+                    .is_some_and(|&i| segment.blocks[i].kind == BlockKind::Paragraph) =>
+            {
+                open.pop();
             }
             Event::Text(t) if !in_heading => {
                 if let Some(&i) = open.last() {

@@ -151,7 +151,10 @@ fn the_github_workflow_deploys_to_pages_daily_and_on_push() {
     let comment = step_run(&yaml, "post the redline, or the check findings");
     assert!(comment.contains("--body-file policy-diff.md"), "{comment}");
     let review = &yaml[yaml.find("  review:").unwrap()..yaml.find("  publish:").unwrap()];
-    assert!(review.contains("if: always() && hashFiles('policy-diff.md') != ''"), "{review}");
+    assert!(
+        review.contains("if: always() && hashFiles('policy-diff.md') != ''"),
+        "{review}"
+    );
 }
 
 /// The workflow's own steps, run in a git fixture: the gate with a check error leaves the findings
@@ -177,21 +180,40 @@ fn the_github_workflow_steps_run_in_a_fixture() {
             cmd.env(k, v);
         }
         let out = cmd.output().unwrap();
-        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
         (out.status.code().unwrap_or(-1), text)
     };
     // a draft with a check error: the gate fails and the comment file holds the findings
     p.run(&["new-version", "2026-12-01", "-q"]).ok();
-    p.edit("content/versions/2026-12-01/zh-CN/06-minors.md", "未成年人未经", "TODO 未成年人未经");
+    p.edit(
+        "content/versions/2026-12-01/zh-CN/06-minors.md",
+        "未成年人未经",
+        "TODO 未成年人未经",
+    );
     let gate = step_run(&yaml, "check and redline");
     let (code, out) = bash(&gate, &[("POLICY_APPROVED", "false")]);
     assert_eq!(code, 1, "{out}");
-    assert!(p.read("policy-diff.md").contains("error[placeholder-text]"), "{out}");
+    assert!(
+        p.read("policy-diff.md").contains("error[placeholder-text]"),
+        "{out}"
+    );
     // fixed, the same step passes and the comment is the redline
-    p.edit("content/versions/2026-12-01/zh-CN/06-minors.md", "TODO 未成年人未经", "未成年人未经");
+    p.edit(
+        "content/versions/2026-12-01/zh-CN/06-minors.md",
+        "TODO 未成年人未经",
+        "未成年人未经",
+    );
     let (code, out) = bash(&gate, &[("POLICY_APPROVED", "false")]);
     assert_eq!(code, 0, "{out}");
-    assert!(!p.read("policy-diff.md").contains("check found errors"), "{}", p.read("policy-diff.md"));
+    assert!(
+        !p.read("policy-diff.md").contains("check found errors"),
+        "{}",
+        p.read("policy-diff.md")
+    );
     // the publishing step (PDFs are the e2e suite's business)
     let publish = step_run(&yaml, "build as of the run's day");
     assert!(publish.contains("export SOURCE_DATE_EPOCH="), "{publish}");

@@ -26,8 +26,18 @@ fn references(roff: &str) -> BTreeSet<String> {
 }
 
 const SUBCOMMANDS: &[&str] = &[
-    "build", "pdf", "check", "diff", "notice", "new-version", "release", "import", "serve",
-    "completions", "man", "translated",
+    "build",
+    "pdf",
+    "check",
+    "diff",
+    "notice",
+    "new-version",
+    "release",
+    "import",
+    "serve",
+    "completions",
+    "man",
+    "translated",
 ];
 
 #[test]
@@ -35,22 +45,36 @@ fn man_out_writes_one_page_per_subcommand_and_names_only_pages_it_wrote() {
     let p = Project::sample();
     p.run(&["man", "--out", "man1"]).ok();
     let pages = tree(&p.path().join("man1"));
-    let names: BTreeSet<String> = pages.keys().map(|k| k.trim_end_matches(".1").to_string()).collect();
+    let names: BTreeSet<String> = pages
+        .keys()
+        .map(|k| k.trim_end_matches(".1").to_string())
+        .collect();
     let mut want: BTreeSet<String> = SUBCOMMANDS.iter().map(|s| format!("policyc-{s}")).collect();
     want.insert("policyc".into());
     assert_eq!(names, want);
     for (file, bytes) in &pages {
         let roff = String::from_utf8(bytes.clone()).unwrap();
         for name in references(&roff) {
-            assert!(names.contains(&name), "{file} refers to {name}(1), which was not written");
+            assert!(
+                names.contains(&name),
+                "{file} refers to {name}(1), which was not written"
+            );
         }
     }
     let main = String::from_utf8(pages["policyc.1"].clone()).unwrap();
     assert!(references(&main).contains("policyc-build"), "{main}");
     // each subcommand's page has its own options
     let build = String::from_utf8(pages["policyc-build.1"].clone()).unwrap();
-    assert!(build.starts_with(".ie \\n(.g .ds Aq") || build.contains(".TH policyc-build 1"), "{build}");
-    for flag in ["\\-\\-drafts", "\\-\\-strict", "\\-\\-pdf\\-engine", "\\-\\-content"] {
+    assert!(
+        build.starts_with(".ie \\n(.g .ds Aq") || build.contains(".TH policyc-build 1"),
+        "{build}"
+    );
+    for flag in [
+        "\\-\\-drafts",
+        "\\-\\-strict",
+        "\\-\\-pdf\\-engine",
+        "\\-\\-content",
+    ] {
         assert!(build.contains(flag), "policyc-build.1 lacks {flag}");
     }
     let diff = String::from_utf8(pages["policyc-diff.1"].clone()).unwrap();
@@ -68,12 +92,20 @@ fn man_on_stdout_is_one_page_with_every_subcommands_options_and_no_reference_to_
     let page = p.run(&["man"]).ok().stdout;
     assert!(page.contains(".TH policyc 1"));
     let refs = references(&page);
-    assert!(refs.iter().all(|r| r == "policyc"), "refers to pages it is not: {refs:?}");
+    assert!(
+        refs.iter().all(|r| r == "policyc"),
+        "refers to pages it is not: {refs:?}"
+    );
     for sub in SUBCOMMANDS {
         let title = format!(".SH \"POLICYC {}\"", sub.to_uppercase());
         assert!(page.contains(&title), "no section {title}");
     }
-    for flag in ["\\-\\-fail\\-on", "\\-\\-pdf\\-engine", "\\-\\-reseal", "\\-\\-port"] {
+    for flag in [
+        "\\-\\-fail\\-on",
+        "\\-\\-pdf\\-engine",
+        "\\-\\-reseal",
+        "\\-\\-port",
+    ] {
         assert!(page.contains(flag), "the page lacks {flag}");
     }
 }

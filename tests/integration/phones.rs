@@ -33,7 +33,10 @@ fn real_policies_phones_found_without_false_positives() {
     let companies: BTreeSet<&str> = labels.policy.iter().map(|p| p.file.as_str()).collect();
     assert!(companies.len() >= 20, "a corpus of at least 20 policies");
     for lang in ["en", "zh"] {
-        assert!(labels.policy.iter().filter(|p| p.lang == lang).count() >= 10, "{lang}");
+        assert!(
+            labels.policy.iter().filter(|p| p.lang == lang).count() >= 10,
+            "{lang}"
+        );
     }
     let (mut found_right, mut labelled) = (0, 0);
     let mut wrong = Vec::new();
@@ -41,7 +44,10 @@ fn real_policies_phones_found_without_false_positives() {
     for policy in &labels.policy {
         let text = std::fs::read_to_string(repo().join("tests/corpus/real").join(&policy.file)).unwrap();
         let want: BTreeSet<String> = policy.phones.iter().map(|p| digits(p)).collect();
-        let got: BTreeSet<String> = policyc::lint::find_phones(&text).iter().map(|p| digits(p)).collect();
+        let got: BTreeSet<String> = policyc::lint::find_phones(&text)
+            .iter()
+            .map(|p| digits(p))
+            .collect();
         labelled += want.len();
         found_right += want.intersection(&got).count();
         wrong.extend(got.difference(&want).map(|p| format!("{}: {p}", policy.file)));
@@ -66,7 +72,12 @@ fn prose_facts(p: &Project) -> Vec<(String, String)> {
         .unwrap()
         .iter()
         .filter(|f| f["rule"] == "prose-contains-fact")
-        .map(|f| (f["file"].as_str().unwrap().to_string(), f["message"].as_str().unwrap().to_string()))
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
 
@@ -100,7 +111,11 @@ released 2022-10-19.",
     let found = prose_facts(&p);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].0, DRAFT_ZH);
-    assert!(found[0].1.contains("phone number `400-835-3331`"), "{}", found[0].1);
+    assert!(
+        found[0].1.contains("phone number `400-835-3331`"),
+        "{}",
+        found[0].1
+    );
 }
 
 #[test]
@@ -123,7 +138,10 @@ fn import_leaves_a_standard_number_in_the_text() {
         .filter(|(k, _)| k.ends_with(".md"))
         .map(|(_, v)| String::from_utf8(v).unwrap())
         .collect();
-    assert!(all.contains("GB/T 35273-2017"), "the standard's number was rewritten");
+    assert!(
+        all.contains("GB/T 35273-2017"),
+        "the standard's number was rewritten"
+    );
     let facts = p.read("imported/versions/2024-01-01/facts.toml");
     assert!(!facts.contains("35273"), "{facts}");
 }

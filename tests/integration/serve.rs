@@ -249,9 +249,14 @@ fn an_edited_sealed_version_is_previewed_with_a_warning_banner() {
         "未成年人未经父母",
         "未满十四周岁的未成年人未经父母",
     );
-    let (_, body) = wait_for(port, "/zh-CN/2022-10-19/index.html", |_, b| b.contains("未满十四周岁"));
+    let (_, body) = wait_for(port, "/zh-CN/2022-10-19/index.html", |_, b| {
+        b.contains("未满十四周岁")
+    });
     assert!(body.contains(banner), "{body}");
-    assert!(body.contains("zh-CN/06-minors.md"), "the banner names the edited file: {body}");
+    assert!(
+        body.contains("zh-CN/06-minors.md"),
+        "the banner names the edited file: {body}"
+    );
     assert!(body.contains("policyc release --reseal 2022-10-19"), "{body}");
     // the banner is outside <main>, right after <body>
     let at = body.find(banner).unwrap();

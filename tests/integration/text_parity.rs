@@ -26,7 +26,9 @@ fn parity(p: &Project) -> (i32, Vec<serde_json::Value>) {
 
 fn line_of(p: &Project, file: &str, marker: &str) -> u64 {
     let text = p.read(file);
-    let at = text.find(marker).unwrap_or_else(|| panic!("{marker:?} not in {file}"));
+    let at = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker:?} not in {file}"));
     text[..at].matches('\n').count() as u64 + 1
 }
 
@@ -49,7 +51,10 @@ fn an_english_paragraph_left_in_a_chinese_draft_is_an_error() {
     assert_eq!(f["file"], DRAFT_ZH);
     assert_eq!(f["line"], line_of(&p, DRAFT_ZH, "For the personal"));
     let message = f["message"].as_str().unwrap();
-    assert!(message.contains("another script") && message.contains("For the personal information"), "{message}");
+    assert!(
+        message.contains("another script") && message.contains("For the personal information"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -78,14 +83,20 @@ fn a_list_item_added_in_one_locale_is_an_error() {
     let file = "content/versions/2026-12-01/zh-CN/00-preamble.md";
     let text = p.read(file);
     // the first list item of the file, doubled
-    let at = text.find("\n- ").or_else(|| text.find("\n1. ")).expect("a list in the preamble");
+    let at = text
+        .find("\n- ")
+        .or_else(|| text.find("\n1. "))
+        .expect("a list in the preamble");
     let end = at + 1 + text[at + 1..].find('\n').unwrap();
     let item = text[at..end].to_string();
     p.write(file, &format!("{}{item}{}", &text[..end], &text[end..]));
     let (code, found) = parity(&p);
     assert_eq!(code, 1);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0]["message"].as_str().unwrap().contains("list items here"), "{found:#?}");
+    assert!(
+        found[0]["message"].as_str().unwrap().contains("list items here"),
+        "{found:#?}"
+    );
 }
 
 #[test]
