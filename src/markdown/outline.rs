@@ -148,7 +148,7 @@ mod tests {
         assert_eq!(segments[1].heading.as_deref(), Some("a"));
         use BlockKind::*;
         assert_eq!(kinds(&segments[1]), [Paragraph, ListItem, ListItem, ListItem]);
-        assert_eq!(segments[1].blocks[0].text, "One");
+        assert_eq!(segments[1].blocks[0].text, "One .", "inline code left out");
         assert_eq!(segments[1].blocks[2].text, "y");
         assert_eq!(segments[1].blocks[3].text, "nested");
         assert_eq!(kinds(&segments[2]), [TableRow, TableRow, TableRow, ListItem]);
