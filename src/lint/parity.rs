@@ -172,19 +172,19 @@ fn count_findings(
             continue;
         }
         let name = |n: usize| format!("{n} {}", if n == 1 { one } else { many });
-        // the first block of the kind that has no counterpart: where to look
+        // counting cannot tell which block is missing or extra: the finding is at the first block
+        // without a counterpart here (or the heading), and names the source's heading
         let at = ours
             .blocks
             .iter()
             .filter(|b| b.kind == kind)
             .nth(want.min(have))
             .map_or(ours.offset, |b| b.offset);
-        let src_at = theirs
-            .blocks
-            .iter()
-            .filter(|b| b.kind == kind)
-            .nth(want.min(have))
-            .map_or(theirs.offset, |b| b.offset);
+        let src_at = match (&theirs.heading, theirs.blocks.first()) {
+            // no heading to name: the first of its blocks
+            (None, Some(first)) => first.offset,
+            _ => theirs.offset,
+        };
         let src_line = src.file.line_col(src.body_start + src_at).line;
         out.push(Diagnostic::at(
             &section.file,

@@ -167,3 +167,17 @@ fn translated_fact_refuses_a_sealed_version_an_unknown_path_and_the_source_local
         2
     );
 }
+
+/// What a translator reads when a fact's English text changed.
+#[test]
+fn check_output_for_a_stale_fact_text() {
+    let p = Project::sample_with_draft();
+    p.edit(
+        FACTS,
+        GLIDE_EN,
+        "purpose = { en = \"used to load and cache images\"",
+    );
+    let run = p.run(&["check", "-q"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("check_stale_fact", run.stdout);
+}

@@ -69,10 +69,11 @@ fn a_chinese_paragraph_deleted_from_a_draft_is_an_error_naming_the_source() {
     assert_eq!(f["file"], DRAFT_ZH);
     let message = f["message"].as_str().unwrap();
     let en = "content/versions/2026-12-01/en/06-minors.md";
-    let second_en = line_of(&p, en, "We will only use, share");
+    // the text before the first heading starts there
+    let heading_en = line_of(&p, en, "Minors may not create");
     assert!(
         message.contains("1 paragraph here, 2 paragraphs in")
-            && message.contains(&format!("{en}:{second_en}")),
+            && message.contains(&format!("{en}:{heading_en}")),
         "{message}"
     );
 }
@@ -111,4 +112,20 @@ fn on_a_sealed_version_the_same_findings_are_warnings() {
     let run = p.run(&["check"]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("sealed-version-changed"), "{}", run.stdout);
+}
+
+/// What a translator reads: an English paragraph left in one Chinese file, a paragraph deleted
+/// from another.
+#[test]
+fn check_output_for_a_translation_out_of_shape() {
+    let p = Project::sample_with_draft();
+    p.edit(DRAFT_ZH, SECOND_ZH, ENGLISH);
+    p.edit(
+        "content/versions/2026-12-01/zh-CN/03-sharing.md",
+        "我们不会将您的个人信息转让给任何公司、组织和个人，但以下情况除外：\n\n",
+        "",
+    );
+    let run = p.run(&["check", "-q"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("check_out_of_shape", run.stdout);
 }
