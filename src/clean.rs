@@ -17,15 +17,12 @@ pub fn forbidden(c: char) -> bool {
 /// document is scanned without decoding it.
 fn forbidden_at(text: &str) -> impl Iterator<Item = usize> + '_ {
     let b = text.as_bytes();
-    // the bytes that can begin one; the scan jumps from one to the next (most texts hold few)
-    let candidate =
-        |c: &u8| (*c < 0x20 && !matches!(*c, b'\t' | b'\n' | b'\r')) || matches!(*c, 0x7F | 0xC2 | 0xEF);
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(at) = b[from..].iter().position(candidate) {
-            let i = from + at;
+        while let Some(i) = next_candidate(b, from) {
             from = i + 1;
             let hit = match b[i] {
+                b'\t' | b'\n' | b'\r' => false,
                 0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
                 0xEF => b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF),
                 _ => true,
@@ -37,6 +34,38 @@ fn forbidden_at(text: &str) -> impl Iterator<Item = usize> + '_ {
         from = b.len();
         None
     })
+}
+
+/// Whether byte `c` can begin a forbidden character: a C0 control (tab and line ends included,
+/// told apart by the caller), DEL, or the first byte of a C1 control or of U+FEFF.
+fn candidate(c: &u8) -> bool {
+    *c < 0x20 || matches!(*c, 0x7F | 0xC2 | 0xEF)
+}
+
+/// The offset of the first [`candidate`] byte at or after `from`. Eight bytes are tested at once
+/// (most texts hold few candidates but a line feed now and then), and only a group that may hold
+/// one is looked at byte by byte.
+fn next_candidate(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // the high bit of a byte is set where the byte is below `n`, n <= 0x80 ("hasless", Bit
+    // Twiddling Hacks: exact for whether any byte is)
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
+    let equal = |x: u64, v: u8| below(x ^ (ONES * u64::from(v)), 1);
+    let rest = b.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for chunk in &mut chunks {
+        let x = u64::from_ne_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        let may = below(x, 0x20) | equal(x, 0x7F) | equal(x, 0xC2) | equal(x, 0xEF);
+        if may & HIGHS != 0
+            && let Some(p) = chunk.iter().position(candidate)
+        {
+            return Some(at + p);
+        }
+        at += 8;
+    }
+    chunks.remainder().iter().position(candidate).map(|p| at + p)
 }
 
 /// The byte offset and character of the first forbidden control character in `text`.
@@ -155,6 +184,22 @@ mod tests {
         assert!(is_image("PNG", b"\x89PNG\r\n\x1a\nrest"));
         assert!(!is_image("PNG", b"<svg onload=alert(1)>"));
         assert!(is_image("WebP", b"RIFF\0\0\0\0WEBPVP8 "));
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_find_the_first_candidate_byte() {
+        // every byte value at every place of a group, among every other byte value
+        for filler in (0..=255u8).filter(|c| !candidate(c)) {
+            for probe in 0..=255u8 {
+                for place in 0..12 {
+                    let mut buf = vec![filler; 19];
+                    buf[place] = probe;
+                    let want = buf.iter().position(candidate);
+                    assert_eq!(next_candidate(&buf, 0), want, "{filler:#x} {probe:#x} at {place}");
+                    assert_eq!(next_candidate(&buf, 3), want.filter(|&w| w >= 3), "from 3");
+                }
+            }
+        }
     }
 
     proptest::proptest! {

@@ -70,6 +70,11 @@ pub enum Command {
         after_help = "Examples:\n  policyc release 2026-12-01 --date 2026-12-01\n  policyc release 2026-12-01 --no-notice-period --reason \"regulator order\"\n  policyc release --reseal 2022-10-19 --reason \"typo in the Chinese title\"\n\nExit codes: 0 released; 2 refused (check errors, notice period, sealed files changed, bad input)."
     )]
     Release(ReleaseArgs),
+    /// Which published version was in force on a day, and which was upcoming.
+    #[command(
+        after_help = "Examples:\n  policyc show --as-of 2026-12-10\n  policyc show --as-of 2027-01-05 --format json\n\nExit codes: 0 shown; 2 bad input."
+    )]
+    Show(ShowArgs),
     /// Turn an existing whole-policy Markdown or HTML file into a new content folder.
     #[command(
         after_help = "Example:\n  policyc import old-policy.md --content imported --version 2024-01-01 --locale en\n\nExit codes: 0 imported (see the report for what needs a person); 2 bad input or an existing policy in the folder."
@@ -135,7 +140,22 @@ pub struct BuildArgs {
     /// Make every file anew instead of keeping the previous build's files whose inputs did not change.
     #[arg(long)]
     pub clean: bool,
+    /// The day the current pages show the version in force on [default: the day of
+    /// $SOURCE_DATE_EPOCH when set, else today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
     /// Output format of the report.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+/// `policyc show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The day to ask about [default: the day of $SOURCE_DATE_EPOCH when set, else today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
 }

@@ -15,11 +15,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::fingerprint::Fingerprint;
 use crate::output::{Artifact, SiteWriter, sha256_hex};
-use crate::render::site::Sink;
+use crate::render::site::{Sink, UnitSummary};
 
 /// The record's file name inside the output folder.
 pub const RECORD: &str = ".policyc-cache.json";
-const SCHEMA: &str = "policyc.cache/1";
+const SCHEMA: &str = "policyc.cache/2";
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Record {
@@ -31,7 +31,7 @@ struct Record {
 struct Unit {
     /// sha256 by path below the output folder.
     files: BTreeMap<String, String>,
-    summary: Vec<String>,
+    summary: UnitSummary,
 }
 
 /// A sink writing into a [`SiteWriter`] that keeps what the previous build in the same output
@@ -97,7 +97,7 @@ impl Sink for Incremental<'_> {
         self.writer.put(&file).map(drop)
     }
 
-    fn unit(&self, fingerprint: &Fingerprint, files: Vec<Artifact>, summary: Vec<String>) -> Result<()> {
+    fn unit(&self, fingerprint: &Fingerprint, files: Vec<Artifact>, summary: UnitSummary) -> Result<()> {
         let mut hashes = BTreeMap::new();
         for f in &files {
             let sha = self.writer.put(f)?;
@@ -114,7 +114,7 @@ impl Sink for Incremental<'_> {
         Ok(())
     }
 
-    fn reuse(&self, fingerprint: &Fingerprint) -> Result<Option<Vec<String>>> {
+    fn reuse(&self, fingerprint: &Fingerprint) -> Result<Option<UnitSummary>> {
         let (Some(unit), Some(dir)) = (self.previous.units.get(fingerprint), &self.previous_dir) else {
             return Ok(None);
         };

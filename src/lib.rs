@@ -6,6 +6,7 @@
 //! prints errors (as text on stderr; with `--format json` also as `policyc.error/1` on stdout) and
 //! picks exit codes.
 
+pub mod as_of;
 pub mod classify;
 pub mod clean;
 pub mod cli;
@@ -34,6 +35,7 @@ pub mod render;
 pub mod report;
 pub mod seal;
 pub mod source;
+pub mod timeline;
 pub mod validate;
 
 use std::ffi::OsString;
@@ -91,6 +93,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         cli::Command::Release(args) => commands::lifecycle::release(&ctx, &args),
         cli::Command::Import(args) => commands::import::run(&ctx, &args),
         cli::Command::Serve(args) => commands::serve::run(&ctx, &args),
+        cli::Command::Show(args) => commands::show::run(&ctx, &args),
         cli::Command::Completions(args) => {
             let mut out = Vec::new();
             clap_complete::generate(
@@ -132,6 +135,7 @@ fn json_requested(command: &cli::Command) -> bool {
         Command::Release(a) => a.format == ReportFormat::Json,
         Command::Import(a) => a.format == ReportFormat::Json,
         Command::Translated(a) => a.format == ReportFormat::Json,
+        Command::Show(a) => a.format == ReportFormat::Json,
         Command::Serve(_) | Command::Completions(_) | Command::Man(_) => false,
     }
 }

@@ -110,15 +110,6 @@ impl Section {
 }
 
 impl Content {
-    /// The highest published version id.
-    pub fn current(&self) -> Option<&VersionId> {
-        self.versions
-            .iter()
-            .rev()
-            .find(|(_, v)| v.meta.status == crate::config::Status::Published)
-            .map(|(id, _)| id)
-    }
-
     /// The locales as plain strings (for fact trees).
     pub fn locale_tags(&self) -> Vec<String> {
         self.config.locales.iter().map(|l| l.to_string()).collect()

@@ -63,14 +63,20 @@ pub fn hex(bytes: &[u8]) -> String {
     out
 }
 
-/// `manifest.json` for the sha256 of each file by path.
-fn manifest_of(files: &std::collections::BTreeMap<String, String>) -> Artifact {
+/// `manifest.json` for the sha256 of each file by path, and the build's as-of date.
+fn manifest_of(
+    files: &std::collections::BTreeMap<String, String>,
+    as_of: Option<crate::date::Date>,
+) -> Artifact {
     let files: Vec<_> = files
         .iter()
         .map(|(path, sha)| serde_json::json!({"path": path, "sha256": sha}))
         .collect();
-    let mut bytes =
-        serde_json::to_vec_pretty(&serde_json::json!({ "files": files })).expect("JSON serialises");
+    let manifest = match as_of {
+        Some(date) => serde_json::json!({ "as_of": date, "files": files }),
+        None => serde_json::json!({ "files": files }),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&manifest).expect("JSON serialises");
     bytes.push(b'\n');
     Artifact::new("manifest.json".into(), bytes)
 }
@@ -158,6 +164,8 @@ pub struct SiteWriter {
     dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     /// What the build should be told (leftovers that could not be removed).
     warnings: Vec<String>,
+    /// The build's as-of date, recorded in `manifest.json`.
+    as_of: Option<crate::date::Date>,
     finished: bool,
     _lock: lock::BuildLock,
 }
@@ -210,6 +218,7 @@ impl SiteWriter {
             files: Default::default(),
             dirs: Default::default(),
             warnings,
+            as_of: None,
             finished: false,
             _lock: lock,
         })
@@ -271,6 +280,11 @@ impl SiteWriter {
         crate::parallel::lock(&self.files).get(rel).cloned()
     }
 
+    /// Records the build's as-of date in `manifest.json`.
+    pub fn record_as_of(&mut self, date: crate::date::Date) {
+        self.as_of = Some(date);
+    }
+
     /// Writes a file that is not part of the site (not listed in the manifest): build records.
     pub fn put_unlisted(&self, artifact: &Artifact) -> Result<()> {
         let path = self.target(&artifact.path)?;
@@ -282,7 +296,7 @@ impl SiteWriter {
     /// was; once the new site is in place, what goes wrong is a warning.
     pub fn finish(mut self) -> Result<Finished> {
         let files = std::mem::take(&mut *crate::parallel::lock(&self.files));
-        let manifest = manifest_of(&files);
+        let manifest = manifest_of(&files, self.as_of);
         self.put_unlisted(&manifest)?;
         self.put_unlisted(&Artifact::new(
             folder::MARKER.to_string(),

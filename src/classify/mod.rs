@@ -344,7 +344,11 @@ fn verdict<'d>(
             .filter(|t| whole_block || !(old_hay().has(t) && new_hay().has(t)))
             .collect();
         if !strong.is_empty() {
-            if strong.len() == 1 {
+            // one term named once may be a stray mention; named again, it is what the passage
+            // is about (`…传输给第三方认证机构，并委托第三方认证机构…`)
+            if let [term] = strong.as_slice()
+                && changed.matches(term.trim_end_matches('*')).count() < 2
+            {
                 single_term.insert(clause.role);
             }
             found.add(clause.role, terms_reason(edit, strong, quoted));

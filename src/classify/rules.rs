@@ -454,15 +454,21 @@ impl Haystack {
         // words as the diff counts them: a Latin run glued to Chinese (`获取imei号`) is a word of
         // its own, so an ASCII term finds it in Chinese text
         let base = padded.as_ptr() as usize;
-        let mut words: Vec<(u64, usize, usize)> = crate::diff::text::words(&padded)
+        let all = crate::diff::text::words(&padded);
+        // each distinct word once (a Chinese text repeats its few thousand characters many times
+        // over), then sorted for look-ups; the hasher's keys are random, so no text can be made
+        // to collide on purpose
+        let mut seen =
+            std::collections::HashSet::with_capacity_and_hasher(all.len() / 4, ahash::RandomState::new());
+        let mut words: Vec<(u64, usize, usize)> = all
             .into_iter()
+            .filter(|w| seen.insert(*w))
             .map(|w| {
                 let start = w.as_ptr() as usize - base;
                 (key(w.as_bytes()), start, start + w.len())
             })
             .collect();
         words.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| b[x.1..x.2].cmp(&b[y.1..y.2])));
-        words.dedup_by(|x, y| b[x.1..x.2] == b[y.1..y.2]);
         let mut pairs = [0u64; 16];
         for w in &words {
             let bit = pair_bit(&b[w.1..w.2]);

@@ -11,6 +11,7 @@ use super::Ctx;
 
 /// Runs the build; returns the exit code.
 pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
+    let as_of = crate::as_of::resolve(args.as_of.as_deref())?;
     let content = load::load_content(&ctx.content)?;
     let broken = crate::seal::verify(&content);
     if !broken.is_empty() {
@@ -54,8 +55,9 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
             }
         }
     };
+    let timeline = crate::timeline::Timeline::of(&content, as_of.date);
     // files go to a temporary folder as they are made; it replaces the output folder at the end
-    let writer = output::SiteWriter::create(
+    let mut writer = output::SiteWriter::create(
         &args.out,
         output::Protected {
             content: &ctx.content,
@@ -76,6 +78,7 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
     for w in writer.warnings() {
         ctx.warn(w);
     }
+    writer.record_as_of(as_of.date);
     let sink = Incremental::new(&writer, &args.out, args.clean);
     render_site_into(
         &content,
@@ -84,16 +87,17 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
         SiteOptions {
             drafts: args.drafts,
             pdf: engine.is_some(),
+            as_of: as_of.date,
         },
         &sink,
         &progress,
     )?;
     // the images beside the pages that show them (site files, in the manifest)
-    for image in crate::render::images::artifacts(&content, args.drafts) {
+    for image in crate::render::images::artifacts(&content, args.drafts, timeline.current()) {
         sink.put(image)?;
     }
     let pdfs = match &engine {
-        Some(engine) => print_pdfs(engine, &writer, &pdf_jobs(&content), &sink)?,
+        Some(engine) => print_pdfs(engine, &writer, &pdf_jobs(&content, &timeline), &sink)?,
         None => 0,
     };
     let (kept, made) = sink.counts();
@@ -114,6 +118,10 @@ pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
         serde_json::json!({
             "schema": "policyc.build/1",
             "out": args.out.display().to_string(),
+            "as_of": as_of.date,
+            "as_of_source": as_of.source,
+            "in_force": timeline.in_force(),
+            "upcoming": timeline.upcoming(),
             "files": files,
             "pdfs": pdfs,
             "kept": kept,
@@ -143,8 +151,9 @@ struct PdfJob {
     current: bool,
 }
 
-fn pdf_jobs(content: &crate::model::Content) -> Vec<PdfJob> {
-    let current = content.current().cloned();
+/// The PDFs of every published version; the current pages' version's also as `<locale>/policy.pdf`.
+fn pdf_jobs(content: &crate::model::Content, timeline: &crate::timeline::Timeline) -> Vec<PdfJob> {
+    let current = timeline.current();
     let mut jobs = Vec::new();
     for (id, v) in &content.versions {
         if v.meta.status != crate::config::Status::Published {
@@ -155,7 +164,7 @@ fn pdf_jobs(content: &crate::model::Content) -> Vec<PdfJob> {
                 locale: locale.to_string(),
                 version: id.to_string(),
                 updated: v.meta.updated,
-                current: Some(id) == current.as_ref(),
+                current: Some(id) == current,
             });
         }
     }
@@ -205,7 +214,7 @@ fn print_pdfs(
             .into_iter()
             .map(|p| output::Artifact::new(p, bytes.clone()))
             .collect();
-        sink.unit(&fp, files, Vec::new())?;
+        sink.unit(&fp, files, crate::render::site::UnitSummary::default())?;
         Ok(count)
     });
     drop(scratch);

@@ -84,21 +84,22 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<i32> {
         rules = load::load_rules(rules_root.as_deref())?;
         compare::versions(side(ra, ia, &args.old), side(rb, ib, &args.new), &rules).map_err(Error::Usage)?
     } else {
-        let (old, new) = if size > 512 * 1024 {
-            let [a, b] = sources;
-            std::thread::scope(|scope| {
+        let [a, b] = sources;
+        // the rules are parsed on the other core while the documents are
+        let (old, new, loaded) = std::thread::scope(|scope| {
+            let rules = scope.spawn(|| load::load_rules(rules_root.as_deref()));
+            let (old, new) = if size > 512 * 1024 {
                 let old = scope.spawn(|| make(a, &args.old));
                 let new = make(b, &args.new);
                 (old.join().expect("parsing thread does not panic"), new)
-            })
-        } else {
-            let [a, b] = sources;
-            let old = make(a, &args.old);
-            (old, make(b, &args.new))
-        };
+            } else {
+                let old = make(a, &args.old);
+                (old, make(b, &args.new))
+            };
+            (old, new, rules.join().expect("rules thread does not panic"))
+        });
         let (old, mut new) = (old?, new?);
-        // (after parsing: the rules then take memory the parser has freed)
-        rules = load::load_rules(rules_root.as_deref())?;
+        rules = loaded?;
         if locale.is_none() && new.version.is_none() && old.version.is_none() {
             new.locale = old.locale.clone();
         }

@@ -8,6 +8,7 @@ pub mod lifecycle;
 pub mod man;
 pub mod notice;
 pub mod serve;
+pub mod show;
 pub mod translated;
 
 use std::path::PathBuf;

@@ -78,6 +78,8 @@ fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<Previe
         let content = load::load_content(content_dir)?;
         let templates = load::load_templates(Some(templates_dir))?;
         let rules = load::load_rules(Some(content_dir))?;
+        // the preview shows the version in force today, as a build would
+        let as_of = crate::as_of::resolve(None)?.date;
         let artifacts = render_site(
             &content,
             &templates,
@@ -85,9 +87,11 @@ fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<Previe
             SiteOptions {
                 drafts: true,
                 pdf: false,
+                as_of,
             },
         )?;
-        let images = crate::render::images::artifacts(&content, true);
+        let current = crate::timeline::Timeline::of(&content, as_of);
+        let images = crate::render::images::artifacts(&content, true, current.current());
         let mut files: BTreeMap<String, Vec<u8>> = artifacts
             .into_iter()
             .chain(images)
@@ -96,7 +100,7 @@ fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<Previe
         files
             .entry("drafts/index.html".to_string())
             .or_insert_with(|| drafts_index(&content).into_bytes());
-        let banners = edited_sealed_banners(&content, &files);
+        let banners = edited_sealed_banners(&content, &files, current.current());
         Ok(Preview { files, banners })
     };
     run().map_err(|e| crate::clean::visible(&format!("error: {e}")).into_owned())
@@ -335,11 +339,12 @@ fn drafts_index(content: &crate::model::Content) -> String {
 }
 
 /// The banner of each page of a published version whose sealed sources were edited: the pages
-/// under `<locale>/<version>/`, and `<locale>/index.html` and `print.html` when it is the current
-/// version.
+/// under `<locale>/<version>/`, and `<locale>/index.html` and `print.html` when it is `current` (the
+/// version the current pages show).
 fn edited_sealed_banners(
     content: &crate::model::Content,
     files: &BTreeMap<String, Vec<u8>>,
+    current: Option<&crate::ids::VersionId>,
 ) -> BTreeMap<String, String> {
     let mut edited: BTreeMap<&crate::ids::VersionId, Vec<String>> = BTreeMap::new();
     for finding in crate::seal::verify(content) {
@@ -352,7 +357,6 @@ fn edited_sealed_banners(
             edited.entry(id).or_default().push(rel.display().to_string());
         }
     }
-    let current = content.current();
     let mut out = BTreeMap::new();
     for (id, changed) in edited {
         let banner = format!(

@@ -2,7 +2,7 @@
 //! run), small gaps between anchors refined by Myers, large gaps left as replacements. Linear-ish
 //! whatever the input, and deterministic.
 
-use std::collections::HashMap;
+use ahash::AHashMap as HashMap;
 use std::hash::Hash;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};

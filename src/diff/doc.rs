@@ -90,8 +90,9 @@ struct Item {
     block: Block,
 }
 
-/// The blocks of a Markdown text, with heading levels (bold-only short paragraphs as level 7).
-fn items(markdown: &str) -> Vec<Item> {
+/// The blocks of a Markdown text, with heading levels (bold-only short paragraphs as level 7 or
+/// 8); `whole_policy`: a whole document rather than one section file.
+fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut stack: Vec<(BlockKind, u8)> = Vec::new();
@@ -99,6 +100,11 @@ fn items(markdown: &str) -> Vec<Item> {
     let mut only_strong = true;
     let mut strong_depth = 0usize;
     let mut saw_text = false;
+    // still on a paragraph's first line: a bold first line broken from the text after it
+    // (`**Overview**  ` then the text) is a heading run into its paragraph
+    let mut first_line = false;
+    // open lists: their first number (ordered ones) and where their items begin in `out`
+    let mut lists: Vec<(Option<u64>, usize)> = Vec::new();
     let opts = crate::markdown::options();
     for event in Parser::new_ext(markdown, opts) {
         match event {
@@ -115,6 +121,7 @@ fn items(markdown: &str) -> Vec<Item> {
                 }
                 only_strong = true;
                 saw_text = false;
+                first_line = matches!(stack.last(), Some((BlockKind::Paragraph, _)));
             }
             Event::Start(Tag::Item) => {
                 flush(&mut out, &mut text, &stack, false);
@@ -159,10 +166,26 @@ fn items(markdown: &str) -> Vec<Item> {
                 flush(&mut out, &mut text, &stack, false);
                 stack.pop();
             }
-            Event::Start(Tag::List(_)) => {
+            Event::Start(Tag::List(start)) => {
                 // a nested list ends the text of its parent item
                 if matches!(stack.last(), Some((BlockKind::ListItem, _))) {
                     flush(&mut out, &mut text, &stack, false);
+                }
+                lists.push((start, out.len()));
+            }
+            Event::End(TagEnd::List(_)) => {
+                // in a whole policy, `7. Contact` alone in its list, between paragraphs, is a
+                // numbered title that Markdown took for a list
+                if let Some((Some(n), first)) = lists.pop()
+                    && whole_policy
+                    && out.len() == first + 1
+                    && out[first].block.kind == BlockKind::ListItem
+                    && lone_item_title(&out[first].block.text)
+                {
+                    let level = title_line_level(&format!("{n}. {}", out[first].block.text));
+                    out[first].block.kind = BlockKind::Heading;
+                    let cjk = out[first].block.text.chars().any(crate::diff::normal::is_cjk);
+                    out[first].level = level.unwrap_or(if cjk { 8 } else { 7 });
                 }
             }
             Event::Start(Tag::Strong) => strong_depth += 1,
@@ -176,7 +199,14 @@ fn items(markdown: &str) -> Vec<Item> {
                 }
                 text.push_str(&t);
             }
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::SoftBreak | Event::HardBreak => {
+                if std::mem::take(&mut first_line) && only_strong && saw_text {
+                    flush(&mut out, &mut text, &stack, true);
+                    saw_text = false;
+                } else {
+                    text.push(' ');
+                }
+            }
             Event::Html(h) | Event::InlineHtml(h) if h.trim_start().starts_with("<br") => text.push(' '),
             Event::FootnoteReference(_) => {}
             _ => {}
@@ -193,32 +223,36 @@ fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseu
         return;
     }
     let (kind, level) = stack.last().copied().unwrap_or((BlockKind::Paragraph, 0));
-    let (kind, level) = if kind == BlockKind::Paragraph && pseudo_heading && t.chars().count() <= 120 {
-        // a bold line: numbered or in capitals it is a main title, else a sub-title
-        let caps = t.chars().any(char::is_alphabetic)
-            && !t.chars().any(char::is_lowercase)
-            && !t.chars().any(crate::diff::normal::is_cjk);
-        // `1. Data controller` in bold is a main title whatever its case; `3.1 …` is not
-        let numbered = {
-            let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-            !digits.is_empty() && digits.len() <= 2 && {
-                let rest = &t[digits.len()..];
-                rest.starts_with(". ") || rest.starts_with('、') || rest.starts_with(") ")
-            }
+    // a Chinese title is short and no sentence
+    let cjk_sentence =
+        t.chars().any(crate::diff::normal::is_cjk) && (t.chars().count() > 40 || t.ends_with('。'));
+    let (kind, level) =
+        if kind == BlockKind::Paragraph && pseudo_heading && t.chars().count() <= 120 && !cjk_sentence {
+            // a bold line: numbered or in capitals it is a main title, else a sub-title
+            let caps = t.chars().any(char::is_alphabetic)
+                && !t.chars().any(char::is_lowercase)
+                && !t.chars().any(crate::diff::normal::is_cjk);
+            // `1. Data controller` in bold is a main title whatever its case; `3.1 …` is not
+            let numbered = {
+                let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+                !digits.is_empty() && digits.len() <= 2 && {
+                    let rest = &t[digits.len()..];
+                    rest.starts_with(". ") || rest.starts_with('、') || rest.starts_with(") ")
+                }
+            };
+            let level = match title_line_level(&t) {
+                Some(l) => l,
+                None if caps || numbered => 7,
+                None => 8,
+            };
+            (BlockKind::Heading, level)
+        } else if kind == BlockKind::Paragraph
+            && let Some(level) = title_line_level(&t)
+        {
+            (BlockKind::Heading, level)
+        } else {
+            (kind, level)
         };
-        let level = match title_line_level(&t) {
-            Some(l) => l,
-            None if caps || numbered => 7,
-            None => 8,
-        };
-        (BlockKind::Heading, level)
-    } else if kind == BlockKind::Paragraph
-        && let Some(level) = title_line_level(&t)
-    {
-        (BlockKind::Heading, level)
-    } else {
-        (kind, level)
-    };
     out.push(Item {
         level,
         block: Block {
@@ -229,10 +263,21 @@ fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseu
     });
 }
 
+/// Is the text of a numbered list's only item a title: short, beginning like one and not ending
+/// like a sentence (`Data controller`, `How do we use your data?`)?
+fn lone_item_title(t: &str) -> bool {
+    let first = t.chars().next();
+    first.is_some_and(|c| c.is_uppercase() || crate::diff::normal::is_cjk(c))
+        && t.split(' ').count() <= 10
+        && t.chars().count() <= 80
+        && !t.ends_with(['.', ';', ':', ',', '。', '；', '：', '，'])
+        && !t.contains(": ")
+}
+
 /// The level of a plain line that is a numbered title, as real policies write them without
-/// Markdown: `一、我们如何收集…`, `1. WHAT INFORMATION WE COLLECT` or `3、信息存储` (7, as a main
-/// title), `（一）…` (9). A title is short and does not end like a sentence; `3.1 …` is no main
-/// title.
+/// Markdown: `一、我们如何收集…` or `1. WHAT INFORMATION WE COLLECT` (7, as a main title), `3、信息存储`
+/// or `3. 信息存储` (8: below `一、` where a text has both), `（一）…` (9). A title is short and does not end like a
+/// sentence; `3.1 …` is no main title.
 fn title_line_level(t: &str) -> Option<u8> {
     // most paragraphs are answered by their first character
     let first = t.chars().next()?;
@@ -265,11 +310,13 @@ fn title_line_level(t: &str) -> Option<u8> {
         let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
         let rest = &t[digits.len()..];
         let rest = rest.strip_prefix('\\').unwrap_or(rest);
-        // `1. Title`, `1、标题`, `1) Title`; not `42 Charlemont Street` (an address line)
-        let after = rest
-            .strip_prefix(". ")
-            .or_else(|| rest.strip_prefix('、'))
-            .or_else(|| rest.strip_prefix(") "))?;
+        // `1. Title`, `1、标题`, `1) Title`; not `42 Charlemont Street` (an address line). In
+        // Chinese, `1、` ranks below `一、` (一、 › （一） › 1、): a main title only where no
+        // `一、` is
+        if let Some(after) = rest.strip_prefix('、') {
+            return (cjk && digits.len() <= 2 && !after.is_empty()).then_some(8);
+        }
+        let after = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") "))?;
         let starts_title = after
             .chars()
             .next()
@@ -280,7 +327,8 @@ fn title_line_level(t: &str) -> Option<u8> {
             || words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-        return (starts_title && titled && digits.len() <= 2).then_some(7);
+        let level = if cjk { 8 } else { 7 };
+        return (starts_title && titled && digits.len() <= 2).then_some(level);
     }
     None
 }
@@ -367,18 +415,23 @@ fn space_len(b: &[u8]) -> usize {
 
 /// Splits a whole-policy Markdown text into sections by its headings.
 pub fn from_markdown(markdown: &str) -> Doc {
-    let items = items(markdown);
-    let levels: Vec<u8> = items
-        .iter()
-        .filter(|i| i.block.kind == BlockKind::Heading)
-        .map(|i| i.level)
-        .collect();
-    let count = |l: u8| levels.iter().filter(|&&x| x == l).count();
-    // the shallowest level that divides the text (three headings or more: one or two of a level
-    // are the document's titles), else the shallowest that repeats
-    let split_level = (1..=10u8)
-        .find(|&l| count(l) >= 3)
-        .or_else(|| (1..=10u8).find(|&l| count(l) >= 2));
+    let mut items = items(markdown, true);
+    let mut split_level = split_level(&items);
+    // no heading divides the text: a policy copied as plain text has its titles on lines of their
+    // own, which then divide it when there are three or more
+    if split_level.is_none() {
+        let titles = plain_titles(&items);
+        if titles.len() >= 3 {
+            for i in titles {
+                items[i].block.kind = BlockKind::Heading;
+                items[i].level = PLAIN_TITLE;
+            }
+            split_level = Some(PLAIN_TITLE);
+        }
+    }
+    if let Some(level) = split_level {
+        drop_contents(&mut items, level);
+    }
     let mut sections: Vec<DocSection> = Vec::new();
     let mut current = DocSection {
         id: "preamble".into(),
@@ -426,10 +479,134 @@ pub fn from_markdown(markdown: &str) -> Doc {
     Doc { sections }
 }
 
+/// A table of contents written as plain titles is no run of empty sections: a run of three or
+/// more titles of the dividing level with nothing between them, whose first title comes again
+/// later, becomes text of the section before it.
+fn drop_contents(items: &mut [Item], level: u8) {
+    let is_title = |it: &Item| it.block.kind == BlockKind::Heading && it.level == level;
+    let key = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut i = 0;
+    while i < items.len() {
+        let run = items[i..].iter().take_while(|it| is_title(it)).count();
+        // the contents end where their first title comes again: inside the run (the contents
+        // run straight into the first section) or after it
+        let first = key(&items[i].block.text);
+        let end = (i + 1..items.len())
+            .find(|&j| is_title(&items[j]) && key(&items[j].block.text) == first)
+            .map(|j| j.min(i + run));
+        if let Some(end) = end.filter(|&e| run >= 3 && e - i >= 3) {
+            for it in &mut items[i..end] {
+                it.block.kind = BlockKind::Paragraph;
+                it.level = 0;
+            }
+            i = end;
+            continue;
+        }
+        i += run.max(1);
+    }
+}
+
+/// The level of a title found on a plain line (below every marked-up one).
+const PLAIN_TITLE: u8 = 10;
+
+/// The heading level that divides the text into sections: the shallowest with three headings or
+/// more (one or two of a level are the document's titles), else the shallowest that repeats.
+fn split_level(items: &[Item]) -> Option<u8> {
+    let mut count = [0usize; 12];
+    for i in items.iter().filter(|i| i.block.kind == BlockKind::Heading) {
+        count[usize::from(i.level).min(11)] += 1;
+    }
+    (1..=PLAIN_TITLE)
+        .find(|&l| count[usize::from(l)] >= 3)
+        .or_else(|| (1..=PLAIN_TITLE).find(|&l| count[usize::from(l)] >= 2))
+}
+
+/// The paragraphs that are titles written on lines of their own: shaped like a title
+/// ([`title_shaped`]), found once in the text (a repeated table header or `Attention: …` line is
+/// none), after the end of a sentence, a heading or another title (not the rest of a line a PDF
+/// copy broke: `Email address of Account` / `Holder and End Users`), and before text or another
+/// title (not the first line of an address block).
+fn plain_titles(items: &[Item]) -> Vec<usize> {
+    let paragraph = |i: usize| items.get(i).filter(|it| it.block.kind == BlockKind::Paragraph);
+    let shaped: Vec<bool> = (0..items.len())
+        .map(|i| paragraph(i).is_some_and(|it| title_shaped(&it.block.text)))
+        .collect();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for it in items {
+        *seen.entry(it.block.text.as_str()).or_default() += 1;
+    }
+    let ends_sentence = |t: &str| {
+        t.ends_with([
+            '.', '!', '?', ':', ';', ')', '。', '！', '？', '：', '；', '）', '”', '"',
+        ])
+    };
+    let mut titles: Vec<usize> = Vec::new();
+    for i in 0..items.len() {
+        if !shaped[i] || seen[items[i].block.text.as_str()] > 1 {
+            continue;
+        }
+        // after a title taken as one, or after the end of a sentence; a line after a colon is
+        // what the colon announced (an address, a list), no title
+        let after = i == 0 || titles.last() == Some(&(i - 1)) || {
+            let prev = &items[i - 1].block;
+            let t = prev.text.as_str();
+            prev.kind != BlockKind::Paragraph
+                || (!t.ends_with([':', '：'])
+                    && (ends_sentence(t) || t.chars().count() > 40 || t.contains('@')))
+        };
+        let before = items.get(i + 1).is_some_and(|next| match next.block.kind {
+            BlockKind::Heading => false,
+            BlockKind::Paragraph => {
+                shaped[i + 1] || next.block.text.chars().count() > 40 || ends_sentence(&next.block.text)
+            }
+            _ => true,
+        });
+        if after && before {
+            titles.push(i);
+        }
+    }
+    titles
+}
+
+/// Is a paragraph shaped like a title: short, not ending like a sentence or a list entry, and in
+/// English either a question or in Title Case (`Collection of Information`, `What information
+/// does Evernote collect?`), without a link, an address or a `Label: value`?
+fn title_shaped(t: &str) -> bool {
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    let last = t.chars().next_back().unwrap_or(first);
+    if ".,;:!。；，：、".contains(last) || t.contains("http") || t.contains('@') || t.contains(" | ") {
+        return false;
+    }
+    if t.chars().any(crate::diff::normal::is_cjk) {
+        let clauses = t.contains(['，', ',', ';', '；']);
+        return t.chars().count() <= 30 && !t.contains('。') && (!clauses || last == '？' || last == '?');
+    }
+    let words: Vec<&str> = t.split(' ').collect();
+    if words.len() > 12 || t.len() > 90 || !first.is_uppercase() || t.contains(": ") {
+        return false;
+    }
+    if !(last.is_alphanumeric() || last == '?' || last == ')') {
+        return false;
+    }
+    let question = last == '?';
+    let titled = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        });
+    // sentence case too when short (`Other information`)
+    (question || titled || words.len() <= 6) && !t.contains(", ") && t.chars().any(char::is_alphabetic)
+}
+
 /// The blocks of one section body (a versioned section file's Markdown).
 pub fn section_blocks(markdown: &str) -> Vec<Block> {
     let mut path: Vec<(u8, String)> = Vec::new();
-    items(markdown)
+    items(markdown, false)
         .into_iter()
         .map(|item| with_path(item, &mut path))
         .collect()

@@ -15,7 +15,9 @@ pub mod input;
 pub mod normal;
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use ahash::AHashMap as HashMap;
 
 use doc::{Block, Doc, DocSection};
 use facts::FactChange;

@@ -1,7 +1,7 @@
 //! Text comparison: the editorial normal form, similarity, and the word (or, for CJK, character)
 //! diff inside a changed block, coalesced so a redline reads as words, not tokens.
 
-use std::collections::HashMap;
+use ahash::AHashMap as HashMap;
 
 use similar::Algorithm;
 

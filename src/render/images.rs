@@ -4,12 +4,13 @@
 //! alike, with the same section HTML everywhere. They are site files: listed in `manifest.json`.
 
 use crate::config::Status;
+use crate::ids::VersionId;
 use crate::model::Content;
 use crate::output::Artifact;
 
-/// Every image file of the site (drafts' too with `drafts`), in a stable order.
-pub fn artifacts(content: &Content, drafts: bool) -> Vec<Artifact> {
-    let current = content.current();
+/// Every image file of the site (drafts' too with `drafts`), in a stable order; `current` is the
+/// version the current pages show.
+pub fn artifacts(content: &Content, drafts: bool, current: Option<&VersionId>) -> Vec<Artifact> {
     let mut out = Vec::new();
     for (id, version) in &content.versions {
         let published = version.meta.status == Status::Published;

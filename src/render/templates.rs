@@ -36,6 +36,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "partials/redline.html",
     "partials/notice.html",
     "partials/masthead.html",
+    "partials/version-banner.html",
     "partials/contact-block.html",
     "partials/data-table.html",
     "partials/list.html",

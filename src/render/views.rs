@@ -102,8 +102,10 @@ pub struct PageView<'a> {
     pub version: &'a str,
     /// `true` for a draft.
     pub draft: bool,
-    /// `true` when a newer published version exists.
+    /// `true` when another version is in force and this one is not upcoming.
     pub superseded: bool,
+    /// What the page's banner says about where the version stands.
+    pub banner: Banner,
     /// Dates.
     pub dates: &'a Dates,
     /// Absolute canonical URL.
@@ -114,6 +116,34 @@ pub struct PageView<'a> {
     pub alternates: Vec<Alternate>,
     /// Table of contents.
     pub toc: Vec<TocEntry>,
+}
+
+/// Where a page's version stands on the build's date, as its banner says (outside `<main>`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Banner {
+    /// `in_force`, `upcoming` or `superseded` (`None`: a draft).
+    pub standing: Option<&'static str>,
+    /// A superseded version: the banner says it is archived.
+    pub superseded: bool,
+    /// An upcoming version: the day it takes effect, long form.
+    pub takes_effect: Option<String>,
+    /// The current page, showing the version in force, when this one is not it.
+    pub in_force_href: Option<String>,
+    /// A superseded version: the redline to the published version after it.
+    pub next_changes_href: Option<String>,
+    /// The current version: the upcoming version it announces.
+    pub announced: Option<Announcement>,
+}
+
+/// An updated policy that takes effect later.
+#[derive(Debug, Clone, Serialize)]
+pub struct Announcement {
+    /// The day it takes effect, long form.
+    pub date: String,
+    /// The same, `YYYY-MM-DD`.
+    pub date_iso: String,
+    /// The redline that leads to it.
+    pub changes_href: Option<String>,
 }
 
 /// One row of the archive.
@@ -127,9 +157,10 @@ pub struct VersionRow {
     pub href: String,
     /// Link to its print page.
     pub print_href: String,
-    /// `true` for the current version.
+    /// `true` for the version the current pages show.
     pub current: bool,
-    /// `current` or `superseded` (the archive's status column; `status_<status>` in the messages).
+    /// `in_force`, `upcoming` or `superseded` (the archive's status column; `status_<status>` in
+    /// the messages).
     pub status: &'static str,
     /// One line: the material changes from its predecessor.
     pub summary: String,

@@ -2,6 +2,7 @@
 //! Markdown (a pull-request comment) and HTML (a self-contained redline). The diff computes; these
 //! only format.
 
+pub mod consent;
 pub mod context;
 pub mod html;
 pub mod json;

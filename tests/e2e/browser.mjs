@@ -32,13 +32,17 @@ const check = (ok, what) => { console.error(`${ok ? 'ok' : 'FAIL'}: ${what}`); i
 const CJK = /CJK|Noto Sans SC|Noto Serif SC|WenQuanYi|PingFang|Hiragino|YaHei|Source Han|Droid Sans Fallback/i;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 
-// [name, path under the site, kind]; the two-version site has the archive, redlines and a superseded page
+// [name, path under the site, kind]; the two-version site has the archive, redlines and a superseded page,
+// the upcoming site an upcoming version
 const pages = (locale) => [
   ['policy', `two-versions/${locale}/index.html`, 'policy'],
   ['archived', `two-versions/${locale}/2022-10-19/index.html`, 'policy'],
   ['print', `two-versions/${locale}/print.html`, 'print'],
   ['versions', `two-versions/${locale}/versions.html`, 'versions'],
   ['redline', `two-versions/${locale}/changes/2022-10-19..2026-12-01.html`, 'redline'],
+  // the site before the new version takes effect: the current page announces it, its page is labelled
+  ['announcing', `upcoming/${locale}/index.html`, 'policy'],
+  ['upcoming', `upcoming/${locale}/2026-12-01/index.html`, 'policy'],
   ['chooser', 'index.html', 'chooser'],
   // redlines of plain Markdown pairs (policyc diff --format html): English ones with en, Chinese with zh-CN
   ...(existsSync(path.join(site, 'redlines')) ? readdirSync(path.join(site, 'redlines')) : [])

@@ -3,8 +3,9 @@
 
 For each locale: pdftotext holds every section heading and a sample sentence of each section, in
 reading order; pdfinfo shows the title and more than one A4 page; no page is blank; pdffonts shows
-every font embedded, and for zh-CN a CJK font (named Noto Sans CJK with WeasyPrint; Chromium embeds
-CFF-based CJK fonts as unnamed Type 3 glyph fonts, so there the Chinese text must extract); pdftoppm
+every font embedded and named (no unnamed Type 3 glyph fonts, in either engine), and for zh-CN a named
+CJK font (the print style puts a TrueType CJK family first: Chromium would embed CFF-based ones as Type 3)
+from which the Chinese text extracts; pdftoppm
 renders page 1 and the page with the SDK table. Layout, read from `pdftotext -bbox`: no two words of
 page 1 (the title and the dates line) drawn over each other; the running header names the language;
 the footer reads "Page N of M" / "第 N 页，共 M 页"; no page but the last left near-empty (as after
@@ -88,11 +89,12 @@ for locale in ["en", "zh-CN"]:
     check(not blank, f"{engine} {locale}: no blank page {blank}")
     fonts = run("pdffonts", pdf).splitlines()[2:]
     check(bool(fonts) and all(f.split()[-5] == "yes" for f in fonts), f"{engine} {locale}: every font embedded")
+    unnamed = [f for f in fonts if f.startswith("[none]") or " Type 3 " in f]
+    check(bool(fonts) and not unnamed, f"{engine} {locale}: every font named, none Type 3 ({len(unnamed)} are)")
     if locale == "zh-CN":
-        if engine == "weasyprint":
-            check(any("CJK" in f and "yes" in f for f in fonts), f"{engine} zh-CN: an embedded CJK font: {[f.split()[0] for f in fonts]}")
-        else:
-            check("个人信息" in text, f"{engine} zh-CN: Chinese text extracts from the embedded fonts")
+        cjk = [f.split()[0] for f in fonts if "CJK" in f or "WenQuanYi" in f]
+        check(bool(cjk), f"{engine} zh-CN: a named CJK font: {[f.split()[0] for f in fonts]}")
+        check("个人信息" in text, f"{engine} zh-CN: Chinese text extracts from the embedded fonts")
     pages_words = words_by_page(pdf)
     page_texts = [run("pdftotext", "-f", str(n), "-l", str(n), "-enc", "UTF-8", pdf, "-") for n in range(1, pages + 1)]
     # the dates line: on the first page that has it, no words drawn over each other, and from the

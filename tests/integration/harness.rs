@@ -133,7 +133,12 @@ impl Run {
 /// Runs the binary in `dir` with extra environment variables.
 pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_policyc"));
-    cmd.args(args).current_dir(dir).env_remove("NO_COLOR");
+    // the as-of date is what each test says, never the caller's environment
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("POLICYC_TODAY");
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -9,6 +9,10 @@ use crate::harness::Project;
 fn build(p: &Project, out: &str, extra: &[&str]) -> serde_json::Value {
     let mut args = vec!["build", "--format", "json", "--out", out];
     args.extend_from_slice(extra);
+    // every build on the same day: the pages show the version in force on it
+    if !extra.contains(&"--as-of") {
+        args.extend_from_slice(&["--as-of", "2026-12-06"]);
+    }
     let run = p.run(&args).ok();
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
 }

@@ -17,6 +17,7 @@ mod fuzz_corpus;
 mod hostile_files;
 mod images;
 mod import;
+mod in_force;
 mod incremental;
 mod l10n;
 mod lint;

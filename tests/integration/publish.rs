@@ -75,8 +75,9 @@ fn lifecycle_with_notice_period() {
     );
     // a second release refuses
     assert_eq!(p.run(&["release", DRAFT]).code, 2);
-    // the site: both versions, the current one is the new one, the old body unchanged
-    p.run(&["build", "-q"]).ok();
+    // the site on the day the new version takes effect: both versions, the current one is the
+    // new one, the old body unchanged
+    p.run(&["build", "-q", "--as-of", "2026-12-31"]).ok();
     let files = p.output_files();
     for f in [
         "en/2026-12-01/index.html",

@@ -5,7 +5,7 @@ use crate::harness::Project;
 #[test]
 fn sample_pages() {
     let p = Project::sample();
-    p.run(&["build", "-q"]).ok();
+    p.run(&["build", "-q", "--as-of", "2026-12-06"]).ok();
     insta::assert_snapshot!("en_index", p.read("output/en/index.html"));
     insta::assert_snapshot!("zh_cn_print", p.read("output/zh-CN/print.html"));
     insta::assert_snapshot!("en_versions", p.read("output/en/versions.html"));

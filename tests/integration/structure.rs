@@ -36,7 +36,11 @@ fn key(h: &str) -> String {
 }
 
 fn cases() -> BTreeMap<String, (String, Expected)> {
-    let dir = repo().join("tests/corpus/structure");
+    cases_in("tests/corpus/structure")
+}
+
+fn cases_in(folder: &str) -> BTreeMap<String, (String, Expected)> {
+    let dir = repo().join(folder);
     let mut out = BTreeMap::new();
     for entry in fs::read_dir(&dir).expect("the structure corpus").flatten() {
         let p = entry.path();
@@ -59,9 +63,38 @@ fn cases() -> BTreeMap<String, (String, Expected)> {
 fn sections_and_controller_of_real_policies() {
     let cases = cases();
     assert!(cases.len() >= 30, "{} policies", cases.len());
+    let (sections_ok, controller_ok, lines) = score(&cases);
+    let n = cases.len();
+    eprintln!(
+        "structure: sections {sections_ok}/{n}, controller {controller_ok}/{n}\n{}",
+        lines.join("\n")
+    );
+    assert!(sections_ok >= FLOOR_SECTIONS, "sections {sections_ok}/{n}");
+    assert!(
+        controller_ok >= FLOOR_CONTROLLER,
+        "controller {controller_ok}/{n}"
+    );
+}
+
+/// The held-out set (`tests/corpus/structure-test/`, 25 policies labelled blind after the reader
+/// was tuned on the set above): only its totals are printed, so that its failures stay unseen.
+#[test]
+fn sections_and_controller_of_held_out_policies() {
+    let cases = cases_in("tests/corpus/structure-test");
+    assert!(cases.len() >= 25, "{} policies", cases.len());
+    let (sections_ok, controller_ok, _) = score(&cases);
+    let n = cases.len();
+    eprintln!("structure (held out): sections {sections_ok}/{n}, controller {controller_ok}/{n}");
+    assert!(sections_ok >= HELD_OUT_SECTIONS, "sections {sections_ok}/{n}");
+    assert!(controller_ok >= HELD_OUT_CONTROLLER, "controller {controller_ok}/{n}");
+}
+
+/// The number of policies whose sections and whose controller the reader finds, and a line for
+/// each policy it gets wrong.
+fn score(cases: &BTreeMap<String, (String, Expected)>) -> (usize, usize, Vec<String>) {
     let (mut sections_ok, mut controller_ok) = (0, 0);
     let mut lines = Vec::new();
-    for (name, (policy, exp)) in &cases {
+    for (name, (policy, exp)) in cases {
         let doc = policyc::diff::doc::from_markdown(policy);
         let found: Vec<String> = doc
             .sections
@@ -108,22 +141,17 @@ fn sections_and_controller_of_real_policies() {
             ));
         }
     }
-    let n = cases.len();
-    eprintln!(
-        "structure: sections {sections_ok}/{n}, controller {controller_ok}/{n}\n{}",
-        lines.join("\n")
-    );
-    assert!(sections_ok >= FLOOR_SECTIONS, "sections {sections_ok}/{n}");
-    assert!(
-        controller_ok >= FLOOR_CONTROLLER,
-        "controller {controller_ok}/{n}"
-    );
+    (sections_ok, controller_ok, lines)
 }
 
 /// Measured floors (README "Measured quality": 16 and 17 of 32 at the first run, before the
 /// reader knew plain numbered titles and the controller's own cues); the target is 27 of 30.
-const FLOOR_SECTIONS: usize = 20;
+const FLOOR_SECTIONS: usize = 28;
 const FLOOR_CONTROLLER: usize = 20;
+
+/// The held-out set's first run (README "Measured quality").
+const HELD_OUT_SECTIONS: usize = 16;
+const HELD_OUT_CONTROLLER: usize = 16;
 
 /// Phone detection on the same policies: every labelled phone number found, none of the labelled
 /// look-alikes (standard, licence and registration numbers, dates, versions) taken for one.

@@ -8,8 +8,9 @@ use crate::model::Version;
 use crate::output::Artifact;
 use crate::render::templates::Messages;
 use crate::render::views::Alternate;
+use crate::report::consent::PairConsent;
 
-use super::{Site, relative};
+use super::{Site, UnitSummary, relative};
 
 /// The changes between two consecutive published versions in one locale.
 pub(super) struct PairChanges {
@@ -17,15 +18,18 @@ pub(super) struct PairChanges {
     pub(super) new: String,
     /// Titles of the clauses triggered.
     pub(super) clauses: Vec<String>,
+    /// What users must consent to again (found by the default locale's redline).
+    pub(super) consent: Option<PairConsent>,
 }
 
 impl PairChanges {
-    /// From `old` to `new`, triggering `clauses` (their titles).
-    pub(super) fn new(old: &Version, new: &Version, clauses: Vec<String>) -> Self {
+    /// From `old` to `new`, as the redline's `summary` says.
+    pub(super) fn new(old: &Version, new: &Version, summary: UnitSummary) -> Self {
         PairChanges {
             old: old.meta.id.to_string(),
             new: new.meta.id.to_string(),
-            clauses,
+            clauses: summary.clauses,
+            consent: summary.consent,
         }
     }
 }
@@ -88,14 +92,15 @@ fn compare_in<'r>(
 }
 
 impl Site<'_> {
-    /// The redline page from published version `a` to `b` in `locale`, and the titles of the
-    /// clauses the change triggers (its summary).
+    /// The redline page from published version `a` to `b` in `locale`, and its summary: the
+    /// titles of the clauses the change triggers, and in the default locale what users must
+    /// consent to again.
     pub(super) fn redline<'v>(
         &self,
         locale: &'v Locale,
         a: &'v Version,
         b: &'v Version,
-    ) -> Result<(Artifact, Vec<String>)> {
+    ) -> Result<(Artifact, UnitSummary)> {
         let base = &self.content.config.base_url;
         let kit = self.kit(locale);
         let (ai, bi) = (a.meta.id.as_str(), b.meta.id.as_str());
@@ -172,6 +177,8 @@ impl Site<'_> {
                 )
             })
             .collect();
-        Ok((page, clauses))
+        let consent = (*locale == self.content.config.default_locale)
+            .then(|| PairConsent::of(&report, &self.content.locale_tags()));
+        Ok((page, UnitSummary { clauses, consent }))
     }
 }

@@ -1,7 +1,7 @@
 //! The site's scheduler: which units of work the site is made of, the fingerprint of each unit's
 //! inputs, and the jobs that run them on every core.
 //!
-//! A unit is a version's pages in one locale (with the current copy for the newest version), one
+//! A unit is a version's pages in one locale (with the current copy for the version in force), one
 //! redline in one locale, or one version's facts data. Its fingerprint covers everything it is made
 //! from; when the [`Sink`] still holds what an earlier build made from the same fingerprint, the
 //! unit is kept, else it is rendered and handed over. Jobs are the redlines first (the longest, a
@@ -17,6 +17,7 @@ use crate::fingerprint::{Fingerprint, Hasher};
 use crate::ids::VersionId;
 use crate::model::Version;
 use crate::output::Artifact;
+use crate::report::consent::PairConsent;
 
 use super::Site;
 use super::changes::PairChanges;
@@ -28,14 +29,25 @@ use super::changes::PairChanges;
 pub trait Sink: Sync {
     /// Takes one file that belongs to no unit.
     fn put(&self, file: Artifact) -> Result<()>;
-    /// Takes the files of the unit made from inputs with `fingerprint`, with its summary (the
-    /// titles of the clauses a redline triggers, or nothing).
-    fn unit(&self, fingerprint: &Fingerprint, files: Vec<Artifact>, summary: Vec<String>) -> Result<()>;
+    /// Takes the files of the unit made from inputs with `fingerprint`, with its summary (what a
+    /// redline found, or nothing).
+    fn unit(&self, fingerprint: &Fingerprint, files: Vec<Artifact>, summary: UnitSummary) -> Result<()>;
     /// When an earlier build made a unit from the same inputs and its files are intact: keeps them
     /// and returns the unit's summary. `None`: the unit is rendered.
-    fn reuse(&self, _fingerprint: &Fingerprint) -> Result<Option<Vec<String>>> {
+    fn reuse(&self, _fingerprint: &Fingerprint) -> Result<Option<UnitSummary>> {
         Ok(None)
     }
+}
+
+/// What a unit found that pages summing up the others show (the archive, the feed,
+/// `consent.json`), kept with the unit so a kept unit need not be made again to know it. Empty
+/// for every unit but a redline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UnitSummary {
+    /// The clauses a redline's change triggers (`8.5 <title>`).
+    pub clauses: Vec<String>,
+    /// What users must consent to again for the change (the default locale's redline only).
+    pub consent: Option<PairConsent>,
 }
 
 /// A sink that keeps every file in memory (for `serve` and tests).
@@ -57,7 +69,7 @@ impl Sink for Collect {
         Ok(())
     }
 
-    fn unit(&self, _: &Fingerprint, files: Vec<Artifact>, _: Vec<String>) -> Result<()> {
+    fn unit(&self, _: &Fingerprint, files: Vec<Artifact>, _: UnitSummary) -> Result<()> {
         crate::parallel::lock(&self.0).extend(files);
         Ok(())
     }
@@ -139,9 +151,9 @@ impl Site<'_> {
     fn version_units(&self, version: &Version, fingerprint: &Fingerprint, sink: &dyn Sink) -> Result<()> {
         let id = &version.meta.id;
         let published = version.meta.status == Status::Published;
-        let current = self.content.current();
-        let superseded = published && current.is_some_and(|c| c > id);
-        let is_current = current == Some(id);
+        // where the version stands on the build's date, not the date itself
+        let status = self.page_status(version);
+        let status_key = serde_json::to_string(&status).expect("a status serialises");
         // its pages link to the redline from the published version before it
         let predecessor = self.predecessor(version).map_or("", |v| v.meta.id.as_str());
         let mut tree = None;
@@ -156,7 +168,7 @@ impl Site<'_> {
                 .with(fingerprint)
                 .part(locale.as_str())
                 .part(&dir)
-                .part([u8::from(superseded), u8::from(is_current)])
+                .part(&status_key)
                 .part(predecessor)
                 .finish();
             if sink.reuse(&fp)?.is_some() {
@@ -164,17 +176,21 @@ impl Site<'_> {
             }
             let tree = tree.get_or_insert_with(|| self.cache.facts_tree(version));
             let pages = self.version_pages(version, locale, tree)?;
-            let mut files = self.page_pair(&pages, &dir, |l| format!("{l}/{id}/"), superseded)?;
-            if is_current {
-                files.extend(self.page_pair(&pages, &format!("{locale}/"), |l| format!("{l}/"), false)?);
+            let mut files = self.page_pair(&pages, &dir, |l| format!("{l}/{id}/"), &status)?;
+            if status.current {
+                files.extend(self.page_pair(&pages, &format!("{locale}/"), |l| format!("{l}/"), &status)?);
             }
-            sink.unit(&fp, files, Vec::new())?;
+            sink.unit(&fp, files, UnitSummary::default())?;
         }
         if published {
             let fp = Hasher::new("data").with(fingerprint).finish();
             if sink.reuse(&fp)?.is_none() {
                 let tree = tree.get_or_insert_with(|| self.cache.facts_tree(version));
-                sink.unit(&fp, vec![super::pages::data_artifact(version, tree)], Vec::new())?;
+                sink.unit(
+                    &fp,
+                    vec![super::pages::data_artifact(version, tree)],
+                    UnitSummary::default(),
+                )?;
             }
         }
         Ok(())
@@ -199,15 +215,15 @@ impl Site<'_> {
                     .with(&fingerprints[&b.meta.id])
                     .part(locale.as_str())
                     .finish();
-                let clauses = match sink.reuse(&fp)? {
-                    Some(clauses) => clauses,
+                let summary = match sink.reuse(&fp)? {
+                    Some(summary) => summary,
                     None => {
-                        let (page, clauses) = self.redline(locale, a, b)?;
-                        sink.unit(&fp, vec![page], clauses.clone())?;
-                        clauses
+                        let (page, summary) = self.redline(locale, a, b)?;
+                        sink.unit(&fp, vec![page], summary.clone())?;
+                        summary
                     }
                 };
-                out.push((li, PairChanges::new(a, b, clauses)));
+                out.push((li, PairChanges::new(a, b, summary)));
             }
         }
         Ok(out)

@@ -26,6 +26,7 @@ mod changes;
 mod feed;
 mod jobs;
 mod pages;
+mod status;
 
 use std::collections::BTreeMap;
 
@@ -38,15 +39,17 @@ use crate::render::dates::DateFormat;
 use crate::render::templates::{Messages, TemplateSet, template_error};
 use crate::render::views::{Alternate, Dates};
 
-pub use jobs::{Collect, Sink};
+pub use jobs::{Collect, Sink, UnitSummary};
 
-/// What to render besides the published versions.
-#[derive(Debug, Clone, Copy, Default)]
+/// What to render besides the published versions, and on which day.
+#[derive(Debug, Clone, Copy)]
 pub struct SiteOptions {
     /// Render drafts under `drafts/`.
     pub drafts: bool,
     /// PDFs are printed beside the print pages: link them.
     pub pdf: bool,
+    /// The build's as-of date: the current pages show the version in force on it.
+    pub as_of: crate::date::Date,
 }
 
 /// Per-locale resources, made once.
@@ -61,6 +64,8 @@ struct LocaleKit {
 struct Site<'a> {
     pdf: bool,
     content: &'a Content,
+    /// Where each published version stands on the build's date.
+    timeline: crate::timeline::Timeline,
     rules: &'a crate::classify::RuleSet,
     templates: &'a TemplateSet,
     tera: tera::Tera,
@@ -108,6 +113,7 @@ pub fn render_site_into(
     let site = Site {
         pdf: opts.pdf,
         content,
+        timeline: crate::timeline::Timeline::of(content, opts.as_of),
         rules,
         templates,
         tera: templates.engine()?,
@@ -123,9 +129,12 @@ pub fn render_site_into(
     };
     // the redlines of each locale, in version order
     let changes = jobs::run(&site, opts.drafts, sink, progress)?;
-    for (locale, changes) in content.config.locales.iter().zip(changes) {
-        sink.put(site.versions_page(locale, &changes)?)?;
-        sink.put(site.feed(locale, &changes)?)?;
+    for (locale, changes) in content.config.locales.iter().zip(&changes) {
+        if *locale == content.config.default_locale {
+            sink.put(site.consent_data(changes))?;
+        }
+        sink.put(site.versions_page(locale, changes)?)?;
+        sink.put(site.feed(locale, changes)?)?;
     }
     sink.put(site.index_page()?)?;
     Ok(())
@@ -161,6 +170,29 @@ impl Site<'_> {
                 }
             })
             .collect()
+    }
+
+    /// `data/consent.json`: what users must consent to again, from the default locale's
+    /// `changes` between consecutive published versions.
+    fn consent_data(&self, changes: &[changes::PairChanges]) -> Artifact {
+        let published: Vec<crate::report::consent::Published> = self
+            .content
+            .versions
+            .values()
+            .filter(|v| v.meta.status == crate::config::Status::Published)
+            .map(|v| crate::report::consent::Published {
+                id: &v.meta.id,
+                effective: v.meta.effective,
+                consent: changes
+                    .iter()
+                    .find(|c| c.new == v.meta.id.as_str())
+                    .and_then(|c| c.consent.as_ref()),
+            })
+            .collect();
+        Artifact::new(
+            "data/consent.json".to_string(),
+            crate::report::consent::document(&published, &self.timeline),
+        )
     }
 
     /// The published version before `version`, when `version` is published and has one: its pages

@@ -12,8 +12,10 @@ use crate::output::Artifact;
 use crate::render::sections::{FactResolver, PartialShared, render_section};
 use crate::render::templates::template_error;
 use crate::render::views::*;
+use crate::timeline::Standing;
 
 use super::changes::{PairChanges, summary_of};
+use super::status::PageStatus;
 use super::{Site, relative};
 
 /// The rendered parts of one version in one locale, shared by its web and print pages.
@@ -114,12 +116,13 @@ impl<'a> Site<'a> {
         pages: &VersionPages,
         dir: &str,
         dir_of: impl Fn(&Locale) -> String,
-        superseded: bool,
+        status: &PageStatus,
     ) -> Result<Vec<Artifact>> {
         let locale = pages.locale;
         let kit = self.kit(locale);
         let base = &self.content.config.base_url;
         let previous = self.predecessor(pages.version).map(|v| v.meta.id.to_string());
+        let banner = self.banner(status, pages.version, dir, locale);
         let mut out = Vec::new();
         for (kind, file, template) in [
             ("web", "index.html", "page.html"),
@@ -137,7 +140,8 @@ impl<'a> Site<'a> {
                 product: &self.content.config.product,
                 version: pages.version.meta.id.as_str(),
                 draft: pages.version.meta.status == Status::Draft,
-                superseded,
+                superseded: banner.superseded,
+                banner: banner.clone(),
                 dates: &pages.dates,
                 canonical: format!("{base}{dir}{}", if kind == "web" { "" } else { file }),
                 links: PageLinks {
@@ -190,7 +194,7 @@ impl<'a> Site<'a> {
     /// `versions.html` of `locale`: every published version, newest first, with what changed.
     pub(super) fn versions_page(&self, locale: &Locale, changes: &[PairChanges]) -> Result<Artifact> {
         let dir = format!("{locale}/");
-        let current = self.content.current();
+        let current = self.timeline.current();
         let versions = self
             .content
             .versions
@@ -203,11 +207,7 @@ impl<'a> Site<'a> {
                 href: format!("{id}/index.html"),
                 print_href: format!("{id}/print.html"),
                 current: Some(id) == current,
-                status: if Some(id) == current {
-                    "current"
-                } else {
-                    "superseded"
-                },
+                status: self.timeline.standing(id).map_or("superseded", Standing::as_str),
                 summary: summary_of(changes, id.as_str(), &self.kit(locale).messages),
                 clauses: changes
                     .iter()
@@ -274,7 +274,7 @@ impl<'a> Site<'a> {
 
 /// The link from a page in folder `dir` to `to` inside the folder of `locale`: short when the page
 /// is in that folder already (`changes/…`, `../index.html`), from the root otherwise (drafts).
-fn in_locale(dir: &str, locale: &Locale, to: &str) -> String {
+pub(super) fn in_locale(dir: &str, locale: &Locale, to: &str) -> String {
     match dir.strip_prefix(&format!("{locale}/")) {
         Some(rest) => relative(rest, to),
         None => relative(dir, &format!("{locale}/{to}")),
