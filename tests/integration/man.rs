@@ -38,6 +38,7 @@ const SUBCOMMANDS: &[&str] = &[
     "completions",
     "man",
     "translated",
+    "show",
 ];
 
 #[test]

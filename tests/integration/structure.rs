@@ -86,7 +86,10 @@ fn sections_and_controller_of_held_out_policies() {
     let n = cases.len();
     eprintln!("structure (held out): sections {sections_ok}/{n}, controller {controller_ok}/{n}");
     assert!(sections_ok >= HELD_OUT_SECTIONS, "sections {sections_ok}/{n}");
-    assert!(controller_ok >= HELD_OUT_CONTROLLER, "controller {controller_ok}/{n}");
+    assert!(
+        controller_ok >= HELD_OUT_CONTROLLER,
+        "controller {controller_ok}/{n}"
+    );
 }
 
 /// The number of policies whose sections and whose controller the reader finds, and a line for
