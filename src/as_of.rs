@@ -2,15 +2,12 @@
 //! pages show ([`crate::timeline`]). `--as-of DATE` when given, else the day of
 //! `SOURCE_DATE_EPOCH` when set (reproducible builds), else today.
 //!
-//! Today is read in one place, [`today`]: the clock's day in UTC, or `POLICYC_TODAY` (a
-//! `YYYY-MM-DD` date) when set, so tests pin it. The policy's time zone, when policy.toml gains
-//! one, is applied here.
+//! Today is the clock's day in the policy's time zone (`time_zone` in policy.toml), or
+//! `POLICYC_TODAY` (a `YYYY-MM-DD` date) when set, so tests pin it: [`crate::date::today`], the
+//! one reader of the clock, which `release` uses too.
 
 use crate::date::Date;
 use crate::error::{Error, Result};
-
-/// The variable that pins today (tests, reproductions).
-pub const TODAY_VAR: &str = "POLICYC_TODAY";
 
 /// Where an as-of date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -33,9 +30,9 @@ pub struct AsOf {
     pub source: Source,
 }
 
-/// The as-of date: `flag` (`--as-of`), else `SOURCE_DATE_EPOCH`'s day, else [`today`]. A value
-/// that is not a date is a usage error naming where it came from.
-pub fn resolve(flag: Option<&str>) -> Result<AsOf> {
+/// The as-of date: `flag` (`--as-of`), else `SOURCE_DATE_EPOCH`'s day, else today in `zone`. A
+/// value that is not a date is a usage error naming where it came from.
+pub fn resolve(flag: Option<&str>, zone: &crate::date::Zone) -> Result<AsOf> {
     if let Some(s) = flag {
         let date = Date::parse(s).map_err(|m| Error::Usage(format!("--as-of: {m}")))?;
         return Ok(AsOf {
@@ -51,20 +48,9 @@ pub fn resolve(flag: Option<&str>) -> Result<AsOf> {
         });
     }
     Ok(AsOf {
-        date: today()?,
+        date: crate::date::today(zone).map_err(Error::Usage)?.date,
         source: Source::Today,
     })
-}
-
-/// Today: `POLICYC_TODAY` when set, else the clock's day in UTC.
-pub fn today() -> Result<Date> {
-    if let Some(s) = env(TODAY_VAR) {
-        return Date::parse(&s).map_err(|m| Error::Usage(format!("{TODAY_VAR}: {m}")));
-    }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Ok(day_of(secs))
 }
 
 /// A variable's value, when set and not empty.

@@ -75,6 +75,16 @@ pub enum Command {
         after_help = "Examples:\n  policyc show --as-of 2026-12-10\n  policyc show --as-of 2027-01-05 --format json\n\nExit codes: 0 shown; 2 bad input."
     )]
     Show(ShowArgs),
+    /// Withdraw a version published by mistake: recorded in versions.lock; its pages stay and say so.
+    #[command(
+        after_help = "Example:\n  policyc withdraw 2026-12-01 --reason \"published by mistake: the legal review was not finished\"\n\nExit codes: 0 withdrawn; 2 refused (not a released version, already withdrawn, sealed files changed)."
+    )]
+    Withdraw(WithdrawArgs),
+    /// Render the sealed text of a published version's pages again (deliberately; logged in versions.lock).
+    #[command(
+        after_help = "Example:\n  policyc rerender 2022-10-19 --reason \"store the sealed text of a version released before policyc 0.2\"\n\nExit codes: 0 rendered and sealed; 2 refused (not a released version, sealed files changed, bad templates)."
+    )]
+    Rerender(RerenderArgs),
     /// Turn an existing whole-policy Markdown or HTML file into a new content folder.
     #[command(
         after_help = "Example:\n  policyc import old-policy.md --content imported --version 2024-01-01 --locale en\n\nExit codes: 0 imported (see the report for what needs a person); 2 bad input or an existing policy in the folder."
@@ -278,9 +288,14 @@ pub struct NewVersionArgs {
 pub struct ReleaseArgs {
     /// The version to release (or, with --reseal, to re-seal).
     pub version: String,
-    /// The release (last-update) date [default: today, UTC].
+    /// The release (last-update) date [default: today in the policy's time_zone]. Never later than
+    /// today; earlier only with --backdate.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Accept a --date earlier than today (needs --reason; recorded in the lock). The notice period
+    /// still counts from today.
+    #[arg(long, requires = "date")]
+    pub backdate: bool,
     /// Release a material change without the notice period (needs --reason; recorded in the lock).
     #[arg(long)]
     pub no_notice_period: bool,
@@ -290,6 +305,40 @@ pub struct ReleaseArgs {
     /// Why (recorded in versions.lock; not blank).
     #[arg(long, value_name = "TEXT", value_parser = not_blank)]
     pub reason: Option<String>,
+    /// Template overrides the sealed text is rendered with [default: `templates` beside the content
+    /// folder].
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Output format of the report.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+/// `policyc withdraw`.
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    /// The released version to withdraw.
+    pub version: String,
+    /// Why (recorded in versions.lock; not blank).
+    #[arg(long, value_name = "TEXT", value_parser = not_blank, required = true)]
+    pub reason: String,
+    /// Output format of the report.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+/// `policyc rerender`.
+#[derive(Debug, Args)]
+pub struct RerenderArgs {
+    /// The released version whose sealed page text is rendered again.
+    pub version: String,
+    /// Why (recorded in versions.lock; not blank).
+    #[arg(long, value_name = "TEXT", value_parser = not_blank, required = true)]
+    pub reason: String,
+    /// Template overrides the sealed text is rendered with [default: `templates` beside the content
+    /// folder].
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     /// Output format of the report.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,

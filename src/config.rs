@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
+use crate::date::{Date, Zone};
 use crate::ids::{Locale, SectionId, VersionId};
 
 /// `content/policy.toml`.
@@ -26,6 +26,10 @@ pub struct PolicyConfig {
     /// Days between the release of a material change and its effective date.
     #[serde(default = "default_notice_period")]
     pub notice_period_days: u32,
+    /// The time zone whose calendar day is "today" for `release` and `withdraw`: an IANA name or a
+    /// fixed offset (`+08:00`); UTC by default.
+    #[serde(default = "Zone::utc")]
+    pub time_zone: Zone,
     /// Raw inline HTML tags allowed in Markdown.
     #[serde(default)]
     pub allowed_inline_html: Vec<String>,

@@ -1,4 +1,5 @@
-//! Calendar dates as the content writes them (`YYYY-MM-DD`), validated as real days.
+//! Calendar dates as the content writes them (`YYYY-MM-DD`), validated as real days; the policy's
+//! time zone ([`Zone`]) and today's date in it ([`today`], pinned by `POLICYC_TODAY`).
 
 use std::fmt;
 
@@ -165,5 +166,148 @@ mod arithmetic_tests {
                 .to_string(),
             "2023-01-19"
         );
+    }
+}
+
+/// The environment variable that pins today's date (`POLICYC_TODAY=2026-12-06`), for tests and
+/// reproducible runs; a release made under it says so in the lock's history.
+pub const TODAY_VAR: &str = "POLICYC_TODAY";
+
+/// A time zone as `policy.toml` names it: an IANA name (`Asia/Shanghai`, from the tz data built
+/// into policyc), `UTC`, or a fixed offset (`+08:00`, `-05:30`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Zone {
+    name: String,
+    tz: jiff::tz::TimeZone,
+}
+
+impl Zone {
+    /// UTC, the default.
+    pub fn utc() -> Self {
+        Zone {
+            name: "UTC".into(),
+            tz: jiff::tz::TimeZone::UTC,
+        }
+    }
+
+    /// Parses a zone name or offset.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let tz = match fixed_offset(s) {
+            Some(secs) => jiff::tz::Offset::from_seconds(secs)
+                .map(jiff::tz::TimeZone::fixed)
+                .map_err(|_| format!("time zone offset `{s}` is out of range"))?,
+            None => jiff::tz::TimeZone::get(s).map_err(|_| {
+                format!(
+                    "unknown time zone `{}` (expected an IANA name such as Asia/Shanghai, UTC, or an offset such as +08:00)",
+                    s.escape_debug()
+                )
+            })?,
+        };
+        Ok(Zone {
+            name: s.to_string(),
+            tz,
+        })
+    }
+
+    /// The name as written.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The date in this zone at the instant `seconds` after the Unix epoch.
+    pub fn date_at(&self, seconds: i64) -> Option<Date> {
+        let ts = jiff::Timestamp::from_second(seconds).ok()?;
+        let d = ts.to_zoned(self.tz.clone()).date();
+        Date::parse(&format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())).ok()
+    }
+}
+
+/// `+HH:MM` or `-HH:MM` as seconds east of UTC.
+fn fixed_offset(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    let sign = match b.first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    if b.len() != 6 || b[3] != b':' || !s[1..3].bytes().chain(s[4..6].bytes()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m): (i32, i32) = (s[1..3].parse().ok()?, s[4..6].parse().ok()?);
+    (m < 60).then_some(sign * (h * 3600 + m * 60))
+}
+
+impl Serialize for Zone {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.name)
+    }
+}
+
+impl<'de> Deserialize<'de> for Zone {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Zone::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Today's date and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Today {
+    /// The day.
+    pub date: Date,
+    /// Read from [`TODAY_VAR`], not the system clock.
+    pub pinned: bool,
+}
+
+impl Today {
+    /// What the lock's history says of the clock: `None` for the system clock.
+    pub fn clock_note(self) -> Option<String> {
+        self.pinned.then(|| format!("{TODAY_VAR}={}", self.date))
+    }
+}
+
+/// Today in `zone`: [`TODAY_VAR`] when it is set (it must hold a date), else the system clock.
+pub fn today(zone: &Zone) -> Result<Today, String> {
+    if let Some(pinned) = std::env::var_os(TODAY_VAR) {
+        let text = pinned.to_string_lossy();
+        let date = Date::parse(&text).map_err(|e| format!("{TODAY_VAR}: {e}"))?;
+        return Ok(Today { date, pinned: true });
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    let date = zone
+        .date_at(secs)
+        .ok_or_else(|| "the system clock is out of range".to_string())?;
+    Ok(Today { date, pinned: false })
+}
+
+#[cfg(test)]
+mod zone_tests {
+    use super::*;
+
+    #[test]
+    fn zones_and_offsets() {
+        // 2026-12-06T20:00:00Z
+        let t = 1_796_587_200;
+        assert_eq!(Zone::utc().date_at(t).unwrap().to_string(), "2026-12-06");
+        assert_eq!(
+            Zone::parse("Asia/Shanghai")
+                .unwrap()
+                .date_at(t)
+                .unwrap()
+                .to_string(),
+            "2026-12-07"
+        );
+        assert_eq!(
+            Zone::parse("+08:00").unwrap().date_at(t).unwrap().to_string(),
+            "2026-12-07"
+        );
+        assert_eq!(
+            Zone::parse("-05:30").unwrap().date_at(t).unwrap().to_string(),
+            "2026-12-06"
+        );
+        assert!(Zone::parse("Mars/Olympus").is_err());
+        assert!(Zone::parse("+8").is_err());
     }
 }

@@ -243,6 +243,19 @@ pub fn load_content(root: &Path) -> Result<Content> {
     let (lock, lock_file) = if lock_path.exists() {
         let src = read_content(root, &lock_path)?;
         let lock: crate::seal::Lock = toml_file::parse(&src)?;
+        if !crate::seal::SCHEMAS_READ.contains(&lock.schema.as_str()) {
+            let offset = src.text.find("schema").unwrap_or(0);
+            return Err(Diagnostic::at(
+                &src,
+                offset,
+                format!(
+                    "unknown lock schema `{}` (this policyc reads {})",
+                    lock.schema,
+                    crate::seal::SCHEMAS_READ.join(" and ")
+                ),
+            )
+            .into());
+        }
         (Some(lock), Some(src))
     } else {
         (None, None)
@@ -348,11 +361,13 @@ fn load_version(
     );
     let mut editions = BTreeMap::new();
     let mut images = BTreeMap::new();
+    let mut published = BTreeMap::new();
     let mut fact_reviews = crate::config::FactReviews::new();
     let mut fact_reviews_file = None;
     for (name, path, is_dir) in list_dir(dir, root)? {
         match (name.as_str(), is_dir) {
             ("version.toml" | "facts.toml", false) => {}
+            ("published", true) => published = load_published(root, &path, config)?,
             (crate::model::FACT_REVIEWS, false) => {
                 let file = read_content(root, &path)?;
                 fact_reviews = toml_file::parse(&file)?;
@@ -405,6 +420,13 @@ fn load_version(
             .into());
         }
     }
+    // the sealed page texts count among the version's inputs (fingerprints)
+    for (page, src) in &published {
+        hashes.insert(
+            format!("published/{}", page.file_name()),
+            crate::seal::text_sha256(&src.text),
+        );
+    }
     Ok(Version {
         source_hashes: hashes,
         meta,
@@ -416,7 +438,33 @@ fn load_version(
         fact_reviews,
         fact_reviews_file,
         images,
+        published,
     })
+}
+
+/// Loads a version's `published/` folder: the sealed text of its pages, one `<locale>.html` per
+/// declared locale.
+fn load_published(
+    root: &Path,
+    dir: &Path,
+    config: &PolicyConfig,
+) -> Result<BTreeMap<crate::model::SealedPage, SourceFile>> {
+    let mut out = BTreeMap::new();
+    for (name, path, is_dir) in list_dir(dir, root)? {
+        let page = crate::model::SealedPage::from_file_name(&name, &config.locales)
+            .filter(|_| !is_dir)
+            .ok_or_else(|| {
+                Diagnostic::file_error(
+                    &path,
+                    "unexpected entry: `published/` holds `<locale>.html` and `<locale>.print.html` per declared locale (written by policyc release)",
+                )
+            })?;
+        // listed by list_dir: inside the content folder
+        let src = read_text(&path)?;
+        refuse_controls(&src)?;
+        out.insert(page, src);
+    }
+    Ok(out)
 }
 
 /// Reads image `name` of a version's `images/` folder (listed by `list_dir`: inside the content

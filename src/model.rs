@@ -54,6 +54,55 @@ pub struct Version {
     /// The files of its `images/` folder by path inside the version folder (`images/logo.png`),
     /// with their bytes; their sha256 are in `source_hashes` (so the seal covers them).
     pub images: BTreeMap<String, std::sync::Arc<Vec<u8>>>,
+    /// The sealed text of its pages (`published/<locale>.html`, `published/<locale>.print.html`: the
+    /// rendered `<main>` stored at release); empty for a draft, or a version sealed before page texts
+    /// were stored.
+    pub published: BTreeMap<SealedPage, SourceFile>,
+}
+
+/// Which page of a version a sealed text is the `<main>` of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageKind {
+    /// The web page (`index.html`).
+    Web,
+    /// The print page (`print.html`), which PDFs are printed from.
+    Print,
+}
+
+/// One sealed page text: a page kind in one locale.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SealedPage {
+    /// The page's locale.
+    pub locale: Locale,
+    /// Web or print.
+    pub kind: PageKind,
+}
+
+impl SealedPage {
+    /// Its key in `versions.lock` and the data JSON: `en`, `en.print`.
+    pub fn key(&self) -> String {
+        match self.kind {
+            PageKind::Web => self.locale.to_string(),
+            PageKind::Print => format!("{}.print", self.locale),
+        }
+    }
+
+    /// Its file name in `published/`: `en.html`, `en.print.html`.
+    pub fn file_name(&self) -> String {
+        format!("{}.html", self.key())
+    }
+
+    /// The sealed page a file of `published/` holds, when its name is one of `locales`' (a locale
+    /// tag has no `.`, so the name is never ambiguous).
+    pub fn from_file_name(name: &str, locales: &[Locale]) -> Option<Self> {
+        let stem = name.strip_suffix(".html")?;
+        let (tag, kind) = match stem.strip_suffix(".print") {
+            Some(tag) => (tag, PageKind::Print),
+            None => (stem, PageKind::Web),
+        };
+        let locale = locales.iter().find(|l| l.as_str() == tag)?.clone();
+        Some(SealedPage { locale, kind })
+    }
 }
 
 /// The sections of one version in one locale.
@@ -140,5 +189,27 @@ impl Version {
         }
         out.sort_by(|a, b| a.0.cmp(&b.0));
         out
+    }
+}
+
+#[cfg(test)]
+mod sealed_page_tests {
+    use super::*;
+
+    #[test]
+    fn sealed_page_names_round_trip() {
+        let locales = [Locale::parse("en").unwrap(), Locale::parse("zh-CN").unwrap()];
+        for name in ["en.html", "en.print.html", "zh-CN.html", "zh-CN.print.html"] {
+            let page = SealedPage::from_file_name(name, &locales).unwrap();
+            assert_eq!(page.file_name(), name);
+        }
+        let print = SealedPage::from_file_name("zh-CN.print.html", &locales).unwrap();
+        assert_eq!(
+            (print.key(), print.kind),
+            ("zh-CN.print".to_string(), PageKind::Print)
+        );
+        for bad in ["fr.html", "en.txt", "en.pdf.html", "en", ".html"] {
+            assert_eq!(SealedPage::from_file_name(bad, &locales), None, "{bad}");
+        }
     }
 }

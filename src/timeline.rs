@@ -7,12 +7,12 @@
 //! version a locale's current page (`<locale>/index.html`) shows is the one in force, or, when none
 //! is in force yet, the earliest upcoming one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::Status;
 use crate::date::Date;
 use crate::ids::VersionId;
-use crate::model::{Content, Version};
+use crate::model::Content;
 
 /// Where a published version stands on the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -24,8 +24,9 @@ pub enum Standing {
     Upcoming,
     /// Took effect on or before the as-of date, but another version took effect later.
     Superseded,
-    // A withdrawn version (published by mistake) will stand here, above the date rules: it is
-    // never in force, whatever its effective date.
+    /// Published by mistake and withdrawn (`policyc withdraw`): never in force nor upcoming,
+    /// whatever its effective date.
+    Withdrawn,
 }
 
 impl Standing {
@@ -35,6 +36,7 @@ impl Standing {
             Standing::InForce => "in_force",
             Standing::Upcoming => "upcoming",
             Standing::Superseded => "superseded",
+            Standing::Withdrawn => "withdrawn",
         }
     }
 }
@@ -51,30 +53,38 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// The published versions of `content` on `as_of`.
+    /// The published versions of `content` on `as_of` (withdrawn ones as its lock records them).
     pub fn of(content: &Content, as_of: Date) -> Self {
-        Self::from_versions(content.versions.values(), as_of)
-    }
-
-    /// The published ones of `versions` on `as_of`.
-    pub fn from_versions<'v>(versions: impl IntoIterator<Item = &'v Version>, as_of: Date) -> Self {
+        let withdrawn: BTreeSet<&VersionId> = content
+            .versions
+            .keys()
+            .filter(|id| content.lock.as_ref().is_some_and(|l| l.withdrawal(id).is_some()))
+            .collect();
         Self::from_dates(
-            versions
-                .into_iter()
+            content
+                .versions
+                .values()
                 .map(|v| (&v.meta.id, v.meta.effective, v.meta.status)),
+            &withdrawn,
             as_of,
         )
     }
 
-    /// From each version's id, effective date and status.
+    /// From each version's id, effective date and status, and the ids of the withdrawn ones.
     pub fn from_dates<'v>(
         versions: impl IntoIterator<Item = (&'v VersionId, Date, Status)>,
+        withdrawn: &BTreeSet<&VersionId>,
         as_of: Date,
     ) -> Self {
-        let published: Vec<(&VersionId, Date)> = versions
+        let all: Vec<(&VersionId, Date)> = versions
             .into_iter()
             .filter(|(_, _, status)| *status == Status::Published)
             .map(|(id, effective, _)| (id, effective))
+            .collect();
+        let published: Vec<(&VersionId, Date)> = all
+            .iter()
+            .copied()
+            .filter(|(id, _)| !withdrawn.contains(id))
             .collect();
         let in_force = published
             .iter()
@@ -87,10 +97,12 @@ impl Timeline {
             .map(|(id, effective)| (*effective, *id))
             .collect();
         upcoming.sort();
-        let standings = published
+        let standings = all
             .iter()
             .map(|(id, effective)| {
-                let standing = if Some(*id) == in_force.as_ref() {
+                let standing = if withdrawn.contains(id) {
+                    Standing::Withdrawn
+                } else if Some(*id) == in_force.as_ref() {
                     Standing::InForce
                 } else if *effective > as_of {
                     Standing::Upcoming
@@ -163,6 +175,7 @@ mod tests {
             .collect();
         Timeline::from_dates(
             ids.iter().map(|(i, d, s)| (i, *d, *s)),
+            &BTreeSet::new(),
             Date::parse(date).unwrap(),
         )
     }

@@ -10,7 +10,8 @@
 //!
 //! The parts: `evidence` (emails, phones, organisations, days), `lexicon` (terms, negation,
 //! excerpts), `editorial` (date bumps, typos), `consent` (narrowed rights), `facts` (typed facts),
-//! `reason` (why, as data) and `rules` (clauses by role, sourced term groups).
+//! `links` (changed link targets, contact channels), `reason` (why, as data) and `rules` (clauses
+//! by role, sourced term groups).
 
 mod address;
 mod consent;
@@ -18,6 +19,7 @@ mod editorial;
 mod evidence;
 mod facts;
 mod lexicon;
+mod links;
 mod place;
 mod quantity;
 pub mod reason;
@@ -41,7 +43,7 @@ use lexicon::{
 };
 pub use place::places;
 pub use quantity::durations;
-pub use reason::{Consent, Edit, EntityRole, Evidence, FactList, NameChange, Reason};
+pub use reason::{Channel, Consent, Edit, EntityRole, Evidence, FactList, NameChange, Reason};
 pub use rights::Right;
 pub use rules::{ClauseRule, Role, RuleSet};
 
@@ -123,7 +125,7 @@ pub fn assess(diff: &PolicyDiff, rules: &RuleSet, locale: &str, versioned: bool)
     let verdicts: Vec<Verdict> = diff
         .changes
         .iter()
-        .map(|c| verdict(c, rules, locale, versioned, &mut topics, &docs))
+        .map(|c| links::with_links(verdict(c, rules, locale, versioned, &mut topics, &docs), c, rules))
         .collect();
     let verdicts = reflect_facts(diff, verdicts, rules);
     let clauses: BTreeSet<String> = verdicts.iter().flat_map(|v| v.clauses.iter().cloned()).collect();

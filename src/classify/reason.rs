@@ -5,6 +5,23 @@
 
 use super::rights::Right;
 use super::rules::Role;
+use crate::diff::LinkChange;
+
+/// What kind of contact channel a link is (§VIII 8.5: the contact details or the complaint
+/// channels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    /// A `mailto:` address.
+    Email,
+    /// A `tel:` or `sms:` number.
+    Phone,
+    /// A complaint form or page.
+    Complaint,
+    /// A form or page for users' requests (a data-subject or privacy request).
+    Request,
+    /// A contact form or page.
+    Contact,
+}
 
 /// What happened to a passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,6 +264,13 @@ pub enum Reason {
     },
     /// The change limits users' rights.
     LimitsRights(Consent),
+    /// A link's target (an image's source) changed, appeared or went away under the same text.
+    Link {
+        /// The link and its two targets.
+        change: LinkChange,
+        /// The contact channel it is, when it is one (on either side).
+        channel: Option<Channel>,
+    },
     /// Only one locale's text makes the change: the report's own locale does not carry it.
     OnlyInLocale {
         /// The locale whose text makes the change.
@@ -304,6 +328,15 @@ impl Reason {
             Reason::SdkProcesses(_) => "sdk-processes",
             Reason::PolarityFlip { .. } => "polarity-flipped",
             Reason::OnlyInLocale { .. } => "only-in-locale",
+            Reason::Link { change, .. } if change.equivalent => "link-target-equivalent",
+            Reason::Link { change, channel } => match (channel.is_some(), &change.old, &change.new) {
+                (true, Some(_), Some(_)) => "contact-link-changed",
+                (true, None, _) => "contact-link-added",
+                (true, Some(_), None) => "contact-link-removed",
+                (false, Some(_), Some(_)) => "link-target-changed",
+                (false, None, _) => "link-added",
+                (false, Some(_), None) => "link-removed",
+            },
             Reason::LimitsRights(c) => match c {
                 Consent::RefusalGround(_) => "limits-rights-refusal-ground",
                 Consent::TextRemoved { .. } => "limits-rights-text-removed",

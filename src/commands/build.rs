@@ -11,8 +11,8 @@ use super::Ctx;
 
 /// Runs the build; returns the exit code.
 pub fn run(ctx: &Ctx, args: &BuildArgs) -> Result<i32> {
-    let as_of = crate::as_of::resolve(args.as_of.as_deref())?;
     let content = load::load_content(&ctx.content)?;
+    let as_of = crate::as_of::resolve(args.as_of.as_deref(), &content.config.time_zone)?;
     let broken = crate::seal::verify(&content);
     if !broken.is_empty() {
         return Err(Error::Inputs(broken));

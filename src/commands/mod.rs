@@ -7,9 +7,11 @@ pub mod import;
 pub mod lifecycle;
 pub mod man;
 pub mod notice;
+pub mod rerender;
 pub mod serve;
 pub mod show;
 pub mod translated;
+pub mod withdraw;
 
 use std::path::PathBuf;
 

@@ -79,7 +79,7 @@ fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<Previe
         let templates = load::load_templates(Some(templates_dir))?;
         let rules = load::load_rules(Some(content_dir))?;
         // the preview shows the version in force today, as a build would
-        let as_of = crate::as_of::resolve(None)?.date;
+        let as_of = crate::as_of::resolve(None, &content.config.time_zone)?.date;
         let artifacts = render_site(
             &content,
             &templates,

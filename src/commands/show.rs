@@ -35,8 +35,8 @@ struct ShowJson<'a> {
 
 /// Prints the versions in force and upcoming on the as-of date; returns the exit code.
 pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<i32> {
-    let as_of = as_of::resolve(args.as_of.as_deref())?;
     let content = load::load_content(&ctx.content)?;
+    let as_of = as_of::resolve(args.as_of.as_deref(), &content.config.time_zone)?;
     let timeline = Timeline::of(&content, as_of.date);
     let entry = |id: &crate::ids::VersionId| entry_of(&content, &timeline, id);
     let doc = ShowJson {

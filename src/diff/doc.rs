@@ -7,7 +7,9 @@
 //! occurs at least twice (bold-only short paragraphs count as the deepest level, as many published
 //! policies mark headings that way).
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+
+use super::links::{LinkKind, Links};
 
 /// A policy prepared for diffing.
 #[derive(Debug, Clone)]
@@ -82,6 +84,8 @@ pub struct Block {
     pub text: String,
     /// The headings above it inside the section (for a breadcrumb).
     pub path: Vec<String>,
+    /// Its links and images, in order (their targets are not part of `text`).
+    pub links: Links,
 }
 
 /// A heading or pseudo-heading found while splitting.
@@ -105,16 +109,38 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
     let mut first_line = false;
     // open lists: their first number (ordered ones) and where their items begin in `out`
     let mut lists: Vec<(Option<u64>, usize)> = Vec::new();
+    // links of the block being read, and those still open: kind, target, where their text starts
+    let mut links = Links::default();
+    let mut open: Vec<Option<(LinkKind, pulldown_cmark::CowStr, usize)>> = Vec::new();
     let opts = crate::markdown::options();
     for event in Parser::new_ext(markdown, opts) {
         match event {
+            Event::Start(Tag::Link {
+                link_type, dest_url, ..
+            }) => {
+                // an autolink's text is its target: the text diff sees it
+                let shown = !matches!(link_type, LinkType::Autolink | LinkType::Email);
+                open.push(shown.then_some((LinkKind::Link, dest_url, text.len())));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                open.push(Some((LinkKind::Image, dest_url, text.len())));
+            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                if let Some(Some((kind, target, start))) = open.pop() {
+                    let shown = cleaned(text.get(start..).unwrap_or_default());
+                    // a link with no text cannot be followed: no reader sees it
+                    if kind == LinkKind::Image || !shown.is_empty() {
+                        links.push(kind, &shown, &target);
+                    }
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut out, &mut text, &stack, only_strong && saw_text);
+                flush(&mut out, &mut text, &mut links, &stack, only_strong && saw_text);
                 stack.push((BlockKind::Heading, level as u8));
             }
             Event::Start(Tag::Paragraph) => {
                 if !matches!(stack.last(), Some((BlockKind::ListItem, _))) {
-                    flush(&mut out, &mut text, &stack, false);
+                    flush(&mut out, &mut text, &mut links, &stack, false);
                     stack.push((BlockKind::Paragraph, 0));
                 } else if !text.trim().is_empty() {
                     text.push(' ');
@@ -124,11 +150,11 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                 first_line = matches!(stack.last(), Some((BlockKind::Paragraph, _)));
             }
             Event::Start(Tag::Item) => {
-                flush(&mut out, &mut text, &stack, false);
+                flush(&mut out, &mut text, &mut links, &stack, false);
                 stack.push((BlockKind::ListItem, 0));
             }
             Event::Start(Tag::CodeBlock(_)) => {
-                flush(&mut out, &mut text, &stack, false);
+                flush(&mut out, &mut text, &mut links, &stack, false);
                 stack.push((BlockKind::Code, 0));
             }
             Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
@@ -147,29 +173,31 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                             kind: BlockKind::TableRow,
                             text: clean(&row),
                             path: vec![],
+                            links: std::mem::take(&mut links),
                         },
                     });
                 }
                 cells.clear();
+                links = Links::default();
             }
             Event::End(TagEnd::Heading(_)) => {
-                flush(&mut out, &mut text, &stack, false);
+                flush(&mut out, &mut text, &mut links, &stack, false);
                 stack.pop();
             }
             Event::End(TagEnd::Paragraph) => {
                 if matches!(stack.last(), Some((BlockKind::Paragraph, _))) {
-                    flush(&mut out, &mut text, &stack, only_strong && saw_text);
+                    flush(&mut out, &mut text, &mut links, &stack, only_strong && saw_text);
                     stack.pop();
                 }
             }
             Event::End(TagEnd::Item) | Event::End(TagEnd::CodeBlock) => {
-                flush(&mut out, &mut text, &stack, false);
+                flush(&mut out, &mut text, &mut links, &stack, false);
                 stack.pop();
             }
             Event::Start(Tag::List(start)) => {
                 // a nested list ends the text of its parent item
                 if matches!(stack.last(), Some((BlockKind::ListItem, _))) {
-                    flush(&mut out, &mut text, &stack, false);
+                    flush(&mut out, &mut text, &mut links, &stack, false);
                 }
                 lists.push((start, out.len()));
             }
@@ -201,7 +229,7 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
             }
             Event::SoftBreak | Event::HardBreak => {
                 if std::mem::take(&mut first_line) && only_strong && saw_text {
-                    flush(&mut out, &mut text, &stack, true);
+                    flush(&mut out, &mut text, &mut links, &stack, true);
                     saw_text = false;
                 } else {
                     text.push(' ');
@@ -212,13 +240,20 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
             _ => {}
         }
     }
-    flush(&mut out, &mut text, &stack, false);
+    flush(&mut out, &mut text, &mut links, &stack, false);
     out
 }
 
-fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseudo_heading: bool) {
+fn flush(
+    out: &mut Vec<Item>,
+    text: &mut String,
+    links: &mut Links,
+    stack: &[(BlockKind, u8)],
+    pseudo_heading: bool,
+) {
     let t = clean(text);
     text.clear();
+    let links = std::mem::take(links);
     if t.is_empty() {
         return;
     }
@@ -259,6 +294,7 @@ fn flush(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], pseu
             kind,
             text: t,
             path: vec![],
+            links,
         },
     });
 }
@@ -331,6 +367,16 @@ fn title_line_level(t: &str) -> Option<u8> {
         return (starts_title && titled && digits.len() <= 2).then_some(level);
     }
     None
+}
+
+/// [`clean`], borrowing the text when it is clean already (most link texts).
+fn cleaned(s: &str) -> std::borrow::Cow<'_, str> {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
+    if needs_folding(t) {
+        std::borrow::Cow::Owned(clean(t))
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    }
 }
 
 /// Collapses whitespace (no-break spaces included): trimmed, each run of it one ASCII space.

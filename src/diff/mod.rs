@@ -12,6 +12,7 @@ pub mod align;
 pub mod doc;
 pub mod facts;
 pub mod input;
+pub mod links;
 pub mod normal;
 pub mod text;
 
@@ -21,6 +22,7 @@ use ahash::AHashMap as HashMap;
 
 use doc::{Block, Doc, DocSection};
 use facts::FactChange;
+pub use links::{LinkChange, Links};
 use text::{Segment, normal_form, redline, similarity};
 
 /// One side of a diff.
@@ -100,6 +102,20 @@ pub struct Change {
     /// The locale whose text carries the change, when it is not the comparison's own (a change
     /// that only another locale's text makes; see [`crate::compare`]).
     pub locale: Option<String>,
+    /// For a section that moved: its place among the sections before and after.
+    pub position: Option<Position>,
+    /// Link targets (and image sources) that changed inside the passage.
+    pub links: Vec<LinkChange>,
+}
+
+/// A section's place in each document, counting from 1 (the text before the first heading, when
+/// there is any, is the first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// In the old document.
+    pub old: usize,
+    /// In the new document.
+    pub new: usize,
 }
 
 impl Change {
@@ -121,6 +137,8 @@ impl Change {
             lead_in: None,
             novel: None,
             locale: None,
+            position: None,
+            links: vec![],
         }
     }
 }
@@ -170,27 +188,28 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
             _ => None,
         })
         .collect();
-    let seq: Vec<usize> = matched.iter().map(|(_, n)| *n).collect();
-    let keep = align::lis_positions(&seq);
+    // `matched` is in new-document order: the sections whose old positions keep increasing along
+    // it stayed in place, the others moved
+    let seq: Vec<usize> = matched.iter().map(|(o, _)| *o).collect();
+    let keep: std::collections::HashSet<usize> = align::lis_positions(&seq).into_iter().collect();
     for (i, (o, n)) in matched.iter().enumerate() {
         if !keep.contains(&i) {
             let s = &new.doc.sections[*n];
             changes.push(Change {
-                section: s.id.clone(),
-                heading: s.heading.clone(),
-                path: vec![],
                 kind: Kind::Moved,
-                old: Some(old.doc.sections[*o].heading.clone()),
-                new: Some(s.heading.clone()),
-                redline: vec![],
                 editorial_form: true,
-                fact: None,
                 moved_from: Some(old.doc.sections[*o].heading.clone()),
                 whole_section: true,
-                block_kind: None,
-                lead_in: None,
-                novel: None,
-                locale: None,
+                position: Some(Position {
+                    old: *o + 1,
+                    new: *n + 1,
+                }),
+                ..Change::in_section(
+                    s,
+                    Kind::Moved,
+                    Some(old.doc.sections[*o].heading.clone()),
+                    Some(s.heading.clone()),
+                )
             });
         }
     }
@@ -200,7 +219,9 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
                 let (os, ns) = (&old.doc.sections[*o], &new.doc.sections[*n]);
                 if os.heading != ns.heading {
                     let (a, b) = (heading_block(os), heading_block(ns));
-                    let editorial = normal_form(&a.text) == normal_form(&b.text);
+                    // a heading renumbered (as a reorder renumbers them) says the same
+                    let editorial = normal_form(&a.text) == normal_form(&b.text)
+                        || heading_key(&a.text) == heading_key(&b.text);
                     changes.push(block_change(ns, &a, &b, editorial));
                 }
                 bounded |= diff_section(os, ns, &mut changes);
@@ -263,6 +284,8 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
                 lead_in: None,
                 novel: None,
                 locale: None,
+                position: None,
+                links: vec![],
             });
         }
     }
@@ -337,6 +360,7 @@ fn heading_block(s: &DocSection) -> Block {
         kind: doc::BlockKind::Heading,
         text: s.heading.clone(),
         path: vec![],
+        links: Links::default(),
     }
 }
 
@@ -359,10 +383,16 @@ fn section_change(s: &DocSection, kind: Kind) -> Change {
 
 /// The change of block `old` into `new`; `editorial` says their normal forms are equal.
 fn block_change(section: &DocSection, old: &Block, new: &Block, editorial: bool) -> Change {
-    let (redline, _) = redline(&old.text, &new.text);
+    // the same text with other links: one unchanged run
+    let (redline, _) = if old.text == new.text {
+        (vec![Segment::Same(new.text.clone())], false)
+    } else {
+        redline(&old.text, &new.text)
+    };
     Change {
         path: new.path.clone(),
         redline,
+        links: links::changes(&old.links, &new.links),
         editorial_form: editorial,
         block_kind: Some(new.kind),
         ..Change::in_section(
@@ -400,8 +430,10 @@ fn one_side(section: &DocSection, index: usize, kind: Kind) -> Change {
 
 /// Compares the blocks of two matched sections; returns whether a bound was hit.
 fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bool {
+    // a block is unchanged when its text and its links' targets are
+    let unchanged = |a: &Block, b: &Block| a.text == b.text && a.links == b.links;
     let same = old.blocks.len() == new.blocks.len()
-        && old.blocks.iter().zip(&new.blocks).all(|(a, b)| a.text == b.text);
+        && old.blocks.iter().zip(&new.blocks).all(|(a, b)| unchanged(a, b));
     if same {
         return false;
     }
@@ -411,13 +443,13 @@ fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bo
         .blocks
         .iter()
         .zip(&new.blocks)
-        .take_while(|(a, b)| a.text == b.text)
+        .take_while(|(a, b)| unchanged(a, b))
         .count();
     let suffix = old.blocks[prefix..]
         .iter()
         .rev()
         .zip(new.blocks[prefix..].iter().rev())
-        .take_while(|(a, b)| a.text == b.text)
+        .take_while(|(a, b)| unchanged(a, b))
         .count();
     let (oe, ne) = (old.blocks.len() - suffix, new.blocks.len() - suffix);
     let ok: Vec<String> = old.blocks[prefix..oe]
@@ -443,7 +475,7 @@ fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bo
             align::Op::Equal { old: o, new: n, len } => {
                 for i in 0..len {
                     let (a, b) = (&old.blocks[o + i], &new.blocks[n + i]);
-                    if a.text != b.text {
+                    if !unchanged(a, b) {
                         // aligned as equal: their normal forms are
                         out.push(block_change(new, a, b, true));
                     }

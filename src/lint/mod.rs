@@ -41,6 +41,7 @@ pub const RULES: &[Rule] = &[
     fact_translations::RULE,
     parity::RULE,
     sealed::RULE,
+    sealed::TEXT_RULE,
     staleness::RULE,
 ];
 

@@ -116,6 +116,19 @@ pub struct PageView<'a> {
     pub alternates: Vec<Alternate>,
     /// Table of contents.
     pub toc: Vec<TocEntry>,
+    /// The sha256 of the sealed text the page shows (`published/<locale>.html`), for the footer.
+    pub sealed_sha256: Option<String>,
+    /// When the version was withdrawn (a long date in the page's locale).
+    pub withdrawn: Option<Dated>,
+}
+
+/// A date as pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dated {
+    /// Long form in the page's locale.
+    pub date: String,
+    /// `YYYY-MM-DD`.
+    pub iso: String,
 }
 
 /// Where a page's version stands on the build's date, as its banner says (outside `<main>`).
@@ -159,8 +172,8 @@ pub struct VersionRow {
     pub print_href: String,
     /// `true` for the version the current pages show.
     pub current: bool,
-    /// `in_force`, `upcoming` or `superseded` (the archive's status column; `status_<status>` in
-    /// the messages).
+    /// `in_force`, `upcoming`, `superseded` or `withdrawn` (the archive's status column;
+    /// `status_<status>` in the messages).
     pub status: &'static str,
     /// One line: the material changes from its predecessor.
     pub summary: String,

@@ -193,6 +193,7 @@ mod tests {
         let dates: Vec<Date> = ids.iter().map(|i| Date::parse(i).unwrap()).collect();
         let timeline = Timeline::from_dates(
             vids.iter().zip(&dates).map(|(i, d)| (i, *d, Status::Published)),
+            &std::collections::BTreeSet::new(),
             Date::parse("2026-06-01").unwrap(),
         );
         let fee = PairConsent {

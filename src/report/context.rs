@@ -289,6 +289,8 @@ mod tests {
             lead_in: None,
             novel: None,
             locale: None,
+            position: None,
+            links: vec![],
         }
     }
 

@@ -34,6 +34,35 @@ struct ChangeView {
     row: Option<super::context::Row>,
     row_tag: &'static str,
     moved_from: Option<String>,
+    /// A moved section's places, old → new (`3 → 2`).
+    position: Option<String>,
+    /// The passage's changed links.
+    links: Vec<LinkView>,
+}
+
+/// A changed link: `label "text": old → new`.
+#[derive(Serialize)]
+struct LinkView {
+    /// `link` or `image` in the page's language.
+    label: &'static str,
+    text: String,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+fn link_view(l: &crate::diff::LinkChange, zh: bool) -> LinkView {
+    use crate::diff::links::LinkKind;
+    LinkView {
+        label: match (l.kind, zh) {
+            (LinkKind::Link, false) => "link",
+            (LinkKind::Image, false) => "image",
+            (LinkKind::Link, true) => "链接",
+            (LinkKind::Image, true) => "图片",
+        },
+        text: l.text.clone(),
+        old: l.old.clone(),
+        new: l.new.clone(),
+    }
 }
 
 #[derive(Serialize)]
@@ -167,6 +196,12 @@ pub fn view<'a>(r: &'a Report, msg: crate::render::templates::Messages) -> DiffV
             row_tag: if c.kind == Kind::Removed { "del" } else { "ins" },
             row,
             moved_from: c.moved_from.clone(),
+            position: c.position.map(|p| format!("{} → {}", p.old, p.new)),
+            links: c
+                .links
+                .iter()
+                .map(|l| link_view(l, locale.starts_with("zh")))
+                .collect(),
         })
         .collect();
     let clauses = r

@@ -35,6 +35,28 @@ struct ChangeJson<'a> {
     fact: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     moved_from: Option<&'a str>,
+    /// A moved section's place in the old and the new document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<PositionJson>,
+    /// The passage's links whose target changed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    links: Vec<LinkJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PositionJson {
+    old: usize,
+    new: usize,
+}
+
+#[derive(Serialize)]
+struct LinkJson<'a> {
+    kind: &'static str,
+    text: &'a str,
+    old: Option<&'a str>,
+    new: Option<&'a str>,
+    /// The two targets are one address written differently.
+    equivalent: bool,
 }
 
 #[derive(Serialize)]
@@ -111,6 +133,21 @@ pub fn render(r: &Report) -> String {
                 path: &c.path,
                 fact: c.fact.as_ref().map(|f| f.path.as_str()),
                 moved_from: c.moved_from.as_deref(),
+                position: c.position.map(|p| PositionJson {
+                    old: p.old,
+                    new: p.new,
+                }),
+                links: c
+                    .links
+                    .iter()
+                    .map(|l| LinkJson {
+                        kind: l.kind.as_str(),
+                        text: &l.text,
+                        old: l.old.as_deref(),
+                        new: l.new.as_deref(),
+                        equivalent: l.equivalent,
+                    })
+                    .collect(),
             })
             .collect(),
         stats: Stats {

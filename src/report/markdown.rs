@@ -113,6 +113,12 @@ pub fn render(r: &Report) -> String {
                 .join(" … "),
             Kind::Added => format!("**{}**", esc(&new)),
             Kind::Removed => format!("~~{}~~", esc(&old)),
+            Kind::Moved if let Some(p) = c.position => format!(
+                "section moved from position {} to {}: {}",
+                p.old,
+                p.new,
+                esc(&new)
+            ),
             Kind::Moved => format!(
                 "moved from _{}_: {}",
                 esc(c.moved_from.as_deref().unwrap_or("")),
@@ -126,6 +132,20 @@ pub fn render(r: &Report) -> String {
             c.kind.as_str(),
             body.replace('\n', " ")
         );
+        for l in &c.links {
+            let target = |t: &Option<String>| {
+                t.as_deref()
+                    .map_or_else(|| "—".to_string(), |t| format!("`{}`", t.replace('`', "")))
+            };
+            let _ = writeln!(
+                out,
+                "  - {} \"{}\": {} → {}",
+                l.kind.as_str(),
+                esc(&l.text),
+                target(&l.old),
+                target(&l.new)
+            );
+        }
     }
     let _ = writeln!(out, "\n</details>");
     out

@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::classify::{Consent, EntityRole, FactList, NameChange, Reason, Verdict};
+use crate::classify::{Channel, Consent, EntityRole, FactList, NameChange, Reason, Verdict};
 use crate::diff::{Change, Kind};
 use crate::error::Result;
 use crate::render::templates::{Messages, TemplateSet, template_error};
@@ -324,6 +324,20 @@ fn concrete(report: &Report, change: &Change, verdict: &Verdict, id: &str) -> Ve
                     Some(in_days(*new, zh)),
                 )),
             },
+            // a contact channel's link: its old and new address
+            Reason::Link {
+                change: l,
+                channel: Some(channel),
+            } => {
+                let what = match channel {
+                    Channel::Email => pick(zh, "Email link", "电子邮件链接"),
+                    Channel::Phone => pick(zh, "Phone link", "电话链接"),
+                    Channel::Complaint => pick(zh, "Complaint form", "投诉表单"),
+                    Channel::Request => pick(zh, "Request form", "请求表单"),
+                    Channel::Contact => pick(zh, "Contact form", "联系表单"),
+                };
+                found.push(value(what, l.old.clone(), l.new.clone()));
+            }
             Reason::ShowsFact { .. } => shows_fact = true,
             Reason::Terms { .. }
             | Reason::TopicPassage { .. }

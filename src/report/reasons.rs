@@ -3,7 +3,9 @@
 //! English text (scripts match on it) beside each reason's `kind`.
 
 use crate::classify::rules::short_topic;
-use crate::classify::{Consent, Edit, EntityRole, FactList, NameChange, Reason, Right};
+use crate::classify::{Channel, Consent, Edit, EntityRole, FactList, NameChange, Reason, Right};
+use crate::diff::LinkChange;
+use crate::diff::links::LinkKind;
 
 /// `reason` in `locale`: Chinese for `zh*`, else English.
 pub fn text(reason: &Reason, locale: &str) -> String {
@@ -198,6 +200,7 @@ fn en(reason: &Reason) -> String {
         Reason::OnlyInLocale { locale, missing } => {
             format!("found in the {locale} text; the {missing} text does not carry this change")
         }
+        Reason::Link { change, channel } => link_en(change, *channel),
     }
 }
 
@@ -361,6 +364,77 @@ fn zh(reason: &Reason) -> String {
         Reason::OnlyInLocale { locale, missing } => {
             format!("见于 {locale} 文本；{missing} 文本未作此修改")
         }
+        Reason::Link { change, channel } => link_zh(change, *channel),
+    }
+}
+
+/// `"text": old → new` (`"text" → new` for a new link, `"text" (old)` for one gone).
+fn link_targets(l: &LinkChange, open: &str, close: &str) -> String {
+    match (&l.old, &l.new) {
+        (Some(o), Some(n)) => format!("{open}{}{close}: {o} → {n}", l.text),
+        (None, Some(n)) => format!("{open}{}{close} → {n}", l.text),
+        (Some(o), None) => format!("{open}{}{close} ({o})", l.text),
+        (None, None) => format!("{open}{}{close}", l.text),
+    }
+}
+
+fn link_en(l: &LinkChange, channel: Option<Channel>) -> String {
+    let what = match l.kind {
+        LinkKind::Link => "link",
+        LinkKind::Image => "image",
+    };
+    let targets = link_targets(l, "\"", "\"");
+    if l.equivalent {
+        return format!("{what} {targets} (the same address written differently)");
+    }
+    let edit = match (&l.old, &l.new) {
+        (Some(_), Some(_)) => "changed",
+        (None, _) => "added",
+        (Some(_), None) => "removed",
+    };
+    match channel {
+        Some(c) => {
+            let name = match c {
+                Channel::Email => "email address",
+                Channel::Phone => "phone number",
+                Channel::Complaint => "complaint form",
+                Channel::Request => "request form",
+                Channel::Contact => "contact form",
+            };
+            format!("contact channel ({name}) {edit}: {what} {targets}")
+        }
+        None if edit == "changed" => format!("{what} target changed: {targets}"),
+        None => format!("{what} {edit}: {targets}"),
+    }
+}
+
+fn link_zh(l: &LinkChange, channel: Option<Channel>) -> String {
+    let what = match l.kind {
+        LinkKind::Link => "链接",
+        LinkKind::Image => "图片",
+    };
+    let targets = link_targets(l, "“", "”").replacen(": ", "：", 1);
+    if l.equivalent {
+        return format!("{what}{targets}（同一地址的不同写法）");
+    }
+    let edit = match (&l.old, &l.new) {
+        (Some(_), Some(_)) => "变更",
+        (None, _) => "新增",
+        (Some(_), None) => "删除",
+    };
+    match channel {
+        Some(c) => {
+            let name = match c {
+                Channel::Email => "电子邮件地址",
+                Channel::Phone => "电话号码",
+                Channel::Complaint => "投诉表单",
+                Channel::Request => "请求表单",
+                Channel::Contact => "联系表单",
+            };
+            format!("联系渠道（{name}）{edit}：{what}{targets}")
+        }
+        None if edit == "变更" => format!("{what}地址变更：{targets}"),
+        None => format!("{what}{edit}：{targets}"),
     }
 }
 
@@ -465,6 +539,28 @@ mod tests {
                 missing: s("zh-CN"),
             },
         ];
+        let link = |old: Option<&str>, new: Option<&str>, equivalent| LinkChange {
+            kind: LinkKind::Link,
+            text: s("complaint form"),
+            old: old.map(s),
+            new: new.map(s),
+            equivalent,
+        };
+        let (a, b) = (
+            Some("https://x.com/complaints"),
+            Some("https://x.com/complaints-new"),
+        );
+        for (change, channel) in [
+            (link(a, Some("https://X.com/complaints/"), true), None),
+            (link(a, b, false), Some(Channel::Complaint)),
+            (link(None, Some("mailto:dpo@x.com"), false), Some(Channel::Email)),
+            (link(Some("tel:+15550100"), None, false), Some(Channel::Phone)),
+            (link(a, b, false), None),
+            (link(None, b, false), None),
+            (link(a, None, false), None),
+        ] {
+            out.push(Reason::Link { change, channel });
+        }
         for role in [
             EntityRole::Responsible,
             EntityRole::ContactRoute,

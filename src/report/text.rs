@@ -147,6 +147,12 @@ pub fn render(r: &Report, opts: TextOptions) -> String {
         let what = match (&change.fact, change.kind, zh) {
             (Some(f), k, false) => format!("fact {} {}", f.path, kind(k)),
             (Some(f), k, true) => format!("事实 {} {}", f.path, kind(k)),
+            (None, Kind::Moved, false) if let Some(p) = change.position => {
+                format!("section moved: position {} → {}", p.old, p.new)
+            }
+            (None, Kind::Moved, true) if let Some(p) = change.position => {
+                format!("整节移动：第 {} 节 → 第 {} 节", p.old, p.new)
+            }
             (None, Kind::Moved, false) => format!("moved from {from}"),
             (None, Kind::Moved, true) => format!("移自 {from}"),
             (None, k, _) => kind(k).to_string(),
@@ -174,6 +180,27 @@ pub fn render(r: &Report, opts: TextOptions) -> String {
             }
             continue;
         }
+        // the passage's changed links, below its text
+        let mut links = String::new();
+        for l in &change.links {
+            let old = l.old.as_deref().map(|t| paint(t, "31", c));
+            let new = l.new.as_deref().map(|t| paint(t, "32", c));
+            let none = if zh { "（无）" } else { "(none)" };
+            let what = match (l.kind, zh) {
+                (crate::diff::links::LinkKind::Link, false) => "link",
+                (crate::diff::links::LinkKind::Image, false) => "image",
+                (crate::diff::links::LinkKind::Link, true) => "链接",
+                (crate::diff::links::LinkKind::Image, true) => "图片",
+            };
+            let (open, close) = if zh { ("“", "”：") } else { (" \"", "\": ") };
+            let _ = writeln!(
+                links,
+                "@ {what}{open}{}{close}{} → {}",
+                l.text,
+                old.as_deref().unwrap_or(none),
+                new.as_deref().unwrap_or(none)
+            );
+        }
         let old = super::context::expand(change.old.as_deref().unwrap_or(""), r.old);
         let new = super::context::expand(change.new.as_deref().unwrap_or(""), r.new);
         match change.kind {
@@ -199,6 +226,7 @@ pub fn render(r: &Report, opts: TextOptions) -> String {
                 let _ = writeln!(out, "{}", redline(&segments));
             }
         }
+        out.push_str(&links);
     }
     out
 }

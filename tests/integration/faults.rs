@@ -51,6 +51,9 @@ fn a_killed_build_leaves_old_or_new_output_whole() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_policyc"))
             .args(["build", "-q", "--drafts"])
             .current_dir(p.path())
+            // the day the other builds took as today
+            .env("POLICYC_TODAY", crate::harness::TODAY)
+            .env_remove("SOURCE_DATE_EPOCH")
             .spawn()
             .unwrap();
         std::thread::sleep(duration * step / 10);

@@ -130,15 +130,19 @@ impl Run {
     }
 }
 
-/// Runs the binary in `dir` with extra environment variables.
+/// The day every test run takes as today (`POLICYC_TODAY`), unless `env` says otherwise.
+pub const TODAY: &str = "2026-12-01";
+
+/// Runs the binary in `dir` with extra environment variables; the clock is pinned to [`TODAY`].
 pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_policyc"));
-    // the as-of date is what each test says, never the caller's environment
+    // the clock is pinned and the as-of date is what each test says, never the caller's
+    // environment
     cmd.args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .env_remove("SOURCE_DATE_EPOCH")
-        .env_remove("POLICYC_TODAY");
+        .env("POLICYC_TODAY", TODAY);
     for (k, v) in env {
         cmd.env(k, v);
     }

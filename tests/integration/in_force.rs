@@ -49,8 +49,13 @@ fn three_versions() -> Project {
         "effective = 2026-12-15",
         "effective = 2027-01-05",
     );
-    p.run(&["release", "2026-12-15", "--date", "2026-12-15", "-q"])
-        .ok();
+    // released on its own day: the clock says so
+    run_in(
+        p.path(),
+        &["release", "2026-12-15", "--date", "2026-12-15", "-q"],
+        &[("POLICYC_TODAY", "2026-12-15")],
+    )
+    .ok();
     p
 }
 

@@ -4,10 +4,12 @@
 
 mod harness;
 
+mod archive;
 mod build;
 mod ci_recipe;
 mod cli;
 mod corpus;
+mod diff_links;
 mod errors;
 mod extractors;
 mod fact_staleness;

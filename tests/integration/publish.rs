@@ -15,7 +15,9 @@ fn material_draft() -> Project {
 fn new_version_copies_everything_as_a_draft() {
     let p = Project::sample_with_draft();
     let draft = tree(&p.path().join(DRAFT_DIR));
-    let published = tree(&p.version_dir());
+    // everything but the sealed text of the published version's pages
+    let mut published = tree(&p.version_dir());
+    published.retain(|rel, _| !rel.starts_with("published/"));
     assert_eq!(
         draft.keys().collect::<Vec<_>>(),
         published.keys().collect::<Vec<_>>()

@@ -170,6 +170,7 @@ impl Site<'_> {
                 .part(&dir)
                 .part(&status_key)
                 .part(predecessor)
+                .part(self.withdrawn(version, locale).map_or(String::new(), |w| w.iso))
                 .finish();
             if sink.reuse(&fp)?.is_some() {
                 continue;

@@ -26,6 +26,7 @@ mod changes;
 mod feed;
 mod jobs;
 mod pages;
+mod sealed;
 mod status;
 
 use std::collections::BTreeMap;
@@ -40,6 +41,7 @@ use crate::render::templates::{Messages, TemplateSet, template_error};
 use crate::render::views::{Alternate, Dates};
 
 pub use jobs::{Collect, Sink, UnitSummary};
+pub use sealed::{extract_main, sealed_mains};
 
 /// What to render besides the published versions, and on which day.
 #[derive(Debug, Clone, Copy)]
@@ -102,31 +104,7 @@ pub fn render_site_into(
     sink: &dyn Sink,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<()> {
-    let mut kits = BTreeMap::new();
-    for locale in &content.config.locales {
-        let messages = templates.messages(locale)?;
-        let dates =
-            DateFormat::new(locale).map_err(|m| Diagnostic::file_error(&content.config_file.path, m))?;
-        let msg = tera::Value::try_from_serializable(&messages).map_err(|e| template_error(templates, &e))?;
-        kits.insert(locale.clone(), LocaleKit { messages, msg, dates });
-    }
-    let site = Site {
-        pdf: opts.pdf,
-        content,
-        timeline: crate::timeline::Timeline::of(content, opts.as_of),
-        rules,
-        templates,
-        tera: templates.engine()?,
-        kits,
-        fingerprint: Hasher::new("site")
-            .with(&templates.fingerprint())
-            .part(&content.config_file.text)
-            .part(rules.fingerprint())
-            .part([u8::from(opts.pdf)])
-            .finish(),
-        cache: cache::Cache::new(content, templates),
-        pending: std::sync::Mutex::default(),
-    };
+    let site = Site::new(content, templates, rules, opts)?;
     // the redlines of each locale, in version order
     let changes = jobs::run(&site, opts.drafts, sink, progress)?;
     for (locale, changes) in content.config.locales.iter().zip(&changes) {
@@ -138,6 +116,43 @@ pub fn render_site_into(
     }
     sink.put(site.index_page()?)?;
     Ok(())
+}
+
+impl<'a> Site<'a> {
+    /// The engine, each locale's kit and the fingerprint every page depends on.
+    fn new(
+        content: &'a Content,
+        templates: &'a TemplateSet,
+        rules: &'a crate::classify::RuleSet,
+        opts: SiteOptions,
+    ) -> Result<Self> {
+        let mut kits = BTreeMap::new();
+        for locale in &content.config.locales {
+            let messages = templates.messages(locale)?;
+            let dates =
+                DateFormat::new(locale).map_err(|m| Diagnostic::file_error(&content.config_file.path, m))?;
+            let msg =
+                tera::Value::try_from_serializable(&messages).map_err(|e| template_error(templates, &e))?;
+            kits.insert(locale.clone(), LocaleKit { messages, msg, dates });
+        }
+        Ok(Site {
+            pdf: opts.pdf,
+            content,
+            timeline: crate::timeline::Timeline::of(content, opts.as_of),
+            rules,
+            templates,
+            tera: templates.engine()?,
+            kits,
+            fingerprint: Hasher::new("site")
+                .with(&templates.fingerprint())
+                .part(&content.config_file.text)
+                .part(rules.fingerprint())
+                .part([u8::from(opts.pdf)])
+                .finish(),
+            cache: cache::Cache::new(content, templates),
+            pending: std::sync::Mutex::default(),
+        })
+    }
 }
 
 impl Site<'_> {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::config::Status;
 use crate::error::Result;
 use crate::ids::Locale;
-use crate::model::Version;
+use crate::model::{PageKind, SealedPage, Version};
 use crate::output::Artifact;
 use crate::render::sections::{FactResolver, PartialShared, render_section};
 use crate::render::templates::template_error;
@@ -123,11 +123,26 @@ impl<'a> Site<'a> {
         let base = &self.content.config.base_url;
         let previous = self.predecessor(pages.version).map(|v| v.meta.id.to_string());
         let banner = self.banner(status, pages.version, dir, locale);
+        let withdrawn = self.withdrawn(pages.version, locale);
         let mut out = Vec::new();
         for (kind, file, template) in [
             ("web", "index.html", "page.html"),
             ("print", "print.html", "print.html"),
         ] {
+            let page_kind = if kind == "web" {
+                PageKind::Web
+            } else {
+                PageKind::Print
+            };
+            // a draft always shows its sources as they are now
+            let stored = pages
+                .version
+                .published
+                .get(&SealedPage {
+                    locale: locale.clone(),
+                    kind: page_kind,
+                })
+                .filter(|_| !pages.version_is_draft());
             let alternates = self.alternates(locale, dir, |l| {
                 (
                     format!("{}{file}", dir_of(l)),
@@ -181,12 +196,25 @@ impl<'a> Site<'a> {
                     })
                     .collect(),
                 alternates,
+                sealed_sha256: stored.map(|s| crate::seal::text_sha256(&s.text)),
+                withdrawn: withdrawn.clone(),
             };
             let shared = [("sections", &pages.sections), ("msg", &kit.msg)];
-            out.push(Artifact::new(
-                format!("{dir}{file}"),
-                self.render_with(template, &view, &shared)?,
-            ));
+            let mut bytes = self.render_with(template, &view, &shared)?;
+            // the page shows the sealed text stored at release, in today's chrome
+            if let Some(stored) = stored {
+                let up = dir == format!("{locale}/");
+                let page = String::from_utf8_lossy(&bytes);
+                bytes = super::sealed::embed(&page, &stored.text, up)
+                    .ok_or_else(|| {
+                        crate::error::Error::Usage(format!(
+                            "the page template ({template}) has no <main>…</main> to show the sealed text of {} in",
+                            pages.version.meta.id
+                        ))
+                    })?
+                    .into_bytes();
+            }
+            out.push(Artifact::new(format!("{dir}{file}"), bytes));
         }
         Ok(out)
     }
@@ -272,6 +300,18 @@ impl<'a> Site<'a> {
     }
 }
 
+impl Site<'_> {
+    /// When `version` was withdrawn, as `locale`'s pages show it.
+    pub(super) fn withdrawn(&self, version: &Version, locale: &Locale) -> Option<Dated> {
+        let w = self.content.lock.as_ref()?.withdrawal(&version.meta.id)?;
+        let date = crate::date::Date::parse(&w.date).ok()?;
+        Some(Dated {
+            date: self.kit(locale).dates.format(date),
+            iso: w.date.clone(),
+        })
+    }
+}
+
 /// The link from a page in folder `dir` to `to` inside the folder of `locale`: short when the page
 /// is in that folder already (`changes/…`, `../index.html`), from the root otherwise (drafts).
 pub(super) fn in_locale(dir: &str, locale: &Locale, to: &str) -> String {
@@ -281,7 +321,9 @@ pub(super) fn in_locale(dir: &str, locale: &Locale, to: &str) -> String {
     }
 }
 
-/// `output/data/<version>.json`: the typed facts of a published version (`facts`), all locales.
+/// `output/data/<version>.json`: the typed facts of a published version (`facts`), all locales,
+/// with the sha256 of the sealed text of its pages by locale (`sealed_text`, empty when none is
+/// stored).
 pub(super) fn data_artifact(version: &Version, facts: &serde_json::Value) -> Artifact {
     let value = serde_json::json!({
         "schema": "policyc.facts/1",
@@ -289,6 +331,7 @@ pub(super) fn data_artifact(version: &Version, facts: &serde_json::Value) -> Art
         "effective": version.meta.effective,
         "updated": version.meta.updated,
         "facts": facts,
+        "sealed_text": crate::seal::published_hashes(version),
     });
     let mut bytes = serde_json::to_vec_pretty(&value).expect("JSON values serialise");
     bytes.push(b'\n');

@@ -1,0 +1,281 @@
+//! Changed link targets: one address written differently is editorial, another address is
+//! substantive, and a contact channel whose target changed (a `mailto:` or `tel:` link, a
+//! complaint, request or contact form), or an email address or phone number that only a link held,
+//! new or gone, triggers the contact clause (§VIII 8.5: the contact details or the complaint
+//! channels). What a link is comes from its scheme, its text and the
+//! words of its path, matched against the sourced [`GROUPS`]; the verdict on the links is joined
+//! to the verdict on the passage's text ([`with_links`]).
+
+use std::collections::BTreeSet;
+
+use super::{Channel, Evidence, Found, Reason, Role, RuleSet, Severity, Verdict};
+use crate::diff::{Change, LinkChange};
+
+/// Words that make a link a contact channel, by what they name. Terms are lowercase; a trailing
+/// `*` matches any word ending; a term of several words matches consecutive words; Chinese terms
+/// match anywhere in the link's text.
+struct Group {
+    channel: Channel,
+    /// The standard or law that names this channel (for its readers and the test that every
+    /// group has one; the classifier does not read it).
+    #[allow(dead_code)]
+    source: &'static str,
+    en: &'static [&'static str],
+    zh: &'static [&'static str],
+}
+
+/// The lexicon of contact channels, each group with its source (as the groups of `rules.toml`).
+const GROUPS: &[Group] = &[
+    Group {
+        channel: Channel::Complaint,
+        source: "Complaint channels: GDPR Art. 13(2)(d) and Art. 77 (right to lodge a complaint); \
+                 PIPL Art. 65 (投诉、举报); GB/T 35273-2020 §8.8 (投诉管理: 投诉渠道)",
+        en: &["complain*", "grievance*"],
+        zh: &["投诉", "举报"],
+    },
+    Group {
+        channel: Channel::Request,
+        source: "How requests are made: GDPR Art. 12(2) (facilitate the exercise of data subject \
+                 rights); CCPA Cal. Civ. Code §1798.130(a)(1) (methods for submitting requests, an \
+                 interactive webform); PIPL Art. 50 (便捷的申请受理和处理机制); GB/T 35273-2020 §8.7 \
+                 (响应个人信息主体的请求)",
+        en: &[
+            "data subject*",
+            "dsar",
+            "privacy request*",
+            "request form",
+            "webform",
+            "web form",
+        ],
+        zh: &["申请表", "请求表", "行使权利", "权利请求"],
+    },
+    Group {
+        channel: Channel::Contact,
+        source: "Contact details of the handler and its DPO: GDPR Art. 13(1)(a)-(b); PIPL Art. 17 \
+                 (联系方式) and Art. 52 (个人信息保护负责人); GB/T 35273-2020 Annex D part IX \
+                 (如何联系我们)",
+        en: &["contact*", "data protection officer", "dpo", "privacy team"],
+        zh: &["联系", "联络", "个人信息保护负责人"],
+    },
+];
+
+/// The words of a text: lowercase runs of letters and digits.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Does `term` occur in `words` (consecutive words; a trailing `*` matches a word's beginning)?
+fn has_term(words: &[String], term: &str) -> bool {
+    let parts: Vec<&str> = term.split(' ').collect();
+    let matches = |w: &str, t: &str| match t.strip_suffix('*') {
+        Some(stem) => w.starts_with(stem),
+        None => w == t,
+    };
+    words
+        .windows(parts.len())
+        .any(|win| win.iter().zip(&parts).all(|(w, t)| matches(w, t)))
+}
+
+/// The path of a URL (without scheme, host, query and fragment): what its words name.
+fn path_of(url: &str) -> &str {
+    let url = url.split(['?', '#']).next().unwrap_or(url);
+    match url.find("//") {
+        Some(i) => {
+            let rest = &url[i + 2..];
+            rest.find('/').map_or("", |j| &rest[j..])
+        }
+        None => url,
+    }
+}
+
+/// The contact channel a target with link text `text` is, if it is one.
+fn channel_of(text: &str, target: &str) -> Option<Channel> {
+    let lower = target.trim().to_ascii_lowercase();
+    if lower.starts_with("mailto:") {
+        return Some(Channel::Email);
+    }
+    if lower.starts_with("tel:") || lower.starts_with("sms:") {
+        return Some(Channel::Phone);
+    }
+    // a place in a page (`#contact`, `…/privacy#contact-us`) is navigation, not a channel
+    if lower.split_once('#').is_some_and(|(_, f)| !f.is_empty()) {
+        return None;
+    }
+    let text_words = words(text);
+    let path_words = words(path_of(target));
+    GROUPS
+        .iter()
+        .find(|g| {
+            g.en.iter()
+                .any(|t| has_term(&text_words, t) || has_term(&path_words, t))
+                || g.zh.iter().any(|t| text.contains(t))
+        })
+        .map(|g| g.channel)
+}
+
+/// The contact channel a link whose target changed is, on either side. A form's link added to
+/// words or taken off them is none: the words still say how to reach the controller. An email
+/// address or a phone number that only a link held (its words do not show it: those that do are
+/// read as text) is one, new or gone.
+pub(super) fn channel(link: &LinkChange) -> Option<Channel> {
+    match (&link.old, &link.new) {
+        (Some(old), Some(new)) => channel_of(&link.text, new).or_else(|| channel_of(&link.text, old)),
+        (Some(only), None) | (None, Some(only)) => {
+            channel_of(&link.text, only).filter(|c| matches!(c, Channel::Email | Channel::Phone))
+        }
+        (None, None) => None,
+    }
+}
+
+/// The verdict on the links of a change alone.
+fn links_verdict(links: &[LinkChange], rules: &RuleSet) -> Verdict {
+    let mut found = Found::new();
+    let mut editorial = true;
+    for l in links {
+        let channel = if l.equivalent { None } else { channel(l) };
+        editorial &= l.equivalent;
+        let reason = Reason::Link {
+            change: l.clone(),
+            channel,
+        };
+        if channel.is_some() {
+            found.add(Role::Contact, reason);
+        } else {
+            found.reasons.push(Evidence { clause: None, reason });
+        }
+    }
+    let verdict = found.finish(rules, Reason::NoClause);
+    if editorial {
+        Verdict {
+            severity: Severity::Editorial,
+            ..verdict
+        }
+    } else {
+        verdict
+    }
+}
+
+/// `text` (the verdict on the passage's words) joined with the verdict on its changed links: the
+/// higher severity, both sets of clauses and reasons. When the words did not change at all, the
+/// links alone decide.
+pub(super) fn with_links(text: Verdict, change: &Change, rules: &RuleSet) -> Verdict {
+    if change.links.is_empty() {
+        return text;
+    }
+    let links = links_verdict(&change.links, rules);
+    if change.old == change.new {
+        return links;
+    }
+    let clauses: BTreeSet<String> = text.clauses.iter().chain(&links.clauses).cloned().collect();
+    let roles: BTreeSet<Role> = text.roles.iter().chain(&links.roles).copied().collect();
+    let mut reasons: Vec<Evidence> = text.reasons;
+    // "no clause is affected" no longer holds once a link triggers one
+    if !clauses.is_empty() {
+        reasons.retain(|e| e.reason != Reason::NoClause);
+    }
+    reasons.extend(links.reasons);
+    Verdict {
+        severity: text.severity.max(links.severity),
+        clauses: clauses.into_iter().collect(),
+        roles: roles.into_iter().collect(),
+        requires_consent: text.requires_consent || links.requires_consent,
+        reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::links::LinkKind;
+
+    fn change(text: &str, old: &str, new: &str) -> LinkChange {
+        LinkChange {
+            kind: LinkKind::Link,
+            text: text.into(),
+            old: Some(old.into()),
+            new: Some(new.into()),
+            equivalent: false,
+        }
+    }
+
+    #[test]
+    fn every_group_names_its_source() {
+        for g in GROUPS {
+            assert!(
+                g.source.contains("GDPR") && g.source.contains("PIPL"),
+                "{}",
+                g.source
+            );
+            assert!(!g.en.is_empty() && !g.zh.is_empty());
+        }
+    }
+
+    #[test]
+    fn contact_channels_by_scheme_text_and_path() {
+        let c = |t, o, n| channel(&change(t, o, n));
+        assert_eq!(
+            c("write to us", "mailto:a@x.com", "mailto:b@x.com"),
+            Some(Channel::Email)
+        );
+        assert_eq!(c("call", "tel:+1555", "tel:+1556"), Some(Channel::Phone));
+        assert_eq!(
+            c("this form", "https://x.com/complaints", "https://x.com/forms/9"),
+            Some(Channel::Complaint)
+        );
+        assert_eq!(
+            c("submit a privacy request", "https://x.com/a", "https://x.com/b"),
+            Some(Channel::Request)
+        );
+        // a request in general words is no form of the rights' requests
+        assert_eq!(c("request a demo", "https://x.com/a", "https://x.com/b"), None);
+        assert_eq!(
+            c("here", "https://x.com/data-subject-access", "https://x.com/dsar"),
+            Some(Channel::Request)
+        );
+        assert_eq!(
+            c("投诉渠道", "https://x.cn/a", "https://x.cn/b"),
+            Some(Channel::Complaint)
+        );
+        assert_eq!(
+            c("Contact us", "https://x.com/a", "https://x.com/b"),
+            Some(Channel::Contact)
+        );
+        // words of the host or the query name no channel; other links are none
+        assert_eq!(
+            c(
+                "cookie notice",
+                "https://contact.x.com/cookies",
+                "https://x.com/cookies?request=1"
+            ),
+            None
+        );
+        assert_eq!(
+            c("our partners", "https://x.com/partners", "https://y.com/partners"),
+            None
+        );
+        assert_eq!(c("IX. How to contact us", "#contact", "#contact-us"), None);
+        assert_eq!(
+            c(
+                "Contact us",
+                "https://x.com/p#contact",
+                "https://x.com/privacy#contact"
+            ),
+            None
+        );
+        // a form's link added to words (or taken off them) is no channel's change; an address
+        // only a link held is
+        let added = LinkChange {
+            old: None,
+            ..change("complaint form", "", "https://x.com/complaints")
+        };
+        assert_eq!(channel(&added), None);
+        let removed = LinkChange {
+            new: None,
+            ..change("our DPO", "mailto:dpo@x.com", "")
+        };
+        assert_eq!(channel(&removed), Some(Channel::Email));
+    }
+}
