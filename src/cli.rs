@@ -100,14 +100,25 @@ pub enum Command {
         after_help = "Examples:\n  policyc completions bash > /etc/bash_completion.d/policyc\n  policyc completions zsh > \"${fpath[1]}/_policyc\"\n\nExit codes: 0 printed; 2 unknown shell."
     )]
     Completions(CompletionsArgs),
-    /// Print the manual page (roff) on stdout.
-    #[command(after_help = "Example:\n  policyc man > /usr/local/share/man/man1/policyc.1")]
-    Man,
+    /// Print the manual page (roff) on stdout, or write one page per subcommand into a folder.
+    #[command(
+        after_help = "Examples:\n  policyc man > /usr/local/share/man/man1/policyc.1    one page, every subcommand's options\n  policyc man --out /usr/local/share/man/man1         policyc.1, policyc-build.1 …\n\nExit codes: 0 written; 2 the folder cannot be written."
+    )]
+    Man(ManArgs),
     /// Record that a translated section was reviewed against the current source text.
     #[command(
-        after_help = "Example:\n  policyc translated cookies --locale zh-CN\n\nExit codes: 0 recorded; 2 bad input."
+        after_help = "Examples:\n  policyc translated cookies --locale zh-CN\n  policyc translated --fact sdks.glide.purpose --locale zh-CN\n\nExit codes: 0 recorded; 2 bad input."
     )]
     Translated(TranslatedArgs),
+}
+
+/// `policyc man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `policyc.1` and one `policyc-<command>.1` per subcommand into this folder (created
+    /// when missing; other files in it are kept) instead of one page on stdout.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// `policyc build`.
@@ -358,7 +369,12 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct TranslatedArgs {
     /// The section id (`cookies`), or `all`.
-    pub section: String,
+    #[arg(required_unless_present = "fact", conflicts_with = "fact")]
+    pub section: Option<String>,
+    /// Instead of a section, a fact text of facts.toml (`sdks.glide.purpose`), or `all` (every stale
+    /// one): records its review in the version's translations.toml.
+    #[arg(long, value_name = "PATH")]
+    pub fact: Option<String>,
     /// The translated locale.
     #[arg(long, value_name = "LOCALE")]
     pub locale: String,

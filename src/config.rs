@@ -105,6 +105,11 @@ pub struct SectionMeta {
     pub translation: Option<TranslationRecord>,
 }
 
+/// `versions/<id>/translations.toml` (written by `policyc translated --fact`): for each translated
+/// locale, by fact path (`sdks.glide.purpose`), the sha256 of the source-locale text its translation
+/// was last reviewed against (`sha256:<hex>`).
+pub type FactReviews = BTreeMap<Locale, BTreeMap<String, String>>;
+
 /// What a translated section records about the source text it was last reviewed against.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -106,14 +106,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             );
             output::stdout(&String::from_utf8_lossy(&out)).map(|()| 0)
         }
-        cli::Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(<cli::Cli as clap::CommandFactory>::command())
-                .render(&mut out)
-                .map_err(|e| error::Error::io("cannot render", std::path::Path::new("<man page>"), e))
-                .and_then(|()| output::stdout(&String::from_utf8_lossy(&out)))
-                .map(|()| 0)
-        }
+        cli::Command::Man(args) => commands::man::run(&args),
         cli::Command::Translated(args) => commands::translated::run(&ctx, &args),
     };
     match result {
@@ -147,7 +140,7 @@ fn json_requested(command: &cli::Command) -> bool {
         Command::Import(a) => a.format == ReportFormat::Json,
         Command::Translated(a) => a.format == ReportFormat::Json,
         Command::Show(a) => a.format == ReportFormat::Json,
-        Command::Serve(_) | Command::Completions(_) | Command::Man => false,
+        Command::Serve(_) | Command::Completions(_) | Command::Man(_) => false,
     }
 }
 

@@ -362,10 +362,27 @@ fn load_version(
     let mut editions = BTreeMap::new();
     let mut images = BTreeMap::new();
     let mut published = BTreeMap::new();
+    let mut fact_reviews = crate::config::FactReviews::new();
+    let mut fact_reviews_file = None;
     for (name, path, is_dir) in list_dir(dir, root)? {
         match (name.as_str(), is_dir) {
             ("version.toml" | "facts.toml", false) => {}
             ("published", true) => published = load_published(root, &path, config)?,
+            (crate::model::FACT_REVIEWS, false) => {
+                let file = read_content(root, &path)?;
+                fact_reviews = toml_file::parse(&file)?;
+                if let Some(locale) = fact_reviews.keys().find(|l| !config.locales.contains(l)) {
+                    let offset = file.text.find(locale.as_str()).unwrap_or(0);
+                    return Err(Diagnostic::at(
+                        &file,
+                        offset,
+                        format!("locale `{locale}` is not declared in policy.toml"),
+                    )
+                    .into());
+                }
+                hashes.insert(name.clone(), crate::output::sha256_hex(file.text.as_bytes()));
+                fact_reviews_file = Some(file);
+            }
             ("images", true) => {
                 for (file, path, is_dir) in list_dir(&path, root)? {
                     let bytes = read_image(&path, &file, is_dir)?;
@@ -418,6 +435,8 @@ fn load_version(
         facts,
         facts_file,
         editions,
+        fact_reviews,
+        fact_reviews_file,
         images,
         published,
     })
@@ -718,6 +737,11 @@ pub fn resolve(path: &Path) -> Result<PathBuf> {
 /// Whether `path` is a file (a program named by its path).
 pub fn is_file(path: &Path) -> bool {
     path.is_file()
+}
+
+/// Whether `path` is a folder (after links).
+pub fn is_dir(path: &Path) -> bool {
+    path.is_dir()
 }
 
 /// The first file named `name` in a folder of `PATH`.

@@ -6,6 +6,12 @@
 //! 2. [`render`] (at build): HTML with heading levels shifted below the section heading, footnote ids
 //!    prefixed by the section id so they cannot clash, and `{{ … }}` fact references expanded through
 //!    a [`Resolve`]r.
+//!
+//! [`outline`] (for `check`) lists the blocks under each heading.
+
+mod outline;
+
+pub use outline::{Block, BlockKind, Segment, outline};
 
 use std::ops::Range;
 

@@ -10,6 +10,9 @@ use crate::ids::{HeadingId, Locale, SectionId, VersionId};
 use crate::markdown::Directive;
 use crate::source::SourceFile;
 
+/// The file of a version folder that records the reviews of translated fact texts.
+pub const FACT_REVIEWS: &str = "translations.toml";
+
 /// Everything under `content/`.
 #[derive(Debug, Clone)]
 pub struct Content {
@@ -44,6 +47,10 @@ pub struct Version {
     pub source_hashes: BTreeMap<String, String>,
     /// One edition per locale of the policy.
     pub editions: BTreeMap<Locale, Edition>,
+    /// `translations.toml`: the reviews of translated fact texts (empty when the file is absent).
+    pub fact_reviews: crate::config::FactReviews,
+    /// Its source, when the version has one.
+    pub fact_reviews_file: Option<SourceFile>,
     /// The files of its `images/` folder by path inside the version folder (`images/logo.png`),
     /// with their bytes; their sha256 are in `source_hashes` (so the seal covers them).
     pub images: BTreeMap<String, std::sync::Arc<Vec<u8>>>,
@@ -166,6 +173,9 @@ impl Version {
             ("version.toml".to_string(), &self.meta_file),
             ("facts.toml".to_string(), &self.facts_file),
         ];
+        if let Some(file) = &self.fact_reviews_file {
+            out.push((FACT_REVIEWS.to_string(), file));
+        }
         for (locale, edition) in &self.editions {
             for s in &edition.sections {
                 let name = s

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pull-request gate for a policy repository (see docs/ci.md):
-#   1. `policyc check` must find no error;
+#   1. `policyc check` must find no error; when it finds some, they are written to $COMMENT_FILE
+#      (so the comment step posts them) and the gate fails;
 #   2. the newest draft is compared with the last published version; the Markdown redline is written
 #      to $COMMENT_FILE for the CI to post as a pull-request comment;
 #   3. a material change fails the gate unless $POLICY_APPROVED is "true" (set it from a reviewer's
@@ -13,8 +14,17 @@ CONTENT=${CONTENT:-content}
 COMMENT_FILE=${COMMENT_FILE:-policy-diff.md}
 
 if ! "$POLICYC" check --content "$CONTENT" --format json > policy-check.json; then
-  echo "policyc check found errors:" >&2
-  "$POLICYC" check --content "$CONTENT" -q >&2 || true
+  {
+    echo "### policyc check found errors"
+    echo
+    echo "The draft cannot be compared or released until these are fixed:"
+    echo
+    echo '```text'
+    NO_COLOR=1 "$POLICYC" check --content "$CONTENT" -q 2>&1 || true
+    echo '```'
+  } > "$COMMENT_FILE"
+  echo "policyc check found errors (the comment in $COMMENT_FILE lists them):" >&2
+  cat "$COMMENT_FILE" >&2
   exit 1
 fi
 

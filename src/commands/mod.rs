@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod import;
 pub mod lifecycle;
+pub mod man;
 pub mod notice;
 pub mod rerender;
 pub mod serve;

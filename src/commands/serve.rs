@@ -3,6 +3,11 @@
 //! reload script injected into every page (preview only: published pages carry no script). A build
 //! error is shown in the page and in the terminal, naming file and line.
 //!
+//! Two pages exist only here: `/drafts/` lists every draft with a link to each of its locales, and
+//! a page of a published version whose sealed sources were edited (what `seal::verify` reports,
+//! and `build` refuses) carries a warning banner naming the files, so nobody takes the preview of
+//! a changed sealed text for what was published.
+//!
 //! It survives its clients: each connection has its own small thread, at most
 //! [`MAX_CONNECTIONS`] at once (503 beyond), each request head is bounded in size and time and
 //! each response in time ([`http`]); the pages are a snapshot taken under the lock and sent after
@@ -38,8 +43,16 @@ const STACK: usize = 128 * 1024;
 #[derive(Default)]
 struct Snapshot {
     files: BTreeMap<String, Vec<u8>>,
+    /// The banner of each page of a published version whose sealed sources were edited, by path.
+    banners: BTreeMap<String, String>,
     error: Option<String>,
     generation: u64,
+}
+
+/// A preview build: the pages, and the banners some of them carry.
+struct Preview {
+    files: BTreeMap<String, Vec<u8>>,
+    banners: BTreeMap<String, String>,
 }
 
 /// The current snapshot; the lock is held only to clone or replace the `Arc`.
@@ -58,9 +71,10 @@ impl Drop for Active {
     }
 }
 
-/// Builds the site in memory: every page, or the error that stopped it.
-fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> {
-    let run = || -> Result<BTreeMap<String, Vec<u8>>> {
+/// Builds the site in memory: every page, the drafts' index and the banners of edited sealed
+/// versions, or the error that stopped it.
+fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<Preview, String> {
+    let run = || -> Result<Preview> {
         let content = load::load_content(content_dir)?;
         let templates = load::load_templates(Some(templates_dir))?;
         let rules = load::load_rules(Some(content_dir))?;
@@ -78,11 +92,16 @@ fn build(content_dir: &Path, templates_dir: &Path) -> std::result::Result<BTreeM
         )?;
         let current = crate::timeline::Timeline::of(&content, as_of);
         let images = crate::render::images::artifacts(&content, true, current.current());
-        Ok(artifacts
+        let mut files: BTreeMap<String, Vec<u8>> = artifacts
             .into_iter()
             .chain(images)
             .map(|a| (a.path, a.bytes))
-            .collect())
+            .collect();
+        files
+            .entry("drafts/index.html".to_string())
+            .or_insert_with(|| drafts_index(&content).into_bytes());
+        let banners = edited_sealed_banners(&content, &files, current.current());
+        Ok(Preview { files, banners })
     };
     run().map_err(|e| crate::clean::visible(&format!("error: {e}")).into_owned())
 }
@@ -111,12 +130,13 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<i32> {
         let result = build(&content_dir, &templates_dir);
         let generation = snapshot(state).generation + 1;
         let next = match result {
-            Ok(files) => {
+            Ok(Preview { files, banners }) => {
                 if ctx.verbosity > Verbosity::Quiet {
                     eprintln!("built {} files (preview {generation})", files.len());
                 }
                 Snapshot {
                     files,
+                    banners,
                     error: None,
                     generation,
                 }
@@ -125,6 +145,7 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<i32> {
                 eprintln!("{message}");
                 Snapshot {
                     files: BTreeMap::new(),
+                    banners: BTreeMap::new(),
                     error: Some(message),
                     generation,
                 }
@@ -233,13 +254,28 @@ fn page<'s>(s: &'s Snapshot, path: &str) -> (u16, &'static str, std::borrow::Cow
     }
     match s.files.get(&rel) {
         Some(bytes) if rel.ends_with(".html") => {
-            // one copy of the page, with the reload script before `</body>`
+            // one copy of the page, with the banner (if any) after `<body …>` and the reload script
+            // before `</body>`
+            let banner = s.banners.get(&rel).map_or("", String::as_str);
+            let body_open = bytes
+                .windows(5)
+                .position(|w| w == b"<body")
+                .and_then(|at| {
+                    bytes[at..]
+                        .iter()
+                        .position(|&b| b == b'>')
+                        .map(|end| at + end + 1)
+                })
+                .unwrap_or(0);
             let at = bytes
                 .windows(7)
                 .position(|w| w == b"</body>")
-                .unwrap_or(bytes.len());
-            let mut html = Vec::with_capacity(bytes.len() + reload.len());
-            html.extend_from_slice(&bytes[..at]);
+                .unwrap_or(bytes.len())
+                .max(body_open);
+            let mut html = Vec::with_capacity(bytes.len() + banner.len() + reload.len());
+            html.extend_from_slice(&bytes[..body_open]);
+            html.extend_from_slice(banner.as_bytes());
+            html.extend_from_slice(&bytes[body_open..at]);
             html.extend_from_slice(reload.as_bytes());
             html.extend_from_slice(&bytes[at..]);
             (200, "text/html; charset=utf-8", Cow::Owned(html))
@@ -264,6 +300,83 @@ fn page<'s>(s: &'s Snapshot, path: &str) -> (u16, &'static str, std::borrow::Cow
             )
         }
     }
+}
+
+/// `/drafts/`: every draft version, newest first, with a link to its page in each locale.
+fn drafts_index(content: &crate::model::Content) -> String {
+    let drafts: Vec<_> = content
+        .versions
+        .iter()
+        .rev()
+        .filter(|(_, v)| v.meta.status == crate::config::Status::Draft)
+        .collect();
+    let mut items = String::new();
+    for (id, version) in &drafts {
+        let id = escape(id.as_str());
+        let links: Vec<String> = version
+            .editions
+            .keys()
+            .map(|l| {
+                let l = escape(l.as_str());
+                format!("<a href=\"/drafts/{l}/{id}/\" hreflang=\"{l}\">{l}</a>")
+            })
+            .collect();
+        items.push_str(&format!(
+            "<li>{id} (effective {}): {}</li>",
+            version.meta.effective,
+            links.join(" · ")
+        ));
+    }
+    let list = if drafts.is_empty() {
+        "<p>There is no draft. Start one with <code>policyc new-version VERSION</code>.</p>".to_string()
+    } else {
+        format!("<ul>{items}</ul>")
+    };
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Drafts: {product} preview</title></head><body><h1>Drafts</h1>{list}<p><a href=\"/\">Published pages</a></p></body></html>",
+        product = escape(&content.config.product)
+    )
+}
+
+/// The banner of each page of a published version whose sealed sources were edited: the pages
+/// under `<locale>/<version>/`, and `<locale>/index.html` and `print.html` when it is `current` (the
+/// version the current pages show).
+fn edited_sealed_banners(
+    content: &crate::model::Content,
+    files: &BTreeMap<String, Vec<u8>>,
+    current: Option<&crate::ids::VersionId>,
+) -> BTreeMap<String, String> {
+    let mut edited: BTreeMap<&crate::ids::VersionId, Vec<String>> = BTreeMap::new();
+    for finding in crate::seal::verify(content) {
+        if let Some((id, version)) = content
+            .versions
+            .iter()
+            .find(|(_, v)| finding.file.starts_with(&v.dir))
+        {
+            let rel = finding.file.strip_prefix(&version.dir).unwrap_or(&finding.file);
+            edited.entry(id).or_default().push(rel.display().to_string());
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (id, changed) in edited {
+        let banner = format!(
+            "<div role=\"alert\" style=\"background:#fff3cd;color:#5c4400;border-bottom:2px solid #b38600;padding:.75rem 1rem;font:1rem/1.4 system-ui,sans-serif\"><strong>Preview of an edited sealed version.</strong> The sources of published version {v} were changed after it was sealed ({files}), so this page is not what was published; <code>policyc build</code> refuses it. Undo the edit, or record a deliberate correction with <code>policyc release --reseal {v} --reason \"…\"</code>.</div>",
+            v = escape(id.as_str()),
+            files = escape(&changed.join(", ")),
+        );
+        for path in files.keys().filter(|p| p.ends_with(".html")) {
+            let parts: Vec<&str> = path.split('/').collect();
+            let of_version = parts.len() >= 3 && parts[1] == id.as_str();
+            let current_page = parts.len() == 2
+                && parts[0] != "drafts"
+                && current == Some(id)
+                && matches!(parts[1], "index.html" | "print.html");
+            if of_version || current_page {
+                out.insert(path.clone(), banner.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The media type of an image file of the site.

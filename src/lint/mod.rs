@@ -45,6 +45,10 @@ pub const RULES: &[Rule] = &[
     staleness::RULE,
 ];
 
+/// Rules whose findings on a published version are warnings, whatever their level: its files are
+/// sealed, so nobody may act on them there (they are errors on drafts).
+pub const SOFTENED_WHEN_SEALED: &[&str] = &[parity::RULE.id, staleness::RULE.id];
+
 /// Runs every rule that is not off; findings sorted by file and position.
 pub fn run(content: &Content) -> Vec<Diagnostic> {
     let enabled: Vec<(&Rule, Level)> = RULES
@@ -57,10 +61,21 @@ pub fn run(content: &Content) -> Vec<Diagnostic> {
         })
         .collect();
     // the rules are independent: they run on every core, the findings are sorted after
+    let sealed: Vec<&std::path::Path> = content
+        .versions
+        .values()
+        .filter(|v| v.meta.status == crate::config::Status::Published)
+        .map(|v| v.dir.as_path())
+        .collect();
     let found = crate::parallel::map(&enabled, |(rule, level)| {
+        let softened = SOFTENED_WHEN_SEALED.contains(&rule.id);
         (rule.run)(content)
             .into_iter()
-            .map(|d| d.with_rule(rule.id, *level))
+            .map(|d| {
+                let on_sealed = softened && sealed.iter().any(|dir| d.file.starts_with(dir));
+                let level = if on_sealed { Level::Warning } else { *level };
+                d.with_rule(rule.id, level)
+            })
             .collect::<Vec<_>>()
     });
     let mut out: Vec<Diagnostic> = found.into_iter().flatten().collect();

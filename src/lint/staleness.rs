@@ -2,10 +2,19 @@
 //! reviewed against; when the source changes, the translation is stale until someone reviews it
 //! and runs `policyc translated`. Fact identifiers are not part of the text, so changing an email
 //! in `facts.toml` makes nothing stale.
+//!
+//! A fact's localized texts (`sdks.glide.purpose = { en = …, zh-CN = … }`) are tracked the same way:
+//! a translated locale's text of a fact is reviewed against the source-locale text whose sha256
+//! `translations.toml` records for it (`policyc translated --fact PATH --locale L`), or, with no
+//! record, against the source text of the version before (the draft's starting point). When the
+//! source text differs from what was reviewed, the translation is stale.
+
+use std::collections::BTreeMap;
 
 use crate::config::TranslationRecord;
 use crate::error::{Diagnostic, Level};
-use crate::model::{Content, Section};
+use crate::ids::Locale;
+use crate::model::{Content, Section, Version};
 
 /// The rule.
 pub const RULE: super::Rule = super::Rule {
@@ -14,7 +23,10 @@ pub const RULE: super::Rule = super::Rule {
     explain: "The source-locale text of a section changed after its translation was last reviewed. \
 Each translated section records a hash of the source text (title and paragraphs) in its front matter \
 under [translation]. Update the translation, then record the review with \
-`policyc translated SECTION --locale LOCALE`.",
+`policyc translated SECTION --locale LOCALE`. A fact's text in facts.toml (a purpose, a name) is stale \
+in the other locales when its source-locale text changed since their review (recorded in \
+translations.toml by `policyc translated --fact PATH --locale LOCALE`, else the text of the version \
+before). Findings on a published (sealed) version are warnings.",
     run,
 };
 
@@ -70,8 +82,129 @@ pub fn record(source: &Section) -> TranslationRecord {
     }
 }
 
-/// Stale translations of every version, as findings on the translated files.
+/// The record of a fact text's review: the sha256 of the source-locale text.
+pub fn fact_record(source_text: &str) -> String {
+    format!("sha256:{}", hex(source_text.as_bytes()))
+}
+
+/// A translated fact text whose source-locale text changed since it was reviewed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaleFact {
+    /// The fact's path (`sdks.glide.purpose`).
+    pub path: String,
+    /// The translated locale.
+    pub locale: Locale,
+    /// The source-locale text now.
+    pub source_text: String,
+    /// The translated text, as it stands.
+    pub translated_text: String,
+}
+
+/// The localized texts of a version's facts: path, then text by locale tag.
+pub fn fact_texts(content: &Content, version: &Version) -> Vec<(String, BTreeMap<String, String>)> {
+    let tags = content.locale_tags();
+    let tree = version.facts.to_tree();
+    crate::facts::texts(&tree, &tags)
+        .into_iter()
+        .map(|(path, text)| {
+            let by_locale = text
+                .iter()
+                .filter_map(|(tag, v)| Some((tag.clone(), v.as_str()?.to_string())))
+                .collect();
+            (path, by_locale)
+        })
+        .collect()
+}
+
+/// The stale fact translations of `version`, whose predecessor (the version it was started from)
+/// is `previous`; by path, then locale.
+pub fn stale_facts(content: &Content, version: &Version, previous: Option<&Version>) -> Vec<StaleFact> {
+    let source = content.config.default_locale.as_str();
+    let before: BTreeMap<String, String> = previous
+        .map(|p| fact_texts(content, p))
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(path, mut texts)| Some((path, texts.remove(source)?)))
+        .collect();
+    let mut out = Vec::new();
+    for (path, texts) in fact_texts(content, version) {
+        let Some(now) = texts.get(source) else {
+            continue;
+        };
+        let now_record = fact_record(now);
+        for locale in content.config.locales.iter().filter(|l| l.as_str() != source) {
+            let Some(translated) = texts.get(locale.as_str()) else {
+                // no text at all is `fact-translation-missing`
+                continue;
+            };
+            let reviewed = match version.fact_reviews.get(locale).and_then(|r| r.get(&path)) {
+                Some(record) => record.clone(),
+                // a fact the version before lacked came with its translations
+                None => match before.get(&path) {
+                    Some(old) => fact_record(old),
+                    None => continue,
+                },
+            };
+            if reviewed != now_record {
+                out.push(StaleFact {
+                    path: path.clone(),
+                    locale: locale.clone(),
+                    source_text: now.clone(),
+                    translated_text: translated.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Each version with the one before it.
+pub fn with_previous(content: &Content) -> Vec<(&Version, Option<&Version>)> {
+    let versions: Vec<&Version> = content.versions.values().collect();
+    versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (*v, i.checked_sub(1).map(|j| versions[j])))
+        .collect()
+}
+
+fn fact_finding(content: &Content, version: &Version, stale: &StaleFact) -> Diagnostic {
+    let src = &version.facts_file;
+    // at the translated text, where the translator will look
+    let quoted = toml::Value::String(stale.translated_text.clone()).to_string();
+    let offset = src.text.find(&quoted).unwrap_or(0);
+    let excerpt: String = stale.source_text.chars().take(70).collect();
+    let more = if stale.source_text.chars().count() > 70 {
+        "…"
+    } else {
+        ""
+    };
+    Diagnostic::at(
+        src,
+        offset,
+        format!(
+            "stale translation: the {} text of fact `{}` changed since its {} text was reviewed (now \"{excerpt}{more}\"); after updating run `policyc translated --fact {} --locale {}`",
+            content.config.default_locale, stale.path, stale.locale, stale.path, stale.locale
+        ),
+    )
+}
+
+/// Stale translations of every version, as findings on the translated files (sections) and on
+/// `facts.toml` (fact texts).
 pub fn run(content: &Content) -> Vec<Diagnostic> {
+    let mut out = sections(content);
+    for (version, previous) in with_previous(content) {
+        out.extend(
+            stale_facts(content, version, previous)
+                .iter()
+                .map(|stale| fact_finding(content, version, stale)),
+        );
+    }
+    out
+}
+
+/// Stale translated sections.
+fn sections(content: &Content) -> Vec<Diagnostic> {
     let source_locale = &content.config.default_locale;
     let versions: Vec<&crate::model::Version> = content.versions.values().collect();
     // each source text's record, made once for all its translations and for every version that

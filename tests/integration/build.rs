@@ -201,6 +201,16 @@ fn shared_sections_show_each_versions_own_facts_and_dates() {
         "en = \"Shenzhen Leqi Network Technology Co., LTD.\"",
         "en = \"Leqi Holdings Ltd.\"",
     );
+    // the Chinese name was reviewed and stays
+    p.run(&[
+        "translated",
+        "--fact",
+        "controller.name",
+        "--locale",
+        "zh-CN",
+        "-q",
+    ])
+    .ok();
     p.release_draft_now();
     // one worker: the second version meets the first one's sections already rendered
     crate::harness::run_in(p.path(), &["build", "-q"], &[("POLICYC_JOBS", "1")]).ok();

@@ -27,6 +27,11 @@ fn with_image() -> Project {
         "![How a parent gives consent](images/parental-consent.png)\n\nMinors may not create",
     );
     // the translation shows the same image: recorded as reviewed
+    p.edit(
+        "content/versions/2026-12-01/zh-CN/06-minors.md",
+        "未成年人未经父母",
+        "![家长如何表示同意](images/parental-consent.png)\n\n未成年人未经父母",
+    );
     p.run(&["translated", "minors", "--locale", "zh-CN", "-q"]).ok();
     p
 }

@@ -267,8 +267,9 @@ fn an_english_only_change_is_material_in_every_locale_page() {
     let p = Project::sample_with_draft();
     p.edit(
         &format!("content/versions/{}/en/03-sharing.md", crate::harness::DRAFT),
-        "{#transfer}",
-        "{#transfer}\n\nWe sell your personal information to data brokers.\n",
+        "{#transfer}\n\nWe do not transfer",
+        // inside a paragraph: a paragraph more would be a locale-parity error, refused at release
+        "{#transfer}\n\nWe sell your personal information to data brokers. We do not transfer",
     );
     // the translator marks the Chinese text reviewed without carrying the sentence over
     p.run(&["translated", "sharing", "--locale", "zh-CN"]).ok();

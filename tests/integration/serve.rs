@@ -215,3 +215,68 @@ fn too_many_connections_are_answered_503() {
     let (status, _) = wait_for(port, "/en/", |s, _| s == 200);
     assert_eq!(status, 200);
 }
+
+/// Issue 19: `/drafts/`, the address docs/ci.md gives, is an index of the drafts.
+#[test]
+fn drafts_index_links_to_each_locale_of_each_draft() {
+    let p = Project::sample_with_draft();
+    let (_server, port) = start(&p);
+    let (status, body) = get(port, "/drafts/");
+    assert_eq!(status, 200, "{body}");
+    for locale in ["en", "zh-CN"] {
+        let link = format!("href=\"/drafts/{locale}/2026-12-01/\"");
+        assert!(body.contains(&link), "no {link} in {body}");
+        let (status, page) = get(port, &format!("/drafts/{locale}/2026-12-01/"));
+        assert_eq!(status, 200);
+        assert!(page.contains("<main id=\"policy\">"), "{page}");
+    }
+    // the published version is no draft
+    assert!(!body.contains("2022-10-19"), "{body}");
+    assert!(!body.contains("Preview of an edited sealed version"), "{body}");
+}
+
+/// Issue 19: a page whose sealed (published) sources were edited is previewed with a warning.
+#[test]
+fn an_edited_sealed_version_is_previewed_with_a_warning_banner() {
+    let p = Project::sample_with_draft();
+    let (_server, port) = start(&p);
+    let banner = "Preview of an edited sealed version";
+    let (status, body) = get(port, "/zh-CN/2022-10-19/index.html");
+    assert_eq!(status, 200);
+    assert!(!body.contains(banner), "a banner before any edit");
+    p.edit(
+        "content/versions/2022-10-19/zh-CN/06-minors.md",
+        "未成年人未经父母",
+        "未满十四周岁的未成年人未经父母",
+    );
+    let (_, body) = wait_for(port, "/zh-CN/2022-10-19/index.html", |_, b| {
+        b.contains("未满十四周岁")
+    });
+    assert!(body.contains(banner), "{body}");
+    assert!(
+        body.contains("zh-CN/06-minors.md"),
+        "the banner names the edited file: {body}"
+    );
+    assert!(body.contains("policyc release --reseal 2022-10-19"), "{body}");
+    // the banner is outside <main>, right after <body>
+    let at = body.find(banner).unwrap();
+    assert!(at < body.find("<main").unwrap());
+    // every page of that version, and the current pages showing it, carry it; drafts do not
+    for path in ["/en/2022-10-19/index.html", "/en/", "/zh-CN/print.html"] {
+        let (status, page) = get(port, path);
+        assert_eq!(status, 200, "{path}");
+        assert!(page.contains(banner), "{path} has no banner");
+    }
+    for path in ["/drafts/en/2026-12-01/index.html", "/drafts/"] {
+        let (_, page) = get(port, path);
+        assert!(!page.contains(banner), "{path} has a banner");
+    }
+    // undoing the edit removes it
+    p.edit(
+        "content/versions/2022-10-19/zh-CN/06-minors.md",
+        "未满十四周岁的未成年人未经父母",
+        "未成年人未经父母",
+    );
+    let (_, body) = wait_for(port, "/zh-CN/2022-10-19/index.html", |_, b| !b.contains(banner));
+    assert!(!body.contains(banner));
+}
