@@ -196,6 +196,11 @@ fn withdraw_keeps_the_pages_and_says_so() {
             "{page}: the banner is outside <main>"
         );
     }
+    // so does its print page (and so its PDF), above the sealed text
+    let print = p.read("output/en/2026-12-01/print.html");
+    assert!(print.contains("class=\"withdrawn-note\""));
+    assert!(print.contains("This version was withdrawn on December 1, 2026"));
+    assert!(!main_of(&print).contains("withdrawn-note"));
     // the version in force is the one before it, not superseded by a withdrawn one
     let old = p.read("output/en/2022-10-19/index.html");
     assert!(!old.contains("banner withdrawn") && !old.contains("banner archived"));
