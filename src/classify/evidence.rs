@@ -414,12 +414,16 @@ pub fn phones(s: &str) -> Vec<String> {
 /// Company names (words before a corporate suffix) in `s`.
 pub fn companies(s: &str) -> Vec<String> {
     let mut out = BTreeSet::new();
-    // the (up to) three words before the current one, the latest last
-    let mut before: [&str; 3] = [""; 3];
-    for (seen, t) in s.split_whitespace().enumerate() {
-        out.extend(company_name(&before[3 - seen.min(3)..], t));
-        before.rotate_left(1);
-        before[2] = t;
+    // a name never runs from one block (line) into the next: `Privacy Policy` / `Limited
+    // Warranty` are two menu entries, not a company
+    for line in s.lines() {
+        // the (up to) three words before the current one, the latest last
+        let mut before: [&str; 3] = [""; 3];
+        for (seen, t) in line.split_whitespace().enumerate() {
+            out.extend(company_name(&before[3 - seen.min(3)..], t));
+            before.rotate_left(1);
+            before[2] = t;
+        }
     }
     out.extend(authorities(s));
     // the two legal forms of the Company Law of the PRC: 有限责任公司 and (股份)有限公司

@@ -648,38 +648,63 @@ fn mark_restated(changes: &mut Vec<Change>) {
         return;
     }
     // each change's sentences, on each side, split and normalised once
-    let split = |text: &Option<String>, fact: bool| -> Vec<(String, String)> {
+    // (and without a run-in label: a heading that became `Contacting us: We are here …`, or the
+    // reverse, moved no statement)
+    let split = |text: &Option<String>, fact: bool| -> Vec<Sentence> {
         match text {
             Some(t) if !fact => sentences(t)
                 .into_iter()
-                .map(|(s, n)| (s.to_string(), n))
+                .map(|(s, n)| (s.to_string(), n, unlabelled(s).map(normal_form)))
                 .collect(),
             _ => vec![],
         }
     };
-    let olds: Vec<Vec<(String, String)>> = changes.iter().map(|c| split(&c.old, c.fact.is_some())).collect();
-    let news: Vec<Vec<(String, String)>> = changes.iter().map(|c| split(&c.new, c.fact.is_some())).collect();
+    let olds: Vec<Vec<Sentence>> = changes.iter().map(|c| split(&c.old, c.fact.is_some())).collect();
+    let news: Vec<Vec<Sentence>> = changes.iter().map(|c| split(&c.new, c.fact.is_some())).collect();
     let headings: Vec<String> = changes.iter().map(|c| c.heading.clone()).collect();
     // what the changes took out and what they put in: sentence -> the section it stood in
-    fn index(side: &[Vec<(String, String)>]) -> HashMap<&str, usize> {
+    fn index(side: &[Vec<Sentence>]) -> HashMap<&str, usize> {
         let mut out = HashMap::new();
         for (i, sents) in side.iter().enumerate() {
-            for (_, n) in sents {
+            for (_, n, bare) in sents {
                 out.entry(n.as_str()).or_insert(i);
+                if let Some(bare) = bare {
+                    out.entry(bare.as_str()).or_insert(i);
+                }
             }
         }
         out
     }
+    let known = |other: &HashMap<&str, usize>, n: &str, bare: &Option<String>| -> Option<usize> {
+        other
+            .get(n)
+            .or_else(|| bare.as_deref().and_then(|b| other.get(b)))
+            .copied()
+    };
     let (old_index, new_index) = (index(&olds), index(&news));
+    // every sentence the changes took out and put in, for the statements said with a filler
+    // word more or less
+    let flat = |side: &[Vec<Sentence>]| -> Vec<(String, usize)> {
+        side.iter()
+            .enumerate()
+            .flat_map(|(i, sents)| sents.iter().map(move |(_, n, _)| (n.clone(), i)))
+            .collect()
+    };
+    let (old_flat, new_flat) = (flat(&olds), flat(&news));
+    let reworded = |flat: &[(String, usize)], n: &str| -> Option<usize> {
+        flat.iter().find(|(m, _)| same_statement(m, n)).map(|(_, i)| *i)
+    };
     let mut drop = vec![false; changes.len()];
     for (i, c) in changes.iter_mut().enumerate() {
         if c.fact.is_some() || !matches!(c.kind, Kind::Added | Kind::Removed) {
             continue;
         }
-        let (all, other) = match c.kind {
-            Kind::Added => (&news[i], &old_index),
-            _ => (&olds[i], &new_index),
+        let (all, other, other_flat) = match c.kind {
+            Kind::Added => (&news[i], &old_index, &old_flat),
+            _ => (&olds[i], &new_index, &new_flat),
         };
+        let known =
+            |n: &str, bare: &Option<String>| known(other, n, bare).or_else(|| reworded(other_flat, n));
         // a whole section's heading is its label, not a statement: its body decides
         let body = if c.whole_section && all.len() > 1 {
             &all[1..]
@@ -688,8 +713,8 @@ fn mark_restated(changes: &mut Vec<Change>) {
         };
         let novel: Vec<&str> = body
             .iter()
-            .filter(|(_, n)| !other.contains_key(n.as_str()))
-            .map(|(s, _)| s.as_str())
+            .filter(|(_, n, bare)| known(n, bare).is_none())
+            .map(|(s, _, _)| s.as_str())
             .collect();
         if novel.iter().all(|s| trivial(&normal_form(s))) {
             if c.kind == Kind::Removed {
@@ -697,8 +722,8 @@ fn mark_restated(changes: &mut Vec<Change>) {
             } else {
                 let from = body
                     .iter()
-                    .find_map(|(_, n)| other.get(n.as_str()))
-                    .map(|&j| headings[j].clone());
+                    .find_map(|(_, n, bare)| known(n, bare))
+                    .map(|j| headings[j].clone());
                 c.kind = Kind::Moved;
                 c.old = c.new.clone();
                 c.editorial_form = true;
@@ -713,6 +738,46 @@ fn mark_restated(changes: &mut Vec<Change>) {
         i += 1;
         !drop[i - 1]
     });
+}
+
+/// Do two normalised sentences make the same statement, one with a few filler words more or
+/// less (`any questions, concerns, complaints` / `any questions, concerns, or complaints`)? No
+/// word that can change what is said (a negation, a modal, a quantity, a name) is a filler.
+fn same_statement(a: &str, b: &str) -> bool {
+    const FILLERS: &[&str] = &[
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "as", "also",
+        "such", "this", "that", "these", "those", "please", "的", "和", "及", "或", "与",
+    ];
+    if a == b || a.len().abs_diff(b.len()) > 24 {
+        return a == b;
+    }
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    if wa.len().min(wb.len()) < 6 {
+        return false;
+    }
+    let mut counts: HashMap<&str, i32> = HashMap::new();
+    for w in &wa {
+        *counts.entry(w).or_default() += 1;
+    }
+    for w in &wb {
+        *counts.entry(w).or_default() -= 1;
+    }
+    let differing: Vec<(&str, i32)> = counts.into_iter().filter(|(_, c)| *c != 0).collect();
+    let extra: i32 = differing.iter().map(|(_, c)| c.abs()).sum();
+    extra <= 3 && differing.iter().all(|(w, _)| FILLERS.contains(w))
+}
+
+/// A sentence as written, its normal form, and the normal form without its run-in label.
+type Sentence = (String, String, Option<String>);
+
+/// A sentence without its run-in label (`Contacting us: We are here …` -> `We are here …`): a
+/// label of five words at most before a colon, with a statement of three words or more after it.
+fn unlabelled(s: &str) -> Option<&str> {
+    let (label, rest) = s.split_once([':', '：'])?;
+    let rest = rest.trim_start();
+    let label = label.trim();
+    (!label.is_empty() && label.split_whitespace().count() <= 5 && rest.split_whitespace().count() >= 3)
+        .then_some(rest)
 }
 
 enum SectionPair {
@@ -814,6 +879,37 @@ fn align_sections(old: &Doc, new: &Doc) -> Vec<SectionPair> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_statement_with_a_filler_word_more_is_the_same_one_a_negation_is_not() {
+        let n = normal_form;
+        let a = n("If you have any questions,concerns, complaints about our Privacy Policy, contact us.");
+        let b = n("If you have any questions, concerns, or complaints about our Privacy Policy, contact us.");
+        assert!(same_statement(&a, &b));
+        let c = n("We do not sell your personal information to data brokers or advertisers.");
+        let d = n("We do sell your personal information to data brokers or advertisers.");
+        assert!(!same_statement(&c, &d));
+        let e = n("We may share your personal information with our advertising partners.");
+        let f = n("We will share your personal information with our advertising partners.");
+        assert!(!same_statement(&e, &f));
+        assert!(!same_statement(
+            &n("Share it with us."),
+            &n("Share it with us and.")
+        ));
+    }
+
+    #[test]
+    fn a_run_in_label_is_taken_off_a_statement_only() {
+        assert_eq!(
+            unlabelled("Contacting us: We are here to help."),
+            Some("We are here to help.")
+        );
+        assert_eq!(unlabelled("Email: a@b.c"), None);
+        assert_eq!(
+            unlabelled("We collect the following data from you and others: names."),
+            None
+        );
+    }
+
     use super::*;
 
     fn input(md: &str) -> DiffInput {
