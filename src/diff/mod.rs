@@ -684,27 +684,40 @@ fn mark_restated(changes: &mut Vec<Change>) {
     let (old_index, new_index) = (index(&olds), index(&news));
     // every sentence the changes took out and put in, for the statements said with a filler
     // word more or less
-    let flat = |side: &[Vec<Sentence>]| -> Vec<(String, usize)> {
-        side.iter()
-            .enumerate()
-            .flat_map(|(i, sents)| sents.iter().map(move |(_, n, _)| (n.clone(), i)))
-            .collect()
+    // every sentence the changes took out and put in, by a hash of its words without fillers,
+    // for the statements said with a filler word more or less: made when first needed, one
+    // look-up each
+    let keys = ahash::RandomState::new();
+    let by_skeleton = |side: &[Vec<Sentence>]| -> HashMap<u64, Vec<(usize, usize)>> {
+        let mut out: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+        for (i, sents) in side.iter().enumerate() {
+            for (j, (_, n, _)) in sents.iter().enumerate() {
+                out.entry(skeleton(n, &keys)).or_default().push((i, j));
+            }
+        }
+        out
     };
-    let (old_flat, new_flat) = (flat(&olds), flat(&news));
-    let reworded = |flat: &[(String, usize)], n: &str| -> Option<usize> {
-        flat.iter().find(|(m, _)| same_statement(m, n)).map(|(_, i)| *i)
+    let (old_skeletons, new_skeletons) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+    let reworded = |index: &HashMap<u64, Vec<(usize, usize)>>, side: &[Vec<Sentence>], n: &str| {
+        index
+            .get(&skeleton(n, &keys))?
+            .iter()
+            .find(|&&(i, j)| same_statement(&side[i][j].1, n))
+            .map(|&(i, _)| i)
     };
     let mut drop = vec![false; changes.len()];
     for (i, c) in changes.iter_mut().enumerate() {
         if c.fact.is_some() || !matches!(c.kind, Kind::Added | Kind::Removed) {
             continue;
         }
-        let (all, other, other_flat) = match c.kind {
-            Kind::Added => (&news[i], &old_index, &old_flat),
-            _ => (&olds[i], &new_index, &new_flat),
+        let (all, other, other_side, skeletons) = match c.kind {
+            Kind::Added => (&news[i], &old_index, &olds, &old_skeletons),
+            _ => (&olds[i], &new_index, &news, &new_skeletons),
         };
-        let known =
-            |n: &str, bare: &Option<String>| known(other, n, bare).or_else(|| reworded(other_flat, n));
+        let known = |n: &str, bare: &Option<String>| {
+            known(other, n, bare)
+                .or_else(|| reworded(skeletons.get_or_init(|| by_skeleton(other_side)), other_side, n))
+        };
         // a whole section's heading is its label, not a statement: its body decides
         let body = if c.whole_section && all.len() > 1 {
             &all[1..]
@@ -744,10 +757,6 @@ fn mark_restated(changes: &mut Vec<Change>) {
 /// less (`any questions, concerns, complaints` / `any questions, concerns, or complaints`)? No
 /// word that can change what is said (a negation, a modal, a quantity, a name) is a filler.
 fn same_statement(a: &str, b: &str) -> bool {
-    const FILLERS: &[&str] = &[
-        "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "as", "also",
-        "such", "this", "that", "these", "those", "please", "的", "和", "及", "或", "与",
-    ];
     if a == b || a.len().abs_diff(b.len()) > 24 {
         return a == b;
     }
@@ -765,6 +774,25 @@ fn same_statement(a: &str, b: &str) -> bool {
     let differing: Vec<(&str, i32)> = counts.into_iter().filter(|(_, c)| *c != 0).collect();
     let extra: i32 = differing.iter().map(|(_, c)| c.abs()).sum();
     extra <= 3 && differing.iter().all(|(w, _)| FILLERS.contains(w))
+}
+
+/// Words that join or introduce, but never change what a sentence says.
+const FILLERS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "as", "also", "such",
+    "this", "that", "these", "those", "please", "的", "和", "及", "或", "与",
+];
+
+/// A hash of a normalised sentence's words without [`FILLERS`], randomly keyed (no text can be
+/// made to collide on purpose): two sentences that make the [`same_statement`] have the same
+/// skeleton.
+fn skeleton(n: &str, keys: &ahash::RandomState) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = keys.build_hasher();
+    for w in n.split(' ').filter(|w| !FILLERS.contains(w)) {
+        h.write(w.as_bytes());
+        h.write_u8(0xff);
+    }
+    h.finish()
 }
 
 /// A sentence as written, its normal form, and the normal form without its run-in label.
