@@ -2,7 +2,7 @@
 //! `sdks.glide.purpose`) makes its other locales' texts stale until `policyc translated --fact PATH
 //! --locale L` records the review in the version's `translations.toml`.
 
-use crate::harness::Project;
+use crate::harness::{Project, findings};
 
 const FACTS: &str = "content/versions/2026-12-01/facts.toml";
 const REVIEWS: &str = "content/versions/2026-12-01/translations.toml";
@@ -10,17 +10,7 @@ const GLIDE_EN: &str = "purpose = { en = \"used to load images natively\"";
 
 /// `check --format json`: exit code and the translation-stale findings.
 fn stale(p: &Project) -> (i32, Vec<serde_json::Value>) {
-    let run = p.run(&["check", "--format", "json"]);
-    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let found = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "translation-stale")
-        .cloned()
-        .collect();
-    (run.code, found)
+    findings(p, "translation-stale")
 }
 
 #[test]

@@ -274,3 +274,18 @@ pub fn main_of(html: &str) -> &str {
     let end = html.rfind("</main>").expect("page has </main>");
     &html[start..end]
 }
+
+/// `check --format json` in `p`: its exit code (0 or 1) and its findings of `rule`.
+pub fn findings(p: &Project, rule: &str) -> (i32, Vec<serde_json::Value>) {
+    let run = p.run(&["check", "--format", "json"]);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("check --format json");
+    let found = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .cloned()
+        .collect();
+    (run.code, found)
+}

@@ -2,7 +2,7 @@
 //! table rows as the source, and no paragraph in another script than its locale's; on a sealed
 //! (published) version these are warnings, on drafts errors.
 
-use crate::harness::Project;
+use crate::harness::{Project, findings};
 
 const DRAFT_ZH: &str = "content/versions/2026-12-01/zh-CN/06-minors.md";
 const SEALED_ZH: &str = "content/versions/2022-10-19/zh-CN/06-minors.md";
@@ -11,17 +11,7 @@ const ENGLISH: &str = "For the personal information of minors, we only use, shar
 
 /// `check --format json`: its exit code and its locale-parity findings.
 fn parity(p: &Project) -> (i32, Vec<serde_json::Value>) {
-    let run = p.run(&["check", "--format", "json"]);
-    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let found = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "locale-parity")
-        .cloned()
-        .collect();
-    (run.code, found)
+    findings(p, "locale-parity")
 }
 
 fn line_of(p: &Project, file: &str, marker: &str) -> u64 {
