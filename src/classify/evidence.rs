@@ -119,6 +119,48 @@ impl<'d> Side<'d> {
     }
 }
 
+/// The sentence of `text` around byte `at` (at most 400 bytes either way): from the end of the
+/// sentence before to the end of its own, where a full stop after a legal-form abbreviation
+/// (`Co.`, `Ltd.`, `Inc.`) ends none.
+fn sentence_around(text: &str, at: usize) -> &str {
+    const REACH: usize = 400;
+    let ends = |i: usize| {
+        let rest = &text[i..];
+        if ["。", "；", "; ", "\n"].iter().any(|t| rest.starts_with(t)) {
+            return true;
+        }
+        if !(rest.starts_with(". ") || rest.starts_with(".\n")) {
+            return false;
+        }
+        let word = text[..i]
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        !["co", "ltd", "inc", "corp", "llc", "pty", "gmbh"]
+            .iter()
+            .any(|a| word.eq_ignore_ascii_case(a))
+    };
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take(REACH)
+        .find(|&(i, _)| ends(i))
+        .map_or(at.saturating_sub(REACH), |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .char_indices()
+        .take(REACH)
+        .find(|&(i, _)| ends(at + i))
+        .map_or(text.len().min(at + REACH), |(i, _)| at + i);
+    let (mut start, mut end) = (start, end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    &text[start..end]
+}
+
 /// Two addresses that differ only by letters glued after the domain (`x@a.org` and
 /// `x@a.orgopens`, scraped link text) are one address.
 fn same_address(a: &str, b: &str) -> bool {
@@ -249,12 +291,39 @@ pub(super) fn hard_evidence<'c>(
             "acquir",
             "merg",
             "is responsible",
+            // ownership (GDPR Art. 4(19) group of undertakings; PIPL Art. 22 merger, division)
+            "subsidiary of",
+            "wholly owned",
+            "wholly-owned",
             "控制者",
             "运营",
             "收购",
             "合并",
+            "全资子公司",
+            "控股股东",
+            "实际控制人",
         ]);
-        let complaint = has(&["complain", "contact us", "inquir", "投诉", "联系"]);
+        // the people a user writes to: GDPR Art. 13(1)(a)-(b) (representative, data protection
+        // officer), PIPL Arts. 52-53 (个人信息保护负责人, 专门机构或者指定代表), said of the
+        // organisation itself (in the sentence that names it)
+        let officer = added.first().or(removed.first()).is_some_and(|name| {
+            let head = name.split_whitespace().next().unwrap_or(name);
+            [new_full, old_full].into_iter().any(|text| {
+                text.match_indices(head).take(20).any(|(at, _)| {
+                    let near = crate::diff::text::normal_form(sentence_around(text, at));
+                    [
+                        "protection officer",
+                        "dpo",
+                        "representative",
+                        "保护负责人",
+                        "指定代表",
+                    ]
+                    .iter()
+                    .any(|k| near.contains(k))
+                })
+            })
+        });
+        let complaint = officer || has(&["complain", "contact us", "inquir", "投诉", "联系"]);
         let recipient = has(&[
             "processor",
             "partner",
@@ -753,6 +822,22 @@ pub fn controller(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sentence_around_a_name_runs_past_legal_form_abbreviations() {
+        let t = "We share data. We appointed Acme Co., Ltd. as our data protection officer. Write to us.";
+        let at = t.find("Acme").unwrap();
+        assert_eq!(
+            sentence_around(t, at),
+            " We appointed Acme Co., Ltd. as our data protection officer"
+        );
+        let zh = "我们与合作方共享。我们委托甲公司担任个人信息保护负责人；其他";
+        let at = zh.find("甲公司").unwrap();
+        assert_eq!(sentence_around(zh, at), "我们委托甲公司担任个人信息保护负责人");
+        // no stop nearby: at most 400 characters either way
+        let long = "x".repeat(5000);
+        assert!(sentence_around(&long, 2500).len() <= 802);
+    }
 
     /// `companies` as first written, with every word in a vector: the oracle for the window of
     /// three words.

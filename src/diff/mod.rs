@@ -14,6 +14,7 @@ pub mod facts;
 pub mod input;
 pub mod links;
 pub mod normal;
+pub mod refs;
 pub mod text;
 
 use std::collections::BTreeMap;
@@ -150,8 +151,9 @@ pub struct PolicyDiff {
     pub changes: Vec<Change>,
     /// A size bound made part of the comparison coarser (huge blocks or runs).
     pub bounded: bool,
-    /// The whole old document's text (headings and blocks), for evidence that must know whether a
-    /// name or address is still stated elsewhere.
+    /// The whole old document's text (headings and blocks, fact references shown as values, then
+    /// the values of its facts), for evidence that must know whether a name or address is still
+    /// stated elsewhere.
     pub old_text: String,
     /// The whole new document's text.
     pub new_text: String,
@@ -238,6 +240,7 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
     }
     detect_moves(&mut changes);
     mark_restated(&mut changes);
+    show_fact_values(&mut changes, old, new);
     // equal trees (the same facts file, most often) hold no change: skip the walk
     if let (Some(of), Some(nf)) = (&old.facts, &new.facts)
         && !(std::sync::Arc::ptr_eq(of, nf) || of == nf)
@@ -296,8 +299,8 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
     PolicyDiff {
         changes: indexed.into_iter().map(|(_, c)| c).collect(),
         bounded,
-        old_text: doc_text(&old.doc),
-        new_text: doc_text(&new.doc),
+        old_text: stated(old),
+        new_text: stated(new),
     }
 }
 
@@ -378,6 +381,52 @@ fn section_change(s: &DocSection, kind: Kind) -> Change {
     Change {
         whole_section: true,
         ..Change::in_section(s, kind, old, new)
+    }
+}
+
+/// What a side states: its text with fact references shown as values, then its facts' values.
+fn stated(input: &DiffInput) -> String {
+    let text = refs::expand(&doc_text(&input.doc), input);
+    match input.facts {
+        Some(_) => format!("{text}\n{}", refs::stated_values(input)),
+        None => text,
+    }
+}
+
+/// Prose changes read with their fact references shown as values, each side's from its own facts
+/// (versioned inputs; plain Markdown has none): the classifier then sees "within 30 days" become
+/// "within 45 days" when a reference was replaced by a literal value, and a reference replaced by
+/// the value it showed is no change of meaning. Moves keep their texts (they matched as written).
+fn show_fact_values(changes: &mut [Change], old: &DiffInput, new: &DiffInput) {
+    if old.facts.is_none() && new.facts.is_none() {
+        return;
+    }
+    let shown = |t: &mut Option<String>, input: &DiffInput| {
+        if let Some(text) = t.as_mut().filter(|x| x.contains("{{")) {
+            *text = refs::expand(text, input);
+        }
+    };
+    for c in changes
+        .iter_mut()
+        .filter(|c| c.fact.is_none() && c.kind != Kind::Moved)
+    {
+        let had = (c.old.clone(), c.new.clone());
+        shown(&mut c.old, old);
+        shown(&mut c.new, new);
+        let side = if c.kind == Kind::Removed { old } else { new };
+        shown(&mut c.novel, side);
+        shown(&mut c.lead_in, side);
+        if (c.old.clone(), c.new.clone()) == had {
+            continue;
+        }
+        if let (Kind::Modified, Some(a), Some(b)) = (c.kind, &c.old, &c.new) {
+            c.editorial_form |= normal_form(a) == normal_form(b);
+            c.redline = if a == b {
+                vec![Segment::Same(b.clone())]
+            } else {
+                redline(a, b).0
+            };
+        }
     }
 }
 
@@ -952,6 +1001,34 @@ mod tests {
     }
 
     const A: &str = "# P\n\n## Data we collect\n\nWe collect your name and email.\n\nWe keep logs.\n\n## Sharing\n\nWe share data with partners.\n\nWe never sell your data to anyone at all.\n";
+
+    fn with_facts(md: &str, facts: serde_json::Value) -> DiffInput {
+        DiffInput {
+            facts: Some(std::sync::Arc::new(facts)),
+            ..input(md)
+        }
+    }
+
+    #[test]
+    fn a_fact_reference_is_compared_on_the_value_it_shows() {
+        let facts = serde_json::json!({"requests": {"response_days": 30}});
+        let old = with_facts(
+            "# Requests\n\nWe reply within {{ requests.response_days }} days.\n",
+            facts.clone(),
+        );
+        // the reference written out as the value it showed: no change of meaning
+        let same = with_facts("# Requests\n\nWe reply within 30 days.\n", facts.clone());
+        let d = diff(&old, &same, &["en".to_string()]);
+        assert_eq!(d.changes.len(), 1);
+        assert!(d.changes[0].editorial_form, "{:?}", d.changes[0]);
+        assert_eq!(d.changes[0].old.as_deref(), Some("We reply within 30 days."));
+        // written out as another value: the classifier sees both values
+        let longer = with_facts("# Requests\n\nWe reply within 45 days.\n", facts);
+        let d = diff(&old, &longer, &["en".to_string()]);
+        assert!(!d.changes[0].editorial_form);
+        assert_eq!(d.changes[0].old.as_deref(), Some("We reply within 30 days."));
+        assert!(d.old_text.contains("within 30 days") && d.old_text.contains("\n30\n"));
+    }
 
     #[test]
     fn identical_inputs_have_no_changes() {

@@ -3,57 +3,13 @@
 //! category) as a table row. Presentation only: it reads the two inputs' texts and facts trees and
 //! the change, and returns runs of text for the presenters to mark up.
 
-use serde_json::Value;
-
 use crate::diff::text::Segment;
 use crate::diff::{Change, DiffInput};
+use serde_json::Value;
+
+pub use crate::diff::refs::expand;
+use crate::diff::refs::value_text;
 use crate::markdown::{Directive, scan_directives};
-
-/// The text of the fact at `path` of `input` in `locale` (a locale's string of a text, a number, a
-/// date), or `None` when unstated or not a single value.
-fn fact_text(input: &DiffInput, path: &str) -> Option<String> {
-    let tree = input.facts.as_deref()?;
-    value_text(crate::facts::lookup(tree, path)?, &input.locale)
-}
-
-/// A value as text in `locale`: strings, numbers, booleans, and texts (tables of locales).
-fn value_text(v: &Value, locale: &str) -> Option<String> {
-    match v {
-        Value::String(s) if s == crate::facts::NOT_STATED => None,
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Object(m) if !m.is_empty() && m.values().all(Value::is_string) => m
-            .get(locale)
-            .or_else(|| m.values().next())
-            .and_then(|s| value_text(s, locale)),
-        _ => None,
-    }
-}
-
-/// `text` with each fact reference (`{{ requests.complaint }}`) replaced by its value in `input`;
-/// a reference without a single value, and a partial (`{{> sdk-table sdks }}`), stay as written.
-pub fn expand(text: &str, input: &DiffInput) -> String {
-    if input.facts.is_none() || !text.contains("{{") {
-        return text.to_string();
-    }
-    let Ok(refs) = scan_directives(text) else {
-        return text.to_string();
-    };
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for (range, directive) in refs {
-        if let Directive::Fact { path } = directive
-            && let Some(v) = fact_text(input, &path)
-        {
-            out.push_str(&text[at..range.start]);
-            out.push_str(&v);
-            at = range.end;
-        }
-    }
-    out.push_str(&text[at..]);
-    out
-}
 
 /// The segments of a change with fact references shown as values (`Del` text from the old input,
 /// the rest from the new).
