@@ -345,6 +345,20 @@ fn verdict<'d>(
             .filter(|t| clause.role != Role::Control || !hypothetical(&[old_full, new_full], t))
             .filter(|t| whole_block || !(old_hay().has(t) && new_hay().has(t)))
             .collect();
+        // in a modification, a term put in the place of one of its group says the same again
+        let strong = if change.kind == Kind::Modified {
+            let (gone, put): (Vec<&String>, Vec<&String>) = strong.iter().partition(|t| old_hay().has(t));
+            let swapped = |t: &String, others: &[&String]| others.iter().any(|o| clause.same_group(t, o));
+            strong
+                .iter()
+                .filter(|t| {
+                    !(swapped(t, &put) && gone.contains(t)) && !(swapped(t, &gone) && put.contains(t))
+                })
+                .cloned()
+                .collect()
+        } else {
+            strong
+        };
         if !strong.is_empty() {
             // one term named once may be a stray mention; named again, it is what the passage
             // is about (`…传输给第三方认证机构，并委托第三方认证机构…`)

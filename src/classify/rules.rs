@@ -355,6 +355,20 @@ impl ClauseRule {
         })
     }
 
+    /// Are two terms (in normal form, as found) of one group: said of the same thing, so one put
+    /// in the place of the other says it again (`响应` → `答复`)?
+    pub fn same_group(&self, a: &str, b: &str) -> bool {
+        self.groups.iter().any(|g| {
+            let has = |t: &str| {
+                g.terms
+                    .values()
+                    .flatten()
+                    .any(|x| normal_term(x).as_deref() == Some(t))
+            };
+            has(a) && has(b)
+        })
+    }
+
     /// Strong terms found in a normal-form text.
     pub fn strong_hits(&self, normal: &str, locale: &str) -> Vec<String> {
         hits(normal, self.strong.get(locale).or_else(|| self.strong.get("en")))
@@ -712,6 +726,15 @@ mod tests {
         "zzzzzzzzz",
         "zzzzzzzz",
     ];
+
+    #[test]
+    fn terms_of_one_group_are_the_same_thing_said_again() {
+        let r = RuleSet::builtin();
+        let rights = r.clauses.iter().find(|c| c.role == Role::Rights).unwrap();
+        assert!(rights.same_group("响应", "答复"));
+        assert!(!rights.same_group("响应", "费用"));
+        assert!(!rights.same_group("响应", "not a term"));
+    }
 
     #[test]
     fn builtin_rules_parse_and_match() {
