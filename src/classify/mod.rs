@@ -348,14 +348,12 @@ fn verdict<'d>(
         // in a modification, a term put in the place of one of its group says the same again
         let strong = if change.kind == Kind::Modified {
             let (gone, put): (Vec<&String>, Vec<&String>) = strong.iter().partition(|t| old_hay().has(t));
-            let swapped = |t: &String, others: &[&String]| others.iter().any(|o| clause.same_group(t, o));
-            strong
-                .iter()
-                .filter(|t| {
-                    !(swapped(t, &put) && gone.contains(t)) && !(swapped(t, &gone) && put.contains(t))
-                })
-                .cloned()
-                .collect()
+            // a term taken out whose group has one put in, or the reverse
+            let swapped = |t: &String| {
+                let others = if gone.contains(&t) { &put } else { &gone };
+                others.iter().any(|o| clause.same_group(t, o))
+            };
+            strong.iter().filter(|t| !swapped(t)).cloned().collect()
         } else {
             strong
         };
