@@ -16,6 +16,7 @@
 mod address;
 mod consent;
 mod editorial;
+mod enumeration;
 mod evidence;
 mod facts;
 mod lexicon;
@@ -333,6 +334,12 @@ fn verdict<'d>(
     let old_hay = || old_hay.get_or_init(|| rules::Haystack::new(&normal_form(old_full)));
     let new_hay = || new_hay.get_or_init(|| rules::Haystack::new(&normal_form(new_full)));
     let edit = edit_of(change.kind);
+    // the sentences a modification changed
+    let (old_sentence, new_sentence) = if change.kind == Kind::Modified {
+        changed_sentences(old_full, new_full)
+    } else {
+        (String::new(), String::new())
+    };
     let mut lexical: BTreeSet<Role> = BTreeSet::new();
     let mut single_term: BTreeSet<Role> = BTreeSet::new();
     for clause in &rules.clauses {
@@ -419,11 +426,6 @@ fn verdict<'d>(
     // A high-risk assessment is what the passage is about: other terms in it are its context.
     // a sentence that now says the opposite (`never` → `may`, `can` → `cannot`): what it is about
     // changed, though its terms stand on both sides
-    let (old_sentence, new_sentence) = if change.kind == Kind::Modified {
-        changed_sentences(old_full, new_full)
-    } else {
-        (String::new(), String::new())
-    };
     if change.kind == Kind::Modified
         && negation_changed(&format!("{ins} {del}"))
         && negative(&old_sentence) != negative(&new_sentence)
@@ -451,6 +453,23 @@ fn verdict<'d>(
                 lexical.insert(clause.role);
             }
         }
+    }
+    // one entry more or fewer in a list of what the section is about (a data type, a purpose, a
+    // recipient, a right), the rest of the list as it was
+    if let ([topic], Kind::Modified) = (topics.iter().copied().collect::<Vec<_>>().as_slice(), change.kind)
+        && matches!(topic, Role::Purposes | Role::Recipients | Role::Rights)
+        && !found.clauses.contains(topic)
+        && let Some((added, removed)) = enumeration::list_change(&old_sentence, &new_sentence)
+    {
+        found.add(
+            *topic,
+            Reason::ListEntries {
+                topic: *topic,
+                added,
+                removed,
+            },
+        );
+        lexical.insert(*topic);
     }
     let dropped: Vec<Role> = if lexical.contains(&Role::Risk) {
         lexical

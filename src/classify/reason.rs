@@ -222,6 +222,16 @@ pub enum Reason {
         /// The terms that pointed at the topic, if any.
         terms: Vec<String>,
     },
+    /// Entries put into (or taken out of) a list written in a sentence of a section about a
+    /// topic, every other entry staying.
+    ListEntries {
+        /// The section's topic.
+        topic: Role,
+        /// The entries put in (normal form).
+        added: Vec<String>,
+        /// The entries taken out (normal form).
+        removed: Vec<String>,
+    },
     /// A material change inside the section about a topic changes that topic too.
     InSectionAbout(Role),
     /// The passage only shows a fact change, which is counted where it is.
@@ -320,6 +330,8 @@ impl Reason {
             Reason::ResponseTime { .. } => "response-time-changed",
             Reason::Terms { .. } => "lexicon-terms",
             Reason::TopicPassage { .. } => "topic-passage",
+            Reason::ListEntries { removed, .. } if removed.is_empty() => "list-entries-added",
+            Reason::ListEntries { .. } => "list-entries-removed",
             Reason::InSectionAbout(_) => "in-section-about",
             Reason::ShowsFact { .. } => "shows-fact-change",
             Reason::FactItemAdded { .. } => "fact-item-added",

@@ -176,6 +176,31 @@ fn en(reason: &Reason) -> String {
                 format!(" ({})", terms.join(", "))
             }
         ),
+        Reason::ListEntries {
+            topic,
+            added,
+            removed,
+        } => {
+            let quoted = |xs: &[String]| {
+                xs.iter()
+                    .map(|x| format!("\"{x}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            if removed.is_empty() {
+                format!(
+                    "a list in the section about {} names more: {}",
+                    short_topic(*topic, "en"),
+                    quoted(added)
+                )
+            } else {
+                format!(
+                    "a list in the section about {} names less: {} taken out",
+                    short_topic(*topic, "en"),
+                    quoted(removed)
+                )
+            }
+        }
         Reason::InSectionAbout(role) => {
             format!("the change is in the section about {}", short_topic(*role, "en"))
         }
@@ -342,6 +367,26 @@ fn zh(reason: &Reason) -> String {
                 format!("（{}）", terms.join("、"))
             }
         ),
+        Reason::ListEntries {
+            topic,
+            added,
+            removed,
+        } => {
+            let quoted = |xs: &[String]| xs.iter().map(|x| format!("“{x}”")).collect::<Vec<_>>().join("、");
+            if removed.is_empty() {
+                format!(
+                    "关于{}的部分所列内容新增：{}",
+                    short_topic(*topic, "zh-CN"),
+                    quoted(added)
+                )
+            } else {
+                format!(
+                    "关于{}的部分所列内容删除：{}",
+                    short_topic(*topic, "zh-CN"),
+                    quoted(removed)
+                )
+            }
+        }
         Reason::InSectionAbout(role) => {
             format!("修改位于关于{}的部分", short_topic(*role, "zh-CN"))
         }
@@ -513,6 +558,16 @@ mod tests {
                 terms: vec![s("delete")],
             },
             Reason::InSectionAbout(Role::Recipients),
+            Reason::ListEntries {
+                topic: Role::Purposes,
+                added: vec![s("mobile phone number")],
+                removed: vec![],
+            },
+            Reason::ListEntries {
+                topic: Role::Recipients,
+                added: vec![],
+                removed: vec![s("advertising partners")],
+            },
             Reason::ShowsFact {
                 path: s("contact.email"),
             },

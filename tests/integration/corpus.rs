@@ -247,7 +247,7 @@ fn blind_sample_edits() {
 }
 
 /// Verdicts and exact clause sets of the blind corpus now (its first run: 33 and 29).
-const BLIND_FLOORS: (usize, usize) = (36, 33);
+const BLIND_FLOORS: (usize, usize) = (38, 35);
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,135 @@
+//! Lists written inside a sentence ("your email, mobile phone number and other information",
+//! "搜索结果、了解产品适配性、识别账号异常状态"): the entries a modification puts into one or
+//! takes out of one while every other entry stays. In a section about purposes and data types,
+//! recipients or rights, one more (or one fewer) entry is one more (or fewer) of what the section
+//! lists, however the entry is worded (GB/T 35273-2020 §5.3 and §9.2 ask each type, purpose and
+//! recipient to be listed one by one; GDPR Art. 13(1)(c)-(e) the same).
+
+use std::collections::BTreeSet;
+
+use crate::diff::text::normal_form;
+
+/// What separates the entries of a list written in a sentence.
+const SEPARATORS: &[&str] = &["、", "，", ",", "；", ";", " and ", " or ", "以及", "和", "或"];
+
+/// Entries that end a list without naming anything (`and others`, `等`).
+const FILLERS: &[&str] = &[
+    "etc",
+    "etc.",
+    "others",
+    "other",
+    "and so on",
+    "等",
+    "等等",
+    "其他",
+];
+
+/// The entries of `sentence`: its parts between list separators, in normal form, each naming
+/// something (letters or ideographs, not a bare filler).
+fn entries(sentence: &str) -> Vec<String> {
+    let mut parts = vec![sentence.to_string()];
+    for sep in SEPARATORS {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    parts
+        .iter()
+        .map(|p| {
+            normal_form(p)
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
+        .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !FILLERS.contains(&p.as_str()))
+        .collect()
+}
+
+/// The entries `new` adds to the lists of `old`, or takes out of them, when that is all that
+/// changed between the two (changed) sentences: `(added, removed)`, one of them empty. `None` when
+/// entries were both added and removed (a rewording), when nothing did, or when neither side
+/// holds a list of two entries at least.
+pub(super) fn list_change(old: &str, new: &str) -> Option<(Vec<String>, Vec<String>)> {
+    let (o, n) = (entries(old), entries(new));
+    if o.len().min(n.len()) < 2 || o.len().max(n.len()) < 3 {
+        return None;
+    }
+    let (os, ns): (BTreeSet<&String>, BTreeSet<&String>) = (o.iter().collect(), n.iter().collect());
+    let added: Vec<String> = ns.difference(&os).map(|s| s.to_string()).collect();
+    let removed: Vec<String> = os.difference(&ns).map(|s| s.to_string()).collect();
+    let named = |xs: &[String]| xs.iter().all(|x| names_a_thing(x));
+    (added.is_empty() != removed.is_empty() && named(&added) && named(&removed)).then_some((added, removed))
+}
+
+/// Does an entry name a thing (`mobile phone number`, `了解产品适配性`) rather than say something
+/// (`you may be able to`, `if you are a resident of Quebec`, `我们可能会`): short, and without a
+/// subject, a modal verb or a condition.
+fn names_a_thing(entry: &str) -> bool {
+    const SAYS: &[&str] = &[
+        "i", "you", "we", "they", "it", "he", "she", "may", "can", "will", "must", "shall", "should", "if",
+        "unless", "please", "is", "are", "be",
+    ];
+    const SAYS_ZH: &[&str] = &[
+        "您", "你", "我们", "可能", "可以", "将会", "如果", "若", "除非", "请",
+    ];
+    let words: Vec<&str> = entry.split_whitespace().collect();
+    let cjk = entry.chars().filter(|c| crate::diff::normal::is_cjk(*c)).count();
+    words.len() <= 6
+        && cjk <= 16
+        && !words.iter().any(|w| SAYS.contains(w))
+        && !SAYS_ZH.iter().any(|w| entry.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_put_in_or_taken_out_is_found() {
+        assert_eq!(
+            list_change(
+                "To register you need to provide your email and other information.",
+                "To register you need to provide your email, mobile phone number and other information."
+            ),
+            Some((vec!["mobile phone number".to_string()], vec![]))
+        );
+        assert_eq!(
+            list_change(
+                "用于推送搜索结果、了解产品适配性、识别账号异常状态。",
+                "用于推送搜索结果、识别账号异常状态。"
+            ),
+            Some((vec![], vec!["了解产品适配性".to_string()]))
+        );
+    }
+
+    #[test]
+    fn a_reworded_entry_a_filler_or_no_list_is_no_list_change() {
+        // one entry for another: a rewording, decided elsewhere
+        assert_eq!(
+            list_change("We use your email and phone.", "We use your e-mail and phone."),
+            None
+        );
+        // a filler entry names nothing
+        assert_eq!(
+            list_change("names, emails and addresses", "names, emails, addresses etc."),
+            None
+        );
+        // no list at all
+        assert_eq!(list_change("We reply quickly.", "We reply promptly."), None);
+        // a new sentence is no entry of a list
+        assert_eq!(list_change("", "We use names, emails and addresses."), None);
+        // clauses between commas are no entries
+        assert_eq!(
+            list_change(
+                "Depending on your residence, under law, you may be able to, you can make choices.",
+                "Depending on your residence, under law, you can make choices."
+            ),
+            None
+        );
+        // the same entries, punctuated otherwise
+        assert_eq!(
+            list_change("names, emails and addresses", "names, emails, and addresses"),
+            None
+        );
+    }
+}
