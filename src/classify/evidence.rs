@@ -73,7 +73,7 @@ impl<'d> Documents<'d> {
     pub(super) fn rights(&self, new: bool) -> &BTreeSet<super::rights::Right> {
         let side = self.side(new);
         side.rights
-            .get_or_init(|| super::rights::rights(&super::rules::Haystack::new(self.normal(new))))
+            .get_or_init(|| super::rights::stated(&super::rules::Haystack::new(self.normal(new))))
     }
 
     /// The (old or new) document in normal form.

@@ -1,0 +1,351 @@
+//! Purposes of processing named in prose, each as one [`Purpose`] (GDPR Art. 13(1)(c), PIPL
+//! Art. 17(1)(2), GB/T 35273-2020 §5.5: the purposes a policy must state). A term counts only where
+//! the sentence states it as a purpose: after a cue (`to`, `for`, `in order to`, `purposes`, 用于,
+//! 以便, 为了, 目的 …) in the same clause, or followed by `purposes`.
+
+use super::spans::{Span, lower, occurrences, spans};
+
+/// A purpose of processing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Purpose {
+    /// Providing, operating and delivering the service asked for (GDPR Art. 6(1)(b); CCPA
+    /// §1798.140(e)(5): performing services, fulfilling orders; GB/T 35273-2020 §5.3 基本业务功能).
+    ProvideService,
+    /// Advertising, targeted or not, and its measurement (CCPA §1798.140(e)(6) and (k)
+    /// cross-context behavioural advertising; GB/T 35273-2020 §7.5 定向推送).
+    Advertising,
+    /// Marketing and promotion, direct marketing (GDPR Art. 21(2)–(3); PIPL Art. 24).
+    Marketing,
+    /// Analytics and statistics on how the service is used (CCPA §1798.140(e)(1) auditing;
+    /// GB/T 35273-2020 §5.3 扩展业务功能: 统计分析).
+    Analytics,
+    /// Improving and developing products, research (CCPA §1798.140(e)(7)–(8)).
+    Improvement,
+    /// Security, fraud and abuse prevention (CCPA §1798.140(e)(2); GB/T 35273-2020 §5.6 安全保障).
+    Security,
+    /// Complying with the law (GDPR Art. 6(1)(c); PIPL Art. 13(3)).
+    LegalCompliance,
+    /// Verifying identity, signing in (CCPA §1798.140(e)(5) verifying customer information;
+    /// 网络安全法 Art. 24 真实身份信息).
+    Verification,
+    /// Customer support and answering requests (CCPA §1798.140(e)(5) providing customer service).
+    CustomerSupport,
+    /// Personalised content and recommendations (GB/T 35273-2020 §7.5 个性化展示).
+    Personalisation,
+    /// Profiling (GDPR Art. 4(4) and Art. 22; GB/T 35273-2020 §7.4 用户画像).
+    Profiling,
+    /// Training models and algorithms (CPRA regulations on automated decision-making technology;
+    /// 生成式人工智能服务管理暂行办法 Art. 7 训练数据).
+    ModelTraining,
+    /// Processing payments (CCPA §1798.140(e)(5) processing payments).
+    Payment,
+    /// Sending notices and messages about the service (CCPA §1798.140(e)(5) maintaining accounts).
+    Communication,
+    /// Sharing content to other apps and social networks (GB/T 35273-2020 Annex C 分享功能).
+    SocialSharing,
+}
+
+/// The terms of each purpose, lowercase (see [`super::spans`]). Longer terms win over the shorter
+/// ones inside them.
+const TERMS: &[(Purpose, &[&str])] = &[
+    // CCPA §1798.140(e)(5); GB/T 35273-2020 §5.3
+    (
+        Purpose::ProvideService,
+        &[
+            "provide the service*",
+            "provide our service*",
+            "provide you with the service*",
+            "provide you with our service*",
+            "provide our product*",
+            "provide the product*",
+            "operate the service*",
+            "operate our service*",
+            "deliver the service*",
+            "deliver our service*",
+            "fulfil* your order*",
+            "process your order*",
+            "deliver your order*",
+            "create your account",
+            "register",
+            "提供服务",
+            "提供产品",
+            "提供产品或服务",
+            "提供产品和/或服务",
+            "注册",
+            "送货",
+            "配送",
+            "完成下单",
+        ],
+    ),
+    // CCPA §1798.140(e)(6), (k); GB/T 35273-2020 §7.5
+    (
+        Purpose::Advertising,
+        &[
+            "advertising",
+            "advertisement*",
+            "ads",
+            "targeted advertising",
+            "personalised advertising",
+            "personalized advertising",
+            "interest-based advertising",
+            "behavioral advertising",
+            "behavioural advertising",
+            "广告",
+            "个性化广告",
+            "广告投放",
+            "广告展示",
+            "广告归因",
+            "广告推送",
+        ],
+    ),
+    // GDPR Art. 21(2)
+    (
+        Purpose::Marketing,
+        &[
+            "marketing",
+            "direct marketing",
+            "prospecting",
+            "promotional",
+            "promotion*",
+            "营销",
+            "推广",
+            "直接营销",
+        ],
+    ),
+    // CCPA §1798.140(e)(1); GB/T 35273-2020 统计分析
+    (
+        Purpose::Analytics,
+        &[
+            "analytics",
+            "analyse*",
+            "analyze*",
+            "analysis",
+            "statistic*",
+            "understand how",
+            "understand the operation",
+            "measure*",
+            "统计",
+            "统计分析",
+            "数据分析",
+        ],
+    ),
+    // CCPA §1798.140(e)(7)–(8)
+    (
+        Purpose::Improvement,
+        &[
+            "improve*",
+            "improving",
+            "optimise*",
+            "optimize*",
+            "develop new",
+            "research and development",
+            "改进",
+            "优化",
+            "提升",
+            "改善",
+        ],
+    ),
+    // CCPA §1798.140(e)(2); GB/T 35273-2020 §5.6
+    (
+        Purpose::Security,
+        &[
+            "security",
+            "safety",
+            "fraud",
+            "prevent misuse",
+            "prevent abuse",
+            "misuse",
+            "abuse",
+            "安全",
+            "反作弊",
+            "防作弊",
+            "欺诈",
+            "防欺诈",
+            "风控",
+            "风险控制",
+        ],
+    ),
+    // GDPR Art. 6(1)(c); PIPL Art. 13(3)
+    (
+        Purpose::LegalCompliance,
+        &[
+            "comply with",
+            "compliance with",
+            "legal obligation*",
+            "legal requirement*",
+            "法律法规",
+            "法定义务",
+            "监管要求",
+            "备案",
+        ],
+    ),
+    // CCPA §1798.140(e)(5); 网络安全法 Art. 24
+    (
+        Purpose::Verification,
+        &[
+            "verify your identity",
+            "verify the identity",
+            "authenticate",
+            "authentication",
+            "log in",
+            "login",
+            "sign in",
+            "身份验证",
+            "验证身份",
+            "实名认证",
+            "认证",
+            "登录",
+        ],
+    ),
+    // CCPA §1798.140(e)(5)
+    (
+        Purpose::CustomerSupport,
+        &[
+            "customer support",
+            "member support",
+            "user support",
+            "customer service",
+            "respond to your",
+            "客服",
+            "客户服务",
+        ],
+    ),
+    // GB/T 35273-2020 §7.5
+    (
+        Purpose::Personalisation,
+        &[
+            "personalise*",
+            "personalize*",
+            "personalization",
+            "personalisation",
+            "recommendation*",
+            "个性化推荐",
+            "个性化展示",
+            "推荐",
+        ],
+    ),
+    // GDPR Art. 4(4); GB/T 35273-2020 §7.4
+    (Purpose::Profiling, &["profiling", "用户画像"]),
+    // CPRA ADMT regulations; 生成式人工智能服务管理暂行办法 Art. 7
+    (
+        Purpose::ModelTraining,
+        &[
+            "train our model*",
+            "train models",
+            "training our model*",
+            "train ai",
+            "machine learning",
+            "训练",
+        ],
+    ),
+    // CCPA §1798.140(e)(5)
+    (
+        Purpose::Payment,
+        &[
+            "process payment*",
+            "process your payment*",
+            "processing payment*",
+            "billing",
+            "支付",
+            "付款",
+        ],
+    ),
+    // CCPA §1798.140(e)(5)
+    (
+        Purpose::Communication,
+        &[
+            "send you",
+            "notify you",
+            "newsletter*",
+            "发送通知",
+            "消息推送",
+            "推送消息",
+        ],
+    ),
+    // GB/T 35273-2020 Annex C
+    (Purpose::SocialSharing, &["share content", "分享"]),
+];
+
+/// The words that state a purpose before its term (in the same clause).
+const CUES_EN: &[&str] = &[
+    "to",
+    "for",
+    "in order to",
+    "purpose",
+    "purposes",
+    "so that",
+    "used to",
+    "use it to",
+];
+const CUES_ZH: &[&str] = &[
+    "用于",
+    "以便",
+    "为了",
+    "为您",
+    "为你",
+    "目的",
+    "用途",
+    "以提供",
+    "以实现",
+    "以保障",
+    "进行",
+    "帮助",
+];
+
+/// How far back (bytes) a cue may stand from a term in English and in Chinese.
+const WINDOW_EN: usize = 90;
+const WINDOW_ZH: usize = 45;
+
+/// The purposes `text` states, each once, in the order of [`Purpose`].
+pub fn purposes(text: &str) -> Vec<Purpose> {
+    let low = lower(text);
+    let mut out: Vec<Purpose> = spans(&low, TERMS)
+        .into_iter()
+        .filter(|s| stated_as_purpose(&low, s))
+        .map(|s| s.kind)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Is the term at `s` stated as a purpose: a cue before it in its clause, or `purposes` after it?
+fn stated_as_purpose(low: &str, s: &Span<Purpose>) -> bool {
+    let after = &low[s.end..];
+    if after.trim_start().starts_with("purpose") {
+        return true;
+    }
+    let chinese = !low[s.start..s.end].is_ascii();
+    let window = if chinese { WINDOW_ZH } else { WINDOW_EN };
+    let mut from = s.start.saturating_sub(window);
+    while !low.is_char_boundary(from) {
+        from += 1;
+    }
+    // the clause: back to the last full stop, semicolon or line break
+    let before = &low[from..s.start];
+    let clause = before
+        .rfind(['.', ';', '!', '?', '。', '；', '！', '？', '\n'])
+        .map_or(before, |at| &before[at + 1..]);
+    let cues = if chinese { CUES_ZH } else { CUES_EN };
+    cues.iter().any(|c| !occurrences(clause, c).is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn purposes_after_a_cue_in_both_languages() {
+        assert_eq!(
+            purposes("We use cookies for personalized advertising and analytics."),
+            [Purpose::Advertising, Purpose::Analytics]
+        );
+        assert_eq!(purposes("retained for Marketing purposes"), [Purpose::Marketing]);
+        assert_eq!(
+            purposes("使用目的：广告投放、反作弊"),
+            [Purpose::Advertising, Purpose::Security]
+        );
+        // named, but not as a purpose
+        assert!(purposes("Our advertising partners are listed below.").is_empty());
+    }
+}
