@@ -4,7 +4,7 @@
 //! §1798.140(v) and (ae)). A bare `address`/地址 counts only beside another category (a list of
 //! fields), as it also names where to write to.
 
-use super::spans::{lower, spans};
+use super::spans::{Span, lower, spans};
 
 /// A kind of personal information.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,8 +57,7 @@ const TERMS: &[(Category, &[&str])] = &[
     (
         Category::Identity,
         &[
-            "name",
-            "names",
+            "your name",
             "full name",
             "first name",
             "last name",
@@ -280,7 +279,6 @@ const TERMS: &[(Category, &[&str])] = &[
             "职位",
             "职业",
             "公司名称",
-            "行业",
             "工作单位",
             "学历",
             "教育",
@@ -333,12 +331,10 @@ const TERMS: &[(Category, &[&str])] = &[
             "photos",
             "photo",
             "videos",
-            "video",
             "images",
             "audio",
             "voice recording*",
             "照片",
-            "视频",
             "相册",
             "相机",
             "相机相册信息",
@@ -370,21 +366,75 @@ const TERMS: &[(Category, &[&str])] = &[
     ),
 ];
 
-/// The words that name a category only beside another one (a list of fields).
-const WEAK: &[&str] = &["address", "地址"];
+/// Words that name a category only as an item of a list of fields (`name, address and email`):
+/// elsewhere they name where to write (`the address below`), a name of anything, or an industry.
+const LIST_ONLY: &[(Category, &[&str])] = &[
+    (Category::Identity, &["name", "names"]),
+    (Category::Contact, &["address", "地址"]),
+    (Category::EducationWork, &["行业"]),
+];
+
+/// A contact detail given as a value (`电子邮箱：a@b.cn`, `邮政编码 100085`, `our postal address:`)
+/// is a channel, not a category of the user's information.
+fn given_as_value(low: &str, s: &Span<Category>) -> bool {
+    let after = low[s.end..].trim_start();
+    let before = low[..s.start].trim_end();
+    s.kind == Category::Contact
+        && (after.starts_with([':', '：']) || after.starts_with(|c: char| c.is_ascii_digit()) || {
+            ["following", "our", "this", "我们的", "以下"].iter().any(|w| {
+                before.ends_with(w)
+                    && before[..before.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_ascii_alphanumeric())
+            })
+        })
+}
+
+/// Words before a term that make it no category of the user's information.
+const NOT_BEFORE: &[&str] = &[
+    "regardless of",
+    "regardless of the",
+    "regardless of their",
+    "regardless of your",
+    "regardless of its",
+];
+
+/// Is the span an item of a list: a list mark or `and`/`or` right before or after it?
+fn in_list(low: &str, s: &Span<Category>) -> bool {
+    let after = low[s.end..].trim_start();
+    let before = low[..s.start].trim_end();
+    let marks = [',', '，', '、', ';', '；'];
+    after.starts_with(marks)
+        || before.ends_with(marks)
+        || ["and ", "or ", "和", "及", "或"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        || [" and", " or", "和", "及", "或"]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
 
 /// The categories `text` names, each once, in the order of [`Category`].
 pub fn data_categories(text: &str) -> Vec<Category> {
     let low = lower(text);
-    let mut out: Vec<Category> = spans(&low, TERMS).into_iter().map(|s| s.kind).collect();
+    let strong: Vec<Span<Category>> = spans(&low, TERMS)
+        .into_iter()
+        .filter(|s| !given_as_value(&low, s))
+        .filter(|s| {
+            let before = low[..s.start].trim_end();
+            !NOT_BEFORE.iter().any(|w| before.ends_with(w))
+        })
+        .collect();
+    let mut out: Vec<Category> = strong.iter().map(|s| s.kind).collect();
     if !out.is_empty() {
-        let weak: &[(Category, &[&str])] = &[(Category::Contact, WEAK)];
-        // only the weak words no longer term covers (`ip address`, `MAC地址`)
-        let strong = spans(&low, TERMS);
+        // only the list words no longer term covers (`ip address`, `MAC地址`)
+        let all = spans(&low, TERMS);
         out.extend(
-            spans(&low, weak)
+            spans(&low, LIST_ONLY)
                 .into_iter()
-                .filter(|w| strong.iter().all(|s| w.end <= s.start || s.end <= w.start))
+                .filter(|w| all.iter().all(|s| w.end <= s.start || s.end <= w.start))
+                .filter(|w| in_list(&low, w) && !given_as_value(&low, w))
                 .map(|w| w.kind),
         );
     }
@@ -408,5 +458,7 @@ mod tests {
             [Category::Device, Category::Location]
         );
         assert!(data_categories("Please write to the address below.").is_empty());
+        assert!(data_categories("电子邮箱：someone@example.com").is_empty());
+        assert!(data_categories("wherever you are, regardless of your location").is_empty());
     }
 }

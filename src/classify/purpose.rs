@@ -117,8 +117,10 @@ const TERMS: &[(Purpose, &[&str])] = &[
         Purpose::Analytics,
         &[
             "analytics",
-            "analyse*",
-            "analyze*",
+            "analyse how",
+            "analyze how",
+            "analyse the use",
+            "analyze the use",
             "analysis",
             "statistic*",
             "understand how",
@@ -152,6 +154,7 @@ const TERMS: &[(Purpose, &[&str])] = &[
             "security",
             "safety",
             "fraud",
+            "prevent",
             "prevent misuse",
             "prevent abuse",
             "misuse",
@@ -263,7 +266,7 @@ const TERMS: &[(Purpose, &[&str])] = &[
         ],
     ),
     // GB/T 35273-2020 Annex C
-    (Purpose::SocialSharing, &["share content", "分享"]),
+    (Purpose::SocialSharing, &["share content", "分享", "分享内容"]),
 ];
 
 /// The words that state a purpose before its term (in the same clause).
@@ -288,19 +291,30 @@ const CUES_ZH: &[&str] = &[
     "以提供",
     "以实现",
     "以保障",
-    "进行",
     "帮助",
+    "出于",
+    "提供",
 ];
+/// Cues that state a purpose only right before its term (`为直接营销`, `进行个性化广告推送`): they
+/// have other senses elsewhere (作为, 进行处理).
+const CUES_ZH_NEXT: &[&str] = &["为", "进行", "以"];
 
 /// How far back (bytes) a cue may stand from a term in English and in Chinese.
 const WINDOW_EN: usize = 90;
-const WINDOW_ZH: usize = 45;
+const WINDOW_ZH: usize = 90;
 
 /// The purposes `text` states, each once, in the order of [`Purpose`].
 pub fn purposes(text: &str) -> Vec<Purpose> {
     let low = lower(text);
+    // a purpose word inside a product's name (`Foo Analytics`) names no purpose
+    let names: Vec<(usize, usize)> = super::sdk::sdks(text)
+        .iter()
+        .flat_map(|n| occurrences(&low, &lower(n)))
+        .collect();
     let mut out: Vec<Purpose> = spans(&low, TERMS)
         .into_iter()
+        .filter(|s| names.iter().all(|&(a, b)| s.end <= a || b <= s.start))
+        .filter(|s| !modifier(&low, s))
         .filter(|s| stated_as_purpose(&low, s))
         .map(|s| s.kind)
         .collect();
@@ -309,13 +323,29 @@ pub fn purposes(text: &str) -> Vec<Purpose> {
     out
 }
 
+/// 安全 before another noun (安全措施, 安全防护, 网络安全法) describes that noun and names no purpose;
+/// before a conjunction, a mark or 目的 it is the purpose security.
+fn modifier(low: &str, s: &Span<Purpose>) -> bool {
+    &low[s.start..s.end] == "安全"
+        && low[s.end..]
+            .trim_start_matches([' ', '*'])
+            .chars()
+            .next()
+            .is_some_and(|c| crate::diff::text::is_cjk(c) && !"和及与或的目".contains(c))
+}
+
 /// Is the term at `s` stated as a purpose: a cue before it in its clause, or `purposes` after it?
 fn stated_as_purpose(low: &str, s: &Span<Purpose>) -> bool {
-    let after = &low[s.end..];
-    if after.trim_start().starts_with("purpose") {
+    let after = low[s.end..].trim_start();
+    let chinese = !low[s.start..s.end].is_ascii();
+    // `marketing purposes`, `安全和防欺诈的目的`
+    if after.starts_with("purpose") || chinese && after.chars().take(8).collect::<String>().contains("目的")
+    {
         return true;
     }
-    let chinese = !low[s.start..s.end].is_ascii();
+    if chinese && CUES_ZH_NEXT.iter().any(|c| low[..s.start].ends_with(c)) {
+        return true;
+    }
     let window = if chinese { WINDOW_ZH } else { WINDOW_EN };
     let mut from = s.start.saturating_sub(window);
     while !low.is_char_boundary(from) {
@@ -341,6 +371,9 @@ mod tests {
             [Purpose::Advertising, Purpose::Analytics]
         );
         assert_eq!(purposes("retained for Marketing purposes"), [Purpose::Marketing]);
+        assert_eq!(purposes("出于安全的目的"), [Purpose::Security]);
+        assert!(purposes("For more about Foo Analytics, see its site.").is_empty());
+        assert!(purposes("为了保护您的信息，我们使用安全防护措施。").is_empty());
         assert_eq!(
             purposes("使用目的：广告投放、反作弊"),
             [Purpose::Advertising, Purpose::Security]

@@ -152,9 +152,8 @@ const GRANTED: &[(Right, &[&str])] = &[
             "access to your data",
             "access to your information",
             "request access",
-            "access, correct*",
-            "access or correct*",
-            "access, update*",
+            "access,",
+            "access or",
             "know/access",
             "access/portability",
             "whether we hold",
@@ -268,7 +267,7 @@ const GRANTED: &[(Right, &[&str])] = &[
             "object to",
             "right to object",
             "objection",
-            "拒绝或限制",
+            "拒绝或",
             "拒绝某些",
             "拒绝我们",
             "拒绝处理",
@@ -382,6 +381,14 @@ const ABOUT_RIGHTS_EN: &[&str] = &[
     "email",
 ];
 
+/// Phrases that hold a right's word in another sense (`access or use our services`).
+const NOT_RIGHTS: &[&str] = &[
+    "access or use",
+    "access and use",
+    "access our",
+    "access the service*",
+];
+
 /// Who a complaint counts against: an authority, a court or a regulator, not the company itself
 /// (GDPR Art. 77; PIPL Art. 65).
 const AUTHORITY: &[&str] = &[
@@ -409,8 +416,10 @@ pub fn rights(text: &str) -> Vec<Right> {
     if !chinese && !has(ABOUT_RIGHTS_EN) {
         return vec![];
     }
+    let noise: Vec<(usize, usize)> = NOT_RIGHTS.iter().flat_map(|t| occurrences(&low, t)).collect();
     let mut out: Vec<Right> = spans(&low, GRANTED)
         .into_iter()
+        .filter(|s| noise.iter().all(|&(a, b)| s.end <= a || b <= s.start))
         .map(|s| s.kind)
         .filter(|r| *r != Right::Complaint || has(AUTHORITY))
         .collect();
@@ -459,6 +468,11 @@ mod tests {
             rights("You may lodge a complaint with a supervisory authority."),
             [Right::Complaint]
         );
+        assert_eq!(
+            rights("You may access, correct, or delete the personal information we collect."),
+            [Right::Access, Right::Rectification, Right::Erasure]
+        );
+        assert!(rights("You may access or use the Services.").is_empty());
         // deleted by the company, and a complaint to the company
         assert!(rights("Photos marked for deletion are removed after 30 days.").is_empty());
         assert!(rights("如您有任何疑问、建议或投诉，请与我们联系。").is_empty());

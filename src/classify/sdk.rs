@@ -130,7 +130,9 @@ fn suffixed(text: &str) -> Vec<(usize, String)> {
             }
             if c == ' ' {
                 // a space right before `SDK`, or between capitalised Latin words
-                let next_is_name = chars.peek().is_some_and(|&(_, p)| name_char(p));
+                let next_is_name = chars
+                    .peek()
+                    .is_some_and(|&(_, p)| name_char(p) || p == '）' || p == ')');
                 let word = &text[i..at];
                 let capital = word.chars().next().is_some_and(|c| c.is_uppercase());
                 if next_is_name && (i == at || (capital && words < 2)) {
@@ -158,6 +160,9 @@ fn suffixed(text: &str) -> Vec<(usize, String)> {
         {
             name = name[k + lead..].to_string();
         }
+        // nor is a list number before it (`2.1.3`, `⑨`)
+        let name =
+            name.trim_start_matches(|c: char| c.is_numeric() || matches!(c, '.' | '-' | '_' | '+' | ' '));
         let mut words: Vec<&str> = name.split(' ').collect();
         while words.first().is_some_and(|w| {
             GENERIC.contains(&w.to_lowercase().as_str())
@@ -310,6 +315,9 @@ mod tests {
         );
         assert_eq!(sdks("包名：com.example.push"), ["com.example.push"]);
         assert!(sdks("我们接入的第三方SDK").is_empty());
+        assert_eq!(sdks("2.1.3第三方SDK提供方：某公司"), Vec::<String>::new());
+        assert_eq!(sdks("⑨SDK 名称：某某搜索SDK"), ["某某搜索SDK"]);
+        assert_eq!(sdks("**Foo（某某） SDK** 使用目的"), ["Foo（某某） SDK"]);
         assert!(sdks("The SDK collects data.").is_empty());
     }
 }
