@@ -123,7 +123,13 @@ const TERMS: &[(Purpose, &[&str])] = &[
             "analyze the use",
             "analysis",
             "statistic*",
-            "understand how",
+            "us understand",
+            "us to understand",
+            "us better understand",
+            "understand how our",
+            "understand how users",
+            "understand how people",
+            "understand how visitors",
             "understand the operation",
             "measure*",
             "统计",
@@ -154,9 +160,13 @@ const TERMS: &[(Purpose, &[&str])] = &[
             "security",
             "safety",
             "fraud",
-            "prevent",
+            "prevent fraud*",
             "prevent misuse",
             "prevent abuse",
+            "prevent unauthori*",
+            "prevent spam",
+            "prevent illegal",
+            "prevent harm*",
             "misuse",
             "abuse",
             "安全",
@@ -356,9 +366,18 @@ fn stated_as_purpose(low: &str, s: &Span<Purpose>) -> bool {
     let clause = before
         .rfind(['.', ';', '!', '?', '。', '；', '！', '？', '\n'])
         .map_or(before, |at| &before[at + 1..]);
+    // a purpose denied (`we do not use it for advertising`, 不会用于营销) is none
+    let denied = if chinese { &NOT_ZH[..] } else { &NOT_EN[..] };
+    if denied.iter().any(|n| !occurrences(clause, n).is_empty()) {
+        return false;
+    }
     let cues = if chinese { CUES_ZH } else { CUES_EN };
     cues.iter().any(|c| !occurrences(clause, c).is_empty())
 }
+
+/// Words that deny what follows them in a clause.
+const NOT_EN: [&str; 6] = ["not", "don't", "doesn't", "never", "won't", "neither"];
+const NOT_ZH: [&str; 5] = ["不会", "不得", "不用于", "不将", "禁止"];
 
 #[cfg(test)]
 mod tests {
@@ -374,6 +393,7 @@ mod tests {
         assert_eq!(purposes("出于安全的目的"), [Purpose::Security]);
         assert!(purposes("For more about Foo Analytics, see its site.").is_empty());
         assert!(purposes("为了保护您的信息，我们使用安全防护措施。").is_empty());
+        assert!(purposes("We don't use your data to show you ads.").is_empty());
         assert_eq!(
             purposes("使用目的：广告投放、反作弊"),
             [Purpose::Advertising, Purpose::Security]

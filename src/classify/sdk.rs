@@ -15,7 +15,7 @@
 /// no SDK (`the SDK`, `第三方SDK`).
 const LEAD_ZH: &[&str] = &[
     "集成", "接入", "使用", "嵌入", "通过", "采用", "包括", "以及", "的", "了", "和", "及", "或", "为", "如",
-    "由", "等",
+    "由", "等", "用于", "改善", "以",
 ];
 const GENERIC: &[&str] = &[
     "the",
@@ -107,6 +107,11 @@ fn suffixed(text: &str) -> Vec<(usize, String)> {
         {
             continue;
         }
+        // inside a link (`…/Android_SDK%E8…`, `/about/thirdpartsdk`)
+        let token_start = text[..at].rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        if text[token_start..at].contains(['/', '%', '=']) {
+            continue;
+        }
         let mut start = at;
         let mut words = 0;
         // back over the name: a run of name characters, a bracketed part, single spaces between
@@ -172,7 +177,11 @@ fn suffixed(text: &str) -> Vec<(usize, String)> {
         }
         let name = words.join(" ");
         let bare = name.trim_end_matches(['-', '.', '_', ' ']);
-        if bare.is_empty() || bare.chars().count() > 16 || GENERIC.contains(&bare.to_lowercase().as_str()) {
+        // a name has a letter: `（三）SDK` is a heading's number
+        let lettered = bare
+            .chars()
+            .any(|c| c.is_alphabetic() && !"一二三四五六七八九十".contains(c));
+        if !lettered || bare.chars().count() > 16 || GENERIC.contains(&bare.to_lowercase().as_str()) {
             continue;
         }
         let name_start = start + raw.len() - name.len();
@@ -283,10 +292,20 @@ fn list_mates(text: &str, suffixed: &[(usize, String)]) -> Vec<(usize, String)> 
         if items.iter().filter(|i| holds(i)).count() < 2 {
             continue;
         }
-        for item in items {
+        // the run of short names around the SDKs: it ends at the first item that is not one
+        // (`…，GroMore也需要使用设备信息，广告归因` stops before the clause)
+        let name = |t: &str| (1..=16).contains(&t.chars().count()) && t.chars().all(name_char);
+        let first = items.iter().position(|i| holds(i)).unwrap_or(0);
+        let from = items[..first]
+            .iter()
+            .rposition(|i| !name(i.trim()))
+            .map_or(0, |k| k + 1);
+        for item in &items[from..] {
             let t = item.trim();
-            let short = (1..=16).contains(&t.chars().count());
-            if short && !holds(t) && t.chars().all(|c| name_char(c) || c == ' ') && !t.contains(' ') {
+            if !name(t) {
+                break;
+            }
+            if !holds(t) {
                 out.push((
                     base + (item.as_ptr() as usize - clause.as_ptr() as usize),
                     t.to_string(),
@@ -319,5 +338,11 @@ mod tests {
         assert_eq!(sdks("⑨SDK 名称：某某搜索SDK"), ["某某搜索SDK"]);
         assert_eq!(sdks("**Foo（某某） SDK** 使用目的"), ["Foo（某某） SDK"]);
         assert!(sdks("The SDK collects data.").is_empty());
+        assert!(sdks("（三）SDK和共享").is_empty());
+        assert!(sdks("见 https://example.com/wiki/Android_SDK 页面").is_empty());
+        assert_eq!(
+            sdks("甲乙，丙丁SDK，戊己SDK，GroMore也需要使用设备信息以用于广告投放合作，广告归因"),
+            ["甲乙", "丙丁SDK", "戊己SDK"]
+        );
     }
 }
