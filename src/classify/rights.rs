@@ -138,6 +138,22 @@ const GRANTED: &[(Right, &[&str])] = &[
     (
         Right::Access,
         &[
+            "right to request access",
+            "obtain access",
+            "subject access",
+            "access request*",
+            "know what personal",
+            "know whether",
+            "know the categories",
+            "know about the personal",
+            "confirm whether",
+            "access and receive",
+            "access to personal*",
+            "access to any personal*",
+            "访问权",
+            "查阅权",
+            "查询您的",
+            "查询你的",
             "right of access",
             "right to access",
             "right to know",
@@ -174,24 +190,45 @@ const GRANTED: &[(Right, &[&str])] = &[
     (
         Right::Copy,
         &[
+            "copy of it",
+            "copy of them",
+            "copy of these",
+            "copy of this information",
+            "copy of this data",
+            "obtain a copy",
+            "receive a copy",
+            "request a copy",
+            "electronic copy",
+            "paper copy",
+            "获取副本",
+            "获得副本",
             "copy of your",
             "copy of that",
             "copy of this",
             "copy of the personal*",
             "copy of the information",
             "copy of the data",
-            "a copy",
             "副本",
             "复制",
-            "个人信息导出",
             "导出",
-            "相关记录",
         ],
     ),
     // GDPR Art. 16; PIPL Art. 46
     (
         Right::Rectification,
         &[
+            "right to correct",
+            "request correction",
+            "amend*",
+            "correct any",
+            "correct or update",
+            "correct, update",
+            "inaccurate personal*",
+            "incomplete personal*",
+            "修改您的",
+            "修改你的",
+            "修正",
+            "更正权",
             "rectif*",
             "correct your",
             "correct the",
@@ -210,6 +247,15 @@ const GRANTED: &[(Right, &[&str])] = &[
     (
         Right::Erasure,
         &[
+            "that we delete",
+            "us to delete",
+            "us delete",
+            "deletion request*",
+            "right to deletion",
+            "request to delete",
+            "delete any personal*",
+            "delete all personal*",
+            "删除权",
             "erasure",
             "erase*",
             "be forgotten",
@@ -233,6 +279,14 @@ const GRANTED: &[(Right, &[&str])] = &[
     (
         Right::Portability,
         &[
+            "transfer your personal*",
+            "transmit your personal*",
+            "transmitted to another",
+            "another controller",
+            "structured, commonly used",
+            "转移到其他",
+            "转移给您指定",
+            "转移您的个人信息",
             "portab*",
             "portable",
             "machine-readable",
@@ -248,6 +302,15 @@ const GRANTED: &[(Right, &[&str])] = &[
     (
         Right::Restriction,
         &[
+            "limit the use",
+            "limit the processing",
+            "limit our use",
+            "limit how we use",
+            "right to limit",
+            "restrict how",
+            "限制对",
+            "限制使用",
+            "限制我们处理",
             "restriction of processing",
             "restrict the processing",
             "restrict processing",
@@ -264,6 +327,12 @@ const GRANTED: &[(Right, &[&str])] = &[
     (
         Right::Objection,
         &[
+            "object to the processing",
+            "object to processing",
+            "opt out of the processing",
+            "opt out of profiling",
+            "反对处理",
+            "拒绝我们处理",
             "object to",
             "right to object",
             "objection",
@@ -279,6 +348,14 @@ const GRANTED: &[(Right, &[&str])] = &[
     (
         Right::WithdrawConsent,
         &[
+            "withdraw your permission",
+            "withdraw your authori*",
+            "revoke your permission",
+            "revoke your authori*",
+            "撤回同意",
+            "撤回授权",
+            "撤回您的同意",
+            "取消授权",
             "withdraw your consent",
             "withdraw consent",
             "withdraw their consent",
@@ -335,6 +412,12 @@ const GRANTED: &[(Right, &[&str])] = &[
     (
         Right::Complaint,
         &[
+            "complaint with",
+            "lodge",
+            "judicial remedy",
+            "bring proceedings",
+            "提起诉讼",
+            "起诉",
             "lodge a complaint",
             "file a complaint",
             "make a complaint",
@@ -348,6 +431,13 @@ const GRANTED: &[(Right, &[&str])] = &[
     (
         Right::AccountDeletion,
         &[
+            "close their account",
+            "account closure",
+            "terminate your account",
+            "delete my account",
+            "注销账号",
+            "注销帐号",
+            "注销账户",
             "delete your account",
             "delete their account",
             "close your account",
@@ -387,6 +477,12 @@ const NOT_RIGHTS: &[&str] = &[
     "access and use",
     "access our",
     "access the service*",
+    "a copy of our",
+    "copy of this policy",
+    "copy of this notice",
+    "copy of this privacy",
+    "copy of the policy",
+    "copy of the notice",
 ];
 
 /// Who a complaint counts against: an authority, a court or a regulator, not the company itself
@@ -473,6 +569,7 @@ mod tests {
             [Right::Access, Right::Rectification, Right::Erasure]
         );
         assert!(rights("You may access or use the Services.").is_empty());
+        assert!(rights("You may request a copy of our cookie policy.").is_empty());
         // deleted by the company, and a complaint to the company
         assert!(rights("Photos marked for deletion are removed after 30 days.").is_empty());
         assert!(rights("如您有任何疑问、建议或投诉，请与我们联系。").is_empty());

@@ -208,6 +208,28 @@ fn fields(text: &str) -> Vec<(usize, String)> {
             out.push((at, value.to_string()));
         }
     }
+    // the guideline's layout: an SDK's name opens its entry, its purpose follows
+    // (`**Foo** **使用目的：**…`)
+    for field in ["使用目的", "使用场景"] {
+        for (at, _) in text.match_indices(field) {
+            if !text[at + field.len()..]
+                .trim_start_matches('*')
+                .starts_with([':', '：'])
+            {
+                continue;
+            }
+            let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+            let head = text[line_start..at].trim_matches(|c: char| c == '*' || c.is_whitespace());
+            let name = head.trim_start_matches(|c: char| c.is_numeric() || ".、)）(（-•·*# ".contains(c));
+            let name = name.trim_matches(|c: char| c == '*' || c.is_whitespace());
+            if (2..=20).contains(&name.chars().count())
+                && name.chars().all(|c| name_char(c) || " （）()".contains(c))
+                && name.chars().any(char::is_alphabetic)
+            {
+                out.push((line_start, name.to_string()));
+            }
+        }
+    }
     out
 }
 
@@ -339,6 +361,8 @@ mod tests {
         assert_eq!(sdks("**Foo（某某） SDK** 使用目的"), ["Foo（某某） SDK"]);
         assert!(sdks("The SDK collects data.").is_empty());
         assert!(sdks("（三）SDK和共享").is_empty());
+        assert_eq!(sdks("**某某推送** **使用目的：**推送消息"), ["某某推送"]);
+        assert!(sdks("使用目的：统计分析").is_empty());
         assert!(sdks("见 https://example.com/wiki/Android_SDK 页面").is_empty());
         assert_eq!(
             sdks("甲乙，丙丁SDK，戊己SDK，GroMore也需要使用设备信息以用于广告投放合作，广告归因"),
