@@ -87,7 +87,6 @@ const TERMS: &[(Category, &[&str])] = &[
             "last name",
             "gender",
             "sex",
-            "age",
             "age group",
             "date of birth",
             "birth date",
@@ -470,7 +469,6 @@ const TERMS: &[(Category, &[&str])] = &[
             "聊天内容",
             "邮件内容",
             "通话信息",
-            "messages",
             "call log*",
             "sms",
             "chat history",
@@ -636,7 +634,8 @@ const TERMS: &[(Category, &[&str])] = &[
 /// Words that name a category only as an item of a list of fields (`name, address and email`):
 /// elsewhere they name where to write (`the address below`), a name of anything, or an industry.
 const LIST_ONLY: &[(Category, &[&str])] = &[
-    (Category::Identity, &["name", "names"]),
+    (Category::Identity, &["name", "names", "age"]),
+    (Category::Communications, &["messages"]),
     (Category::Contact, &["address", "地址"]),
     (Category::EducationWork, &["行业"]),
     (Category::Inferences, &["interests", "preferences"]),
@@ -648,15 +647,24 @@ fn given_as_value(low: &str, s: &Span<Category>) -> bool {
     let after = low[s.end..].trim_start();
     let before = low[..s.start].trim_end();
     s.kind == Category::Contact
-        && (after.starts_with([':', '：']) || after.starts_with(|c: char| c.is_ascii_digit()) || {
-            ["following", "our", "this", "我们的", "以下"].iter().any(|w| {
-                before.ends_with(w)
-                    && before[..before.len() - w.len()]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_ascii_alphanumeric())
+        && (after.starts_with([':', '：'])
+            || after.starts_with(|c: char| c.is_ascii_digit())
+            || after.starts_with("below")
+            || after.starts_with("above")
+            || {
+                ["following", "our", "this", "我们的", "以下"].iter().any(|w| {
+                    before.ends_with(w)
+                        && before[..before.len() - w.len()]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_ascii_alphanumeric())
+                })
             })
-        })
+}
+
+/// `the location of our servers`: a place, not the user's location.
+fn place_of(low: &str, s: &Span<Category>) -> bool {
+    &low[s.start..s.end] == "location" && low[s.end..].trim_start().starts_with("of ")
 }
 
 /// Words before a term that make it no category of the user's information.
@@ -688,7 +696,7 @@ pub fn data_categories(text: &str) -> Vec<Category> {
     let low = lower(text);
     let strong: Vec<Span<Category>> = spans(&low, TERMS)
         .into_iter()
-        .filter(|s| !given_as_value(&low, s))
+        .filter(|s| !given_as_value(&low, s) && !place_of(&low, s))
         .filter(|s| {
             let before = low[..s.start].trim_end();
             !NOT_BEFORE.iter().any(|w| before.ends_with(w))
@@ -728,5 +736,8 @@ mod tests {
         assert!(data_categories("Please write to the address below.").is_empty());
         assert!(data_categories("电子邮箱：someone@example.com").is_empty());
         assert!(data_categories("wherever you are, regardless of your location").is_empty());
+        assert!(data_categories("Location of Data: our servers are in Ireland.").is_empty());
+        assert!(data_categories("Write to the postal address below.").is_empty());
+        assert!(data_categories("minors under 16 years of age").is_empty());
     }
 }

@@ -1,8 +1,8 @@
 //! Fees stated in prose, each as one [`Fee`]: what a user pays to exercise a right or use a
 //! remedy (GDPR Art. 12(5): free of charge unless manifestly unfounded or excessive; PIPL Art. 50;
 //! CCPA §1798.100(d) and §1798.130(a)(2): free of charge; GB/T 35273-2020 §8.7). `free of
-//! charge`, `at no cost`, 免费, 不收取费用 are a fee of zero; an amount is read only next to a
-//! fee word (`fee`, `charge`, 费用, 收费), as a price alone is no fee. A fee that may be charged,
+//! charge`, `at no cost`, 免费, 不收取费用 are a fee of zero; an amount with a currency is read
+//! only in a sentence with a fee word (`fee`, `charge`, 费用, 收费), as a price alone is no fee. A fee that may be charged,
 //! with no amount, is not a fact.
 
 use super::spans::{lower, occurrences};

@@ -449,8 +449,26 @@ const GRANTED: &[(Right, &[&str])] = &[
     ),
 ];
 
-/// The words that make a sentence about the user's rights, in English (a Chinese sentence needs
-/// none: its terms are the rights' own names).
+/// The words that make a sentence about the user's rights, what the user may do or ask (a heading,
+/// of a few words, needs none): `we delete it after a year` and 我们会删除已收集的个人信息 state no
+/// right.
+const ABOUT_RIGHTS_ZH: &[&str] = &[
+    "可以",
+    "可通过",
+    "可要求",
+    "可向",
+    "可在",
+    "可随时",
+    "您可",
+    "你可",
+    "有权",
+    "请求",
+    "要求",
+    "申请",
+    "提出",
+    "权利",
+    "随时",
+];
 const ABOUT_RIGHTS_EN: &[&str] = &[
     "right",
     "rights",
@@ -509,7 +527,8 @@ pub fn rights(text: &str) -> Vec<Right> {
     let low = lower(text);
     let has = |terms: &[&str]| terms.iter().any(|t| !occurrences(&low, t).is_empty());
     let chinese = text.chars().any(crate::diff::text::is_cjk);
-    if !chinese && !has(ABOUT_RIGHTS_EN) {
+    let heading = text.chars().filter(|c| !c.is_whitespace()).count() <= 20;
+    if !heading && !has(if chinese { ABOUT_RIGHTS_ZH } else { ABOUT_RIGHTS_EN }) {
         return vec![];
     }
     let noise: Vec<(usize, usize)> = NOT_RIGHTS.iter().flat_map(|t| occurrences(&low, t)).collect();
@@ -570,6 +589,8 @@ mod tests {
         );
         assert!(rights("You may access or use the Services.").is_empty());
         assert!(rights("You may request a copy of our cookie policy.").is_empty());
+        assert!(rights("我们建议您定期查阅本页面，以获取我们隐私权实践的最新信息。").is_empty());
+        assert_eq!(rights("删除您的个人信息"), [Right::Erasure]);
         // deleted by the company, and a complaint to the company
         assert!(rights("Photos marked for deletion are removed after 30 days.").is_empty());
         assert!(rights("如您有任何疑问、建议或投诉，请与我们联系。").is_empty());

@@ -5,7 +5,8 @@
 //!
 //! 1. a name followed by `SDK` (`Foo SDK`, `FooSDK`, `某某分享 SDK`, `maasdk`), the name taken back
 //!    to the words that lead into it (集成, 使用, `the`, `our` …); a bare `the SDK` names none;
-//! 2. the value of an `SDK名称：` field;
+//! 2. the value of an `SDK名称：` field, or the name that opens an entry whose `使用目的：` or
+//!    `使用场景：` follows (the guideline's layout);
 //! 3. a capitalised name followed by a component kind (`Foo Analytics`, `Foo Pixel`, `Foo Tag
 //!    Manager`) or a CAPTCHA service (`reCAPTCHA`);
 //! 4. an Android package name (`com.example.sdk`);
