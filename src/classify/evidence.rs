@@ -427,6 +427,7 @@ pub fn companies(s: &str) -> Vec<String> {
     }
     out.extend(authorities(s));
     out.extend(named_in_field(s));
+    out.extend(named_before_english(s));
     // the two legal forms of the Company Law of the PRC: 有限责任公司 and (股份)有限公司; a group
     // (集团, not a part of a longer name); a court or an arbitration commission (人民法院,
     // 仲裁委员会: PIPL Art. 50, the complaint channels of §VIII 8.5)
@@ -490,6 +491,41 @@ pub fn companies(s: &str) -> Vec<String> {
         }
     }
     out.into_iter().collect()
+}
+
+/// A Chinese name followed by its English legal name in brackets (`小米荷兰公司[Xiaomi Technology
+/// Netherlands B.V.]`): the Chinese name is the organisation's, whatever its form.
+fn named_before_english(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, open) in s.match_indices(['[', '（', '(']) {
+        let close = match open {
+            "[" => ']',
+            "（" => '）',
+            _ => ')',
+        };
+        let Some(len) = s[at + open.len()..].find(close) else {
+            continue;
+        };
+        let inside = s[at + open.len()..at + open.len() + len].trim();
+        let last = inside.rsplit(' ').next().unwrap_or("");
+        if !inside.contains(' ')
+            || !(is_company_suffix(last) || is_company_suffix(last.trim_end_matches('.')))
+        {
+            continue;
+        }
+        let run_start = s[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| {
+                crate::diff::text::is_cjk(*c) && !"由指的是为即系与和及或被在向将经从对自称".contains(*c)
+            })
+            .last()
+            .map_or(at, |(k, _)| k);
+        if s[run_start..at].chars().count() >= 3 {
+            out.push(s[run_start..at].to_string());
+        }
+    }
+    out
 }
 
 /// The value of a field that names an organisation in an SDK or contact list (`SDK提供方：…`,
@@ -876,6 +912,32 @@ mod tests {
         assert_eq!(
             companies("Shared with Acme Cloud Services Ltd. and Beta GmbH, with Gamma plc, with Corp."),
             ["Acme Cloud Services Ltd", "Beta GmbH", "Gamma plc"]
+        );
+    }
+
+    #[test]
+    fn organisations_by_their_general_forms() {
+        let has = |s: &str, name: &str| companies(s).iter().any(|c| c == name);
+        assert!(has(
+            "**某某荷兰公司[Example Technology Netherlands B.V.]** 地址",
+            "某某荷兰公司"
+        ));
+        assert!(has("第三方SDK提供方：某某集团。", "某某集团"));
+        assert!(has(
+            "将投诉移交给广东省东莞市第二人民法院进行司法管辖",
+            "广东省东莞市第二人民法院"
+        ));
+        assert!(has(
+            "exclusive jurisdiction of the Courts of Singapore.",
+            "Courts of Singapore"
+        ));
+        assert!(has("exampleCorp Ltd., located at", "exampleCorp Ltd"));
+        assert!(has("the Example Foundation operates", "Example Foundation"));
+        assert!(!companies("本集团及关联公司").iter().any(|c| c.contains("集团")));
+        assert!(
+            !companies("Websites. The Foundation is the operator")
+                .iter()
+                .any(|c| c.contains("Foundation"))
         );
     }
 

@@ -712,7 +712,7 @@ fn floor(part: Part, kind: &str, lang: &str) -> (f64, f64) {
         (Test, "organisation", "en") => (0.92, 0.52),
         (Tune, "organisation", "en") => (1.0, 0.43),
         (Test, "organisation", "zh") => (1.0, 0.71),
-        (Tune, "organisation", "zh") => (1.0, 0.81),
+        (Tune, "organisation", "zh") => (1.0, 0.95),
         (Test, "phone", "en") => (1.0, 1.0),
         (Tune, "phone", "en") => (1.0, 1.0),
         (Test, "phone", "zh") => (1.0, 1.0),
