@@ -104,6 +104,28 @@ fn english(s: &str) -> Vec<String> {
     let mut i = 0;
     while i < words.len() {
         let bare = words[i].trim_matches(|c: char| !c.is_alphanumeric());
+        // a post office box (`P.O. Box 1234`, `PO Box 1234`)
+        if matches!(words[i], "P.O." | "PO" | "P.O" | "Post")
+            && words
+                .get(i + 1)
+                .is_some_and(|w| w.trim_end_matches(',') == "Box" || w == &"Office")
+        {
+            let at = if words.get(i + 1) == Some(&"Office") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if words.get(at).is_some_and(|w| w.trim_end_matches(',') == "Box")
+                && let Some(n) = words
+                    .get(at + 1)
+                    .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                let n = n.trim_matches(|c: char| !c.is_alphanumeric());
+                out.push(format!("po box {n}"));
+                i = at + 2;
+                continue;
+            }
+        }
         // a street word starting with a capital, with a house number within three words
         // a street word with a capital, or a lowercase street particle after a house number
         // (`8 rue du Sentier`)
@@ -249,6 +271,8 @@ mod tests {
         // a street word without a number, or a lowercase word, is no address
         assert!(addresses("we may share it on the way to the street").is_empty());
         assert!(addresses("visit our Place of business").is_empty());
+        assert_eq!(addresses("write to P.O. Box 1234, Springfield"), ["po box 1234"]);
+        assert_eq!(addresses("PO Box 77"), ["po box 77"]);
     }
 
     #[test]
