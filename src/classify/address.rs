@@ -70,6 +70,9 @@ fn street_word(w: &str) -> bool {
         || w.ends_with("straat")
         || w.ends_with("vej")
         || w.ends_with("gatan")
+        || ["laan", "plein", "gracht", "kade", "singel"]
+            .iter()
+            .any(|e| w.ends_with(e) && w.len() > e.len() + 2)
 }
 
 /// A house number: digits, possibly with a letter or an ordinal (`7A`, `124th`, `4º`), or `One`.
@@ -101,6 +104,28 @@ fn english(s: &str) -> Vec<String> {
     let mut i = 0;
     while i < words.len() {
         let bare = words[i].trim_matches(|c: char| !c.is_alphanumeric());
+        // a post office box (`P.O. Box 1234`, `PO Box 1234`)
+        if matches!(words[i], "P.O." | "PO" | "P.O" | "Post")
+            && words
+                .get(i + 1)
+                .is_some_and(|w| w.trim_end_matches(',') == "Box" || w == &"Office")
+        {
+            let at = if words.get(i + 1) == Some(&"Office") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if words.get(at).is_some_and(|w| w.trim_end_matches(',') == "Box")
+                && let Some(n) = words
+                    .get(at + 1)
+                    .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                let n = n.trim_matches(|c: char| !c.is_alphanumeric());
+                out.push(format!("po box {n}"));
+                i = at + 2;
+                continue;
+            }
+        }
         // a street word starting with a capital, with a house number within three words
         // a street word with a capital, or a lowercase street particle after a house number
         // (`8 rue du Sentier`)
@@ -113,14 +138,32 @@ fn english(s: &str) -> Vec<String> {
         }
         let from = i.saturating_sub(3);
         let to = (i + 4).min(words.len());
-        if !words[from..to].iter().any(|w| house_number(w)) {
+        // no house number: a building before the street and a postcode after it (`Building
+        // Orchid, Block E, …, Outer Ring Road, Bengaluru, Karnataka - 560103`)
+        let building = (i.saturating_sub(10)..i).find(|&k| {
+            matches!(
+                words[k].trim_end_matches(','),
+                "Building" | "Block" | "Tower" | "Floor" | "Level" | "Suite" | "Unit"
+            )
+        });
+        let postcode = words[i + 1..(i + 9).min(words.len())].iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            (5..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        });
+        let numbered = words[from..to].iter().any(|w| house_number(w));
+        if !(numbered || building.is_some() && postcode) {
             i += 1;
             continue;
         }
-        // the address: from the number (or street word) to the end of the next two comma parts
-        let start = (from..=i)
-            .find(|&k| house_number(words[k]) || k == i)
-            .unwrap_or(i);
+        // the address: from the number (or street word, or building) to the end of the next two
+        // comma parts
+        let start = if numbered {
+            (from..=i)
+                .find(|&k| house_number(words[k]) || k == i)
+                .unwrap_or(i)
+        } else {
+            building.unwrap_or(i)
+        };
         let mut end = i + 1;
         let mut commas = 0;
         while end < words.len() && end < i + 10 {
@@ -154,7 +197,16 @@ fn chinese(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !matches!(chars[i], '省' | '市' | '区' | '县') {
+        // a place (省, 市, 区, 县), or a street with its number (`克罗士街 20 号`)
+        let numbered_street = matches!(chars[i], '路' | '街') && {
+            let rest: String = chars[i + 1..chars.len().min(i + 12)]
+                .iter()
+                .filter(|c| **c != ' ')
+                .collect();
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            digits > 0 && rest.chars().nth(digits) == Some('号')
+        };
+        if !matches!(chars[i], '省' | '市' | '区' | '县') && !numbered_street {
             i += 1;
             continue;
         }
@@ -168,13 +220,18 @@ fn chinese(s: &str) -> Vec<String> {
         let mut k = i + 1;
         while k < chars.len() && k - i < 30 {
             let c = chars[k];
-            if !(is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '-' | '－')) {
+            // a space inside a street number (`街 20 号`)
+            let spaced = c == ' '
+                && numbered_street
+                && chars.get(k + 1).is_some_and(|n| n.is_ascii_digit() || *n == '号');
+            if !(is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '-' | '－') || spaced) {
                 break;
             }
             if matches!(
                 c,
                 '路' | '街' | '道' | '号' | '楼' | '室' | '层' | '座' | '弄' | '巷'
             ) || (c == '厦' && k > 0 && chars[k - 1] == '大')
+                || (c == '场' && k > 0 && chars[k - 1] == '广')
             {
                 end = Some(k);
             }
@@ -214,6 +271,8 @@ mod tests {
         // a street word without a number, or a lowercase word, is no address
         assert!(addresses("we may share it on the way to the street").is_empty());
         assert!(addresses("visit our Place of business").is_empty());
+        assert_eq!(addresses("write to P.O. Box 1234, Springfield"), ["po box 1234"]);
+        assert_eq!(addresses("PO Box 77"), ["po box 77"]);
     }
 
     #[test]
@@ -222,5 +281,8 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         assert!(a[0].contains("科苑路15号"), "{a:?}");
         assert!(addresses("我们在中国境内收集的信息").is_empty());
+        assert_eq!(addresses("某某街 20 号某某广场 #02-12"), ["某某街 20 号某某广场"]);
+        assert!(!addresses("Prinses Beatrixlaan 582, The Hague 2595BM").is_empty());
+        assert!(!addresses("Building Orchid, Block E, Outer Ring Road, Bengaluru - 560103").is_empty());
     }
 }

@@ -6,7 +6,7 @@
 
 use super::evidence::Documents;
 use super::lexicon::excerpt;
-use super::rights::{Right, rights};
+use super::rights::{Right, stated};
 use super::rules::Haystack;
 use super::{Change, Consent, Found, Kind, Role, RuleSet};
 use crate::diff::text::{normal_form, words};
@@ -75,8 +75,8 @@ pub(super) fn rights_consent(
     // the rights named in `taken` and in none of `kept` nor anywhere in the new version: text
     // about a right taken out while the right is still stated elsewhere removes nothing
     let lost = |taken: &str, kept: &str| -> Vec<Right> {
-        let still = rights(&Haystack::new(kept));
-        rights(&Haystack::new(taken))
+        let still = stated(&Haystack::new(kept));
+        stated(&Haystack::new(taken))
             .into_iter()
             .filter(|r| !still.contains(r) && !docs.rights(true).contains(r))
             .collect()
@@ -91,7 +91,7 @@ pub(super) fn rights_consent(
             // an item of a list introduced as a right's grounds or ways (`you may ask us to
             // delete it where:`) is one of them taken away; other text, a right taken away only
             // when the new version states it nowhere else
-            let lead_rights = rights(&Haystack::new(&lead));
+            let lead_rights = stated(&Haystack::new(&lead));
             let rights = if lead_rights.is_empty() {
                 lost(&nd, "")
             } else {
@@ -176,7 +176,7 @@ fn qualified(change: &Change) -> Option<String> {
     let (os, ns) = super::lexicon::changed_sentences(old, new);
     let (on, nn) = (normal_form(&os), normal_form(&ns));
     let count = |s: &str| QUALIFIERS.iter().filter(|q| contains_term(s, q)).count();
-    let (ro, rn) = (rights(&Haystack::new(&on)), rights(&Haystack::new(&nn)));
+    let (ro, rn) = (stated(&Haystack::new(&on)), stated(&Haystack::new(&nn)));
     (count(&nn) > count(&on) && ro.intersection(&rn).next().is_some()).then_some(ns)
 }
 

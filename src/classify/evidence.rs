@@ -73,7 +73,7 @@ impl<'d> Documents<'d> {
     pub(super) fn rights(&self, new: bool) -> &BTreeSet<super::rights::Right> {
         let side = self.side(new);
         side.rights
-            .get_or_init(|| super::rights::rights(&super::rules::Haystack::new(self.normal(new))))
+            .get_or_init(|| super::rights::stated(&super::rules::Haystack::new(self.normal(new))))
     }
 
     /// The (old or new) document in normal form.
@@ -495,8 +495,20 @@ pub fn companies(s: &str) -> Vec<String> {
         }
     }
     out.extend(authorities(s));
-    // the two legal forms of the Company Law of the PRC: 有限责任公司 and (股份)有限公司
-    let suffixes = s.match_indices("有限公司").chain(s.match_indices("有限责任公司"));
+    out.extend(named_in_field(s));
+    out.extend(named_before_english(s));
+    // the two legal forms of the Company Law of the PRC: 有限责任公司 and (股份)有限公司; a group
+    // (集团, not a part of a longer name); a court or an arbitration commission (人民法院,
+    // 仲裁委员会: PIPL Art. 50, the complaint channels of §VIII 8.5)
+    let suffixes = ["有限公司", "有限责任公司", "集团", "人民法院", "仲裁委员会"]
+        .iter()
+        .flat_map(|f| s.match_indices(f))
+        .filter(|(i, f)| {
+            *f != "集团"
+                || !["有限", "股份", "控股"]
+                    .iter()
+                    .any(|n| s[i + f.len()..].starts_with(n))
+        });
     for (i, suffix) in suffixes {
         // the name's characters run back from the suffix: Chinese characters, and a place in
         // brackets inside the name (`百度时代网络技术（北京）有限公司`)
@@ -508,6 +520,8 @@ pub fn companies(s: &str) -> Vec<String> {
                 '）' | ')' if open.is_none() => open = Some(j + c.len_utf8()),
                 '（' | '(' if open.is_some() => open = None,
                 c if crate::diff::text::is_cjk(c) => {}
+                // a space beside a bracket (`沛肯信息科技 (上海) 有限公司`)
+                ' ' if s[..j].ends_with([')', '）']) || s[j + 1..].starts_with(['(', '（']) => {}
                 _ => break,
             }
             start = j;
@@ -537,11 +551,75 @@ pub fn companies(s: &str) -> Vec<String> {
                     .map_or(0, |(at, c)| at + c.len_utf8());
                 start + lead
             });
-        if start < i {
+        // a group needs a name of two characters or more that is not a reference (本集团, 该集团)
+        let generic = suffix == "集团"
+            && (s[start..i].chars().count() < 2
+                || s[start..i].starts_with(['本', '该', '其', '我', '贵', '各', '此']));
+        if start < i && !generic {
             out.insert(s[start..i + suffix.len()].to_string());
         }
     }
     out.into_iter().collect()
+}
+
+/// A Chinese name followed by its English legal name in brackets (`小米荷兰公司[Xiaomi Technology
+/// Netherlands B.V.]`): the Chinese name is the organisation's, whatever its form.
+fn named_before_english(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, open) in s.match_indices(['[', '（', '(']) {
+        let close = match open {
+            "[" => ']',
+            "（" => '）',
+            _ => ')',
+        };
+        let Some(len) = s[at + open.len()..].find(close) else {
+            continue;
+        };
+        let inside = s[at + open.len()..at + open.len() + len].trim();
+        let last = inside.rsplit(' ').next().unwrap_or("");
+        if !inside.contains(' ')
+            || !(is_company_suffix(last) || is_company_suffix(last.trim_end_matches('.')))
+        {
+            continue;
+        }
+        let run_start = s[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| {
+                crate::diff::text::is_cjk(*c) && !"由指的是为即系与和及或被在向将经从对自称".contains(*c)
+            })
+            .last()
+            .map_or(at, |(k, _)| k);
+        if s[run_start..at].chars().count() >= 3 {
+            out.push(s[run_start..at].to_string());
+        }
+    }
+    out
+}
+
+/// The value of a field that names an organisation in an SDK or contact list (`SDK提供方：…`,
+/// `主体名称：…`, `第三方名称：…`; the 网络安全标准实践指南 on third-party SDKs asks each SDK's
+/// provider to be named).
+fn named_in_field(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for label in ["提供方", "主体名称", "第三方名称", "合作方名称", "公司名称"] {
+        for (at, _) in s.match_indices(label) {
+            let rest = &s[at + label.len()..];
+            let Some(rest) = rest.strip_prefix(['：', ':']) else {
+                continue;
+            };
+            let value: String = rest
+                .trim_start_matches([' ', '*'])
+                .chars()
+                .take_while(|c| !matches!(c, '。' | '，' | ',' | '；' | ';' | '、' | '\n' | '*' | '|'))
+                .collect();
+            let value = value.trim();
+            if (2..=30).contains(&value.chars().count()) && value.chars().any(|c| c.is_alphabetic()) {
+                out.push(value.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// Is this name one of [`authorities`]?
@@ -567,10 +645,31 @@ fn authorities(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let word = t.trim_end_matches([',', '.', ';', ':', ')']);
-        let office = word == "Office"
+        let office = (word == "Office"
             && i > 0
             && tokens[i - 1].ends_with("Commissioner's")
-            && !tokens[i - 1].ends_with(['.', ',']);
+            && !tokens[i - 1].ends_with(['.', ',']))
+            // a data protection office or board (`European Data Protection Board`)
+            || (matches!(word, "Office" | "Board") && i > 0 && tokens[i - 1] == "Protection");
+        // a court named by its country or place after it (`the Courts of Singapore`)
+        if matches!(word, "Court" | "Courts") && word == *t && tokens.get(i + 1) == Some(&"of") {
+            let place: Vec<&str> = tokens[i + 2..]
+                .iter()
+                .take(3)
+                .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .copied()
+                .collect();
+            if let Some(last) = place.last() {
+                let mut name = format!("{word} of {}", place[..place.len() - 1].join(" "));
+                name = format!(
+                    "{} {}",
+                    name.trim_end(),
+                    last.trim_end_matches([',', '.', ';', ':', ')'])
+                );
+                out.push(name);
+            }
+            continue;
+        }
         if !HEADS.contains(&word) && !office {
             continue;
         }
@@ -673,11 +772,22 @@ fn company_name(before: &[&str], token: &str) -> Option<String> {
     let mut name: Vec<&str> = Vec::new();
     for w in before.iter().rev() {
         let w = w.trim_end_matches(',');
-        if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+        // a capitalised word, or a brand written in camel case (`ironSource`)
+        let camel = w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.chars().skip(1).any(|c| c.is_ascii_uppercase());
+        if w.chars().next().is_some_and(|c| c.is_uppercase()) || camel && name.is_empty() {
             name.insert(0, w);
         } else {
             break;
         }
+    }
+    // `The Foundation` is a reference, not a name; a name runs within one sentence
+    if bare_t == "Foundation" {
+        let from = name
+            .iter()
+            .rposition(|w| *w == "The" || w.ends_with('.'))
+            .map_or(0, |k| k + 1);
+        name.drain(..from);
     }
     (!name.is_empty()).then(|| format!("{} {}", name.join(" "), bare_t.trim_end_matches(['.', ','])))
 }
@@ -726,6 +836,7 @@ fn is_company_suffix(w: &str) -> bool {
             | "SpA"
             | "S.r.l."
             | "SE"
+            | "Foundation"
     )
 }
 
@@ -846,7 +957,11 @@ mod tests {
         let mut out: BTreeSet<String> = (0..tokens.len())
             .filter_map(|i| company_name(&tokens[i.saturating_sub(3)..i], tokens[i]))
             .collect();
-        out.extend(companies(s).into_iter().filter(|c| c.ends_with("公司")));
+        out.extend(
+            companies(s)
+                .into_iter()
+                .filter(|c| c.chars().any(crate::diff::text::is_cjk)),
+        );
         out.extend(authorities(s));
         out.into_iter().collect()
     }
@@ -882,6 +997,32 @@ mod tests {
         assert_eq!(
             companies("Shared with Acme Cloud Services Ltd. and Beta GmbH, with Gamma plc, with Corp."),
             ["Acme Cloud Services Ltd", "Beta GmbH", "Gamma plc"]
+        );
+    }
+
+    #[test]
+    fn organisations_by_their_general_forms() {
+        let has = |s: &str, name: &str| companies(s).iter().any(|c| c == name);
+        assert!(has(
+            "**某某荷兰公司[Example Technology Netherlands B.V.]** 地址",
+            "某某荷兰公司"
+        ));
+        assert!(has("第三方SDK提供方：某某集团。", "某某集团"));
+        assert!(has(
+            "将投诉移交给广东省东莞市第二人民法院进行司法管辖",
+            "广东省东莞市第二人民法院"
+        ));
+        assert!(has(
+            "exclusive jurisdiction of the Courts of Singapore.",
+            "Courts of Singapore"
+        ));
+        assert!(has("exampleCorp Ltd., located at", "exampleCorp Ltd"));
+        assert!(has("the Example Foundation operates", "Example Foundation"));
+        assert!(!companies("本集团及关联公司").iter().any(|c| c.contains("集团")));
+        assert!(
+            !companies("Websites. The Foundation is the operator")
+                .iter()
+                .any(|c| c.contains("Foundation"))
         );
     }
 

@@ -8,45 +8,55 @@
 //! lexicon (strong terms anywhere, weak terms inside a section of the clause's topic); else
 //! *substantive*.
 //!
-//! The parts: `evidence` (emails, phones, organisations, days), `lexicon` (terms, negation,
-//! excerpts), `editorial` (date bumps, typos), `consent` (narrowed rights), `facts` (typed facts),
+//! The parts: `evidence` (emails, phones, organisations, days), `sdk`, `purpose`, `category` (kinds
+//! of personal information) and `fee` (typed facts read from sentences, over `spans`), `lexicon`
+//! (terms, negation, excerpts), `editorial` (date bumps, typos), `consent` (narrowed rights), `facts` (typed facts),
 //! `links` (changed link targets, contact channels), `reason` (why, as data) and `rules` (clauses
 //! by role, sourced term groups).
 
 mod address;
+mod category;
 mod consent;
 mod editorial;
 mod enumeration;
 mod evidence;
 mod facts;
+mod fee;
 mod lexicon;
 mod links;
 mod place;
+mod purpose;
 mod quantity;
 pub mod reason;
 mod rights;
 pub mod rules;
+mod sdk;
+mod spans;
 
 use std::collections::BTreeSet;
 
 use crate::diff::text::{changed_text, cjk_ratio, normal_form, words};
 use crate::diff::{Change, Kind, PolicyDiff};
 pub use address::addresses;
+pub use category::{Category, data_categories};
 use consent::rights_consent;
 use editorial::editorial_edit;
 use evidence::hard_evidence;
 pub use evidence::{companies, controller, emails, phones};
 use facts::{fact_verdict, reflect_facts};
+pub use fee::{Fee, fees};
 pub use lexicon::excerpt;
 use lexicon::{
     changed_sentences, edit_of, hypothetical, is_item, negated, negation_changed, negation_scope, negative,
     sentence_similarity, terms_reason,
 };
 pub use place::places;
+pub use purpose::{Purpose, purposes};
 pub use quantity::durations;
 pub use reason::{Channel, Consent, Edit, EntityRole, Evidence, FactList, NameChange, Reason};
-pub use rights::Right;
+pub use rights::{Right, rights};
 pub use rules::{ClauseRule, Role, RuleSet};
+pub use sdk::sdks;
 
 /// How much a change matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

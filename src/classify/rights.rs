@@ -1,6 +1,8 @@
-//! Users' rights named in prose, each as one [`Right`]: the rights a text states, so that a passage
-//! taken out can be told from a right taken away (the right is then stated nowhere else in the new
-//! version). Sources: GDPR Art. 7(3) and Arts. 15–22, 77; PIPL Arts. 44–48 and 50; CCPA/CPRA Cal.
+//! Users' rights named in prose, each as one [`Right`], read two ways: [`stated`], every right a
+//! text mentions, so that a passage taken out can be told from a right taken away (the right is
+//! then stated nowhere else in the new version); and [`rights`], the extractor, the rights a
+//! sentence grants or tells the user how to exercise (not `we delete your data`, nor a complaint
+//! sent to the company itself). Sources: GDPR Art. 7(3) and Arts. 15–22, 77; PIPL Arts. 44–48 and 50; CCPA/CPRA Cal.
 //! Civ. Code §§1798.100–1798.125; GB/T 35273-2020 §8.
 
 use std::collections::BTreeSet;
@@ -37,6 +39,10 @@ pub enum Right {
     AccountDeletion,
     /// Not to be discriminated against for exercising rights (CCPA §1798.125).
     NonDiscrimination,
+    /// To obtain a copy (GDPR Art. 15(3); PIPL Art. 45: 复制).
+    Copy,
+    /// To have the handler explain its rules or a decision (PIPL Arts. 24 and 48: 解释说明).
+    Explanation,
 }
 
 /// The words that state each right, in normal form (`*`: any word ending; Chinese anywhere).
@@ -115,13 +121,426 @@ const TERMS: &[(Right, &[&str])] = &[
     (Right::NonDiscrimination, &["discriminat*", "歧视"]),
 ];
 
-/// The rights a normal-form text states.
-pub fn rights(hay: &Haystack) -> BTreeSet<Right> {
+/// The rights a normal-form text states (any mention; [`Right::Copy`] and [`Right::Explanation`]
+/// count as access and automated decisions here).
+pub fn stated(hay: &Haystack) -> BTreeSet<Right> {
     TERMS
         .iter()
         .filter(|(_, terms)| terms.iter().any(|t| hay.has(t)))
         .map(|(r, _)| *r)
         .collect()
+}
+
+/// The extractor's terms: a right granted or exercised, lowercase (see [`super::spans`]; the longest
+/// term wins, so `拒绝或撤回授权` is consent withdrawn, not an objection). Sources as on [`Right`].
+const GRANTED: &[(Right, &[&str])] = &[
+    // GDPR Art. 15; PIPL Art. 45; CCPA §1798.110
+    (
+        Right::Access,
+        &[
+            "right to request access",
+            "obtain access",
+            "subject access",
+            "access request*",
+            "know what personal",
+            "know whether",
+            "know the categories",
+            "know about the personal",
+            "confirm whether",
+            "access and receive",
+            "access to personal*",
+            "access to any personal*",
+            "访问权",
+            "查阅权",
+            "查询您的",
+            "查询你的",
+            "right of access",
+            "right to access",
+            "right to know",
+            "access your personal*",
+            "access your data",
+            "access your information",
+            "access the personal*",
+            "access the information",
+            "access the data",
+            "access to your personal*",
+            "access to the personal*",
+            "access to your data",
+            "access to your information",
+            "request access",
+            "access,",
+            "access or",
+            "know/access",
+            "access/portability",
+            "whether we hold",
+            "whether we are processing",
+            "whether or not we are processing",
+            "request for your personal*",
+            "information about your personal data",
+            "查阅",
+            "查询",
+            "访问您的",
+            "访问你的",
+            "访问、",
+            "访问或",
+            "有权访问",
+        ],
+    ),
+    // GDPR Art. 15(3); PIPL Art. 45
+    (
+        Right::Copy,
+        &[
+            "copy of it",
+            "copy of them",
+            "copy of these",
+            "copy of this information",
+            "copy of this data",
+            "obtain a copy",
+            "receive a copy",
+            "request a copy",
+            "electronic copy",
+            "paper copy",
+            "获取副本",
+            "获得副本",
+            "copy of your",
+            "copy of that",
+            "copy of this",
+            "copy of the personal*",
+            "copy of the information",
+            "copy of the data",
+            "副本",
+            "复制",
+            "导出",
+        ],
+    ),
+    // GDPR Art. 16; PIPL Art. 46
+    (
+        Right::Rectification,
+        &[
+            "right to correct",
+            "request correction",
+            "amend*",
+            "correct any",
+            "correct or update",
+            "correct, update",
+            "inaccurate personal*",
+            "incomplete personal*",
+            "修改您的",
+            "修改你的",
+            "修正",
+            "更正权",
+            "rectif*",
+            "correct your",
+            "correct the",
+            "correct inaccurate",
+            "correct, or",
+            "correct or",
+            "correct,",
+            "correction*",
+            "update or correct",
+            "更正",
+            "补充",
+            "完善",
+        ],
+    ),
+    // GDPR Art. 17; PIPL Art. 47; CCPA §1798.105
+    (
+        Right::Erasure,
+        &[
+            "that we delete",
+            "us to delete",
+            "us delete",
+            "deletion request*",
+            "right to deletion",
+            "request to delete",
+            "delete any personal*",
+            "delete all personal*",
+            "删除权",
+            "erasure",
+            "erase*",
+            "be forgotten",
+            "right to delete",
+            "request deletion",
+            "request for deletion",
+            "deletion of your",
+            "delete your personal*",
+            "delete your data",
+            "delete your information",
+            "delete the personal*",
+            "delete personal*",
+            "delete it",
+            "or delete",
+            "data deleted",
+            "information deleted",
+            "删除",
+        ],
+    ),
+    // GDPR Art. 20; PIPL Art. 45
+    (
+        Right::Portability,
+        &[
+            "transfer your personal*",
+            "transmit your personal*",
+            "transmitted to another",
+            "another controller",
+            "structured, commonly used",
+            "转移到其他",
+            "转移给您指定",
+            "转移您的个人信息",
+            "portab*",
+            "portable",
+            "machine-readable",
+            "machine readable",
+            "转移至其他",
+            "转移至指定",
+            "转移至其指定",
+            "转移给其他",
+            "可携带",
+        ],
+    ),
+    // GDPR Art. 18; PIPL Art. 44
+    (
+        Right::Restriction,
+        &[
+            "limit the use",
+            "limit the processing",
+            "limit our use",
+            "limit how we use",
+            "right to limit",
+            "restrict how",
+            "限制对",
+            "限制使用",
+            "限制我们处理",
+            "restriction of processing",
+            "restrict the processing",
+            "restrict processing",
+            "restrict our",
+            "restrict the use",
+            "right to restrict*",
+            "right to restriction",
+            "限制处理",
+            "限制我们",
+            "或限制",
+        ],
+    ),
+    // GDPR Art. 21; PIPL Art. 44
+    (
+        Right::Objection,
+        &[
+            "object to the processing",
+            "object to processing",
+            "opt out of the processing",
+            "opt out of profiling",
+            "反对处理",
+            "拒绝我们处理",
+            "object to",
+            "right to object",
+            "objection",
+            "拒绝或",
+            "拒绝某些",
+            "拒绝我们",
+            "拒绝处理",
+            "有权拒绝",
+            "反对",
+        ],
+    ),
+    // GDPR Art. 7(3); PIPL Art. 15; GB/T 35273-2020 §8.4
+    (
+        Right::WithdrawConsent,
+        &[
+            "withdraw your permission",
+            "withdraw your authori*",
+            "revoke your permission",
+            "revoke your authori*",
+            "撤回同意",
+            "撤回授权",
+            "撤回您的同意",
+            "取消授权",
+            "withdraw your consent",
+            "withdraw consent",
+            "withdraw their consent",
+            "withdrawal of consent",
+            "withdraw the consent",
+            "revoke your consent",
+            "revoke consent",
+            "撤回",
+            "撤销授权",
+            "撤销同意",
+            "拒绝或撤回授权",
+            "授权同意的范围",
+        ],
+    ),
+    // CCPA §1798.120
+    (
+        Right::OptOutOfSale,
+        &[
+            "do not sell",
+            "opt out of sale",
+            "opt out of the sale",
+            "opt-out of sale",
+            "opt-out of the sale",
+            "opt out of selling",
+            "opt out of sharing",
+            "sale and sharing",
+            "sale or sharing",
+            "selling or sharing",
+            "sell or share",
+        ],
+    ),
+    // GDPR Art. 22; PIPL Art. 24
+    (
+        Right::AutomatedDecisions,
+        &[
+            "automated decision*",
+            "automated individual decision*",
+            "not to be subject",
+            "自动化决策",
+            "拒绝基于自动化决策",
+        ],
+    ),
+    // PIPL Arts. 24 and 48
+    (
+        Right::Explanation,
+        &[
+            "right to an explanation",
+            "obtain an explanation",
+            "解释说明",
+            "予以说明",
+        ],
+    ),
+    // GDPR Art. 77; PIPL Art. 65
+    (
+        Right::Complaint,
+        &[
+            "complaint with",
+            "lodge",
+            "judicial remedy",
+            "bring proceedings",
+            "提起诉讼",
+            "起诉",
+            "lodge a complaint",
+            "file a complaint",
+            "make a complaint",
+            "submit a complaint",
+            "complain to",
+            "投诉",
+            "举报",
+        ],
+    ),
+    // GB/T 35273-2020 §8.5; PIPL Art. 47
+    (
+        Right::AccountDeletion,
+        &[
+            "close their account",
+            "account closure",
+            "terminate your account",
+            "delete my account",
+            "注销账号",
+            "注销帐号",
+            "注销账户",
+            "delete your account",
+            "delete their account",
+            "close your account",
+            "deactivate your account",
+            "cancel your account",
+            "account deletion",
+            "注销",
+        ],
+    ),
+];
+
+/// The words that make a sentence about the user's rights, what the user may do or ask (a heading,
+/// of a few words, needs none): `we delete it after a year` and 我们会删除已收集的个人信息 state no
+/// right.
+const ABOUT_RIGHTS_ZH: &[&str] = &[
+    "可以",
+    "可通过",
+    "可要求",
+    "可向",
+    "可在",
+    "可随时",
+    "您可",
+    "你可",
+    "有权",
+    "请求",
+    "要求",
+    "申请",
+    "提出",
+    "权利",
+    "随时",
+];
+const ABOUT_RIGHTS_EN: &[&str] = &[
+    "right",
+    "rights",
+    "request*",
+    "you can",
+    "you may",
+    "you have",
+    "ask us",
+    "ask that",
+    "wish*",
+    "exercis*",
+    "able to",
+    "opt out",
+    "opt-out",
+    "choose",
+    "contact us",
+    "call us",
+    "email",
+];
+
+/// Phrases that hold a right's word in another sense (`access or use our services`).
+const NOT_RIGHTS: &[&str] = &[
+    "access or use",
+    "access and use",
+    "access our",
+    "access the service*",
+    "a copy of our",
+    "copy of this policy",
+    "copy of this notice",
+    "copy of this privacy",
+    "copy of the policy",
+    "copy of the notice",
+];
+
+/// Who a complaint counts against: an authority, a court or a regulator, not the company itself
+/// (GDPR Art. 77; PIPL Art. 65).
+const AUTHORITY: &[&str] = &[
+    "authorit*",
+    "regulator*",
+    "commissioner*",
+    "court*",
+    "ombudsman",
+    "attorney general",
+    "监管",
+    "机构",
+    "法院",
+    "部门",
+    "机关",
+    "网信",
+];
+
+/// The rights a sentence grants or tells the user how to exercise, each once, in the order of
+/// [`Right`].
+pub fn rights(text: &str) -> Vec<Right> {
+    use super::spans::{lower, occurrences, spans};
+    let low = lower(text);
+    let has = |terms: &[&str]| terms.iter().any(|t| !occurrences(&low, t).is_empty());
+    let chinese = text.chars().any(crate::diff::text::is_cjk);
+    let heading = text.chars().filter(|c| !c.is_whitespace()).count() <= 20;
+    if !heading && !has(if chinese { ABOUT_RIGHTS_ZH } else { ABOUT_RIGHTS_EN }) {
+        return vec![];
+    }
+    let noise: Vec<(usize, usize)> = NOT_RIGHTS.iter().flat_map(|t| occurrences(&low, t)).collect();
+    let mut out: Vec<Right> = spans(&low, GRANTED)
+        .into_iter()
+        .filter(|s| noise.iter().all(|&(a, b)| s.end <= a || b <= s.start))
+        .map(|s| s.kind)
+        .filter(|r| *r != Right::Complaint || has(AUTHORITY))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
@@ -130,7 +549,7 @@ mod tests {
     use crate::diff::text::normal_form;
 
     fn of(s: &str) -> Vec<Right> {
-        rights(&Haystack::new(&normal_form(s))).into_iter().collect()
+        stated(&Haystack::new(&normal_form(s))).into_iter().collect()
     }
 
     #[test]
@@ -148,5 +567,32 @@ mod tests {
             [Right::WithdrawConsent, Right::AccountDeletion]
         );
         assert!(of("We keep your data for two years.").is_empty());
+    }
+
+    #[test]
+    fn rights_granted_are_extracted() {
+        assert_eq!(
+            rights("You have the right to request that we delete Personal Data we collected."),
+            [Right::Erasure]
+        );
+        assert_eq!(
+            rights("您有权拒绝或撤回授权；您可以注销您的帐号。"),
+            [Right::WithdrawConsent, Right::AccountDeletion]
+        );
+        assert_eq!(
+            rights("You may lodge a complaint with a supervisory authority."),
+            [Right::Complaint]
+        );
+        assert_eq!(
+            rights("You may access, correct, or delete the personal information we collect."),
+            [Right::Access, Right::Rectification, Right::Erasure]
+        );
+        assert!(rights("You may access or use the Services.").is_empty());
+        assert!(rights("You may request a copy of our cookie policy.").is_empty());
+        assert!(rights("我们建议您定期查阅本页面，以获取我们隐私权实践的最新信息。").is_empty());
+        assert_eq!(rights("删除您的个人信息"), [Right::Erasure]);
+        // deleted by the company, and a complaint to the company
+        assert!(rights("Photos marked for deletion are removed after 30 days.").is_empty());
+        assert!(rights("如您有任何疑问、建议或投诉，请与我们联系。").is_empty());
     }
 }

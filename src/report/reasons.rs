@@ -245,6 +245,8 @@ fn right_en(r: Right) -> &'static str {
         Right::Complaint => "the right to complain",
         Right::AccountDeletion => "the right to close the account",
         Right::NonDiscrimination => "the right to non-discrimination",
+        Right::Copy => "the right to obtain a copy",
+        Right::Explanation => "the right to an explanation",
     }
 }
 
@@ -264,6 +266,8 @@ fn right_zh(r: Right) -> &'static str {
         Right::Complaint => "投诉、举报权",
         Right::AccountDeletion => "注销账号权",
         Right::NonDiscrimination => "不受歧视权",
+        Right::Copy => "获取副本权",
+        Right::Explanation => "要求解释说明权",
     }
 }
 
