@@ -30,6 +30,8 @@ struct Side<'d> {
     addresses: OnceCell<BTreeSet<String>>,
     places: OnceCell<Vec<&'static str>>,
     rights: OnceCell<BTreeSet<super::rights::Right>>,
+    purposes: OnceCell<BTreeSet<super::Purpose>>,
+    categories: OnceCell<BTreeSet<super::Category>>,
     normal: OnceCell<String>,
 }
 
@@ -76,6 +78,35 @@ impl<'d> Documents<'d> {
             .get_or_init(|| super::rights::stated(&super::rules::Haystack::new(self.normal(new))))
     }
 
+    /// The purposes the (old or new) document states anywhere.
+    pub(super) fn purposes(&self, new: bool) -> &BTreeSet<super::Purpose> {
+        let side = self.side(new);
+        side.purposes
+            .get_or_init(|| super::purposes(side.text).into_iter().collect())
+    }
+
+    /// The kinds of personal information the (old or new) document names anywhere.
+    pub(super) fn categories(&self, new: bool) -> &BTreeSet<super::Category> {
+        let side = self.side(new);
+        side.categories
+            .get_or_init(|| super::data_categories(side.text).into_iter().collect())
+    }
+
+    /// Does the (old or new) document name `name` anywhere (any case)?
+    pub(super) fn states(&self, new: bool, name: &str) -> bool {
+        let side = self.side(new);
+        let lower = name.to_lowercase();
+        if lower.is_ascii() {
+            side.ascii_lower
+                .get_or_init(|| side.text.to_ascii_lowercase())
+                .contains(&lower)
+        } else {
+            side.lower
+                .get_or_init(|| side.text.to_lowercase())
+                .contains(&lower)
+        }
+    }
+
     /// The (old or new) document in normal form.
     pub(super) fn normal(&self, new: bool) -> &str {
         let side = self.side(new);
@@ -114,6 +145,8 @@ impl<'d> Side<'d> {
             addresses: OnceCell::new(),
             places: OnceCell::new(),
             rights: OnceCell::new(),
+            purposes: OnceCell::new(),
+            categories: OnceCell::new(),
             normal: OnceCell::new(),
         }
     }

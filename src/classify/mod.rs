@@ -25,6 +25,7 @@ mod fee;
 mod lexicon;
 mod links;
 mod place;
+mod prose_facts;
 mod purpose;
 mod quantity;
 pub mod reason;
@@ -350,6 +351,11 @@ fn verdict<'d>(
     } else {
         (String::new(), String::new())
     };
+    match change.kind {
+        Kind::Modified => prose_facts::prose_facts(&old_sentence, &new_sentence, docs, topics, &mut found),
+        Kind::Added | Kind::Removed => prose_facts::prose_facts(&del, &ins, docs, topics, &mut found),
+        Kind::Moved => {}
+    }
     let mut lexical: BTreeSet<Role> = BTreeSet::new();
     let mut single_term: BTreeSet<Role> = BTreeSet::new();
     for clause in &rules.clauses {

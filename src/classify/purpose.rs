@@ -512,8 +512,10 @@ fn stated_as_purpose(low: &str, s: &Span<Purpose>) -> bool {
     // the clause: back to the last full stop, semicolon or line break
     let before = &low[from..s.start];
     let clause = before
-        .rfind(['.', ';', '!', '?', '。', '；', '！', '？', '\n'])
-        .map_or(before, |at| &before[at + 1..]);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| ['.', ';', '!', '?', '。', '；', '！', '？', '\n'].contains(c))
+        .map_or(before, |(at, c)| &before[at + c.len_utf8()..]);
     // a purpose denied (`we do not use it for advertising`, 不会用于营销) is none
     let denied = if chinese { &NOT_ZH[..] } else { &NOT_EN[..] };
     if denied.iter().any(|n| !occurrences(clause, n).is_empty()) {
@@ -530,6 +532,13 @@ const NOT_ZH: [&str; 5] = ["不会", "不得", "不用于", "不将", "禁止"];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_after_a_chinese_full_stop_is_read_whole() {
+        // the clause starts after a three-byte mark: no cut inside it
+        assert_eq!(purposes("我们不会出售。用于广告"), [Purpose::Advertising]);
+        assert_eq!(purposes("我们不会出售；用于广告"), [Purpose::Advertising]);
+    }
 
     #[test]
     fn purposes_after_a_cue_in_both_languages() {

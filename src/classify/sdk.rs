@@ -109,7 +109,11 @@ fn suffixed(text: &str) -> Vec<(usize, String)> {
             continue;
         }
         // inside a link (`…/Android_SDK%E8…`, `/about/thirdpartsdk`)
-        let token_start = text[..at].rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        let token_start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
         if text[token_start..at].contains(['/', '%', '=']) {
             continue;
         }
