@@ -92,6 +92,11 @@ pub struct Block {
 struct Item {
     level: u8,
     block: Block,
+    /// For a list item: how deep its list is nested (1 = a list in the body) and whether that
+    /// list is numbered.
+    list: Option<(usize, bool)>,
+    /// For a list item of several paragraphs: its first paragraph (a title, in an outline).
+    lead: Option<String>,
 }
 
 /// The blocks of a Markdown text, with heading levels (bold-only short paragraphs as level 7 or
@@ -107,6 +112,10 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
     // still on a paragraph's first line: a bold first line broken from the text after it
     // (`**Overview**  ` then the text) is a heading run into its paragraph
     let mut first_line = false;
+    // where the text after a title run into its paragraph begins, while its first line is read
+    let mut run_in: Option<usize> = None;
+    // the first paragraph of the list item being read, once a second one begins
+    let mut lead: Option<String> = None;
     // open lists: their first number (ordered ones) and where their items begin in `out`
     let mut lists: Vec<(Option<u64>, usize)> = Vec::new();
     // links of the block being read, and those still open: kind, target, where their text starts
@@ -143,6 +152,9 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                     flush(&mut out, &mut text, &mut links, &stack, false);
                     stack.push((BlockKind::Paragraph, 0));
                 } else if !text.trim().is_empty() {
+                    if lead.is_none() {
+                        lead = Some(clean(&text));
+                    }
                     text.push(' ');
                 }
                 only_strong = true;
@@ -152,6 +164,7 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
             Event::Start(Tag::Item) => {
                 flush(&mut out, &mut text, &mut links, &stack, false);
                 stack.push((BlockKind::ListItem, 0));
+                lead = None;
             }
             Event::Start(Tag::CodeBlock(_)) => {
                 flush(&mut out, &mut text, &mut links, &stack, false);
@@ -175,6 +188,8 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                             path: vec![],
                             links: std::mem::take(&mut links),
                         },
+                        list: None,
+                        lead: None,
                     });
                 }
                 cells.clear();
@@ -185,23 +200,48 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                 stack.pop();
             }
             Event::End(TagEnd::Paragraph) => {
+                split_run_in(&mut out, &mut text, &stack, run_in.take());
                 if matches!(stack.last(), Some((BlockKind::Paragraph, _))) {
                     flush(&mut out, &mut text, &mut links, &stack, only_strong && saw_text);
                     stack.pop();
                 }
             }
             Event::End(TagEnd::Item) | Event::End(TagEnd::CodeBlock) => {
+                let n = out.len();
                 flush(&mut out, &mut text, &mut links, &stack, false);
+                if out.len() > n
+                    && let Some(last) = out.last_mut()
+                    && last.block.kind == BlockKind::ListItem
+                {
+                    last.lead = lead.take();
+                }
                 stack.pop();
             }
             Event::Start(Tag::List(start)) => {
                 // a nested list ends the text of its parent item
                 if matches!(stack.last(), Some((BlockKind::ListItem, _))) {
+                    let n = out.len();
                     flush(&mut out, &mut text, &mut links, &stack, false);
+                    if out.len() > n
+                        && let Some(last) = out.last_mut()
+                    {
+                        last.lead = lead.take();
+                    }
+                    lead = None;
                 }
                 lists.push((start, out.len()));
             }
             Event::End(TagEnd::List(_)) => {
+                let depth = lists.len();
+                if let Some((Some(_), first)) = lists.last() {
+                    for it in &mut out[*first..] {
+                        if let Some((d, ordered)) = &mut it.list
+                            && *d == depth
+                        {
+                            *ordered = true;
+                        }
+                    }
+                }
                 // in a whole policy, `7. Contact` alone in its list, between paragraphs, is a
                 // numbered title that Markdown took for a list
                 if let Some((Some(n), first)) = lists.pop()
@@ -219,13 +259,33 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
             Event::Start(Tag::Strong) => strong_depth += 1,
             Event::End(TagEnd::Strong) => strong_depth = strong_depth.saturating_sub(1),
             Event::Text(t) | Event::Code(t) => {
-                if !t.trim().is_empty() {
+                // invisible marks, or a bold mark Markdown left as text, are nothing to read yet
+                let shown = t.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c));
+                if !shown.is_empty() && shown != "**" {
                     saw_text = true;
                     if strong_depth == 0 {
                         only_strong = false;
                     }
                 }
                 text.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak if !saw_text => text.push(' '),
+            Event::HardBreak
+                if first_line
+                    && whole_policy
+                    && !only_strong
+                    && matches!(stack.last(), Some((BlockKind::Paragraph, _)))
+                    && loose_title(&text) =>
+            {
+                // a title on its own line, run into its paragraph by a hard break (`How we use
+                // your data  ` then the text): a heading of its own if the next line is prose
+                first_line = false;
+                run_in = Some(text.len());
+                text.push(' ');
+            }
+            Event::SoftBreak | Event::HardBreak if run_in.is_some() => {
+                split_run_in(&mut out, &mut text, &stack, run_in.take());
+                text.push(' ');
             }
             Event::SoftBreak | Event::HardBreak => {
                 if std::mem::take(&mut first_line) && only_strong && saw_text {
@@ -252,12 +312,24 @@ fn flush(
     pseudo_heading: bool,
 ) {
     let t = clean(text);
+    let t = match t.trim_matches(INVISIBLE) {
+        trimmed if trimmed.len() < t.len() => trimmed.to_string(),
+        _ => t,
+    };
     text.clear();
     let links = std::mem::take(links);
     if t.is_empty() {
         return;
     }
     let (kind, level) = stack.last().copied().unwrap_or((BlockKind::Paragraph, 0));
+    // a bold title whose closing marks a page export moved away (`**Legal bases  ` then a blank
+    // line): Markdown leaves the opening `**` as text
+    let (t, pseudo_heading) = match t.trim_start_matches(INVISIBLE).strip_prefix("**") {
+        Some(rest) if kind == BlockKind::Paragraph && !rest.contains("**") && loose_title(rest) => {
+            (rest.trim().to_string(), true)
+        }
+        _ => (t, pseudo_heading),
+    };
     // a Chinese title is short and no sentence (looked at only for a bold line)
     let cjk_sentence =
         || t.chars().any(crate::diff::normal::is_cjk) && (t.chars().count() > 40 || t.ends_with('。'));
@@ -288,6 +360,7 @@ fn flush(
         } else {
             (kind, level)
         };
+    let depth = stack.iter().filter(|(k, _)| *k == BlockKind::ListItem).count();
     out.push(Item {
         level,
         block: Block {
@@ -296,7 +369,79 @@ fn flush(
             path: vec![],
             links,
         },
+        list: (kind == BlockKind::ListItem).then_some((depth, false)),
+        lead: None,
     });
+}
+
+/// Characters that show nothing (joiners, zero-width space, byte-order mark): a page export
+/// leaves them on lines of their own and before markup.
+const INVISIBLE: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}', '\u{2060}'];
+
+/// Could this line be a title, judged without its markup: short, beginning with a capital, a
+/// digit or a Chinese character, not ending like a sentence or a label, no link, address or
+/// `Label: value`, and no date line?
+fn loose_title(line: &str) -> bool {
+    let t = clean(line);
+    let t = t.trim_matches(|c: char| INVISIBLE.contains(&c) || c == '*' || c.is_whitespace());
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    let cjk = t.chars().any(crate::diff::normal::is_cjk);
+    let short = if cjk {
+        t.chars().count() <= 30
+    } else {
+        t.split(' ').count() <= 12 && t.len() <= 90
+    };
+    short
+        && (first.is_uppercase() || first.is_ascii_digit() || crate::diff::normal::is_cjk(first))
+        && !t.ends_with(['.', ',', ';', ':', '。', '；', '，', '：', '、'])
+        && !t.contains(": ")
+        && !t.contains("http")
+        && !t.contains('@')
+        && !date_line(t)
+}
+
+/// Ends a title run into its paragraph (`cut`: where the text after it begins) when the line
+/// after it is prose (long, or ending like a sentence or an announcement): the title becomes a
+/// heading of its own. After a short line (`PO Box 134` / `Route de Genève 22`) it stays text.
+fn split_run_in(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], cut: Option<usize>) {
+    let Some(cut) = cut.filter(|&c| c <= text.len()) else {
+        return;
+    };
+    let second = text[cut..].trim().trim_start_matches(INVISIBLE);
+    let prose = second.chars().count() > 60 || second.ends_with(['.', ':', '。', '：']);
+    if !prose {
+        return;
+    }
+    let rest = text.split_off(cut);
+    flush(out, text, &mut Links::default(), stack, true);
+    *text = rest;
+}
+
+/// Is a line only a date or a version (`Last modified March 2023`, `Effective Date: May, 2023`,
+/// `更新日期：2025年…`): page furniture, not a title?
+fn date_line(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let lead = [
+        "last updated",
+        "last modified",
+        "last revised",
+        "last update",
+        "updated",
+        "effective",
+        "date of last",
+        "version",
+        "revised",
+        "生效日期",
+        "更新日期",
+        "最后更新",
+        "发布日期",
+        "版本",
+    ];
+    lead.iter()
+        .any(|l| lower.trim_start_matches(['*', '_', ' ']).starts_with(l))
+        && t.chars().count() <= 60
 }
 
 /// Is the text of a numbered list's only item a title: short, beginning like one and not ending
@@ -459,10 +604,79 @@ fn space_len(b: &[u8]) -> usize {
     }
 }
 
+/// The text with lines that hold only invisible characters (a page export's `‍  ` lines between
+/// paragraphs) made blank, as a reader sees them.
+fn without_invisible_lines(markdown: &str) -> std::borrow::Cow<'_, str> {
+    if !markdown.contains(INVISIBLE) {
+        return std::borrow::Cow::Borrowed(markdown);
+    }
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.contains(INVISIBLE)
+            && body
+                .chars()
+                .all(|c| c == ' ' || c == '\t' || INVISIBLE.contains(&c))
+        {
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Splits a whole-policy Markdown text into sections by its headings.
 pub fn from_markdown(markdown: &str) -> Doc {
-    let mut items = items(markdown, true);
+    let markdown = without_invisible_lines(markdown);
+    let mut items = items(&markdown, true);
+    // a date or version line in bold or as a heading is page furniture
+    for it in &mut items {
+        if it.block.kind == BlockKind::Heading && date_line(&it.block.text) {
+            it.block.kind = BlockKind::Paragraph;
+            it.level = 0;
+        }
+    }
     let mut split_level = split_level(&items);
+    // no heading divides the text, but one numbered list holds it, its items titles with text
+    // below them: the list is the outline
+    if split_level.is_none_or(|l| count_at(&items, l) < 3) {
+        let outline = outline_items(&items);
+        if outline.len() >= 3 {
+            // an item's first paragraph is its title, the rest its text
+            for i in outline.into_iter().rev() {
+                let item = &mut items[i];
+                let rest = item.lead.take().map(|lead| {
+                    let body = item.block.text[lead.len().min(item.block.text.len())..]
+                        .trim()
+                        .to_string();
+                    item.block.text = lead;
+                    body
+                });
+                item.block.kind = BlockKind::Heading;
+                item.level = OUTLINE;
+                if let Some(body) = rest.filter(|b| !b.is_empty()) {
+                    let links = std::mem::take(&mut items[i].block.links);
+                    let block = Block {
+                        kind: BlockKind::Paragraph,
+                        text: body,
+                        path: vec![],
+                        links,
+                    };
+                    items.insert(
+                        i + 1,
+                        Item {
+                            level: 0,
+                            block,
+                            list: None,
+                            lead: None,
+                        },
+                    );
+                }
+            }
+            split_level = Some(OUTLINE);
+        }
+    }
     // no heading divides the text: a policy copied as plain text has its titles on lines of their
     // own, which then divide it when there are three or more
     if split_level.is_none() {
@@ -477,6 +691,9 @@ pub fn from_markdown(markdown: &str) -> Doc {
     }
     if let Some(level) = split_level {
         drop_contents(&mut items, level);
+        promote_lone_shallower(&mut items, level);
+        demote_sub_numbered(&mut items, level);
+        demote_leading_titles(&mut items, level);
     }
     let mut sections: Vec<DocSection> = Vec::new();
     let mut current = DocSection {
@@ -523,6 +740,145 @@ pub fn from_markdown(markdown: &str) -> Doc {
         used.insert(s.id.clone());
     }
     Doc { sections }
+}
+
+/// The level given to the items of an outline list (below every heading and plain title).
+const OUTLINE: u8 = 11;
+
+/// How many headings of `level` there are.
+fn count_at(items: &[Item], level: u8) -> usize {
+    items
+        .iter()
+        .filter(|i| i.block.kind == BlockKind::Heading && i.level == level)
+        .count()
+}
+
+/// The items of a numbered list in the body that is the document's outline: three or more
+/// top-level items, each a title (short, no sentence) with deeper items or paragraphs below it
+/// before the next one.
+fn outline_items(items: &[Item]) -> Vec<usize> {
+    let top: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].list == Some((1, true)))
+        .collect();
+    let title = |it: &Item| it.lead.clone().unwrap_or_else(|| it.block.text.clone());
+    let titled = top.iter().all(|&i| lone_item_title(&title(&items[i])));
+    let with_body = top.iter().all(|&i| {
+        items[i].lead.is_some()
+            || items.get(i + 1).is_some_and(|next| {
+                next.list.is_some_and(|(d, _)| d > 1)
+                    || next.list.is_none() && next.block.kind != BlockKind::Heading
+            })
+    });
+    if top.len() >= 3 && titled && with_body {
+        top
+    } else {
+        Vec::new()
+    }
+}
+
+/// One heading shallower than the dividing level, after the title and the text below it, is a
+/// section whose heading was marked one level too high (`### What we collect` then four
+/// `####`): it divides the text too. Two or more such headings are parts, and stay above.
+fn promote_lone_shallower(items: &mut [Item], level: u8) {
+    let headings: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].block.kind == BlockKind::Heading)
+        .collect();
+    let Some(&first_split) = headings.iter().find(|&&i| items[i].level == level) else {
+        return;
+    };
+    // the title: the headings at the top, before any text
+    let title_end = headings.iter().enumerate().take_while(|&(n, &i)| i == n).count();
+    let shallower: Vec<usize> = headings
+        .iter()
+        .copied()
+        .filter(|&i| i >= title_end && items[i].level < level)
+        .collect();
+    if let [only] = shallower[..]
+        && only < first_split
+        && only > 0
+        && items[only + 1..first_split]
+            .iter()
+            .any(|it| it.block.kind != BlockKind::Heading)
+    {
+        items[only].level = level;
+    }
+}
+
+/// Where most dividing headings are numbered `1.`, `2.` …, one numbered `3.1` is below them.
+fn demote_sub_numbered(items: &mut [Item], level: u8) {
+    let number = |t: &str| -> Option<usize> {
+        let head: &str = t.split(' ').next().unwrap_or("");
+        let head = head.trim_end_matches('.');
+        (!head.is_empty()
+            && head
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+        .then(|| head.split('.').count())
+    };
+    let split: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].block.kind == BlockKind::Heading && items[i].level == level)
+        .collect();
+    let main = split
+        .iter()
+        .filter(|&&i| number(&items[i].block.text) == Some(1))
+        .count();
+    if main < 3 || main * 2 < split.len() {
+        return;
+    }
+    for i in split {
+        if number(&items[i].block.text).is_some_and(|n| n > 1) {
+            items[i].level = OUTLINE + 1;
+        }
+    }
+}
+
+/// Dividing headings at the top with nothing below them (`Privacy Policy`, then the company's
+/// name, then `1. General`) are the document's title, not empty sections.
+fn demote_leading_titles(items: &mut [Item], level: u8) {
+    let is_split = |it: &Item| it.block.kind == BlockKind::Heading && it.level == level;
+    let Some(first) = items.iter().position(is_split) else {
+        return;
+    };
+    // the first dividing heading, with only headings above it, names the document
+    let top = items[..first]
+        .iter()
+        .all(|it| it.block.kind == BlockKind::Heading);
+    if !top || !names_the_document(&items[first].block.text) {
+        return;
+    }
+    items[first].block.kind = BlockKind::Paragraph;
+    items[first].level = 0;
+    let mut i = first + 1;
+    while i + 1 < items.len() && is_split(&items[i]) && is_split(&items[i + 1]) {
+        items[i].block.kind = BlockKind::Paragraph;
+        items[i].level = 0;
+        i += 1;
+    }
+}
+
+/// Is this heading a policy's title (`Privacy Notice`, `Wolfram Privacy Policy`, `隐私政策`)?
+fn names_the_document(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    let cjk = t.chars().any(crate::diff::normal::is_cjk);
+    let title = [
+        "privacy policy",
+        "privacy notice",
+        "privacy statement",
+        "privacy and cookie",
+        "data protection notice",
+        "data protection policy",
+        "隐私政策",
+        "隐私权政策",
+        "隐私保护政策",
+        "个人信息保护政策",
+        "隐私条款",
+        "隐私声明",
+    ];
+    title.iter().any(|k| lower.contains(k))
+        && !lower.starts_with("changes")
+        && !lower.contains("update")
+        && if cjk { t.chars().count() <= 30 } else { words <= 8 }
 }
 
 /// A table of contents written as plain titles is no run of empty sections: a run of three or
@@ -777,6 +1133,43 @@ mod tests {
                 .collect();
             assert_eq!(clean(&s), reference(&s), "{s:?}");
         }
+    }
+
+    fn headings(md: &str) -> Vec<String> {
+        from_markdown(md)
+            .sections
+            .into_iter()
+            .map(|s| s.heading)
+            .filter(|h| !h.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn document_shapes_found_in_the_wild() {
+        // a numbered list that is the outline: its items are the sections
+        let md = "Intro.\n\n1. Data we collect\n\n   We collect names.\n\n2. How we use it\n\n   To run the site.\n\n3. Your rights\n\n   Ask us.\n";
+        assert_eq!(headings(md), ["Data we collect", "How we use it", "Your rights"]);
+        // the title at the sections' level, a date line, sub-numbered headings
+        let md = "### Privacy Policy\n\n### ACME Oy\n\n### 1. General\n\nText.\n\n### 2. Data\n\nText.\n\n### 2.1 Detail\n\nText.\n\n### 3. Rights\n\nText.\n";
+        assert_eq!(headings(md), ["1. General", "2. Data", "3. Rights"]);
+        let md = "**Privacy Notice**\n\n**Last modified March 2023**\n\nIntro.\n\n**Contact**\n\nUs.\n\n**Children**\n\nNo.\n\n**Security**\n\nYes.\n";
+        assert_eq!(headings(md), ["Contact", "Children", "Security"]);
+        // one heading a level too high before its siblings
+        let md = "Policy\n------\n\nIntro.\n\n### What we collect\n\nA.\n\n#### Where it is stored\n\nB.\n\n#### Sharing\n\nC.\n\n#### Changes\n\nD.\n";
+        assert_eq!(
+            headings(md),
+            ["What we collect", "Where it is stored", "Sharing", "Changes"]
+        );
+        // a title run into its paragraph by a hard break; an address line is no title
+        let md = "Intro.\n\nHow we use the information we collect  \n\u{200d}**We use it:\n\n\u{200d}  \n\n**Legal bases for using your information  \n\nWe rely on consent.\n\n**Sharing**\n\nNever.\n\nACME Ltd  \nPO Box 1  \nTown\n";
+        assert_eq!(
+            headings(md),
+            [
+                "How we use the information we collect",
+                "Legal bases for using your information",
+                "Sharing"
+            ]
+        );
     }
 
     #[test]
