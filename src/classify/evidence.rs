@@ -702,7 +702,7 @@ pub fn controller(text: &str) -> Option<String> {
         return None;
     }
     cands.merge_bare_into_legal();
-    let lower = text.to_lowercase();
+    let lower = lowercase_in_place(text);
     // a cue outweighs what the sentences around mere mentions suggest
     for c in &mut cands.list {
         c.score = 3 * c.score + mention_score(&lower, &c.name);
@@ -830,6 +830,20 @@ impl Candidates {
             }
         }
     }
+}
+
+/// `text` in lower case, letter for letter in the same bytes (a letter whose lower case is longer
+/// or shorter stays as it is), so that a place found in one is the same place in the other.
+fn lowercase_in_place(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(low), None) if low.len_utf8() == c.len_utf8() => low,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 /// Letters and digits of a name, lowercase: `Signal Messenger, LLC` = `Signal Messenger LLC`.
@@ -1308,7 +1322,7 @@ fn cjk_name_after(s: &str) -> Option<&str> {
 /// The cues that name the responsible party (see [`controller`]); `legal` are the legal names
 /// found, with where each starts.
 fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
-    let lower = text.to_lowercase();
+    let lower = lowercase_in_place(text);
     let mut out = Vec::new();
     // a cue in a clause about a recipient (`uses the services of X`, `SDK 由X提供`) does not
     // count: the words from the sentence's start to just after the name decide
@@ -1454,8 +1468,7 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
     // `the data controller … is X`, `Controller: X`, `X, as data controller`
     for (at, _) in lower.match_indices("controller") {
         let end = at + "controller".len();
-        let rest = &text[end..(end + 160).min(text.len())];
-        let rest = &rest[..rest.floor_char_boundary(rest.len())];
+        let rest = &text[end..text.floor_char_boundary((end + 160).min(text.len()))];
         let clause = &rest[..rest.find(". ").unwrap_or(rest.len())];
         let named = clause
             .find(" is ")

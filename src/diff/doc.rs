@@ -692,6 +692,7 @@ pub fn from_markdown(markdown: &str) -> Doc {
     if let Some(level) = split_level {
         drop_contents(&mut items, level);
         promote_lone_shallower(&mut items, level);
+        promote_earlier_numbers(&mut items, level);
         demote_sub_numbered(&mut items, level);
         demote_leading_titles(&mut items, level);
     }
@@ -801,6 +802,49 @@ fn promote_lone_shallower(items: &mut [Item], level: u8) {
             .any(|it| it.block.kind != BlockKind::Heading)
     {
         items[only].level = level;
+    }
+}
+
+/// The number a heading begins with when it is a single one (`4.`, `4)`, `4 `), not `4.1`.
+fn lead_number(t: &str) -> Option<u32> {
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let rest = t[digits.len()..].strip_prefix('\\').unwrap_or(&t[digits.len()..]);
+    let single = rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with(' ') || rest == ".";
+    (!digits.is_empty() && digits.len() <= 2 && single)
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// Where the dividing headings are numbered from `4.` on, the headings numbered `1.` to `3.`
+/// before them are their siblings marked up another way (an underline style switched midway).
+fn promote_earlier_numbers(items: &mut [Item], level: u8) {
+    let is_heading = |it: &Item| it.block.kind == BlockKind::Heading;
+    // the first numbered dividing heading (a title may come before it)
+    let Some(first) = items
+        .iter()
+        .position(|it| is_heading(it) && it.level == level && lead_number(&it.block.text).is_some())
+    else {
+        return;
+    };
+    let Some(start) = lead_number(&items[first].block.text).filter(|&n| n > 1) else {
+        return;
+    };
+    // the headings numbered start-1, start-2 … 1, going back from the first dividing one
+    let mut want = start - 1;
+    let mut found = Vec::new();
+    for i in (0..first).rev() {
+        if want == 0 {
+            break;
+        }
+        if is_heading(&items[i]) && lead_number(&items[i].block.text) == Some(want) {
+            found.push(i);
+            want -= 1;
+        }
+    }
+    if want == 0 {
+        for i in found {
+            items[i].level = level;
+        }
     }
 }
 
