@@ -1513,13 +1513,28 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
             }
         }
     }
-    for label in ["运营者", "控制者", "处理者", "运营方", "运营主体", "公司名称"] {
+    for label in [
+        "运营者",
+        "控制者",
+        "处理者",
+        "运营方",
+        "运营主体",
+        "公司名称",
+        "服务提供者",
+    ] {
         for (at, _) in text.match_indices(label) {
             let rest = &text[at + label.len()..];
             let rest = rest.trim_start_matches(|c: char| {
                 c != '：' && c != ':' && c != '\n' && !crate::diff::text::is_cjk(c) || c == '/'
             });
-            if let Some(r) = rest.strip_prefix(['：', ':'])
+            // `服务提供者：指…的法人主体，即X`: the name is the one after 即
+            let named = match rest.find('即') {
+                Some(i) if rest.starts_with(['：', ':']) && i < 200 && !rest[..i].contains(['。', '\n']) => {
+                    Some(&rest[i + '即'.len_utf8()..])
+                }
+                _ => rest.strip_prefix(['：', ':']),
+            };
+            if let Some(r) = named
                 && let Some(name) = cjk_name_after(r)
                 && reads_as_organisation(name)
                 && !recipient(at, at + label.len() + name.len())

@@ -411,7 +411,21 @@ fn split_run_in(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)
     };
     let second = text[cut..].trim().trim_start_matches(INVISIBLE);
     let prose = second.chars().count() > 60 || second.ends_with(['.', ':', '。', '：']);
-    if !prose {
+    // a hard-wrapped sentence goes on in lower case, or its first line ends on a small word
+    let goes_on = second
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "and", "or", "of", "to", "in", "for", "on", "with", "by", "we", "our", "your",
+        "you", "is", "are", "that", "this", "as", "at", "from", "may", "will",
+    ];
+    let last_word = text[..cut]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    if !prose || goes_on || SMALL.contains(&last_word.as_str()) {
         return;
     }
     let rest = text.split_off(cut);
@@ -442,6 +456,7 @@ fn date_line(t: &str) -> bool {
     lead.iter()
         .any(|l| lower.trim_start_matches(['*', '_', ' ']).starts_with(l))
         && t.chars().count() <= 60
+        && t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Is the text of a numbered list's only item a title: short, beginning like one and not ending

@@ -175,7 +175,7 @@ fn score(cases: &BTreeMap<String, (String, Expected)>) -> (usize, usize, Vec<Str
 /// Measured floors (README "Measured quality": 16 and 17 of 32 at the first run, before the
 /// reader knew plain numbered titles and the controller's own cues); the target is 27 of 30.
 const FLOOR_SECTIONS: usize = 29;
-const FLOOR_CONTROLLER: usize = 30;
+const FLOOR_CONTROLLER: usize = 31;
 
 /// The second tuning set's floors (measured).
 const TUNE2_SECTIONS: usize = 24;
