@@ -1058,6 +1058,12 @@ const NOT_NAMES: &[&str] = &[
     "any",
     "each",
     "such",
+    "addendum",
+    "supplement",
+    "annex",
+    "appendix",
+    "schedule",
+    "exhibit",
 ];
 
 /// Is `name` (found by its capitals, not a legal form) the proper name of something: none of
@@ -1099,7 +1105,8 @@ fn is_name_word(w: &str) -> bool {
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
         Some(c) if c.is_ascii_digit() => w.chars().any(char::is_alphabetic),
-        Some(c) if c.is_lowercase() => w.chars().skip(1).any(char::is_uppercase),
+        // `eVenture`, not `non-Nagravision`
+        Some(c) if c.is_lowercase() => !w.contains('-') && w.chars().skip(1).any(char::is_uppercase),
         _ => false,
     }
 }
@@ -1108,7 +1115,7 @@ fn is_name_word(w: &str) -> bool {
 /// before a company form (`Signal Messenger, LLC`, `ASUSTeK COMPUTER INC.`, `eVenture Ltd.`,
 /// `123Greetings.com, Inc.`), without a label before them (`Attn: Privacy`, `Data Controller:`).
 fn legal_names(text: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, String)> = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let words: Vec<(usize, &str)> = line
@@ -1117,9 +1124,35 @@ fn legal_names(text: &str) -> Vec<(usize, String)> {
             .collect();
         for (i, &(at, w)) in words.iter().enumerate() {
             let core = w.trim_matches(|c: char| "*_()[]“”\"'‘’,;:".contains(c));
+            // forms `is_company_suffix` leaves out: spellings in capitals, Danish, French,
+            // German and Australian forms, British charities and community companies
             let upper = matches!(
                 core,
-                "INC" | "INC." | "CORP" | "CORP." | "LIMITED" | "CORPORATION" | "LLP"
+                "INC"
+                    | "INC."
+                    | "CORP"
+                    | "CORP."
+                    | "LIMITED"
+                    | "CORPORATION"
+                    | "LLP"
+                    | "Aps"
+                    | "APS"
+                    | "Sarl"
+                    | "SARL"
+                    | "S.à.r.l."
+                    | "SRL"
+                    | "Srl"
+                    | "PBC"
+                    | "CIC"
+                    | "CIO"
+                    | "e.V."
+                    | "KG"
+                    | "UG"
+                    | "LP"
+                    | "Plc"
+                    | "S.L.U."
+                    | "SpA"
+                    | "S.p.A"
             );
             if i == 0 || !(is_company_suffix(core) || upper) || w.ends_with(':') {
                 continue;
@@ -1184,7 +1217,14 @@ fn legal_names(text: &str) -> Vec<(usize, String)> {
             } else {
                 name.to_string()
             };
-            out.push((line_start + from, name));
+            // `Kick Streaming Pty Ltd`: the longest name from one start
+            if let Some(last) = out.last_mut()
+                && last.0 == line_start + from
+            {
+                *last = (line_start + from, name);
+            } else {
+                out.push((line_start + from, name));
+            }
         }
         line_start += line.len();
     }
@@ -1468,11 +1508,21 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
     // `the data controller … is X`, `Controller: X`, `X, as data controller`
     for (at, _) in lower.match_indices("controller") {
         let end = at + "controller".len();
-        let rest = &text[end..text.floor_char_boundary((end + 160).min(text.len()))];
+        let rest = &text[end..text.floor_char_boundary((end + 400).min(text.len()))];
         let clause = &rest[..rest.find(". ").unwrap_or(rest.len())];
-        let named = clause
+        // the verb on the same line (`… is:` then the name on the next one), and no other party
+        // named between (`our representative … is X`)
+        let line = &clause[..clause.find('\n').unwrap_or(clause.len())];
+        let other = |i: usize| {
+            ["representative", "officer", "processor", "dpo"]
+                .iter()
+                .any(|w| line[..i].to_lowercase().contains(w))
+        };
+        let named = line
             .find(" is ")
+            .filter(|&i| !other(i))
             .map(|i| &clause[i + 4..])
+            .or_else(|| line.find(" is:").filter(|&i| !other(i)).map(|i| &clause[i + 4..]))
             .or_else(|| clause.trim_start().strip_prefix(':'))
             .or_else(|| clause.strip_prefix("s:"));
         let by_name = named.and_then(|r| {
@@ -1488,7 +1538,8 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
             let head = lower[..at].trim_end();
             let head = head.strip_suffix("data").unwrap_or(head).trim_end();
             let head = head.strip_suffix("the").unwrap_or(head).trim_end();
-            let head = head.strip_suffix(", as")?;
+            let head = head.strip_suffix(" as")?;
+            let head = head.strip_suffix(',').unwrap_or(head);
             trailing_name(&text[..head.len()])
         };
         if let Some(name) = by_name.or_else(apposition).and_then(fit)
@@ -1582,8 +1633,12 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
                 let after = s[s.find(name.split_whitespace().last().unwrap_or("")).unwrap_or(0)..]
                     .split_once(' ')
                     .map_or("", |(_, r)| r);
-                if VERBS.iter().any(|v| after.starts_with(v)) && name.split_whitespace().count() <= 4 {
-                    let at = s.as_ptr() as usize - text.as_ptr() as usize;
+                let at = s.as_ptr() as usize - text.as_ptr() as usize;
+                // only where the policy introduces itself: a vendor is described further down
+                if VERBS.iter().any(|v| after.starts_with(v))
+                    && name.split_whitespace().count() <= 4
+                    && at < (text.len() / 5).max(3000)
+                {
                     subject_hits.push((name, at));
                 }
             }
