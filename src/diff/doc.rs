@@ -459,6 +459,16 @@ fn date_line(t: &str) -> bool {
         && t.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Is this the heading of a table of contents (`Table of Contents`, `CONTENTS`, `目录`)?
+fn contents_heading(t: &str) -> bool {
+    let key: String = t
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(key.as_str(), "tableofcontents" | "contents" | "目录" | "目次")
+}
+
 /// Is the text of a numbered list's only item a title: short, beginning like one and not ending
 /// like a sentence (`Data controller`, `How do we use your data?`)?
 fn lone_item_title(t: &str) -> bool {
@@ -645,9 +655,12 @@ fn without_invisible_lines(markdown: &str) -> std::borrow::Cow<'_, str> {
 pub fn from_markdown(markdown: &str) -> Doc {
     let markdown = without_invisible_lines(markdown);
     let mut items = items(&markdown, true);
-    // a date or version line in bold or as a heading is page furniture
+    // a date or version line in bold or as a heading is page furniture, and the heading of a
+    // table of contents heads no section
     for it in &mut items {
-        if it.block.kind == BlockKind::Heading && date_line(&it.block.text) {
+        if it.block.kind == BlockKind::Heading
+            && (date_line(&it.block.text) || contents_heading(&it.block.text))
+        {
             it.block.kind = BlockKind::Paragraph;
             it.level = 0;
         }
@@ -972,16 +985,48 @@ fn drop_contents(items: &mut [Item], level: u8) {
 /// The level of a title found on a plain line (below every marked-up one).
 const PLAIN_TITLE: u8 = 10;
 
-/// The heading level that divides the text into sections: the shallowest with three headings or
-/// more (one or two of a level are the document's titles), else the shallowest that repeats.
+/// The heading level that divides the text into sections: the shallowest with three different
+/// headings or more (one or two of a level are the document's titles; page furniture repeated
+/// around the text, `About Us` twice, counts once), else the shallowest that repeats. Where
+/// that level has only two or three headings over many more of the next level used (at least
+/// four times as many) and each names a document, they are the titles of documents held in one
+/// file, and the next level divides them.
 fn split_level(items: &[Item]) -> Option<u8> {
+    let mut seen: Vec<std::collections::BTreeSet<&str>> = vec![Default::default(); 12];
     let mut count = [0usize; 12];
     for i in items.iter().filter(|i| i.block.kind == BlockKind::Heading) {
-        count[usize::from(i.level).min(11)] += 1;
+        let l = usize::from(i.level).min(11);
+        seen[l].insert(i.block.text.as_str());
+        count[l] += 1;
     }
-    (1..=PLAIN_TITLE)
-        .find(|&l| count[usize::from(l)] >= 3)
-        .or_else(|| (1..=PLAIN_TITLE).find(|&l| count[usize::from(l)] >= 2))
+    let level = (1..=PLAIN_TITLE)
+        .find(|&l| seen[usize::from(l)].len() >= 3)
+        .or_else(|| (1..=PLAIN_TITLE).find(|&l| count[usize::from(l)] >= 2))?;
+    let n = count[usize::from(level)];
+    let deeper = (level + 1..=PLAIN_TITLE).find(|&l| count[usize::from(l)] > 0);
+    // each names a document (`Privacy Notice`, `DPF Notice`, `Addendum`), not a part (`定义`)
+    let documents = seen[usize::from(level)].iter().all(|t| {
+        let lower = t.to_lowercase();
+        let words = t.split_whitespace().count();
+        [
+            "notice",
+            "policy",
+            "statement",
+            "addendum",
+            "政策",
+            "声明",
+            "指引",
+        ]
+        .iter()
+        .any(|k| lower.contains(k))
+            && words <= 8
+    });
+    match deeper {
+        Some(d) if documents && n <= 3 && count[usize::from(d)] >= 4 * n && count[usize::from(d)] >= 8 => {
+            Some(d)
+        }
+        _ => Some(level),
+    }
 }
 
 /// The paragraphs that are titles written on lines of their own: shaped like a title
@@ -1219,6 +1264,18 @@ mod tests {
             headings(md),
             ["What we collect", "Where it is stored", "Sharing", "Changes"]
         );
+        // the heading of a table of contents heads no section
+        let md = "## Table of Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nx\n\n## B\n\ny\n\n## C\n\nz\n";
+        assert_eq!(headings(md), ["A", "B", "C"]);
+        // two documents in one file: their titles over many sections each
+        let mut md = String::from("Privacy Notice\n==============\n\nIntro.\n\n");
+        for doc in ["Privacy Notice Addendum", "DPF Notice"] {
+            for n in 1..=6 {
+                md.push_str(&format!("Part {n} of it\n------------\n\nText {n}.\n\n"));
+            }
+            md.push_str(&format!("{doc}\n=====\n\nMore.\n\n"));
+        }
+        assert_eq!(headings(&md).len(), 12);
         // a title run into its paragraph by a hard break; an address line is no title
         let md = "Intro.\n\nHow we use the information we collect  \n\u{200d}**We use it:\n\n\u{200d}  \n\n**Legal bases for using your information  \n\nWe rely on consent.\n\n**Sharing**\n\nNever.\n\nACME Ltd  \nPO Box 1  \nTown\n";
         assert_eq!(
