@@ -1157,6 +1157,21 @@ fn legal_names(text: &str) -> Vec<(usize, String)> {
             if i == 0 || !(is_company_suffix(core) || upper) || w.ends_with(':') {
                 continue;
             }
+            // `AS`, `SA`, `AB` in a line of capitals are words (`UPDATED AS OF`): such a form
+            // follows a name written in lower case too (`Jotta AS`)
+            let short_form = core.len() <= 3 && core.chars().all(|c| c.is_ascii_uppercase());
+            let capitals_before = words[i.saturating_sub(3)..i]
+                .iter()
+                .all(|(_, v)| !v.chars().any(char::is_lowercase));
+            if short_form
+                && !matches!(
+                    core,
+                    "INC" | "LLC" | "LTD" | "PLC" | "CIC" | "CIO" | "PBC" | "LLP"
+                )
+                && capitals_before
+            {
+                continue;
+            }
             // the name words before it, back to a label, a sentence end or a small word
             let mut start = i;
             for j in (0..i).rev() {
@@ -1165,7 +1180,12 @@ fn legal_names(text: &str) -> Vec<(usize, String)> {
                 if v.ends_with(':') || v.ends_with('.') && !last_before_suffix && !v.contains("..") {
                     break;
                 }
-                if v.ends_with([',', ';']) && !last_before_suffix {
+                // a comma ends the name, but not before a country's initials (`Toyota Motor
+                // Sales, U.S.A., Inc.`)
+                let initials = |w: &str| {
+                    w.contains('.') && w.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == ',')
+                };
+                if v.ends_with([',', ';']) && !last_before_suffix && !initials(words[j + 1].1) {
                     break;
                 }
                 // a link word only inside a short name (`Time and Date AS`, not `Instacart and
@@ -1398,27 +1418,26 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
     for (open, _) in text.match_indices(['(', '（']) {
         let close = text[open..].find([')', '）']).map_or(text.len(), |i| open + i);
         let inner = &text[open..text.floor_char_boundary(close.min(open + 300))].to_lowercase();
-        let we = [
-            "“we",
-            "\"we",
-            "'we",
-            "‘we",
-            "“us",
-            "\"us",
-            "“our",
-            "\"our",
-            "we/",
-            "“我们",
-            "\"我们",
-            "“开发者",
-            "\"开发者",
-            "“本公司",
-            "\"本公司",
-            "“公司",
-            "\"公司",
-        ]
-        .iter()
-        .any(|k| inner.contains(k));
+        // a quoted "we" (`“we”`, `"us,"`, `“我们”`), not a word beginning so (`“web beacons”`)
+        let we = inner
+            .split(['“', '”', '"', '‘', '’', '「', '」'])
+            .skip(1)
+            .step_by(2)
+            .any(|q| {
+                let q = q.trim().trim_end_matches([',', '，', '.']);
+                matches!(
+                    q,
+                    "we" | "us"
+                        | "our"
+                        | "we/our/us"
+                        | "we/us/our"
+                        | "我们"
+                        | "开发者"
+                        | "本公司"
+                        | "公司"
+                        | "本平台"
+                )
+            });
         let zh = text[open..].starts_with('（') || inner.contains("以下简称") || inner.contains("下称");
         if !we {
             continue;
@@ -1426,11 +1445,7 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
         if recipient(open, close.min(text.len())) {
             continue;
         }
-        let sentence_start = [". ", "。", "\n"]
-            .iter()
-            .filter_map(|m| text[..open].rfind(m).map(|i| i + m.len()))
-            .max()
-            .unwrap_or(0);
+        let sentence_start = sentence_start(text, open);
         let prefix = &text[sentence_start..open];
         let name = if zh && !prefix.is_ascii() || inner.contains("以下简称") {
             cjk_name_before(text, open)
@@ -1440,7 +1455,9 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
             legal
                 .iter()
                 .filter(|(at, _)| *at >= sentence_start && *at < open)
-                .max_by_key(|(at, _)| *at)
+                // the clause's subject: the first named (`Maplebear Inc. d/b/a Instacart and
+                // Maplebear Canada Inc. ("we")`)
+                .min_by_key(|(at, _)| *at)
                 .map(|(_, n)| n.clone())
                 .or_else(|| trailing_name(prefix))
                 .or_else(|| leading_name(prefix))
@@ -1477,7 +1494,11 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
         // a bare name abbreviates itself only in quotes (`Map (Mapping)` is a gloss)
         let quoted = inner.contains(['"', '“', '”']);
         let legal_name = legal.iter().any(|(_, l)| *l == name);
+        // a bare name's alias is no longer than it (`DPF (“DPF Personal Information”)` defines
+        // a term)
+        let shorter = legal_name || alias.len() <= name_key(&name).len();
         if same
+            && shorter
             && (quoted || legal_name)
             && !recipient(open, open + inner.len())
             && let Some(name) = fit(name)

@@ -790,7 +790,12 @@ fn outline_items(items: &[Item]) -> Vec<usize> {
         .filter(|&i| items[i].list == Some((1, true)))
         .collect();
     let title = |it: &Item| it.lead.clone().unwrap_or_else(|| it.block.text.clone());
-    let titled = top.iter().all(|&i| lone_item_title(&title(&items[i])));
+    // a bold item title may end with a full stop (`1. **Use of Your Information.**`)
+    let titled = top.iter().all(|&i| {
+        let t = title(&items[i]);
+        let t = t.strip_suffix('.').filter(|t| !t.contains(". ")).unwrap_or(&t);
+        lone_item_title(t)
+    });
     let with_body = top.iter().all(|&i| {
         items[i].lead.is_some()
             || items.get(i + 1).is_some_and(|next| {
@@ -894,7 +899,11 @@ fn demote_sub_numbered(items: &mut [Item], level: u8) {
         .iter()
         .filter(|&&i| number(&items[i].block.text) == Some(1))
         .count();
-    if main < 3 || main * 2 < split.len() {
+    let numbered = split
+        .iter()
+        .filter(|&&i| number(&items[i].block.text).is_some())
+        .count();
+    if main < 3 || numbered * 2 < split.len() {
         return;
     }
     for i in split {
