@@ -1396,6 +1396,10 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
     // it holds (`北京豆网科技有限公司及其关联公司`), and one that begins with a pointing word
     // (其关联公司) is none
     let fit = |name: String| -> Option<String> {
+        // a template's placeholder (`[您的姓名/公司名]`, `{company}`) names nobody
+        if name.contains(['[', ']', '{', '}', '<', '>']) {
+            return None;
+        }
         if name.chars().any(crate::diff::text::is_cjk) {
             if let Some((_, l)) = legal
                 .iter()

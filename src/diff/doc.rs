@@ -244,16 +244,43 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                 }
                 // in a whole policy, `7. Contact` alone in its list, between paragraphs, is a
                 // numbered title that Markdown took for a list
+                // (or its first line, the text running on below it: `1. 信息收集` then text)
                 if let Some((Some(n), first)) = lists.pop()
                     && whole_policy
                     && out.len() == first + 1
                     && out[first].block.kind == BlockKind::ListItem
-                    && lone_item_title(&out[first].block.text)
                 {
-                    let level = title_line_level(&format!("{n}. {}", out[first].block.text));
-                    out[first].block.kind = BlockKind::Heading;
-                    let cjk = out[first].block.text.chars().any(crate::diff::normal::is_cjk);
-                    out[first].level = level.unwrap_or(if cjk { 8 } else { 7 });
+                    let item = &mut out[first];
+                    let whole = lone_item_title(&item.block.text);
+                    let lead = item.lead.take().filter(|l| !whole && lone_item_title(l));
+                    if whole || lead.is_some() {
+                        let body = lead.map(|l| {
+                            let body = item.block.text[l.len().min(item.block.text.len())..]
+                                .trim()
+                                .to_string();
+                            item.block.text = l;
+                            body
+                        });
+                        let level = title_line_level(&format!("{n}. {}", item.block.text));
+                        item.block.kind = BlockKind::Heading;
+                        let cjk = item.block.text.chars().any(crate::diff::normal::is_cjk);
+                        item.level = level.unwrap_or(if cjk { 8 } else { 7 });
+                        if let Some(body) = body.filter(|b| !b.is_empty()) {
+                            let links = std::mem::take(&mut out[first].block.links);
+                            let block = Block {
+                                kind: BlockKind::Paragraph,
+                                text: body,
+                                path: vec![],
+                                links,
+                            };
+                            out.push(Item {
+                                level: 0,
+                                block,
+                                list: None,
+                                lead: None,
+                            });
+                        }
+                    }
                 }
             }
             Event::Start(Tag::Strong) => strong_depth += 1,
@@ -288,6 +315,10 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                 text.push(' ');
             }
             Event::SoftBreak | Event::HardBreak => {
+                // a list item's first line, kept in case it is a title
+                if matches!(stack.last(), Some((BlockKind::ListItem, _))) && lead.is_none() {
+                    lead = Some(clean(&text));
+                }
                 if std::mem::take(&mut first_line) && only_strong && saw_text {
                     flush(&mut out, &mut text, &mut links, &stack, true);
                     saw_text = false;
@@ -522,7 +553,15 @@ fn title_line_level(t: &str) -> Option<u8> {
         if let Some(after) = rest.strip_prefix('、') {
             return (cjk && digits.len() <= 2 && !after.is_empty()).then_some(8);
         }
-        let after = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") "))?;
+        // Chinese writes `6.标题` without the space (not `6.1`)
+        let tight = || {
+            rest.strip_prefix(['.', '．'])
+                .filter(|a| cjk && a.chars().next().is_some_and(crate::diff::normal::is_cjk))
+        };
+        let after = rest
+            .strip_prefix(". ")
+            .or_else(|| rest.strip_prefix(") "))
+            .or_else(tight)?;
         let starts_title = after
             .chars()
             .next()
