@@ -683,18 +683,19 @@ pub fn controller(text: &str) -> Option<String> {
     // markup is not part of a name, nor are the spaces a capture leaves around a bracketed place
     // (`沛肯信息科技 (上海) 有限公司`)
     let text = &plain_for_names(text);
-    let mut cands = Candidates::default();
-    for (at, name) in legal_names(text) {
-        cands.add(&name, 0, at, true);
-    }
+    // every mention of a legal name, where it stands (a cue looks for the one in its sentence)
+    let mut legal = legal_names(text);
     for name in companies(text) {
         if name.chars().any(crate::diff::text::is_cjk) {
-            let at = text.find(&name).unwrap_or(usize::MAX);
-            cands.add(&name, 0, at, true);
+            legal.extend(text.match_indices(&name).map(|(at, _)| (at, name.clone())));
         }
     }
-    cands.list.retain(|c| !is_authority(&c.name));
-    let legal: Vec<(usize, String)> = cands.list.iter().map(|c| (c.first, c.name.clone())).collect();
+    legal.retain(|(_, name)| !is_authority(name));
+    legal.sort();
+    let mut cands = Candidates::default();
+    for (at, name) in &legal {
+        cands.add(name, 0, *at, true);
+    }
     for cue in cues(text, &legal) {
         cands.add(&cue.name, cue.weight, cue.at, false);
     }
@@ -787,7 +788,8 @@ impl Candidates {
                 c.cues += 1;
             }
             c.first = c.first.min(at);
-            if legal && !c.legal {
+            // a legal form over a bare name, the name with its own `The` over the one without
+            if legal && (!c.legal || name.len() > c.name.len()) {
                 c.name = name.to_string();
                 c.legal = true;
             }
@@ -846,8 +848,10 @@ fn lowercase_in_place(text: &str) -> String {
         .collect()
 }
 
-/// Letters and digits of a name, lowercase: `Signal Messenger, LLC` = `Signal Messenger LLC`.
+/// Letters and digits of a name, lowercase, without a leading `The`: `Signal Messenger, LLC` =
+/// `Signal Messenger LLC`, `The Mirror Megaverse Inc.` = `Mirror Megaverse Inc.`.
 fn name_key(name: &str) -> String {
+    let name = name.strip_prefix("The ").unwrap_or(name);
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -1216,7 +1220,16 @@ fn legal_names(text: &str) -> Vec<(usize, String)> {
                     .1
                     .trim_matches(|c: char| "*_([“”\"'‘’".contains(c))
                     .to_lowercase();
-                if NAME_LINKS.contains(&v.as_str()) || NAME_LABELS.contains(&v.as_str()) {
+                // a capital `The` inside a sentence is the name's (`provided by The Mirror
+                // Megaverse Inc.`)
+                let own_the = words[start].1 == "The"
+                    && start > 0
+                    && words[start - 1]
+                        .1
+                        .chars()
+                        .all(|c| c.is_lowercase() || !c.is_alphabetic())
+                    && words[start - 1].1.chars().any(char::is_alphabetic);
+                if !own_the && (NAME_LINKS.contains(&v.as_str()) || NAME_LABELS.contains(&v.as_str())) {
                     start += 1;
                 } else {
                     break;
