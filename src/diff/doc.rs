@@ -3,9 +3,22 @@
 //!
 //! For a versioned edition, sections are the section files and fact references stay as written
 //! (`{{ contact.email }}`), so a fact change is reported once, by the facts diff, not again in prose.
-//! For a plain Markdown file, sections come from its headings: the shallowest heading level that
-//! occurs at least twice (bold-only short paragraphs count as the deepest level, as many published
-//! policies mark headings that way).
+//! For a plain Markdown file, sections come from its headings: the shallowest heading level with
+//! three different headings (bold-only short paragraphs count as the deepest level, as many
+//! published policies mark headings that way; numbered and plain title lines below those). The
+//! reader then corrects what a page capture does to that outline, by rules about the shape of
+//! documents, never about one file:
+//!
+//! 1. what is no section: the title at the sections' level (`Privacy Notice`, then the company's
+//!    name), date and version lines, the heading of a table of contents and the contents
+//!    themselves, page furniture repeated around the text;
+//! 2. what is one level: siblings whose markup switches midway (numbered `1.`–`3.` before `4.`
+//!    on), one heading marked a level too high before its siblings, sub-numbered `3.1` among
+//!    `1.`, `2.` …, the titles of several documents held in one file (their sections divide);
+//! 3. what is a heading though Markdown says otherwise: the items of a numbered list that is the
+//!    outline, a lone numbered item or its first line (`1. 信息收集` then its text), a title run
+//!    into its paragraph by a hard break, a bold title whose closing marks an export moved, lines
+//!    holding only invisible characters read as blank.
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
