@@ -1,10 +1,19 @@
-//! Prints the sections the structure reader finds in a Markdown file (for looking at failures).
+//! Prints the sections the structure reader finds in a Markdown file (for looking at failures);
+//! with `--blocks`, every block under its section too (kind and text).
 fn main() {
-    let path = std::env::args().nth(1).expect("a Markdown file");
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("a Markdown file");
+    let blocks = args.next().as_deref() == Some("--blocks");
     let text = std::fs::read_to_string(&path).expect("readable");
     let doc = policyc::diff::doc::from_markdown(&text);
     for s in &doc.sections {
         println!("== {} ({} blocks)", s.heading, s.blocks.len());
+        if blocks {
+            for b in &s.blocks {
+                let t: String = b.text.chars().take(100).collect();
+                println!("   {:?} {t}", b.kind);
+            }
+        }
     }
     println!("controller: {:?}", policyc::classify::controller(&text));
 }

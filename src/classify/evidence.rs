@@ -874,93 +874,1051 @@ fn is_company_suffix(w: &str) -> bool {
 }
 
 /// The entity responsible for the policy (the controller, GDPR Art. 4(7); PIPL Art. 73(1) 个人信息
-/// 处理者): of the organisations a text names, the one its own sentences make responsible ("we",
-/// "the controller", "operated by", 以下简称"我们", 运营者); recipients (processors, partners, SDK
-/// vendors) are passed over; among equals, the first named. `None` when the text names none.
+/// 处理者): of the organisations a text names, the one its own sentences make responsible.
+///
+/// Candidates are every legal name (words before a company form, 有限公司) and every name a
+/// policy's own wording puts in the responsible party's place, with or without a legal form:
+///
+/// 1. the name a "we" is defined as: `X ("we", "us")`, `X, together with its affiliates ("X",
+///    "we")`, `(hereinafter "X", "we")`, `X（以下简称"我们"）`;
+/// 2. `operated by X`, `offered by X`, `The data controller … is X`, `Controller: X`, `X, as data
+///    controller`, `由X开发`, `运营者：X`, `公司名称：X`;
+/// 3. a name that abbreviates itself (`Flickr, Inc. ("Flickr")`), a legal name in the title, the
+///    subject of the policy's own verbs (`Visible values your business`, `how X collects`), the
+///    copyright line (weak).
+///
+/// Cues in a sentence about recipients (processors, partners, advertisers, SDKs) do not count.
+/// A bare name merges into a legal name that begins with it (`Wolfram` → `Wolfram Research,
+/// Inc.`). Among equals the first named wins; `None` when the text names no organisation. A
+/// Chinese name without a legal form counts only when it reads as an organisation (公司, 团队,
+/// 中心, Studio …): a product (`微力同步（以下简称"我们"）`) is not a controller.
 pub fn controller(text: &str) -> Option<String> {
-    const FOR: &[&str] = &[
-        "controller",
-        "responsible for",
-        "operated by",
-        "operates",
-        "provided by",
-        "we are",
-        "(\"we",
-        "(“we",
-        "\"we\"",
-        "“we”",
-        "referred to as",
-        "hereinafter",
-        "owned by",
-        "our company",
-        "以下简称",
-        "简称“我们”",
-        "我们",
-        "运营者",
-        "运营",
-        "个人信息处理者",
-        "控制者",
-        "本政策",
-        "本应用",
-    ];
-    const AGAINST: &[&str] = &[
-        "processor",
-        "partner",
-        "service provider",
-        "vendor",
-        "sdk",
-        "third part",
-        "advertis",
-        "analytics",
-        "第三方",
-        "合作",
-        "sdk",
-        "委托",
-    ];
-    // an authority is never the controller
-    let names: Vec<String> = companies(text).into_iter().filter(|c| !is_authority(c)).collect();
-    if names.is_empty() {
+    // markup is not part of a name, nor are the spaces a capture leaves around a bracketed place
+    // (`沛肯信息科技 (上海) 有限公司`)
+    let text = &plain_for_names(text);
+    // every mention of a legal name, where it stands (a cue looks for the one in its sentence)
+    let mut legal = legal_names(text);
+    for name in companies(text) {
+        if name.chars().any(crate::diff::text::is_cjk) {
+            legal.extend(text.match_indices(&name).map(|(at, _)| (at, name.clone())));
+        }
+    }
+    legal.retain(|(_, name)| !is_authority(name));
+    legal.sort();
+    let mut cands = Candidates::default();
+    for (at, name) in &legal {
+        cands.add(name, 0, *at, true);
+    }
+    for cue in cues(text, &legal) {
+        cands.add(&cue.name, cue.weight, cue.at, false);
+    }
+    if cands.list.is_empty() {
         return None;
     }
-    let lower = text.to_lowercase();
-    let mut best: Option<(i64, usize, String)> = None;
-    for name in names {
-        // mentions by the name without its legal form (`DeviantArt` for `DeviantArt Inc`)
-        let full = name.to_lowercase();
-        let key = full
-            .rsplit_once(' ')
-            .map_or(full.as_str(), |(base, _)| base)
-            .to_string();
-        let key = if key.chars().count() >= 3 { key } else { full };
-        let mut score = 0i64;
-        let mut first = usize::MAX;
-        let mut count = 0i64;
-        for (at, _) in lower.match_indices(&key) {
-            first = first.min(at);
-            count += 1;
-            // the sentence around this mention
-            let start = lower[..at]
-                .rfind(['.', '。', '\n', ';', '；'])
-                .map_or(0, |i| i + lower[i..].chars().next().map_or(1, char::len_utf8));
-            let end = lower[at..]
-                .find(['.', '。', '\n', ';', '；'])
-                .map_or(lower.len(), |i| at + i);
-            let sentence = &lower[start..end.max(at + key.len())];
-            score += 3 * FOR.iter().filter(|k| sentence.contains(*k)).count() as i64;
-            score -= 2 * AGAINST.iter().filter(|k| sentence.contains(*k)).count() as i64;
+    cands.merge_bare_into_legal();
+    let lower = lowercase_in_place(text);
+    // a cue outweighs what the sentences around mere mentions suggest
+    for c in &mut cands.list {
+        c.score = 3 * c.score + mention_score(&lower, &c.name);
+    }
+    cands
+        .list
+        .into_iter()
+        .max_by(|a, b| a.score.cmp(&b.score).then(b.first.cmp(&a.first)))
+        .map(|c| c.name)
+}
+
+/// Words that make the sentence around a name speak of the responsible party, or of a recipient.
+const FOR_CONTROLLER: &[&str] = &[
+    "controller",
+    "responsible for",
+    "operated by",
+    "operates",
+    "provided by",
+    "we are",
+    "(\"we",
+    "(“we",
+    "\"we\"",
+    "“we”",
+    "referred to as",
+    "hereinafter",
+    "owned by",
+    "our company",
+    "以下简称",
+    "简称“我们”",
+    "我们",
+    "运营者",
+    "运营",
+    "个人信息处理者",
+    "控制者",
+    "本政策",
+    "本应用",
+];
+const AGAINST_CONTROLLER: &[&str] = &[
+    "processor",
+    "partner",
+    "service provider",
+    "services of",
+    "vendor",
+    "sdk",
+    "third part",
+    "third-part",
+    "advertis",
+    "analytics",
+    "第三方",
+    "合作",
+    "委托",
+    "传输给",
+    "提供给",
+];
+
+/// A candidate controller: its name as written, the weight of the cues that name it, where it
+/// is first named, and whether the name carries a legal form.
+struct Candidate {
+    name: String,
+    score: i64,
+    cues: u32,
+    first: usize,
+    legal: bool,
+}
+
+#[derive(Default)]
+struct Candidates {
+    list: Vec<Candidate>,
+}
+
+impl Candidates {
+    /// Adds `weight` to the candidate of this name (letters and digits compared), or a new one.
+    fn add(&mut self, name: &str, weight: i64, at: usize, legal: bool) {
+        let key = name_key(name);
+        if key.chars().count() < 2 {
+            return;
         }
-        score += count.min(5);
-        if first < 600 {
-            score += 2;
-        }
-        let better = best
-            .as_ref()
-            .is_none_or(|(s, f, _)| score > *s || (score == *s && first < *f));
-        if better {
-            best = Some((score, first, name));
+        if let Some(c) = self.list.iter_mut().find(|c| name_key(&c.name) == key) {
+            // two cues say it; more (one per row of a table of SDKs) add nothing
+            if weight > 0 && c.cues < 2 {
+                c.score += weight;
+                c.cues += 1;
+            }
+            c.first = c.first.min(at);
+            // a legal form over a bare name, the name with its own `The` over the one without
+            if legal && (!c.legal || name.len() > c.name.len()) {
+                c.name = name.to_string();
+                c.legal = true;
+            }
+        } else {
+            let cues = u32::from(weight > 0);
+            self.list.push(Candidate {
+                name: name.to_string(),
+                score: weight,
+                cues,
+                first: at,
+                legal,
+            });
         }
     }
-    best.map(|(_, _, n)| n)
+
+    /// A bare name (`Wolfram`) gives its cues to the first legal name that begins with it
+    /// (`Wolfram Research, Inc.`).
+    fn merge_bare_into_legal(&mut self) {
+        let mut i = 0;
+        while i < self.list.len() {
+            let bare = &self.list[i];
+            let key = name_key(&bare.name);
+            let target = (!bare.legal)
+                .then(|| {
+                    self.list
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, c)| *j != i && c.legal && name_key(&c.name).starts_with(&key))
+                        .min_by_key(|(_, c)| c.first)
+                        .map(|(j, _)| j)
+                })
+                .flatten();
+            if let Some(j) = target {
+                let bare = self.list.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                self.list[j].score += bare.score;
+                self.list[j].first = self.list[j].first.min(bare.first);
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// `text` in lower case, letter for letter in the same bytes (a letter whose lower case is longer
+/// or shorter stays as it is), so that a place found in one is the same place in the other.
+fn lowercase_in_place(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(low), None) if low.len_utf8() == c.len_utf8() => low,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// Letters and digits of a name, lowercase, without a leading `The`: `Signal Messenger, LLC` =
+/// `Signal Messenger LLC`, `The Mirror Megaverse Inc.` = `Mirror Megaverse Inc.`.
+fn name_key(name: &str) -> String {
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The score of a name from the sentences that mention it (whole-word mentions only): words of
+/// responsibility count for it, words of recipients against it; a few mentions, and one near the
+/// top, count a little.
+fn mention_score(lower: &str, name: &str) -> i64 {
+    let full = name.to_lowercase();
+    // mentions by the name without its legal form (`DeviantArt` for `DeviantArt Inc`)
+    let key = full
+        .trim_end_matches(['.', ','])
+        .rsplit_once(' ')
+        .filter(|_| full.split_whitespace().count() > 1)
+        .map_or(full.as_str(), |(base, _)| base.trim_end_matches(','))
+        .to_string();
+    let key = if key.chars().count() >= 3 { key } else { full };
+    let (mut score, mut first, mut count) = (0i64, usize::MAX, 0i64);
+    for (at, _) in lower.match_indices(&key) {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + key.len()..].chars().next();
+        let latin_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if key.is_ascii() && (latin_word(before) || latin_word(after)) {
+            continue;
+        }
+        first = first.min(at);
+        count += 1;
+        let sentence = sentence_around(lower, at, at + key.len());
+        score += 3 * FOR_CONTROLLER.iter().filter(|k| sentence.contains(*k)).count() as i64;
+        score -= 2 * AGAINST_CONTROLLER
+            .iter()
+            .filter(|k| sentence.contains(*k))
+            .count() as i64;
+    }
+    score += count.min(5);
+    if first < 600 {
+        score += 2;
+    }
+    score
+}
+
+/// The sentence holding `start..end`: from the end of the one before (`. `, `。`, a line break,
+/// `;`) to its own end.
+fn sentence_around(s: &str, start: usize, end: usize) -> &str {
+    let start = s.floor_char_boundary(start.min(s.len()));
+    let end = s.floor_char_boundary(end.max(start).min(s.len()));
+    let from = sentence_start(s, start);
+    let to = [". ", "。", "\n", "; ", "；"]
+        .iter()
+        .filter_map(|m| s[end..].find(m).map(|i| end + i))
+        .min()
+        .unwrap_or(s.len());
+    &s[from..to]
+}
+
+/// Where the sentence holding `at` begins: after the last `. `, `。`, line break or `;` before it,
+/// a company form's full stop (`eVenture Ltd. ("we")`) aside.
+fn sentence_start(s: &str, at: usize) -> usize {
+    let head = &s[..at];
+    let mut best = 0;
+    for m in ["。", "\n", "; ", "；"] {
+        if let Some(i) = head.rfind(m) {
+            best = best.max(i + m.len());
+        }
+    }
+    let mut end = head.len();
+    while let Some(i) = head[..end].rfind(". ") {
+        let word = head[..i + 1].rsplit(char::is_whitespace).next().unwrap_or("");
+        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let abbreviation = [
+            "inc.", "ltd.", "co.", "corp.", "pte.", "s.a.", "b.v.", "n.v.", "l.l.c.", "s.p.a.", "s.r.l.",
+            "s.l.", "s.a.s.", "k.k.", "plc.",
+        ];
+        if abbreviation.contains(&word.to_lowercase().as_str()) {
+            end = i;
+            continue;
+        }
+        best = best.max(i + 2);
+        break;
+    }
+    best
+}
+
+/// The text with emphasis marks and escapes dropped, and a bracketed place inside a Chinese name
+/// closed up (`信息科技 (上海) 有限公司` → `信息科技(上海)有限公司`).
+fn plain_for_names(text: &str) -> String {
+    let s: String = text
+        .chars()
+        .filter(|c| !matches!(c, '*' | '\\' | '\u{200d}'))
+        .collect();
+    let cjk_or_bracket = |c: char| crate::diff::text::is_cjk(c) || matches!(c, '(' | ')' | '（' | '）');
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = chars[..i].iter().rev().find(|c| **c != ' ');
+            let next = chars[i + 1..].iter().find(|c| **c != ' ');
+            let bracket = |c: Option<&char>| c.is_some_and(|c| matches!(c, '(' | ')' | '（' | '）'));
+            if prev.is_some_and(|c| cjk_or_bracket(*c))
+                && next.is_some_and(|c| cjk_or_bracket(*c))
+                && (bracket(prev) || bracket(next))
+            {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Leading words that label a name in a contact block or a title, not part of it.
+const NAME_LABELS: &[&str] = &[
+    "privacy",
+    "attn",
+    "attn.",
+    "attention",
+    "contact",
+    "controller",
+    "data",
+    "legal",
+    "policy",
+    "notice",
+    "terms",
+    "dear",
+    "name",
+    "company",
+    "address",
+    "email",
+    "e-mail",
+    "the",
+    "this",
+    "our",
+    "by",
+    "to",
+    "from",
+    "at",
+    "between",
+    "and",
+    "copyright",
+    "all",
+    "rights",
+    "post",
+    "mail",
+    "joint",
+    "operator",
+    "owner",
+    "publisher",
+    "provider",
+    "statement",
+];
+
+/// Capitalised words that are never the name of an organisation on their own: the policy's own
+/// defined terms and headings' words.
+const NOT_NAMES: &[&str] = &[
+    "privacy",
+    "policy",
+    "notice",
+    "statement",
+    "terms",
+    "services",
+    "service",
+    "site",
+    "sites",
+    "website",
+    "websites",
+    "platform",
+    "app",
+    "apps",
+    "application",
+    "company",
+    "companies",
+    "user",
+    "users",
+    "you",
+    "your",
+    "we",
+    "our",
+    "us",
+    "other",
+    "these",
+    "this",
+    "that",
+    "those",
+    "please",
+    "if",
+    "when",
+    "officer",
+    "department",
+    "representative",
+    "member",
+    "members",
+    "states",
+    "union",
+    "area",
+    "affiliates",
+    "group",
+    "content",
+    "information",
+    "data",
+    "personal",
+    "account",
+    "agreement",
+    "section",
+    "global",
+    "all",
+    "any",
+    "each",
+    "such",
+    "addendum",
+    "supplement",
+    "annex",
+    "appendix",
+    "schedule",
+    "exhibit",
+];
+
+/// Is `name` (found by its capitals, not a legal form) the proper name of something: none of
+/// its words is a policy word, and the text writes it with its capitals inside a sentence at
+/// least once, not only where every word is capitalised (a sentence's first word, a heading)?
+fn is_proper_name(text: &str, name: &str) -> bool {
+    if name.split_whitespace().any(|w| {
+        NOT_NAMES.contains(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+        )
+    }) {
+        return false;
+    }
+    // two capitalised words in a row are a name wherever they stand (`Stiftung Ethereum`)
+    name.split_whitespace().count() > 1
+        || text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].trim_end_matches(' ');
+            before.ends_with(|c: char| c.is_lowercase() || c == ',')
+        })
+}
+
+/// Words that may sit between the words of a name (`Time and Date AS`, `Bank of X`).
+const NAME_LINKS: &[&str] = &[
+    "and", "&", "of", "de", "du", "des", "der", "für", "und", "y", "et",
+];
+
+/// A word of a name (markup and brackets around it aside): it begins with a capital, or a digit
+/// followed by letters (`123Greetings.com`), or holds a capital (`eVenture`).
+fn is_name_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| "*_([“”\"'‘’".contains(c));
+    if w.chars()
+        .any(|c| crate::diff::text::is_cjk(c) || matches!(c, '[' | ']' | '，' | '：'))
+    {
+        return false;
+    }
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if c.is_ascii_digit() => w.chars().any(char::is_alphabetic),
+        // `eVenture`, not `non-Nagravision`
+        Some(c) if c.is_lowercase() => !w.contains('-') && w.chars().skip(1).any(char::is_uppercase),
+        _ => false,
+    }
+}
+
+/// Legal names in English (and other Latin-script) text, with where each starts: the name words
+/// before a company form (`Signal Messenger, LLC`, `ASUSTeK COMPUTER INC.`, `eVenture Ltd.`,
+/// `123Greetings.com, Inc.`), without a label before them (`Attn: Privacy`, `Data Controller:`).
+fn legal_names(text: &str) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let words: Vec<(usize, &str)> = line
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+            .collect();
+        for (i, &(at, w)) in words.iter().enumerate() {
+            let core = w.trim_matches(|c: char| "*_()[]“”\"'‘’,;:".contains(c));
+            // forms `is_company_suffix` leaves out: spellings in capitals, Danish, French,
+            // German and Australian forms, British charities and community companies
+            let upper = matches!(
+                core,
+                "INC"
+                    | "INC."
+                    | "CORP"
+                    | "CORP."
+                    | "LIMITED"
+                    | "CORPORATION"
+                    | "LLP"
+                    | "Aps"
+                    | "APS"
+                    | "Sarl"
+                    | "SARL"
+                    | "S.à.r.l."
+                    | "SRL"
+                    | "Srl"
+                    | "PBC"
+                    | "CIC"
+                    | "CIO"
+                    | "e.V."
+                    | "KG"
+                    | "UG"
+                    | "LP"
+                    | "Plc"
+                    | "S.L.U."
+                    | "SpA"
+                    | "S.p.A"
+            );
+            if i == 0 || !(is_company_suffix(core) || upper) || w.ends_with(':') {
+                continue;
+            }
+            // `AS`, `SA`, `AB` in a line of capitals are words (`UPDATED AS OF`): such a form
+            // follows a name written in lower case too (`Jotta AS`)
+            let short_form = core.len() <= 3 && core.chars().all(|c| c.is_ascii_uppercase());
+            let capitals_before = words[i.saturating_sub(3)..i]
+                .iter()
+                .all(|(_, v)| !v.chars().any(char::is_lowercase));
+            if short_form
+                && !matches!(
+                    core,
+                    "INC" | "LLC" | "LTD" | "PLC" | "CIC" | "CIO" | "PBC" | "LLP"
+                )
+                && capitals_before
+            {
+                continue;
+            }
+            // the name words before it, back to a label, a sentence end or a small word
+            let mut start = i;
+            for j in (0..i).rev() {
+                let v = words[j].1.trim_end_matches(['*', '_']);
+                let last_before_suffix = j + 1 == i;
+                if v.ends_with(':') || v.ends_with('.') && !last_before_suffix && !v.contains("..") {
+                    break;
+                }
+                // a comma ends the name, but not before a country's initials (`Toyota Motor
+                // Sales, U.S.A., Inc.`)
+                let initials = |w: &str| {
+                    w.contains('.') && w.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == ',')
+                };
+                if v.ends_with([',', ';']) && !last_before_suffix && !initials(words[j + 1].1) {
+                    break;
+                }
+                // a link word only inside a short name (`Time and Date AS`, not `Instacart and
+                // Maplebear Canada Inc.`, two companies)
+                let link = NAME_LINKS.contains(&v)
+                    && j + 1 < i
+                    && i - j <= 2
+                    && j > 0
+                    && is_name_word(words[j - 1].1);
+                if is_name_word(v) || link {
+                    start = j;
+                } else {
+                    // a name written after its Chinese form (`小米新加坡私人有限公司[Xiaomi
+                    // Singapore Pte. Ltd.]`) is a translation: the Chinese name stands
+                    if v.chars().any(crate::diff::text::is_cjk) && !v.ends_with(['。', '，', '：', '；'])
+                    {
+                        start = i;
+                    }
+                    break;
+                }
+                if i - j >= 5 {
+                    break;
+                }
+            }
+            // a connector never begins a name, nor does a label
+            while start < i {
+                let v = words[start]
+                    .1
+                    .trim_matches(|c: char| "*_([“”\"'‘’".contains(c))
+                    .to_lowercase();
+                // a capital `The` inside a sentence is the name's (`provided by The Mirror
+                // Megaverse Inc.`)
+                let own_the = words[start].1 == "The"
+                    && start > 0
+                    && words[start - 1]
+                        .1
+                        .chars()
+                        .all(|c| c.is_lowercase() || !c.is_alphabetic())
+                    && words[start - 1].1.chars().any(char::is_alphabetic);
+                if !own_the && (NAME_LINKS.contains(&v.as_str()) || NAME_LABELS.contains(&v.as_str())) {
+                    start += 1;
+                } else {
+                    break;
+                }
+            }
+            if start == i {
+                continue;
+            }
+            let from = words[start].0 + words[start].1.len()
+                - words[start]
+                    .1
+                    .trim_start_matches(|c: char| "*_([“”\"'‘’".contains(c))
+                    .len();
+            let core_end = at + w.find(core).unwrap_or(0) + core.len();
+            let name = line[from..core_end].trim_end_matches([',', '.']);
+            let name = if core.ends_with('.') && !name.ends_with('.') {
+                format!("{name}.")
+            } else {
+                name.to_string()
+            };
+            // `Kick Streaming Pty Ltd`: the longest name from one start
+            if let Some(last) = out.last_mut()
+                && last.0 == line_start + from
+            {
+                *last = (line_start + from, name);
+            } else {
+                out.push((line_start + from, name));
+            }
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+/// A name that a cue puts in the responsible party's place, with the cue's weight.
+struct Cue {
+    name: String,
+    weight: i64,
+    at: usize,
+}
+
+/// The name words that begin `s` (after markup and an opening quote), up to five, stopping at
+/// a comma, a bracket or a lower-case word: `Spectria ("we"…` → `Spectria`.
+fn leading_name(s: &str) -> Option<String> {
+    let mut words = Vec::new();
+    for w in s.split_whitespace() {
+        if words.len() == 5 {
+            break;
+        }
+        let stop_after = w.ends_with([',', ';', ':', ')', '.']) && !w.trim_end_matches('.').contains('.');
+        let v = w.trim_matches(|c: char| "*_([“”\"'‘’,;:.)".contains(c));
+        if v.is_empty() || w.starts_with(['(', '（']) {
+            break;
+        }
+        if is_name_word(v) || (!words.is_empty() && NAME_LINKS.contains(&v)) {
+            words.push(v);
+        } else {
+            break;
+        }
+        if stop_after {
+            break;
+        }
+    }
+    while words.last().is_some_and(|w| NAME_LINKS.contains(w)) {
+        words.pop();
+    }
+    while words
+        .first()
+        .is_some_and(|w| NAME_LABELS.contains(&w.to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The name words that end `s`: `… is operated by Spectria ` → `Spectria`; `None` when the word
+/// before them ends a clause (`Zug, Switzerland`), since then they are a place or an apposition.
+fn trailing_name(s: &str) -> Option<String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut start = words.len();
+    while start > 0 && words.len() - start < 5 {
+        let v = words[start - 1];
+        if is_name_word(v) && !v.ends_with([',', ';', ':', ')', '.'])
+            || start < words.len() && NAME_LINKS.contains(&v)
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    if start == words.len() || start > 0 && words[start - 1].ends_with([',', ';']) {
+        return None;
+    }
+    leading_name(&words[start..].join(" "))
+}
+
+/// Does this Chinese (or mixed) name read as an organisation rather than a product?
+fn reads_as_organisation(name: &str) -> bool {
+    [
+        "公司",
+        "集团",
+        "团队",
+        "工作室",
+        "中心",
+        "研究院",
+        "委员会",
+        "基金会",
+        "协会",
+        "事务所",
+        "Studio",
+        "Team",
+        "Inc",
+        "Ltd",
+        "LLC",
+        "GmbH",
+    ]
+    .iter()
+    .any(|k| name.contains(k))
+}
+
+/// The run of a Chinese name that ends just before `end`: back to a punctuation mark, a line
+/// start or a word that leads into a name (由, 即, 是, 为).
+fn cjk_name_before(s: &str, end: usize) -> Option<&str> {
+    let head = &s[..end];
+    let from = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| "，。；：:、\n“”\"「」【】》《由即是为与和及于指的".contains(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let name = head[from..].trim();
+    (name.chars().count() >= 2 && name.chars().count() <= 40).then_some(name)
+}
+
+/// The Chinese name that starts `s`, up to a punctuation mark or a verb that follows a name
+/// (开发, 运营, 制定, 提供, 负责).
+fn cjk_name_after(s: &str) -> Option<&str> {
+    let s = s.trim_start();
+    let mut end = s.len();
+    for m in [
+        "，",
+        "。",
+        "；",
+        "\n",
+        "、",
+        "（以下",
+        "(以下",
+        "开发",
+        "运营",
+        "制定",
+        "提供",
+        "负责",
+        " 2",
+        "  ",
+    ] {
+        if let Some(i) = s.find(m) {
+            end = end.min(i);
+        }
+    }
+    let name = s[..end].trim();
+    (name.chars().count() >= 2 && name.chars().count() <= 40).then_some(name)
+}
+
+/// The cues that name the responsible party (see [`controller`]); `legal` are the legal names
+/// found, with where each starts.
+fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
+    let lower = lowercase_in_place(text);
+    let mut out = Vec::new();
+    // a cue in a clause about a recipient (`uses the services of X`, `SDK 由X提供`) does not
+    // count: the words from the sentence's start to just after the name decide
+    let recipient = |at: usize, end: usize| {
+        let from = sentence_start(&lower, lower.floor_char_boundary(at.min(lower.len())));
+        let to = lower.floor_char_boundary((end + 40).min(lower.len()));
+        let clause = &lower[from..to.max(from)];
+        AGAINST_CONTROLLER.iter().any(|k| clause.contains(k))
+    };
+    // a name found by its capitals must be a proper name; a Chinese name is cut to the legal name
+    // it holds (`北京豆网科技有限公司及其关联公司`), and one that begins with a pointing word
+    // (其关联公司) is none
+    let fit = |name: String| -> Option<String> {
+        // a template's placeholder (`[您的姓名/公司名]`, `{company}`) names nobody
+        if name.contains(['[', ']', '{', '}', '<', '>']) {
+            return None;
+        }
+        if name.chars().any(crate::diff::text::is_cjk) {
+            if let Some((_, l)) = legal
+                .iter()
+                .filter(|(_, l)| name.contains(l.as_str()))
+                .max_by_key(|(_, l)| l.len())
+            {
+                return Some(l.clone());
+            }
+            let pointing = ["其", "该", "本", "各", "相关", "上述", "我们", "贵"]
+                .iter()
+                .any(|p| name.starts_with(p));
+            return (!pointing && !name.contains("适用")).then_some(name);
+        }
+        let is_legal = legal.iter().any(|(_, l)| *l == name);
+        let organisation = reads_as_organisation(&name) && name.split_whitespace().count() > 1;
+        (is_legal || organisation || is_proper_name(text, &name)).then_some(name)
+    };
+    // 1. a bracket that defines "we": the legal name in the clause before it, else the name just
+    // before it, else the name that begins the sentence, else the name quoted inside it
+    for (open, _) in text.match_indices(['(', '（']) {
+        let close = text[open..].find([')', '）']).map_or(text.len(), |i| open + i);
+        let inner = &text[open..text.floor_char_boundary(close.min(open + 300))].to_lowercase();
+        // a quoted "we" (`“we”`, `"us,"`, `“我们”`), not a word beginning so (`“web beacons”`)
+        let we = inner
+            .split(['“', '”', '"', '‘', '’', '「', '」'])
+            .skip(1)
+            .step_by(2)
+            .any(|q| {
+                let q = q.trim().trim_end_matches([',', '，', '.']);
+                matches!(
+                    q,
+                    "we" | "us"
+                        | "our"
+                        | "we/our/us"
+                        | "we/us/our"
+                        | "我们"
+                        | "开发者"
+                        | "本公司"
+                        | "公司"
+                        | "本平台"
+                )
+            });
+        let zh = text[open..].starts_with('（') || inner.contains("以下简称") || inner.contains("下称");
+        if !we {
+            continue;
+        }
+        if recipient(open, close.min(text.len())) {
+            continue;
+        }
+        let sentence_start = sentence_start(text, open);
+        let prefix = &text[sentence_start..open];
+        let name = if zh && !prefix.is_ascii() || inner.contains("以下简称") {
+            cjk_name_before(text, open)
+                .filter(|n| reads_as_organisation(n) || legal.iter().any(|(_, l)| l == n))
+                .map(str::to_string)
+        } else {
+            legal
+                .iter()
+                .filter(|(at, _)| *at >= sentence_start && *at < open)
+                // the clause's subject: the first named (`Maplebear Inc. d/b/a Instacart and
+                // Maplebear Canada Inc. ("we")`)
+                .min_by_key(|(at, _)| *at)
+                .map(|(_, n)| n.clone())
+                .or_else(|| trailing_name(prefix))
+                .or_else(|| leading_name(prefix))
+                .or_else(|| {
+                    let quoted = text[open + 1..close].split(['“', '”', '"']).nth(1)?;
+                    is_name_word(quoted).then(|| quoted.to_string())
+                })
+        };
+        if let Some(name) = name.and_then(fit) {
+            out.push(Cue {
+                name,
+                weight: 10,
+                at: open,
+            });
+        }
+    }
+    // a name that abbreviates itself: `Flickr, Inc. ("Flickr")`, `Academia.edu ("Academia")`,
+    // `Jotta AS (Jottacloud)`
+    for (open, _) in text.match_indices('(') {
+        let Some(inner) = text[open + 1..].split(')').next().filter(|i| i.len() < 40) else {
+            continue;
+        };
+        let head = text[..open].trim_end().trim_end_matches(',');
+        let name = legal
+            .iter()
+            .find(|(at, l)| at + l.len() == head.len() || at + l.trim_end_matches('.').len() == head.len())
+            .map(|(_, l)| l.clone())
+            .or_else(|| trailing_name(&text[..open]));
+        let Some(name) = name else { continue };
+        let alias = name_key(inner);
+        let first = name_key(name.split_whitespace().next().unwrap_or(""));
+        let same =
+            alias.len() >= 3 && first.len() >= 3 && (alias.starts_with(&first) || first.starts_with(&alias));
+        // a bare name abbreviates itself only in quotes (`Map (Mapping)` is a gloss)
+        let quoted = inner.contains(['"', '“', '”']);
+        let legal_name = legal.iter().any(|(_, l)| *l == name);
+        // a bare name's alias is no longer than it (`DPF (“DPF Personal Information”)` defines
+        // a term)
+        let shorter = legal_name || alias.len() <= name_key(&name).len();
+        if same
+            && shorter
+            && (quoted || legal_name)
+            && !recipient(open, open + inner.len())
+            && let Some(name) = fit(name)
+        {
+            out.push(Cue {
+                name,
+                weight: 10,
+                at: open,
+            });
+        }
+    }
+    // 2. `operated by X`, `offered by X`
+    for phrase in ["operated by ", "offered by "] {
+        for (at, _) in lower.match_indices(phrase) {
+            let rest = &text[at + phrase.len()..];
+            let name = legal
+                .iter()
+                .find(|(l, _)| *l == at + phrase.len())
+                .map(|(_, n)| n.clone())
+                .or_else(|| leading_name(rest));
+            if let Some(name) = name.and_then(fit)
+                && !recipient(at, at + phrase.len() + name.len())
+            {
+                out.push(Cue { name, weight: 10, at });
+            }
+        }
+    }
+    // `the data controller … is X`, `Controller: X`, `X, as data controller`
+    for (at, _) in lower.match_indices("controller") {
+        let end = at + "controller".len();
+        let rest = &text[end..text.floor_char_boundary((end + 400).min(text.len()))];
+        let clause = &rest[..rest.find(". ").unwrap_or(rest.len())];
+        // the verb on the same line (`… is:` then the name on the next one), and no other party
+        // named between (`our representative … is X`)
+        let line = &clause[..clause.find('\n').unwrap_or(clause.len())];
+        let other = |i: usize| {
+            ["representative", "officer", "processor", "dpo"]
+                .iter()
+                .any(|w| line[..i].to_lowercase().contains(w))
+        };
+        let named = line
+            .find(" is ")
+            .filter(|&i| !other(i))
+            .map(|i| &clause[i + 4..])
+            .or_else(|| line.find(" is:").filter(|&i| !other(i)).map(|i| &clause[i + 4..]))
+            .or_else(|| clause.trim_start().strip_prefix(':'))
+            .or_else(|| clause.strip_prefix("s:"));
+        let by_name = named.and_then(|r| {
+            let r = r.trim_start();
+            let at_r = text.len() - text[end..].len() + (r.as_ptr() as usize - rest.as_ptr() as usize);
+            legal
+                .iter()
+                .find(|(l, _)| *l == at_r)
+                .map(|(_, n)| n.clone())
+                .or_else(|| leading_name(r))
+        });
+        let apposition = || {
+            let head = lower[..at].trim_end();
+            let head = head.strip_suffix("data").unwrap_or(head).trim_end();
+            let head = head.strip_suffix("the").unwrap_or(head).trim_end();
+            let head = head.strip_suffix(" as")?;
+            let head = head.strip_suffix(',').unwrap_or(head);
+            trailing_name(&text[..head.len()])
+        };
+        if let Some(name) = by_name.or_else(apposition).and_then(fit)
+            && !name_key(&name).contains("controller")
+        {
+            out.push(Cue { name, weight: 10, at });
+        }
+    }
+    // 由X开发, 运营者：X, 公司名称：X
+    for (at, _) in text.match_indices('由') {
+        let rest = &text[at + '由'.len_utf8()..];
+        if let Some(name) = cjk_name_after(rest) {
+            let verb = rest[name.as_ptr() as usize - rest.as_ptr() as usize + name.len()..].trim_start();
+            // 由X提供 names a supplier as often as the owner: only making and running count
+            let verb_ok = ["开发", "运营", "制定"].iter().any(|v| verb.starts_with(v));
+            if verb_ok
+                && reads_as_organisation(name)
+                && !recipient(at, at + name.len())
+                && let Some(name) = fit(name.to_string())
+            {
+                out.push(Cue { name, weight: 10, at });
+            }
+        }
+    }
+    for label in [
+        "运营者",
+        "控制者",
+        "处理者",
+        "运营方",
+        "运营主体",
+        "公司名称",
+        "服务提供者",
+    ] {
+        for (at, _) in text.match_indices(label) {
+            let rest = &text[at + label.len()..];
+            let rest = rest.trim_start_matches(|c: char| {
+                c != '：' && c != ':' && c != '\n' && !crate::diff::text::is_cjk(c) || c == '/'
+            });
+            // `服务提供者：指…的法人主体，即X`: the name is the one after 即
+            let named = match rest.find('即') {
+                Some(i) if rest.starts_with(['：', ':']) && i < 200 && !rest[..i].contains(['。', '\n']) => {
+                    Some(&rest[i + '即'.len_utf8()..])
+                }
+                _ => rest.strip_prefix(['：', ':']),
+            };
+            if let Some(r) = named
+                && let Some(name) = cjk_name_after(r)
+                && reads_as_organisation(name)
+                && !recipient(at, at + label.len() + name.len())
+                && let Some(name) = fit(name.to_string())
+            {
+                out.push(Cue { name, weight: 10, at });
+            }
+        }
+    }
+    // 3. a legal name in the title (the first line with words)
+    if let Some(title) = text.lines().find(|l| l.chars().any(char::is_alphanumeric)) {
+        let end = title.as_ptr() as usize - text.as_ptr() as usize + title.len();
+        for (at, name) in legal.iter().filter(|(at, _)| *at < end) {
+            out.push(Cue {
+                name: name.clone(),
+                weight: 6,
+                at: *at,
+            });
+        }
+    }
+    // the subject of the policy's own verbs: `Visible values…`, `how Streamable collects…`
+    const VERBS: &[&str] = &[
+        "collects",
+        "processes",
+        "uses",
+        "values",
+        "takes",
+        "respects",
+        "is committed",
+        "understands",
+        "cares",
+        "protects",
+        "operates",
+        "records",
+        "respect",
+    ];
+    let mut subject_hits: Vec<(String, usize)> = Vec::new();
+    for line in text.lines() {
+        for sentence in line.split(". ") {
+            let sentence = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let starts = std::iter::once(sentence)
+                .chain(sentence.match_indices("how ").map(|(i, _)| &sentence[i + 4..]));
+            for s in starts {
+                let Some(name) = leading_name(s) else { continue };
+                let after = s[s.find(name.split_whitespace().last().unwrap_or("")).unwrap_or(0)..]
+                    .split_once(' ')
+                    .map_or("", |(_, r)| r);
+                let at = s.as_ptr() as usize - text.as_ptr() as usize;
+                // only where the policy introduces itself: a vendor is described further down
+                if VERBS.iter().any(|v| after.starts_with(v))
+                    && name.split_whitespace().count() <= 4
+                    && at < (text.len() / 5).max(3000)
+                {
+                    subject_hits.push((name, at));
+                }
+            }
+        }
+    }
+    for (name, at) in &subject_hits {
+        let mentions = lower.matches(&name.to_lowercase()).count();
+        let hits = subject_hits.iter().filter(|(n, _)| n == name).count();
+        if mentions >= 3 && hits <= 2 && is_proper_name(text, name) {
+            out.push(Cue {
+                name: name.clone(),
+                weight: 3,
+                at: *at,
+            });
+        }
+    }
+    // the copyright line
+    for mark in ["©", "Copyright"] {
+        for (at, _) in text.match_indices(mark) {
+            if let Some((_, name)) = legal.iter().find(|(l, _)| *l > at && *l < at + 40) {
+                out.push(Cue {
+                    name: name.clone(),
+                    weight: 2,
+                    at,
+                });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1085,6 +2043,40 @@ mod tests {
             authorities("the Office of Privacy and Data Protection Agency"),
             ["Office of Privacy and Data Protection Agency"]
         );
+    }
+
+    #[test]
+    fn the_controller_is_the_name_the_policy_puts_in_its_own_place() {
+        let c = |t: &str| controller(t);
+        // defined as "we", with or without a legal form
+        assert_eq!(
+            c("Tildes is operated by Spectria (\"we\", \"us\"), a not-for-profit.").as_deref(),
+            Some("Spectria")
+        );
+        assert_eq!(
+            c("eVenture Ltd. (\"us\", \"we\") operates the VPN. We use Paddle.com Market Ltd for payments.")
+                .as_deref(),
+            Some("eVenture Ltd.")
+        );
+        // named as controller, over a vendor named more often
+        let t = "The Data Controller is Bertheussen IT AS.\nAds by Google LLC. Google LLC may set cookies. Google LLC again.";
+        assert_eq!(c(t).as_deref(), Some("Bertheussen IT AS"));
+        // a vendor's own abbreviation does not make it the controller
+        let t = "Savetz Publishing takes privacy seriously. Savetz Publishing records visits.\nThis website uses the services of Ezoic Inc. (“Ezoic”), including to manage third-party advertising. Savetz Publishing again.";
+        assert_eq!(c(t).as_deref(), Some("Savetz Publishing"));
+        // Chinese: the name 以下简称"我们" stands for, if it is an organisation; a product is not
+        assert_eq!(
+            c("Mitoo App Studio（以下简称\"开发者\"）致力于保护您的隐私。").as_deref(),
+            Some("Mitoo App Studio")
+        );
+        assert_eq!(
+            c("数据控制者/运营者：杭州耶里信息技术有限责任公司\n联系邮箱").as_deref(),
+            Some("杭州耶里信息技术有限责任公司")
+        );
+        assert_eq!(c("微力同步（以下简称“我们”）重视您的隐私。"), None);
+        // an SDK's supplier is not the controller
+        let t = "本政策由北京甲乙科技有限公司制定。\n| 推送SDK | 主体名称：腾讯科技（深圳）有限公司 |";
+        assert_eq!(c(t).as_deref(), Some("北京甲乙科技有限公司"));
     }
 
     #[test]

@@ -3,9 +3,22 @@
 //!
 //! For a versioned edition, sections are the section files and fact references stay as written
 //! (`{{ contact.email }}`), so a fact change is reported once, by the facts diff, not again in prose.
-//! For a plain Markdown file, sections come from its headings: the shallowest heading level that
-//! occurs at least twice (bold-only short paragraphs count as the deepest level, as many published
-//! policies mark headings that way).
+//! For a plain Markdown file, sections come from its headings: the shallowest heading level with
+//! three different headings (bold-only short paragraphs count as the deepest level, as many
+//! published policies mark headings that way; numbered and plain title lines below those). The
+//! reader then corrects what a page capture does to that outline, by rules about the shape of
+//! documents, never about one file:
+//!
+//! 1. what is no section: the title at the sections' level (`Privacy Notice`, then the company's
+//!    name), date and version lines, the heading of a table of contents and the contents
+//!    themselves, page furniture repeated around the text;
+//! 2. what is one level: siblings whose markup switches midway (numbered `1.`–`3.` before `4.`
+//!    on), one heading marked a level too high before its siblings, sub-numbered `3.1` among
+//!    `1.`, `2.` …, the titles of several documents held in one file (their sections divide);
+//! 3. what is a heading though Markdown says otherwise: the items of a numbered list that is the
+//!    outline, a lone numbered item or its first line (`1. 信息收集` then its text), a title run
+//!    into its paragraph by a hard break, a bold title whose closing marks an export moved, lines
+//!    holding only invisible characters read as blank.
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
@@ -92,6 +105,11 @@ pub struct Block {
 struct Item {
     level: u8,
     block: Block,
+    /// For a list item: how deep its list is nested (1 = a list in the body) and whether that
+    /// list is numbered.
+    list: Option<(usize, bool)>,
+    /// For a list item of several paragraphs: its first paragraph (a title, in an outline).
+    lead: Option<String>,
 }
 
 /// The blocks of a Markdown text, with heading levels (bold-only short paragraphs as level 7 or
@@ -107,6 +125,10 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
     // still on a paragraph's first line: a bold first line broken from the text after it
     // (`**Overview**  ` then the text) is a heading run into its paragraph
     let mut first_line = false;
+    // where the text after a title run into its paragraph begins, while its first line is read
+    let mut run_in: Option<usize> = None;
+    // the first paragraph of the list item being read, once a second one begins
+    let mut lead: Option<String> = None;
     // open lists: their first number (ordered ones) and where their items begin in `out`
     let mut lists: Vec<(Option<u64>, usize)> = Vec::new();
     // links of the block being read, and those still open: kind, target, where their text starts
@@ -143,6 +165,9 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                     flush(&mut out, &mut text, &mut links, &stack, false);
                     stack.push((BlockKind::Paragraph, 0));
                 } else if !text.trim().is_empty() {
+                    if lead.is_none() {
+                        lead = Some(clean(&text));
+                    }
                     text.push(' ');
                 }
                 only_strong = true;
@@ -152,6 +177,7 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
             Event::Start(Tag::Item) => {
                 flush(&mut out, &mut text, &mut links, &stack, false);
                 stack.push((BlockKind::ListItem, 0));
+                lead = None;
             }
             Event::Start(Tag::CodeBlock(_)) => {
                 flush(&mut out, &mut text, &mut links, &stack, false);
@@ -175,6 +201,8 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                             path: vec![],
                             links: std::mem::take(&mut links),
                         },
+                        list: None,
+                        lead: None,
                     });
                 }
                 cells.clear();
@@ -185,41 +213,95 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                 stack.pop();
             }
             Event::End(TagEnd::Paragraph) => {
+                split_run_in(&mut out, &mut text, &stack, run_in.take());
                 if matches!(stack.last(), Some((BlockKind::Paragraph, _))) {
                     flush(&mut out, &mut text, &mut links, &stack, only_strong && saw_text);
                     stack.pop();
                 }
             }
             Event::End(TagEnd::Item) | Event::End(TagEnd::CodeBlock) => {
+                let n = out.len();
                 flush(&mut out, &mut text, &mut links, &stack, false);
+                if out.len() > n
+                    && let Some(last) = out.last_mut()
+                    && last.block.kind == BlockKind::ListItem
+                {
+                    last.lead = lead.take();
+                }
                 stack.pop();
             }
             Event::Start(Tag::List(start)) => {
                 // a nested list ends the text of its parent item
                 if matches!(stack.last(), Some((BlockKind::ListItem, _))) {
+                    let n = out.len();
                     flush(&mut out, &mut text, &mut links, &stack, false);
+                    if out.len() > n
+                        && let Some(last) = out.last_mut()
+                    {
+                        last.lead = lead.take();
+                    }
+                    lead = None;
                 }
                 lists.push((start, out.len()));
             }
             Event::End(TagEnd::List(_)) => {
+                let depth = lists.len();
+                if let Some((Some(_), first)) = lists.last() {
+                    for it in &mut out[*first..] {
+                        if let Some((d, ordered)) = &mut it.list
+                            && *d == depth
+                        {
+                            *ordered = true;
+                        }
+                    }
+                }
                 // in a whole policy, `7. Contact` alone in its list, between paragraphs, is a
                 // numbered title that Markdown took for a list
+                // (or its first line, the text running on below it: `1. 信息收集` then text)
                 if let Some((Some(n), first)) = lists.pop()
                     && whole_policy
                     && out.len() == first + 1
                     && out[first].block.kind == BlockKind::ListItem
-                    && lone_item_title(&out[first].block.text)
                 {
-                    let level = title_line_level(&format!("{n}. {}", out[first].block.text));
-                    out[first].block.kind = BlockKind::Heading;
-                    let cjk = out[first].block.text.chars().any(crate::diff::normal::is_cjk);
-                    out[first].level = level.unwrap_or(if cjk { 8 } else { 7 });
+                    let item = &mut out[first];
+                    let whole = lone_item_title(&item.block.text);
+                    let lead = item.lead.take().filter(|l| !whole && lone_item_title(l));
+                    if whole || lead.is_some() {
+                        let body = lead.map(|l| {
+                            let body = item.block.text[l.len().min(item.block.text.len())..]
+                                .trim()
+                                .to_string();
+                            item.block.text = l;
+                            body
+                        });
+                        let level = title_line_level(&format!("{n}. {}", item.block.text));
+                        item.block.kind = BlockKind::Heading;
+                        let cjk = item.block.text.chars().any(crate::diff::normal::is_cjk);
+                        item.level = level.unwrap_or(if cjk { 8 } else { 7 });
+                        if let Some(body) = body.filter(|b| !b.is_empty()) {
+                            let links = std::mem::take(&mut out[first].block.links);
+                            let block = Block {
+                                kind: BlockKind::Paragraph,
+                                text: body,
+                                path: vec![],
+                                links,
+                            };
+                            out.push(Item {
+                                level: 0,
+                                block,
+                                list: None,
+                                lead: None,
+                            });
+                        }
+                    }
                 }
             }
             Event::Start(Tag::Strong) => strong_depth += 1,
             Event::End(TagEnd::Strong) => strong_depth = strong_depth.saturating_sub(1),
             Event::Text(t) | Event::Code(t) => {
-                if !t.trim().is_empty() {
+                // invisible marks, or a bold mark Markdown left as text, are nothing to read yet
+                let shown = t.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c));
+                if !shown.is_empty() && shown != "**" {
                     saw_text = true;
                     if strong_depth == 0 {
                         only_strong = false;
@@ -227,7 +309,29 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                 }
                 text.push_str(&t);
             }
+            Event::SoftBreak | Event::HardBreak if !saw_text => text.push(' '),
+            Event::HardBreak
+                if first_line
+                    && whole_policy
+                    && !only_strong
+                    && matches!(stack.last(), Some((BlockKind::Paragraph, _)))
+                    && loose_title(&text) =>
+            {
+                // a title on its own line, run into its paragraph by a hard break (`How we use
+                // your data  ` then the text): a heading of its own if the next line is prose
+                first_line = false;
+                run_in = Some(text.len());
+                text.push(' ');
+            }
+            Event::SoftBreak | Event::HardBreak if run_in.is_some() => {
+                split_run_in(&mut out, &mut text, &stack, run_in.take());
+                text.push(' ');
+            }
             Event::SoftBreak | Event::HardBreak => {
+                // a list item's first line, kept in case it is a title
+                if matches!(stack.last(), Some((BlockKind::ListItem, _))) && lead.is_none() {
+                    lead = Some(clean(&text));
+                }
                 if std::mem::take(&mut first_line) && only_strong && saw_text {
                     flush(&mut out, &mut text, &mut links, &stack, true);
                     saw_text = false;
@@ -252,12 +356,24 @@ fn flush(
     pseudo_heading: bool,
 ) {
     let t = clean(text);
+    let t = match t.trim_matches(INVISIBLE) {
+        trimmed if trimmed.len() < t.len() => trimmed.to_string(),
+        _ => t,
+    };
     text.clear();
     let links = std::mem::take(links);
     if t.is_empty() {
         return;
     }
     let (kind, level) = stack.last().copied().unwrap_or((BlockKind::Paragraph, 0));
+    // a bold title whose closing marks a page export moved away (`**Legal bases  ` then a blank
+    // line): Markdown leaves the opening `**` as text
+    let (t, pseudo_heading) = match t.trim_start_matches(INVISIBLE).strip_prefix("**") {
+        Some(rest) if kind == BlockKind::Paragraph && !rest.contains("**") && loose_title(rest) => {
+            (rest.trim().to_string(), true)
+        }
+        _ => (t, pseudo_heading),
+    };
     // a Chinese title is short and no sentence (looked at only for a bold line)
     let cjk_sentence =
         || t.chars().any(crate::diff::normal::is_cjk) && (t.chars().count() > 40 || t.ends_with('。'));
@@ -288,6 +404,7 @@ fn flush(
         } else {
             (kind, level)
         };
+    let depth = stack.iter().filter(|(k, _)| *k == BlockKind::ListItem).count();
     out.push(Item {
         level,
         block: Block {
@@ -296,7 +413,104 @@ fn flush(
             path: vec![],
             links,
         },
+        list: (kind == BlockKind::ListItem).then_some((depth, false)),
+        lead: None,
     });
+}
+
+/// Characters that show nothing (joiners, zero-width space, byte-order mark): a page export
+/// leaves them on lines of their own and before markup.
+const INVISIBLE: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}', '\u{2060}'];
+
+/// Could this line be a title, judged without its markup: short, beginning with a capital, a
+/// digit or a Chinese character, not ending like a sentence or a label, no link, address or
+/// `Label: value`, and no date line?
+fn loose_title(line: &str) -> bool {
+    let t = clean(line);
+    let t = t.trim_matches(|c: char| INVISIBLE.contains(&c) || c == '*' || c.is_whitespace());
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    let cjk = t.chars().any(crate::diff::normal::is_cjk);
+    let short = if cjk {
+        t.chars().count() <= 30
+    } else {
+        t.split(' ').count() <= 12 && t.len() <= 90
+    };
+    short
+        && (first.is_uppercase() || first.is_ascii_digit() || crate::diff::normal::is_cjk(first))
+        && !t.ends_with(['.', ',', ';', ':', '。', '；', '，', '：', '、'])
+        && !t.contains(": ")
+        && !t.contains("http")
+        && !t.contains('@')
+        && !date_line(t)
+}
+
+/// Ends a title run into its paragraph (`cut`: where the text after it begins) when the line
+/// after it is prose (long, or ending like a sentence or an announcement): the title becomes a
+/// heading of its own. After a short line (`PO Box 134` / `Route de Genève 22`) it stays text.
+fn split_run_in(out: &mut Vec<Item>, text: &mut String, stack: &[(BlockKind, u8)], cut: Option<usize>) {
+    let Some(cut) = cut.filter(|&c| c <= text.len()) else {
+        return;
+    };
+    let second = text[cut..].trim().trim_start_matches(INVISIBLE);
+    let prose = second.chars().count() > 60 || second.ends_with(['.', ':', '。', '：']);
+    // a hard-wrapped sentence goes on in lower case, or its first line ends on a small word
+    let goes_on = second
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "and", "or", "of", "to", "in", "for", "on", "with", "by", "we", "our", "your",
+        "you", "is", "are", "that", "this", "as", "at", "from", "may", "will",
+    ];
+    let last_word = text[..cut]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    if !prose || goes_on || SMALL.contains(&last_word.as_str()) {
+        return;
+    }
+    let rest = text.split_off(cut);
+    flush(out, text, &mut Links::default(), stack, true);
+    *text = rest;
+}
+
+/// Is a line only a date or a version (`Last modified March 2023`, `Effective Date: May, 2023`,
+/// `更新日期：2025年…`): page furniture, not a title?
+fn date_line(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let lead = [
+        "last updated",
+        "last modified",
+        "last revised",
+        "last update",
+        "updated",
+        "effective",
+        "date of last",
+        "version",
+        "revised",
+        "生效日期",
+        "更新日期",
+        "最后更新",
+        "发布日期",
+        "版本",
+    ];
+    lead.iter()
+        .any(|l| lower.trim_start_matches(['*', '_', ' ']).starts_with(l))
+        && t.chars().count() <= 60
+        && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Is this the heading of a table of contents (`Table of Contents`, `CONTENTS`, `目录`)?
+fn contents_heading(t: &str) -> bool {
+    let key: String = t
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(key.as_str(), "tableofcontents" | "contents" | "目录" | "目次")
 }
 
 /// Is the text of a numbered list's only item a title: short, beginning like one and not ending
@@ -352,7 +566,15 @@ fn title_line_level(t: &str) -> Option<u8> {
         if let Some(after) = rest.strip_prefix('、') {
             return (cjk && digits.len() <= 2 && !after.is_empty()).then_some(8);
         }
-        let after = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") "))?;
+        // Chinese writes `6.标题` without the space (not `6.1`)
+        let tight = || {
+            rest.strip_prefix(['.', '．'])
+                .filter(|a| cjk && a.chars().next().is_some_and(crate::diff::normal::is_cjk))
+        };
+        let after = rest
+            .strip_prefix(". ")
+            .or_else(|| rest.strip_prefix(") "))
+            .or_else(tight)?;
         let starts_title = after
             .chars()
             .next()
@@ -459,10 +681,82 @@ fn space_len(b: &[u8]) -> usize {
     }
 }
 
+/// The text with lines that hold only invisible characters (a page export's `‍  ` lines between
+/// paragraphs) made blank, as a reader sees them.
+fn without_invisible_lines(markdown: &str) -> std::borrow::Cow<'_, str> {
+    if !markdown.contains(INVISIBLE) {
+        return std::borrow::Cow::Borrowed(markdown);
+    }
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.contains(INVISIBLE)
+            && body
+                .chars()
+                .all(|c| c == ' ' || c == '\t' || INVISIBLE.contains(&c))
+        {
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Splits a whole-policy Markdown text into sections by its headings.
 pub fn from_markdown(markdown: &str) -> Doc {
-    let mut items = items(markdown, true);
+    let markdown = without_invisible_lines(markdown);
+    let mut items = items(&markdown, true);
+    // a date or version line in bold or as a heading is page furniture, and the heading of a
+    // table of contents heads no section
+    for it in &mut items {
+        if it.block.kind == BlockKind::Heading
+            && (date_line(&it.block.text) || contents_heading(&it.block.text))
+        {
+            it.block.kind = BlockKind::Paragraph;
+            it.level = 0;
+        }
+    }
     let mut split_level = split_level(&items);
+    // no heading divides the text, but one numbered list holds it, its items titles with text
+    // below them: the list is the outline
+    if split_level.is_none_or(|l| count_at(&items, l) < 3) {
+        let outline = outline_items(&items);
+        if outline.len() >= 3 {
+            // an item's first paragraph is its title, the rest its text
+            for i in outline.into_iter().rev() {
+                let item = &mut items[i];
+                let rest = item.lead.take().map(|lead| {
+                    let body = item.block.text[lead.len().min(item.block.text.len())..]
+                        .trim()
+                        .to_string();
+                    item.block.text = lead;
+                    body
+                });
+                item.block.kind = BlockKind::Heading;
+                item.level = OUTLINE;
+                if let Some(body) = rest.filter(|b| !b.is_empty()) {
+                    let links = std::mem::take(&mut items[i].block.links);
+                    let block = Block {
+                        kind: BlockKind::Paragraph,
+                        text: body,
+                        path: vec![],
+                        links,
+                    };
+                    items.insert(
+                        i + 1,
+                        Item {
+                            level: 0,
+                            block,
+                            list: None,
+                            lead: None,
+                        },
+                    );
+                }
+            }
+            split_level = Some(OUTLINE);
+        }
+    }
     // no heading divides the text: a policy copied as plain text has its titles on lines of their
     // own, which then divide it when there are three or more
     if split_level.is_none() {
@@ -477,6 +771,10 @@ pub fn from_markdown(markdown: &str) -> Doc {
     }
     if let Some(level) = split_level {
         drop_contents(&mut items, level);
+        promote_lone_shallower(&mut items, level);
+        promote_earlier_numbers(&mut items, level);
+        demote_sub_numbered(&mut items, level);
+        demote_leading_titles(&mut items, level);
     }
     let mut sections: Vec<DocSection> = Vec::new();
     let mut current = DocSection {
@@ -525,6 +823,197 @@ pub fn from_markdown(markdown: &str) -> Doc {
     Doc { sections }
 }
 
+/// The level given to the items of an outline list (below every heading and plain title).
+const OUTLINE: u8 = 11;
+
+/// How many headings of `level` there are.
+fn count_at(items: &[Item], level: u8) -> usize {
+    items
+        .iter()
+        .filter(|i| i.block.kind == BlockKind::Heading && i.level == level)
+        .count()
+}
+
+/// The items of a numbered list in the body that is the document's outline: three or more
+/// top-level items, each a title (short, no sentence) with deeper items or paragraphs below it
+/// before the next one.
+fn outline_items(items: &[Item]) -> Vec<usize> {
+    let top: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].list == Some((1, true)))
+        .collect();
+    let title = |it: &Item| it.lead.clone().unwrap_or_else(|| it.block.text.clone());
+    // a bold item title may end with a full stop (`1. **Use of Your Information.**`)
+    let titled = top.iter().all(|&i| {
+        let t = title(&items[i]);
+        let t = t.strip_suffix('.').filter(|t| !t.contains(". ")).unwrap_or(&t);
+        lone_item_title(t)
+    });
+    let with_body = top.iter().all(|&i| {
+        items[i].lead.is_some()
+            || items.get(i + 1).is_some_and(|next| {
+                next.list.is_some_and(|(d, _)| d > 1)
+                    || next.list.is_none() && next.block.kind != BlockKind::Heading
+            })
+    });
+    if top.len() >= 3 && titled && with_body {
+        top
+    } else {
+        Vec::new()
+    }
+}
+
+/// One heading shallower than the dividing level, after the title and the text below it, is a
+/// section whose heading was marked one level too high (`### What we collect` then four
+/// `####`): it divides the text too. Two or more such headings are parts, and stay above.
+fn promote_lone_shallower(items: &mut [Item], level: u8) {
+    let headings: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].block.kind == BlockKind::Heading)
+        .collect();
+    let Some(&first_split) = headings.iter().find(|&&i| items[i].level == level) else {
+        return;
+    };
+    // the title: the headings at the top, before any text
+    let title_end = headings.iter().enumerate().take_while(|&(n, &i)| i == n).count();
+    let shallower: Vec<usize> = headings
+        .iter()
+        .copied()
+        .filter(|&i| i >= title_end && items[i].level < level)
+        .collect();
+    if let [only] = shallower[..]
+        && only < first_split
+        && only > 0
+        && items[only + 1..first_split]
+            .iter()
+            .any(|it| it.block.kind != BlockKind::Heading)
+    {
+        items[only].level = level;
+    }
+}
+
+/// The number a heading begins with when it is a single one (`4.`, `4)`, `4 `), not `4.1`.
+fn lead_number(t: &str) -> Option<u32> {
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let rest = t[digits.len()..].strip_prefix('\\').unwrap_or(&t[digits.len()..]);
+    let single = rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with(' ') || rest == ".";
+    (!digits.is_empty() && digits.len() <= 2 && single)
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// Where the dividing headings are numbered from `4.` on, the headings numbered `1.` to `3.`
+/// before them are their siblings marked up another way (an underline style switched midway).
+fn promote_earlier_numbers(items: &mut [Item], level: u8) {
+    let is_heading = |it: &Item| it.block.kind == BlockKind::Heading;
+    // the first numbered dividing heading (a title may come before it)
+    let Some(first) = items
+        .iter()
+        .position(|it| is_heading(it) && it.level == level && lead_number(&it.block.text).is_some())
+    else {
+        return;
+    };
+    let Some(start) = lead_number(&items[first].block.text).filter(|&n| n > 1) else {
+        return;
+    };
+    // the headings numbered start-1, start-2 … 1, going back from the first dividing one
+    let mut want = start - 1;
+    let mut found = Vec::new();
+    for i in (0..first).rev() {
+        if want == 0 {
+            break;
+        }
+        if is_heading(&items[i]) && lead_number(&items[i].block.text) == Some(want) {
+            found.push(i);
+            want -= 1;
+        }
+    }
+    if want == 0 {
+        for i in found {
+            items[i].level = level;
+        }
+    }
+}
+
+/// Where most dividing headings are numbered `1.`, `2.` …, one numbered `3.1` is below them.
+fn demote_sub_numbered(items: &mut [Item], level: u8) {
+    let number = |t: &str| -> Option<usize> {
+        let head: &str = t.split(' ').next().unwrap_or("");
+        let head = head.trim_end_matches('.');
+        (!head.is_empty()
+            && head
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+        .then(|| head.split('.').count())
+    };
+    let split: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].block.kind == BlockKind::Heading && items[i].level == level)
+        .collect();
+    let main = split
+        .iter()
+        .filter(|&&i| number(&items[i].block.text) == Some(1))
+        .count();
+    let numbered = split
+        .iter()
+        .filter(|&&i| number(&items[i].block.text).is_some())
+        .count();
+    if main < 3 || numbered * 2 < split.len() {
+        return;
+    }
+    for i in split {
+        if number(&items[i].block.text).is_some_and(|n| n > 1) {
+            items[i].level = OUTLINE + 1;
+        }
+    }
+}
+
+/// Dividing headings at the top with nothing below them (`Privacy Policy`, then the company's
+/// name, then `1. General`) are the document's title, not empty sections.
+fn demote_leading_titles(items: &mut [Item], level: u8) {
+    let is_split = |it: &Item| it.block.kind == BlockKind::Heading && it.level == level;
+    let Some(first) = items.iter().position(is_split) else {
+        return;
+    };
+    // the first dividing heading, with only headings above it, names the document
+    let top = items[..first]
+        .iter()
+        .all(|it| it.block.kind == BlockKind::Heading);
+    if !top || !names_the_document(&items[first].block.text) {
+        return;
+    }
+    items[first].block.kind = BlockKind::Paragraph;
+    items[first].level = 0;
+    let mut i = first + 1;
+    while i + 1 < items.len() && is_split(&items[i]) && is_split(&items[i + 1]) {
+        items[i].block.kind = BlockKind::Paragraph;
+        items[i].level = 0;
+        i += 1;
+    }
+}
+
+/// Is this heading a policy's title (`Privacy Notice`, `Wolfram Privacy Policy`, `隐私政策`)?
+fn names_the_document(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    let cjk = t.chars().any(crate::diff::normal::is_cjk);
+    let title = [
+        "privacy policy",
+        "privacy notice",
+        "privacy statement",
+        "privacy and cookie",
+        "data protection notice",
+        "data protection policy",
+        "隐私政策",
+        "隐私权政策",
+        "隐私保护政策",
+        "个人信息保护政策",
+        "隐私条款",
+        "隐私声明",
+    ];
+    title.iter().any(|k| lower.contains(k))
+        && !lower.starts_with("changes")
+        && !lower.contains("update")
+        && if cjk { t.chars().count() <= 30 } else { words <= 8 }
+}
+
 /// A table of contents written as plain titles is no run of empty sections: a run of three or
 /// more titles of the dividing level with nothing between them, whose first title comes again
 /// later, becomes text of the section before it.
@@ -557,16 +1046,48 @@ fn drop_contents(items: &mut [Item], level: u8) {
 /// The level of a title found on a plain line (below every marked-up one).
 const PLAIN_TITLE: u8 = 10;
 
-/// The heading level that divides the text into sections: the shallowest with three headings or
-/// more (one or two of a level are the document's titles), else the shallowest that repeats.
+/// The heading level that divides the text into sections: the shallowest with three different
+/// headings or more (one or two of a level are the document's titles; page furniture repeated
+/// around the text, `About Us` twice, counts once), else the shallowest that repeats. Where
+/// that level has only two or three headings over many more of the next level used (at least
+/// four times as many) and each names a document, they are the titles of documents held in one
+/// file, and the next level divides them.
 fn split_level(items: &[Item]) -> Option<u8> {
+    let mut seen: Vec<std::collections::BTreeSet<&str>> = vec![Default::default(); 12];
     let mut count = [0usize; 12];
     for i in items.iter().filter(|i| i.block.kind == BlockKind::Heading) {
-        count[usize::from(i.level).min(11)] += 1;
+        let l = usize::from(i.level).min(11);
+        seen[l].insert(i.block.text.as_str());
+        count[l] += 1;
     }
-    (1..=PLAIN_TITLE)
-        .find(|&l| count[usize::from(l)] >= 3)
-        .or_else(|| (1..=PLAIN_TITLE).find(|&l| count[usize::from(l)] >= 2))
+    let level = (1..=PLAIN_TITLE)
+        .find(|&l| seen[usize::from(l)].len() >= 3)
+        .or_else(|| (1..=PLAIN_TITLE).find(|&l| count[usize::from(l)] >= 2))?;
+    let n = count[usize::from(level)];
+    let deeper = (level + 1..=PLAIN_TITLE).find(|&l| count[usize::from(l)] > 0);
+    // each names a document (`Privacy Notice`, `DPF Notice`, `Addendum`), not a part (`定义`)
+    let documents = seen[usize::from(level)].iter().all(|t| {
+        let lower = t.to_lowercase();
+        let words = t.split_whitespace().count();
+        [
+            "notice",
+            "policy",
+            "statement",
+            "addendum",
+            "政策",
+            "声明",
+            "指引",
+        ]
+        .iter()
+        .any(|k| lower.contains(k))
+            && words <= 8
+    });
+    match deeper {
+        Some(d) if documents && n <= 3 && count[usize::from(d)] >= 4 * n && count[usize::from(d)] >= 8 => {
+            Some(d)
+        }
+        _ => Some(level),
+    }
 }
 
 /// The paragraphs that are titles written on lines of their own: shaped like a title
@@ -777,6 +1298,55 @@ mod tests {
                 .collect();
             assert_eq!(clean(&s), reference(&s), "{s:?}");
         }
+    }
+
+    fn headings(md: &str) -> Vec<String> {
+        from_markdown(md)
+            .sections
+            .into_iter()
+            .map(|s| s.heading)
+            .filter(|h| !h.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn document_shapes_found_in_the_wild() {
+        // a numbered list that is the outline: its items are the sections
+        let md = "Intro.\n\n1. Data we collect\n\n   We collect names.\n\n2. How we use it\n\n   To run the site.\n\n3. Your rights\n\n   Ask us.\n";
+        assert_eq!(headings(md), ["Data we collect", "How we use it", "Your rights"]);
+        // the title at the sections' level, a date line, sub-numbered headings
+        let md = "### Privacy Policy\n\n### ACME Oy\n\n### 1. General\n\nText.\n\n### 2. Data\n\nText.\n\n### 2.1 Detail\n\nText.\n\n### 3. Rights\n\nText.\n";
+        assert_eq!(headings(md), ["1. General", "2. Data", "3. Rights"]);
+        let md = "**Privacy Notice**\n\n**Last modified March 2023**\n\nIntro.\n\n**Contact**\n\nUs.\n\n**Children**\n\nNo.\n\n**Security**\n\nYes.\n";
+        assert_eq!(headings(md), ["Contact", "Children", "Security"]);
+        // one heading a level too high before its siblings
+        let md = "Policy\n------\n\nIntro.\n\n### What we collect\n\nA.\n\n#### Where it is stored\n\nB.\n\n#### Sharing\n\nC.\n\n#### Changes\n\nD.\n";
+        assert_eq!(
+            headings(md),
+            ["What we collect", "Where it is stored", "Sharing", "Changes"]
+        );
+        // the heading of a table of contents heads no section
+        let md = "## Table of Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nx\n\n## B\n\ny\n\n## C\n\nz\n";
+        assert_eq!(headings(md), ["A", "B", "C"]);
+        // two documents in one file: their titles over many sections each
+        let mut md = String::from("Privacy Notice\n==============\n\nIntro.\n\n");
+        for doc in ["Privacy Notice Addendum", "DPF Notice"] {
+            for n in 1..=6 {
+                md.push_str(&format!("Part {n} of it\n------------\n\nText {n}.\n\n"));
+            }
+            md.push_str(&format!("{doc}\n=====\n\nMore.\n\n"));
+        }
+        assert_eq!(headings(&md).len(), 12);
+        // a title run into its paragraph by a hard break; an address line is no title
+        let md = "Intro.\n\nHow we use the information we collect  \n\u{200d}**We use it:\n\n\u{200d}  \n\n**Legal bases for using your information  \n\nWe rely on consent.\n\n**Sharing**\n\nNever.\n\nACME Ltd  \nPO Box 1  \nTown\n";
+        assert_eq!(
+            headings(md),
+            [
+                "How we use the information we collect",
+                "Legal bases for using your information",
+                "Sharing"
+            ]
+        );
     }
 
     #[test]

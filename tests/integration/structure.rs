@@ -26,6 +26,11 @@ struct Expected {
 /// A heading compared as a reader would: case, numbering, punctuation and spacing aside.
 fn key(h: &str) -> String {
     let h = h.trim();
+    // Roman numbering ("IV. Your choices") is numbering too.
+    let roman = h
+        .find(['.', ')'])
+        .filter(|&i| i > 0 && h[..i].chars().all(|c| "IVXLC".contains(c)) && h[i + 1..].starts_with(' '));
+    let h = roman.map_or(h, |i| &h[i + 1..]);
     let h = h.trim_start_matches(|c: char| {
         c.is_ascii_digit() || "一二三四五六七八九十、.．()（）#* \t".contains(c)
     });
@@ -76,8 +81,31 @@ fn sections_and_controller_of_real_policies() {
     );
 }
 
+/// The second tuning set (`tests/corpus/structure-tune2/`, 24 policies labelled before anything
+/// was run on them). First run, before any change to the reader: sections 19/24, controller
+/// 10/24; tuned on since (24/24 and 24/24).
+#[test]
+fn sections_and_controller_of_second_tuning_set() {
+    let cases = cases_in("tests/corpus/structure-tune2");
+    assert!(cases.len() >= 20, "{} policies", cases.len());
+    let (sections_ok, controller_ok, lines) = score(&cases);
+    let n = cases.len();
+    eprintln!(
+        "structure (tune2): sections {sections_ok}/{n}, controller {controller_ok}/{n}\n{}",
+        lines.join("\n")
+    );
+    assert!(sections_ok >= TUNE2_SECTIONS, "sections {sections_ok}/{n}");
+    assert!(
+        controller_ok >= TUNE2_CONTROLLER,
+        "controller {controller_ok}/{n}"
+    );
+}
+
 /// The held-out set (`tests/corpus/structure-test/`, 25 policies labelled blind after the reader
 /// was tuned on the set above): only its totals are printed, so that its failures stay unseen.
+/// Scored twice: 16/25 and 16/25 at its first run; 17/25 and 20/25 after the reader and the
+/// controller finder were generalised on `structure/` and `structure-tune2/` (session of the
+/// second tuning set; each run only after all tuning was done).
 #[test]
 fn sections_and_controller_of_held_out_policies() {
     let cases = cases_in("tests/corpus/structure-test");
@@ -148,13 +176,18 @@ fn score(cases: &BTreeMap<String, (String, Expected)>) -> (usize, usize, Vec<Str
 }
 
 /// Measured floors (README "Measured quality": 16 and 17 of 32 at the first run, before the
-/// reader knew plain numbered titles and the controller's own cues); the target is 27 of 30.
-const FLOOR_SECTIONS: usize = 28;
-const FLOOR_CONTROLLER: usize = 20;
+/// reader knew plain numbered titles and the controller's own cues; 28 and 20 before the second
+/// tuning set); the target is 27 of 30 on policies nobody here has seen.
+const FLOOR_SECTIONS: usize = 29;
+const FLOOR_CONTROLLER: usize = 31;
 
-/// The held-out set's first run (README "Measured quality").
-const HELD_OUT_SECTIONS: usize = 16;
-const HELD_OUT_CONTROLLER: usize = 16;
+/// The second tuning set's floors (measured).
+const TUNE2_SECTIONS: usize = 24;
+const TUNE2_CONTROLLER: usize = 24;
+
+/// The held-out set's latest run (README "Measured quality"; 16 and 16 at its first).
+const HELD_OUT_SECTIONS: usize = 17;
+const HELD_OUT_CONTROLLER: usize = 20;
 
 /// Phone detection on the same policies: every labelled phone number found, none of the labelled
 /// look-alikes (standard, licence and registration numbers, dates, versions) taken for one.
