@@ -155,7 +155,7 @@ impl<'d> Side<'d> {
 /// The sentence of `text` around byte `at` (at most 400 bytes either way): from the end of the
 /// sentence before to the end of its own, where a full stop after a legal-form abbreviation
 /// (`Co.`, `Ltd.`, `Inc.`) ends none.
-fn sentence_around(text: &str, at: usize) -> &str {
+fn sentence_near(text: &str, at: usize) -> &str {
     const REACH: usize = 400;
     let ends = |i: usize| {
         let rest = &text[i..];
@@ -343,7 +343,7 @@ pub(super) fn hard_evidence<'c>(
             let head = name.split_whitespace().next().unwrap_or(name);
             [new_full, old_full].into_iter().any(|text| {
                 text.match_indices(head).take(20).any(|(at, _)| {
-                    let near = crate::diff::text::normal_form(sentence_around(text, at));
+                    let near = crate::diff::text::normal_form(sentence_near(text, at));
                     [
                         "protection officer",
                         "dpo",
@@ -1926,19 +1926,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_sentence_around_a_name_runs_past_legal_form_abbreviations() {
+    fn the_sentence_near_a_name_runs_past_legal_form_abbreviations() {
         let t = "We share data. We appointed Acme Co., Ltd. as our data protection officer. Write to us.";
         let at = t.find("Acme").unwrap();
         assert_eq!(
-            sentence_around(t, at),
+            sentence_near(t, at),
             " We appointed Acme Co., Ltd. as our data protection officer"
         );
         let zh = "我们与合作方共享。我们委托甲公司担任个人信息保护负责人；其他";
         let at = zh.find("甲公司").unwrap();
-        assert_eq!(sentence_around(zh, at), "我们委托甲公司担任个人信息保护负责人");
+        assert_eq!(sentence_near(zh, at), "我们委托甲公司担任个人信息保护负责人");
         // no stop nearby: at most 400 characters either way
         let long = "x".repeat(5000);
-        assert!(sentence_around(&long, 2500).len() <= 802);
+        assert!(sentence_near(&long, 2500).len() <= 802);
     }
 
     /// `companies` as first written, with every word in a vector: the oracle for the window of
