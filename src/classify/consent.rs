@@ -85,6 +85,8 @@ pub(super) fn rights_consent(
     let consent = match change.kind {
         Kind::Added if is_refusal_list => Some(Consent::RefusalGround(excerpt(ins))),
         Kind::Added if fee(&ni) > 0 && !free(&ni) => Some(Consent::FeeAdded(excerpt(ins))),
+        // a new statement that a right cannot be exercised (`you cannot delete …`, `您不能删除…`)
+        Kind::Added if denies_user_a_right(&ni) => Some(Consent::RightRestricted(excerpt(ins))),
         // requests were said to be free of charge, and the new version no longer says so
         Kind::Removed if free(&nd) && !free(docs.normal(true)) => Some(Consent::NoLongerFree(excerpt(del))),
         Kind::Removed if !is_refusal_list => {
@@ -124,6 +126,39 @@ pub(super) fn rights_consent(
     if let Some(c) = consent {
         found.consent.push((Role::Rights, c));
     }
+}
+
+/// Does a (normal-form) passage tell the user they cannot do what a right lets them do (`you cannot
+/// delete …`, `您无法撤回…`): the user as the subject, a negated ability, and the right's verb right
+/// after it (GDPR Arts. 15-21; PIPL Arts. 44-47: access, correct, delete, withdraw, object, port)?
+fn denies_user_a_right(normal: &str) -> bool {
+    const DENIED: &[&str] = &[
+        "you cannot ",
+        "you can not ",
+        "you may not ",
+        "you will not be able to ",
+        "you are not able to ",
+        "you will no longer be able to ",
+        "您不能",
+        "您无法",
+        "您将无法",
+        "您不可以",
+    ];
+    const VERBS: &[&str] = &[
+        "access", "delete", "erase", "correct", "rectify", "update", "withdraw", "object", "opt out", "port",
+        "download", "request", "查阅", "访问", "复制", "删除", "更正", "撤回", "注销", "获取", "转移",
+    ];
+    DENIED.iter().any(|d| {
+        normal.match_indices(d).any(|(at, _)| {
+            let after: String = normal[at + d.len()..].chars().take(24).collect();
+            let near = after.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            VERBS.iter().any(|v| {
+                near.starts_with(v)
+                    || near.contains(&format!(" {v}"))
+                    || (!v.is_ascii() && after.chars().take(6).collect::<String>().contains(v))
+            })
+        })
+    })
 }
 
 /// Phrases that say requests cost nothing (GDPR Art. 12(5); GB/T 35273-2020 §8.7).
@@ -192,6 +227,22 @@ pub(super) fn contains_term(normal: &str, term: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_user_denied_a_right_is_told_so_in_words() {
+        let n = crate::diff::text::normal_form;
+        assert!(denies_user_a_right(&n(
+            "You cannot delete your personal information yourself."
+        )));
+        assert!(denies_user_a_right(&n("您无法撤回已经作出的授权。")));
+        // a negation about something else
+        assert!(!denies_user_a_right(&n(
+            "If we cannot verify your identity, we will ask again."
+        )));
+        assert!(!denies_user_a_right(&n(
+            "You cannot use the app without an account."
+        )));
+    }
+
     use super::*;
 
     #[test]

@@ -72,6 +72,55 @@ pub(super) fn negated(normal: &str, term: &str) -> bool {
     any
 }
 
+/// `true` when every mention of `term` in `lower` (a lowercase sentence, its punctuation kept) is
+/// denied in its own clause: a negation (`never`, `do not`, `不会`, `不得`) before it since the last
+/// comma, semicolon or full stop, within six words (or sixteen characters of Chinese). `false` when
+/// there is no mention.
+pub(super) fn denied(lower: &str, term: &str) -> bool {
+    let t = term.trim_end_matches('*');
+    let mut any = false;
+    for (i, _) in lower.match_indices(t) {
+        any = true;
+        let head = &lower[..i];
+        let clause = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, ',' | ';' | '.' | '，' | '；' | '。' | '：' | ':'))
+            .map_or(head, |(at, c)| &head[at + c.len_utf8()..]);
+        let zh: String = clause
+            .chars()
+            .rev()
+            .take(16)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let en: Vec<&str> = clause.split_whitespace().rev().take(6).collect();
+        let no = en.iter().any(|w| {
+            matches!(
+                *w,
+                "not" | "never" | "no" | "cannot" | "won't" | "don't" | "doesn't"
+            )
+        }) || [
+            "不会",
+            "不得",
+            "不将",
+            "不会将",
+            "绝不",
+            "从不",
+            "不",
+            "未",
+            "禁止",
+        ]
+        .iter()
+        .any(|n| zh.contains(n));
+        if !no {
+            return false;
+        }
+    }
+    any
+}
+
 /// Words that make an event a possibility rather than a fact (`if we are acquired by`, `we may
 /// merge with`, `will not be merged with`, `如果我们被收购`).
 const HYPOTHETICAL: &[&str] = &[
@@ -251,6 +300,22 @@ pub(super) fn sentence_similarity(a: &str, b: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_term_is_denied_in_its_own_clause_only() {
+        let n = |s: &str| s.to_lowercase();
+        assert!(denied(&n("我们不会将您的个人信息转让给任何公司"), "转让"));
+        assert!(!denied(
+            &n("我们可能会将您的个人信息转让给关联公司；除此之外，我们不会将您的个人信息转让给其他公司"),
+            "转让"
+        ));
+        assert!(denied(&n("We never sell your personal information."), "sell"));
+        assert!(!denied(
+            &n("We do not rent it. We sell your personal information."),
+            "sell"
+        ));
+        assert!(!denied(&n("no mention here"), "sell"));
+    }
+
     #[test]
     fn an_event_a_policy_provides_for_is_hypothetical() {
         let h = |p: &str| hypothetical(&[p], "acquired by");

@@ -48,8 +48,8 @@ use facts::{fact_verdict, reflect_facts};
 pub use fee::{Fee, fees};
 pub use lexicon::excerpt;
 use lexicon::{
-    changed_sentences, edit_of, hypothetical, is_item, negated, negation_changed, negation_scope, negative,
-    sentence_similarity, terms_reason,
+    changed_sentences, denied, edit_of, hypothetical, is_item, negated, negation_changed, negation_scope,
+    negative, sentence_similarity, terms_reason,
 };
 pub use place::places;
 pub use purpose::{Purpose, purposes};
@@ -459,6 +459,34 @@ fn verdict<'d>(
         let hay = rules::Haystack::new(&whole);
         for clause in rules.clauses.iter().filter(|c| c.role != Role::Risk) {
             if !clause.strong_in(&hay, lx).is_empty() || !clause.medium_in(&hay, lx).is_empty() {
+                found.add(
+                    clause.role,
+                    Reason::PolarityFlip {
+                        old: excerpt(&old_sentence),
+                        new: excerpt(&new_sentence),
+                    },
+                );
+                lexical.insert(clause.role);
+            }
+        }
+    }
+    // a term every mention of which the old sentences denied, now stated without a denial, or
+    // the reverse (`我们不会…转让…` → `我们可能会将…转让给关联公司；除此之外，我们不会…`): what may
+    // be done with it changed, though the term and a denial stand on both sides
+    if change.kind == Kind::Modified && !old_sentence.trim().is_empty() && !new_sentence.trim().is_empty() {
+        let (on, nn) = (normal_form(&old_sentence), normal_form(&new_sentence));
+        let (oh, nh) = (rules::Haystack::new(&on), rules::Haystack::new(&nn));
+        let (ol, nl) = (old_sentence.to_lowercase(), new_sentence.to_lowercase());
+        for clause in rules.clauses.iter().filter(|c| c.role != Role::Risk) {
+            if found.clauses.contains(&clause.role) {
+                continue;
+            }
+            let flipped = clause
+                .strong_in(&nh, lx)
+                .iter()
+                .chain(&clause.medium_in(&nh, lx))
+                .any(|t| oh.has(t) && denied(&ol, t) != denied(&nl, t));
+            if flipped {
                 found.add(
                     clause.role,
                     Reason::PolarityFlip {

@@ -209,12 +209,8 @@ fn heldout_sample_edits() {
         "held-out sample edits: {verdicts}/{n} verdicts right, {exact}/{n} exact\n{}",
         wrong.join("\n")
     );
-    assert!(
-        verdicts * 100 >= n * 95,
-        "verdicts {verdicts}/{n}\n{}",
-        wrong.join("\n")
-    );
-    assert!(exact * 100 >= n * 80, "exact {exact}/{n}\n{}", wrong.join("\n"));
+    assert!(verdicts == n, "verdicts {verdicts}/{n}\n{}", wrong.join("\n"));
+    assert!(exact * 100 >= n * 95, "exact {exact}/{n}\n{}", wrong.join("\n"));
 }
 
 /// The blind corpus (`tests/corpus/blind/`: 40 edits written and labelled by a reader who never
@@ -247,7 +243,7 @@ fn blind_sample_edits() {
 }
 
 /// Verdicts and exact clause sets of the blind corpus now (its first run: 33 and 29).
-const BLIND_FLOORS: (usize, usize) = (38, 35);
+const BLIND_FLOORS: (usize, usize) = (39, 37);
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
