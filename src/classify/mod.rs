@@ -259,6 +259,9 @@ fn verdict<'d>(
     if change.editorial_form {
         return editorial(Reason::FormattingOnly);
     }
+    if change.chrome {
+        return editorial(Reason::PageChrome);
+    }
     // a heading added or removed on its own labels text that is judged where it stands
     let heading_text = change.new.as_deref().or(change.old.as_deref()).unwrap_or("");
     if matches!(change.kind, Kind::Added | Kind::Removed)

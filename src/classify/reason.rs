@@ -154,6 +154,8 @@ pub enum Reason {
     HeadingOnly,
     /// A passage moved unchanged.
     PassageMoved,
+    /// Menus, link bars or a footer of a captured web page, not the policy's text.
+    PageChrome,
     /// A real change that touches no clause.
     NoClause,
     /// A fact changed without touching a clause.
@@ -324,6 +326,7 @@ impl Reason {
             Reason::SectionMoved => "section-moved",
             Reason::HeadingOnly => "heading-only",
             Reason::PassageMoved => "passage-moved",
+            Reason::PageChrome => "page-chrome",
             Reason::NoClause => "no-clause",
             Reason::FactChanged => "fact-changed",
             Reason::Email(NameChange::Changed { .. }) => "email-changed",

@@ -290,13 +290,22 @@ fn packages(text: &str) -> Vec<(usize, String)> {
     for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_')) {
         let w = word.trim_end_matches('.');
         let parts: Vec<&str> = w.split('.').collect();
+        let at = w.as_ptr() as usize - text.as_ptr() as usize;
+        // a host name (`cn.example.com`, `//com.example.cn`) reads like one but ends in a
+        // top-level domain, or stands in a link
+        let host = matches!(
+            parts.last(),
+            Some(&("com" | "cn" | "net" | "org" | "io" | "co" | "uk"))
+        ) || text[..at].ends_with("//")
+            || text[..at].ends_with('@');
         if parts.len() >= 3
+            && !host
             && matches!(parts[0], "com" | "cn" | "net" | "org" | "io")
             && parts
                 .iter()
                 .all(|p| !p.is_empty() && p.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
         {
-            out.push((w.as_ptr() as usize - text.as_ptr() as usize, w.to_string()));
+            out.push((at, w.to_string()));
         }
     }
     out
@@ -360,6 +369,9 @@ mod tests {
             ["Foo Analytics", "reCAPTCHA"]
         );
         assert_eq!(sdks("包名：com.example.push"), ["com.example.push"]);
+        // a host name is no package
+        assert!(sdks("](https://cn.example.com/)").is_empty());
+        assert!(sdks("see com.example.cn for details").is_empty());
         assert!(sdks("我们接入的第三方SDK").is_empty());
         assert_eq!(sdks("2.1.3第三方SDK提供方：某公司"), Vec::<String>::new());
         assert_eq!(sdks("⑨SDK 名称：某某搜索SDK"), ["某某搜索SDK"]);

@@ -9,6 +9,7 @@
 //! 5. facts: [`facts::diff_facts`], each change placed in the section that shows it.
 
 pub mod align;
+pub mod chrome;
 pub mod doc;
 pub mod facts;
 pub mod input;
@@ -107,6 +108,9 @@ pub struct Change {
     pub position: Option<Position>,
     /// Link targets (and image sources) that changed inside the passage.
     pub links: Vec<LinkChange>,
+    /// The passage is page chrome of a captured web page on both sides it has (menus, link bars,
+    /// a footer: [`chrome`]).
+    pub chrome: bool,
 }
 
 /// A section's place in each document, counting from 1 (the text before the first heading, when
@@ -140,6 +144,7 @@ impl Change {
             locale: None,
             position: None,
             links: vec![],
+            chrome: false,
         }
     }
 }
@@ -177,6 +182,8 @@ fn doc_text(doc: &Doc) -> String {
 pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff {
     let mut bounded = false;
     let pairs = align_sections(&old.doc, &new.doc);
+    // the sites the two captures were made from (their page chrome links there)
+    let sites = (chrome::own_site(&old.doc), chrome::own_site(&new.doc));
     let mut changes = Vec::new();
     let mut new_order: HashMap<String, usize> = HashMap::new();
     for (i, s) in new.doc.sections.iter().enumerate() {
@@ -226,15 +233,21 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
                         || heading_key(&a.text) == heading_key(&b.text);
                     changes.push(block_change(ns, &a, &b, editorial));
                 }
-                bounded |= diff_section(os, ns, &mut changes);
+                bounded |= diff_section(os, ns, &sites, &mut changes);
             }
             SectionPair::Old(o) => {
                 let s = &old.doc.sections[*o];
-                changes.push(section_change(s, Kind::Removed));
+                changes.push(Change {
+                    chrome: chrome::chrome_section(&s.blocks, &sites.0),
+                    ..section_change(s, Kind::Removed)
+                });
             }
             SectionPair::New(n) => {
                 let s = &new.doc.sections[*n];
-                changes.push(section_change(s, Kind::Added));
+                changes.push(Change {
+                    chrome: chrome::chrome_section(&s.blocks, &sites.1),
+                    ..section_change(s, Kind::Added)
+                });
             }
         }
     }
@@ -289,6 +302,7 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
                 locale: None,
                 position: None,
                 links: vec![],
+                chrome: false,
             });
         }
     }
@@ -478,7 +492,7 @@ fn one_side(section: &DocSection, index: usize, kind: Kind) -> Change {
 }
 
 /// Compares the blocks of two matched sections; returns whether a bound was hit.
-fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bool {
+fn diff_section(old: &DocSection, new: &DocSection, sites: &(String, String), out: &mut Vec<Change>) -> bool {
     // a block is unchanged when its text and its links' targets are
     let unchanged = |a: &Block, b: &Block| a.text == b.text && a.links == b.links;
     let same = old.blocks.len() == new.blocks.len()
@@ -519,6 +533,10 @@ fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bo
         })
         .collect();
     let (ops, mut bounded) = align::align(&ok, &nk);
+    // which blocks are page chrome, found when a block is first added, removed or changed
+    let (old_chrome, new_chrome) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+    let chrome_old = |i: usize| old_chrome.get_or_init(|| chrome::chrome(&old.blocks, &sites.0))[i];
+    let chrome_new = |j: usize| new_chrome.get_or_init(|| chrome::chrome(&new.blocks, &sites.1))[j];
     for op in ops.into_iter().map(|op| op.shifted(prefix)) {
         match op {
             align::Op::Equal { old: o, new: n, len } => {
@@ -546,12 +564,21 @@ fn diff_section(old: &DocSection, new: &DocSection, out: &mut Vec<Change>) -> bo
                     match (i, j) {
                         (Some(i), Some(j)) => {
                             let (a, b) = (&old.blocks[o0 + i], &new.blocks[n0 + j]);
-                            let c = block_change(new, a, b, okr[i] == nkr[j]);
+                            let c = Change {
+                                chrome: chrome_old(o0 + i) && chrome_new(n0 + j),
+                                ..block_change(new, a, b, okr[i] == nkr[j])
+                            };
                             bounded |= c.redline.is_empty() && a.text != b.text;
                             out.push(c);
                         }
-                        (Some(i), None) => out.push(one_side(old, o0 + i, Kind::Removed)),
-                        (None, Some(j)) => out.push(one_side(new, n0 + j, Kind::Added)),
+                        (Some(i), None) => out.push(Change {
+                            chrome: chrome_old(o0 + i),
+                            ..one_side(old, o0 + i, Kind::Removed)
+                        }),
+                        (None, Some(j)) => out.push(Change {
+                            chrome: chrome_new(n0 + j),
+                            ..one_side(new, n0 + j, Kind::Added)
+                        }),
                         (None, None) => {}
                     }
                 }

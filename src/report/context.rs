@@ -247,6 +247,7 @@ mod tests {
             locale: None,
             position: None,
             links: vec![],
+            chrome: false,
         }
     }
 

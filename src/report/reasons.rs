@@ -123,6 +123,7 @@ fn en(reason: &Reason) -> String {
         Reason::SectionMoved => "section moved".into(),
         Reason::HeadingOnly => "a heading only".into(),
         Reason::PassageMoved => "passage moved unchanged".into(),
+        Reason::PageChrome => "menus, links or footer of a captured web page, not the policy's text".into(),
         Reason::NoClause => "wording changed; no §VIII clause is affected".into(),
         Reason::FactChanged => "fact changed".into(),
         Reason::Email(NameChange::Changed { old, new }) => {
@@ -437,6 +438,7 @@ fn zh(reason: &Reason) -> String {
         Reason::SectionMoved => "整节移动".into(),
         Reason::HeadingOnly => "仅标题".into(),
         Reason::PassageMoved => "段落原样移动".into(),
+        Reason::PageChrome => "所抓取网页的菜单、链接或页脚，并非政策正文".into(),
         Reason::NoClause => "措辞修改，不涉及第八条任何一款".into(),
         Reason::FactChanged => "事实变更".into(),
         Reason::Email(NameChange::Changed { old, new }) => format!("联系邮箱变更：{old} → {new}"),
@@ -651,6 +653,7 @@ mod tests {
             Reason::SectionMoved,
             Reason::HeadingOnly,
             Reason::PassageMoved,
+            Reason::PageChrome,
             Reason::NoClause,
             Reason::FactChanged,
             Reason::Email(NameChange::Changed {
