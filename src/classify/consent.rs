@@ -145,8 +145,29 @@ fn denies_user_a_right(normal: &str) -> bool {
         "您不可以",
     ];
     const VERBS: &[&str] = &[
-        "access", "delete", "erase", "correct", "rectify", "update", "withdraw", "object", "opt out", "port",
-        "download", "request", "查阅", "访问", "复制", "删除", "更正", "撤回", "注销", "获取", "转移",
+        "access",
+        "delete",
+        "erase",
+        "correct",
+        "rectify",
+        "update",
+        "withdraw",
+        "object",
+        "opt out",
+        "port",
+        "download",
+        "request",
+        "unsubscribe",
+        "查阅",
+        "访问",
+        "复制",
+        "删除",
+        "更正",
+        "撤回",
+        "注销",
+        "获取",
+        "转移",
+        "退订",
     ];
     DENIED.iter().any(|d| {
         normal.match_indices(d).any(|(at, _)| {
@@ -155,7 +176,8 @@ fn denies_user_a_right(normal: &str) -> bool {
             VERBS.iter().any(|v| {
                 near.starts_with(v)
                     || near.contains(&format!(" {v}"))
-                    || (!v.is_ascii() && after.chars().take(6).collect::<String>().contains(v))
+                    // a Chinese verb ends its clause (`您无法从我们的邮件列表中退订`)
+                    || (!v.is_ascii() && after.split(['，', '。', '；']).next().unwrap_or("").contains(v))
             })
         })
     })
@@ -234,6 +256,7 @@ mod tests {
             "You cannot delete your personal information yourself."
         )));
         assert!(denies_user_a_right(&n("您无法撤回已经作出的授权。")));
+        assert!(denies_user_a_right(&n("您无法从我们的邮件列表中退订。")));
         // a negation about something else
         assert!(!denies_user_a_right(&n(
             "If we cannot verify your identity, we will ask again."

@@ -322,6 +322,7 @@ pub(super) fn hard_evidence<'c>(
             "operated by",
             "owned by",
             "acquir",
+            "acquisition",
             "merg",
             "is responsible",
             // ownership (GDPR Art. 4(19) group of undertakings; PIPL Art. 22 merger, division)

@@ -74,10 +74,28 @@ pub(super) fn negated(normal: &str, term: &str) -> bool {
 
 /// `true` when every mention of `term` in `lower` (a lowercase sentence, its punctuation kept) is
 /// denied in its own clause: a negation (`never`, `do not`, `不会`, `不得`) before it since the last
-/// comma, semicolon or full stop, within six words (or sixteen characters of Chinese). `false` when
-/// there is no mention.
+/// comma, semicolon or full stop, within six words (or forty characters of Chinese, whose verb ends
+/// its clause: `我们不会将您的个人信息与合作伙伴共享`), brackets left out. `false` when there is no
+/// mention.
 pub(super) fn denied(lower: &str, term: &str) -> bool {
     let t = term.trim_end_matches('*');
+    // what a bracket explains (`个人身份信息（指…，例如…）`) is no clause of the sentence
+    let mut depth = 0usize;
+    let lower: String = lower
+        .chars()
+        .filter(|c| {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect();
+    let lower = lower.as_str();
     let mut any = false;
     for (i, _) in lower.match_indices(t) {
         any = true;
@@ -90,7 +108,7 @@ pub(super) fn denied(lower: &str, term: &str) -> bool {
         let zh: String = clause
             .chars()
             .rev()
-            .take(16)
+            .take(40)
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
@@ -111,6 +129,7 @@ pub(super) fn denied(lower: &str, term: &str) -> bool {
             "不",
             "未",
             "禁止",
+            "无法",
         ]
         .iter()
         .any(|n| zh.contains(n));
@@ -314,6 +333,10 @@ mod tests {
             "sell"
         ));
         assert!(!denied(&n("no mention here"), "sell"));
+        assert!(denied(
+            &n("否则我们不会将您的个人身份信息（指姓名，例如电子邮箱）与提供广告服务的合作伙伴共享"),
+            "共享"
+        ));
     }
 
     #[test]
