@@ -30,8 +30,6 @@ struct Side<'d> {
     addresses: OnceCell<BTreeSet<String>>,
     places: OnceCell<Vec<&'static str>>,
     rights: OnceCell<BTreeSet<super::rights::Right>>,
-    purposes: OnceCell<BTreeSet<super::Purpose>>,
-    categories: OnceCell<BTreeSet<super::Category>>,
     normal: OnceCell<String>,
 }
 
@@ -76,20 +74,6 @@ impl<'d> Documents<'d> {
         let side = self.side(new);
         side.rights
             .get_or_init(|| super::rights::stated(&super::rules::Haystack::new(self.normal(new))))
-    }
-
-    /// The purposes the (old or new) document states anywhere.
-    pub(super) fn purposes(&self, new: bool) -> &BTreeSet<super::Purpose> {
-        let side = self.side(new);
-        side.purposes
-            .get_or_init(|| super::purposes(side.text).into_iter().collect())
-    }
-
-    /// The kinds of personal information the (old or new) document names anywhere.
-    pub(super) fn categories(&self, new: bool) -> &BTreeSet<super::Category> {
-        let side = self.side(new);
-        side.categories
-            .get_or_init(|| super::data_categories(side.text).into_iter().collect())
     }
 
     /// Does the (old or new) document name `name` anywhere (any case)?
@@ -145,8 +129,6 @@ impl<'d> Side<'d> {
             addresses: OnceCell::new(),
             places: OnceCell::new(),
             rights: OnceCell::new(),
-            purposes: OnceCell::new(),
-            categories: OnceCell::new(),
             normal: OnceCell::new(),
         }
     }

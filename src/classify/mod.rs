@@ -355,8 +355,8 @@ fn verdict<'d>(
         (String::new(), String::new())
     };
     match change.kind {
-        Kind::Modified => prose_facts::prose_facts(&old_sentence, &new_sentence, docs, topics, &mut found),
-        Kind::Added | Kind::Removed => prose_facts::prose_facts(&del, &ins, docs, topics, &mut found),
+        Kind::Modified => prose_facts::prose_facts(&old_sentence, &new_sentence, docs, &mut found),
+        Kind::Added | Kind::Removed => prose_facts::prose_facts(&del, &ins, docs, &mut found),
         Kind::Moved => {}
     }
     let mut lexical: BTreeSet<Role> = BTreeSet::new();

@@ -114,7 +114,7 @@ fn durations_unchecked(s: &str) -> Vec<u32> {
 fn may_hold_duration(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     ["day", "week", "month", "year"].iter().any(|u| lower.contains(u))
-        || s.contains(['天', '日', '周', '月', '年'])
+        || ['天', '日', '周', '月', '年'].iter().any(|c| s.contains(*c))
         || s.contains("星期")
         // every full-width form begins with byte 0xEF
         || s.bytes().any(|b| b == 0xEF)

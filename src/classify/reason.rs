@@ -241,20 +241,6 @@ pub enum Reason {
         /// Named only before.
         removed: Vec<String>,
     },
-    /// Purposes of processing stated in the changed sentences and nowhere in the other side.
-    Purposes {
-        /// Stated only now.
-        added: Vec<super::Purpose>,
-        /// Stated only before.
-        removed: Vec<super::Purpose>,
-    },
-    /// Kinds of personal information named in the changed sentences and nowhere in the other side.
-    Categories {
-        /// Named only now.
-        added: Vec<super::Category>,
-        /// Named only before.
-        removed: Vec<super::Category>,
-    },
     /// A material change inside the section about a topic changes that topic too.
     InSectionAbout(Role),
     /// The passage only shows a fact change, which is counted where it is.
@@ -357,8 +343,6 @@ impl Reason {
             Reason::ListEntries { removed, .. } if removed.is_empty() => "list-entries-added",
             Reason::ListEntries { .. } => "list-entries-removed",
             Reason::Sdks { .. } => "sdks-changed",
-            Reason::Purposes { .. } => "purposes-changed",
-            Reason::Categories { .. } => "data-categories-changed",
             Reason::InSectionAbout(_) => "in-section-about",
             Reason::ShowsFact { .. } => "shows-fact-change",
             Reason::FactItemAdded { .. } => "fact-item-added",

@@ -62,23 +62,24 @@ fn navigation(b: &Block, site: &str) -> bool {
 /// or the page's [`remains`].
 fn label(b: &Block) -> bool {
     let t = b.text.trim();
+    // a word count that stops early: paragraphs are long
+    let short = |n: usize| t.split_whitespace().nth(n).is_none();
     remains(b)
-        || t.split_whitespace().count() <= 5
-            && !t.contains(['@', '.', '。', ':', '：'])
-            && !t.chars().any(|c| c.is_ascii_digit())
+        || short(5) && !t.contains(['@', '.', '。', ':', '：']) && !t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A copyright line (`© 2020 Blizzard Entertainment, Inc. All rights reserved.`) or the remains of
 /// a link a capture broke over lines (`](https://example.com/fr)[`).
 fn remains(b: &Block) -> bool {
     let t = b.text.trim();
+    if t.split_whitespace().nth(12).is_some() {
+        return false;
+    }
     let bare = t
         .trim_start_matches(['[', ']', '('])
         .trim_end_matches([')', '[', ']']);
     let fragment = (t.starts_with("](") || t.ends_with(")[")) && !bare.contains(char::is_whitespace);
-    let lower = t.to_lowercase();
-    let copyright =
-        (t.starts_with('©') || lower.starts_with("copyright")) && t.split_whitespace().count() <= 12;
+    let copyright = t.starts_with('©') || t.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"));
     fragment || copyright
 }
 

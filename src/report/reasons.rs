@@ -3,9 +3,7 @@
 //! English text (scripts match on it) beside each reason's `kind`.
 
 use crate::classify::rules::short_topic;
-use crate::classify::{
-    Category, Channel, Consent, Edit, EntityRole, FactList, NameChange, Purpose, Reason, Right,
-};
+use crate::classify::{Channel, Consent, Edit, EntityRole, FactList, NameChange, Reason, Right};
 use crate::diff::LinkChange;
 use crate::diff::links::LinkKind;
 
@@ -205,16 +203,6 @@ fn en(reason: &Reason) -> String {
             }
         }
         Reason::Sdks { added, removed } => both_ways("SDK", added, removed, |x| x.clone(), ", "),
-        Reason::Purposes { added, removed } => {
-            both_ways("purpose", added, removed, |p| purpose_en(*p).to_string(), ", ")
-        }
-        Reason::Categories { added, removed } => both_ways(
-            "kind of personal information",
-            added,
-            removed,
-            |c| category_en(*c).to_string(),
-            ", ",
-        ),
         Reason::InSectionAbout(role) => {
             format!("the change is in the section about {}", short_topic(*role, "en"))
         }
@@ -268,86 +256,6 @@ fn both_ways_zh<T>(what: &str, added: &[T], removed: &[T], name: impl Fn(&T) -> 
         parts.push(format!("不再列明{what}：{}", list(removed)));
     }
     parts.join("；")
-}
-
-fn purpose_en(p: Purpose) -> &'static str {
-    match p {
-        Purpose::ProvideService => "providing the service",
-        Purpose::Advertising => "advertising",
-        Purpose::Marketing => "marketing",
-        Purpose::Analytics => "analytics",
-        Purpose::Improvement => "improving products and research",
-        Purpose::Security => "security and fraud prevention",
-        Purpose::LegalCompliance => "legal compliance",
-        Purpose::Verification => "identity verification",
-        Purpose::CustomerSupport => "customer support",
-        Purpose::Personalisation => "personalisation",
-        Purpose::Profiling => "profiling",
-        Purpose::ModelTraining => "training models",
-        Purpose::Payment => "payments",
-        Purpose::Communication => "communicating with users",
-        Purpose::SocialSharing => "social sharing",
-    }
-}
-
-fn purpose_zh(p: Purpose) -> &'static str {
-    match p {
-        Purpose::ProvideService => "提供服务",
-        Purpose::Advertising => "广告",
-        Purpose::Marketing => "营销",
-        Purpose::Analytics => "统计分析",
-        Purpose::Improvement => "改进产品与研究",
-        Purpose::Security => "安全与防欺诈",
-        Purpose::LegalCompliance => "遵守法律",
-        Purpose::Verification => "身份验证",
-        Purpose::CustomerSupport => "客户服务",
-        Purpose::Personalisation => "个性化",
-        Purpose::Profiling => "用户画像",
-        Purpose::ModelTraining => "模型训练",
-        Purpose::Payment => "支付",
-        Purpose::Communication => "与用户沟通",
-        Purpose::SocialSharing => "社交分享",
-    }
-}
-
-fn category_en(c: Category) -> &'static str {
-    match c {
-        Category::Identity => "identity information",
-        Category::Contact => "contact details",
-        Category::Account => "account information",
-        Category::Device => "device information",
-        Category::Location => "location",
-        Category::Financial => "financial information",
-        Category::Health => "health information",
-        Category::Biometric => "biometric information",
-        Category::EducationWork => "education and work",
-        Category::Communications => "communications",
-        Category::ContactList => "the address book",
-        Category::Activity => "browsing and usage records",
-        Category::Media => "photos, videos and audio",
-        Category::Inferences => "preferences and inferences",
-        Category::Special => "special categories of data",
-    }
-}
-
-fn category_zh(c: Category) -> &'static str {
-    match c {
-        Category::Identity => "身份信息",
-        Category::Contact => "联系方式",
-        Category::Account => "账号信息",
-        Category::Device => "设备信息",
-        Category::Location => "位置信息",
-        Category::Financial => "财产信息",
-        Category::Health => "健康生理信息",
-        Category::Biometric => "生物识别信息",
-        Category::EducationWork => "教育工作信息",
-        Category::Communications => "通信信息",
-        Category::ContactList => "通讯录",
-        Category::Activity => "上网记录",
-        Category::Media => "照片、视频和音频",
-        Category::Inferences => "偏好与推断",
-        Category::Special => "特殊类别个人信息",
-    }
 }
 
 fn right_en(r: Right) -> &'static str {
@@ -513,12 +421,6 @@ fn zh(reason: &Reason) -> String {
             }
         }
         Reason::Sdks { added, removed } => both_ways_zh("SDK", added, removed, |x| x.clone()),
-        Reason::Purposes { added, removed } => {
-            both_ways_zh("处理目的", added, removed, |p| purpose_zh(*p).to_string())
-        }
-        Reason::Categories { added, removed } => both_ways_zh("个人信息类型", added, removed, |c| {
-            category_zh(*c).to_string()
-        }),
         Reason::InSectionAbout(role) => {
             format!("修改位于关于{}的部分", short_topic(*role, "zh-CN"))
         }
