@@ -442,6 +442,11 @@ fn verdict<'d>(
             }
         }
     }
+    // the changed sentences, quoted, as the reason of a flip of what they say
+    let flip = || Reason::PolarityFlip {
+        old: excerpt(&old_sentence),
+        new: excerpt(&new_sentence),
+    };
     // A high-risk assessment is what the passage is about: other terms in it are its context.
     // a sentence that now says the opposite (`never` → `may`, `can` → `cannot`): what it is about
     // changed, though its terms stand on both sides
@@ -462,13 +467,7 @@ fn verdict<'d>(
         let hay = rules::Haystack::new(&whole);
         for clause in rules.clauses.iter().filter(|c| c.role != Role::Risk) {
             if !clause.strong_in(&hay, lx).is_empty() || !clause.medium_in(&hay, lx).is_empty() {
-                found.add(
-                    clause.role,
-                    Reason::PolarityFlip {
-                        old: excerpt(&old_sentence),
-                        new: excerpt(&new_sentence),
-                    },
-                );
+                found.add(clause.role, flip());
                 lexical.insert(clause.role);
             }
         }
@@ -490,13 +489,7 @@ fn verdict<'d>(
                 .chain(&clause.medium_in(&nh, lx))
                 .any(|t| oh.has(t) && denied(&ol, t) != denied(&nl, t));
             if flipped {
-                found.add(
-                    clause.role,
-                    Reason::PolarityFlip {
-                        old: excerpt(&old_sentence),
-                        new: excerpt(&new_sentence),
-                    },
-                );
+                found.add(clause.role, flip());
                 lexical.insert(clause.role);
             }
         }

@@ -220,9 +220,15 @@ fn heldout_sample_edits() {
 /// `BLIND_SHOW=1` prints the failing cases.
 #[test]
 fn blind_sample_edits() {
-    let (verdicts, exact, n, wrong, en, zh) = run_sample_corpus(&repo().join("tests/corpus/blind/sample"));
+    blind_sample_corpus("tests/corpus/blind/sample", "blind sample edits", BLIND_FLOORS);
+}
+
+/// Scores a blind corpus of sample edits: totals only (`BLIND_SHOW=1` prints the failing cases),
+/// each language holding 20 cases at least, against floors of (verdicts, exact).
+fn blind_sample_corpus(dir: &str, name: &str, (floor_verdicts, floor_exact): (usize, usize)) {
+    let (verdicts, exact, n, wrong, en, zh) = run_sample_corpus(&repo().join(dir));
     assert!(en >= 20 && zh >= 20, "{en} en, {zh} zh-CN");
-    // totals only: a missed material change wants clauses and got none
+    // a missed material change wants clauses and got none
     let missed = wrong
         .iter()
         .filter(|l| !l.contains("want []") && l.contains("got []"))
@@ -232,12 +238,11 @@ fn blind_sample_edits() {
         .filter(|l| l.contains("want []") && !l.contains("got []"))
         .count();
     eprintln!(
-        "blind sample edits: {verdicts}/{n} verdicts right ({missed} material missed, {alarms} false alarms), {exact}/{n} exact"
+        "{name}: {verdicts}/{n} verdicts right ({missed} material missed, {alarms} false alarms), {exact}/{n} exact"
     );
     if std::env::var_os("BLIND_SHOW").is_some() {
         eprintln!("{}", wrong.join("\n"));
     }
-    let (floor_verdicts, floor_exact) = BLIND_FLOORS;
     assert!(verdicts >= floor_verdicts, "verdicts {verdicts}/{n}");
     assert!(exact >= floor_exact, "exact {exact}/{n}");
 }
@@ -253,25 +258,11 @@ const BLIND_FLOORS: (usize, usize) = (39, 37);
 /// *tuned* now. `BLIND_SHOW=1` prints the failing cases.
 #[test]
 fn second_blind_sample_edits() {
-    let (verdicts, exact, n, wrong, en, zh) = run_sample_corpus(&repo().join("tests/corpus/blind2/sample"));
-    assert!(en >= 20 && zh >= 20, "{en} en, {zh} zh-CN");
-    let missed = wrong
-        .iter()
-        .filter(|l| !l.contains("want []") && l.contains("got []"))
-        .count();
-    let alarms = wrong
-        .iter()
-        .filter(|l| l.contains("want []") && !l.contains("got []"))
-        .count();
-    eprintln!(
-        "second blind sample edits: {verdicts}/{n} verdicts right ({missed} material missed, {alarms} false alarms), {exact}/{n} exact"
+    blind_sample_corpus(
+        "tests/corpus/blind2/sample",
+        "second blind sample edits",
+        BLIND2_FLOORS,
     );
-    if std::env::var_os("BLIND_SHOW").is_some() {
-        eprintln!("{}", wrong.join("\n"));
-    }
-    let (floor_verdicts, floor_exact) = BLIND2_FLOORS;
-    assert!(verdicts >= floor_verdicts, "verdicts {verdicts}/{n}");
-    assert!(exact >= floor_exact, "exact {exact}/{n}");
 }
 
 /// Verdicts and exact clause sets of the second blind corpus now (its first run: 38 and 37).
