@@ -9,8 +9,9 @@ use std::collections::BTreeSet;
 
 use crate::diff::text::normal_form;
 
-/// What separates the entries of a list written in a sentence.
-const SEPARATORS: &[&str] = &["、", "，", ",", "；", ";", " and ", " or ", "以及", "和", "或"];
+/// Words that separate the entries of a list written in a sentence (besides commas, semicolons and
+/// the Chinese enumeration mark).
+const WORDS: &[&str] = &[" and ", " or ", "以及", "和", "或"];
 
 /// Entries that end a list without naming anything (`and others`, `等`).
 const FILLERS: &[&str] = &[
@@ -27,15 +28,13 @@ const FILLERS: &[&str] = &[
 /// The entries of `sentence`: its parts between list separators, in normal form, each naming
 /// something (letters or ideographs, not a bare filler).
 fn entries(sentence: &str) -> Vec<String> {
-    let mut parts = vec![sentence.to_string()];
-    for sep in SEPARATORS {
-        parts = parts
-            .iter()
-            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
-            .collect();
+    let mut text = std::borrow::Cow::Borrowed(sentence);
+    for w in WORDS {
+        if text.contains(w) {
+            text = std::borrow::Cow::Owned(text.replace(w, ","));
+        }
     }
-    parts
-        .iter()
+    text.split([',', ';', '、', '，', '；'])
         .map(|p| {
             normal_form(p)
                 .trim_matches(|c: char| !c.is_alphanumeric())

@@ -67,7 +67,13 @@ pub fn sdks(text: &str) -> Vec<String> {
             out.push((at, name.to_string()));
         }
     };
-    let suffixed = suffixed(text);
+    // each kind of mention looked for only where its mark is (a passage rarely names an SDK)
+    let has = |mark: &str| {
+        text.as_bytes()
+            .windows(mark.len())
+            .any(|w| w.eq_ignore_ascii_case(mark.as_bytes()))
+    };
+    let suffixed = if has("sdk") { suffixed(text) } else { vec![] };
     for &(at, ref name) in &suffixed {
         push(at, name);
     }
@@ -77,8 +83,13 @@ pub fn sdks(text: &str) -> Vec<String> {
     for (at, name) in kinds(text) {
         push(at, &name);
     }
-    for (at, name) in packages(text) {
-        push(at, &name);
+    if ["com.", "cn.", "net.", "org.", "io."]
+        .iter()
+        .any(|p| text.contains(p))
+    {
+        for (at, name) in packages(text) {
+            push(at, &name);
+        }
     }
     if !suffixed.is_empty() {
         for (at, name) in list_mates(text, &suffixed) {
