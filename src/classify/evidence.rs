@@ -30,6 +30,7 @@ struct Side<'d> {
     addresses: OnceCell<BTreeSet<String>>,
     places: OnceCell<Vec<&'static str>>,
     rights: OnceCell<BTreeSet<super::rights::Right>>,
+    controller: OnceCell<Option<String>>,
     normal: OnceCell<String>,
 }
 
@@ -74,6 +75,29 @@ impl<'d> Documents<'d> {
         let side = self.side(new);
         side.rights
             .get_or_init(|| super::rights::stated(&super::rules::Haystack::new(self.normal(new))))
+    }
+
+    /// Is `name` the organisation the (old or new) document names as its controller (the same
+    /// letters and digits, or one holding the other), introduced where a policy introduces who it
+    /// is: in its first part (a fifth of the text, or its first 3,000 bytes)?
+    fn is_controller(&self, new: bool, name: &str) -> bool {
+        let side = self.side(new);
+        let Some(controller) = side.controller.get_or_init(|| controller(side.text)) else {
+            return false;
+        };
+        let head = controller.split_whitespace().next().unwrap_or(controller);
+        let opening = (side.text.len() / 5).max(3000);
+        if side.text.find(head).is_none_or(|at| at > opening) {
+            return false;
+        }
+        let key = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let (a, b) = (key(controller), key(name));
+        a.chars().count().min(b.chars().count()) >= 4 && (a.contains(&b) || b.contains(&a))
     }
 
     /// Does the (old or new) document name `name` anywhere (any case)?
@@ -129,6 +153,7 @@ impl<'d> Side<'d> {
             addresses: OnceCell::new(),
             places: OnceCell::new(),
             rights: OnceCell::new(),
+            controller: OnceCell::new(),
             normal: OnceCell::new(),
         }
     }
@@ -340,6 +365,11 @@ pub(super) fn hard_evidence<'c>(
             })
         });
         let complaint = officer || has(&["complain", "contact us", "inquir", "投诉", "联系"]);
+        // the policy's own controller renamed or replaced (the old one's name out, the new one's
+        // in) is a change of who controls the data
+        let control = control
+            || removed.first().is_some_and(|n| docs.is_controller(false, n))
+                && added.first().is_some_and(|n| docs.is_controller(true, n));
         let recipient = has(&[
             "processor",
             "partner",
@@ -1907,6 +1937,16 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_controller_is_the_organisation_a_policy_opens_with() {
+        let old = "Acme Widgets Ltd. (\"we\") explain how we use data. We share it with Beta Cloud Inc.";
+        let new = "Acme Gadgets Ltd. (\"we\") explain how we use data. We share it with Beta Cloud Inc.";
+        let docs = Documents::new(old, new);
+        assert!(docs.is_controller(false, "Acme Widgets Ltd"));
+        assert!(docs.is_controller(true, "Acme Gadgets Ltd"));
+        assert!(!docs.is_controller(true, "Beta Cloud Inc"));
+    }
 
     #[test]
     fn the_sentence_near_a_name_runs_past_legal_form_abbreviations() {

@@ -763,18 +763,23 @@ const BLIND3_FLOORS: (usize, usize) = (40, 37);
 /// The fourth blind corpus (`tests/corpus/blind4/`: 16 edits of the sample as plain Markdown, each
 /// in both languages, written by a reader who never ran policyc, after the others were tuned on):
 /// only its totals are printed. First run (2026-12-06, before any change made after scoring it):
-/// 31/32 verdicts (1 of 16 material changes missed, no false alarm), 29/32 exact.
+/// 31/32 verdicts (1 of 16 material changes missed, no false alarm), 29/32 exact. Its failures
+/// were then read (`BLIND_SHOW=1`) and the company renamed fixed by a general rule (the controller's
+/// own name out and in is control), so it is *tuned* now.
 #[test]
 fn fourth_blind_plain_markdown_edits() {
-    let (verdicts, exact, n, missed, alarms, _) = run_plain_edits(&repo().join("tests/corpus/blind4"));
+    let (verdicts, exact, n, missed, alarms, wrong) = run_plain_edits(&repo().join("tests/corpus/blind4"));
+    if std::env::var_os("BLIND_SHOW").is_some() {
+        eprintln!("{}", wrong.join("\n"));
+    }
     assert!(n >= 32, "{n} cases");
     eprintln!(
         "fourth blind plain-Markdown edits: {verdicts}/{n} verdicts right ({missed} material missed, {alarms} false alarms), {exact}/{n} exact"
     );
-    let (floor_verdicts, floor_exact) = BLIND4_FIRST_RUN;
+    let (floor_verdicts, floor_exact) = BLIND4_FLOORS;
     assert!(verdicts >= floor_verdicts, "verdicts {verdicts}/{n}");
     assert!(exact >= floor_exact, "exact {exact}/{n}");
 }
 
-/// Verdicts and exact clause sets of the fourth blind corpus at its first run.
-const BLIND4_FIRST_RUN: (usize, usize) = (31, 29);
+/// Verdicts and exact clause sets of the fourth blind corpus now (its first run: 31 and 29).
+const BLIND4_FLOORS: (usize, usize) = (31, 31);
