@@ -140,14 +140,7 @@ fn run_sample_corpus(dir: &std::path::Path) -> (usize, usize, usize, Vec<String>
             );
         }
         assert_eq!(across["new"]["locale"], other);
-        let clauses: Vec<String> = got["clauses"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c.as_str().unwrap().to_string())
-            .collect();
-        let material = got["material"].as_bool().unwrap();
-        let consent = got["requires_consent"].as_bool().unwrap();
+        let (clauses, material, consent) = verdict_of(&got);
         let exact = clauses == case.clauses && consent == case.requires_consent && material == case.material;
         let name = case_dir.file_name().unwrap().to_string_lossy().into_owned();
         let reasons: Vec<String> = got["changes"]
@@ -307,14 +300,7 @@ fn heldout_plain_pairs() {
             "{}: locale guessed from the text",
             case_dir.display()
         );
-        let clauses: Vec<String> = got["clauses"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c.as_str().unwrap().to_string())
-            .collect();
-        let material = got["material"].as_bool().unwrap();
-        let consent = got["requires_consent"].as_bool().unwrap();
+        let (clauses, material, consent) = verdict_of(&got);
         verdicts += usize::from(material == case.material);
         let e = clauses == case.clauses && consent == case.requires_consent;
         exact += usize::from(e);
@@ -657,6 +643,21 @@ fn a_right_still_stated_elsewhere_is_not_taken_away() {
     assert!(c, "{got:#}");
 }
 
+/// The verdict of a `policyc.diff/1` document: its clauses, `material` and `requires_consent`.
+fn verdict_of(got: &serde_json::Value) -> (Vec<String>, bool, bool) {
+    let clauses = got["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_string())
+        .collect();
+    (
+        clauses,
+        got["material"].as_bool().unwrap(),
+        got["requires_consent"].as_bool().unwrap(),
+    )
+}
+
 /// One edit of a plain-Markdown case: `find` occurs once in the text so far.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -712,14 +713,7 @@ fn run_plain_edits(dir: &Path) -> (usize, usize, usize, usize, usize, Vec<String
         let run = diff_json(tmp.path(), &old, &new);
         assert_eq!(run.code, 0, "{}: {}", path.display(), run.stderr);
         let got: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-        let clauses: Vec<String> = got["clauses"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c.as_str().unwrap().to_string())
-            .collect();
-        let material = got["material"].as_bool().unwrap();
-        let consent = got["requires_consent"].as_bool().unwrap();
+        let (clauses, material, consent) = verdict_of(&got);
         verdicts += usize::from(material == case.material);
         missed += usize::from(case.material && !material);
         alarms += usize::from(!case.material && material);

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Check the blind3 cases without running policyc.
+"""Check a folder of blind plain-Markdown cases without running policyc (this folder, or the one
+given as the first argument: `python3 check_cases.py ../blind4`).
 
 Every cases/*.toml must parse with tomllib, carry the expected keys, and every
 [[edit]] `find` must occur exactly once in its base (base-en.md or base-zh-CN.md)
@@ -11,7 +12,7 @@ import re
 import sys
 import tomllib
 
-HERE = pathlib.Path(__file__).resolve().parent
+HERE = pathlib.Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent
 BASES = {"en": HERE / "base-en.md", "zh-CN": HERE / "base-zh-CN.md"}
 CLAUSES = {"8.1", "8.2", "8.3", "8.4", "8.5", "8.6"}
 NAME = re.compile(r"^(\d\d)-(en|zh-CN)-([a-z0-9-]+)\.toml$")
