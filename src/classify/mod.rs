@@ -8,11 +8,13 @@
 //! lexicon (strong terms anywhere, weak terms inside a section of the clause's topic); else
 //! *substantive*.
 //!
-//! The parts: `evidence` (emails, phones, organisations, days), `sdk`, `purpose`, `category` (kinds
-//! of personal information) and `fee` (typed facts read from sentences, over `spans`), `lexicon`
-//! (terms, negation, excerpts), `editorial` (date bumps, typos), `consent` (narrowed rights), `facts` (typed facts),
-//! `links` (changed link targets, contact channels), `reason` (why, as data) and `rules` (clauses
-//! by role, sourced term groups).
+//! The parts: `evidence` (emails, phones, organisations and their roles, days), `sdk`, `purpose`,
+//! `category` (kinds of personal information) and `fee` (typed facts read from sentences, over
+//! `spans`), `prose_facts` (the SDKs a change names), `lexicon` (terms, negation and denial,
+//! excerpts), `enumeration` (an entry put into or taken out of a list in a sentence), `editorial`
+//! (date bumps, typos), `consent` (narrowed rights), `facts` (typed facts), `links` (changed link
+//! targets, contact channels), `reason` (why, as data) and `rules` (clauses by role, sourced term
+//! groups).
 
 mod address;
 mod category;
