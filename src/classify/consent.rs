@@ -169,16 +169,27 @@ fn denies_user_a_right(normal: &str) -> bool {
         "转移",
         "退订",
     ];
+    // what the verb acts on: the user's own data, not the service (`you may not access the app`)
+    const OBJECTS: &[&str] = &["your", "data", "information", "account", "it", "them", "from"];
     DENIED.iter().any(|d| {
         normal.match_indices(d).any(|(at, _)| {
-            let after: String = normal[at + d.len()..].chars().take(24).collect();
-            let near = after.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-            VERBS.iter().any(|v| {
-                near.starts_with(v)
-                    || near.contains(&format!(" {v}"))
-                    // a Chinese verb ends its clause (`您无法从我们的邮件列表中退订`)
-                    || (!v.is_ascii() && after.split(['，', '。', '；']).next().unwrap_or("").contains(v))
-            })
+            let rest = &normal[at + d.len()..];
+            let words: Vec<&str> = rest.split_whitespace().take(5).collect();
+            let english = VERBS.iter().filter(|v| v.is_ascii()).any(|v| {
+                let n = v.split(' ').count();
+                words.len() > n
+                    && words[..n].join(" ") == *v
+                    && words[n..].iter().take(3).any(|w| OBJECTS.contains(w))
+            });
+            // a Chinese verb ends its clause (`您无法从我们的邮件列表中退订`)
+            let clause: String = rest
+                .split([',', '.', ';', '，', '。', '；'])
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(24)
+                .collect();
+            english || VERBS.iter().any(|v| !v.is_ascii() && clause.contains(v))
         })
     })
 }
@@ -263,6 +274,12 @@ mod tests {
         )));
         assert!(!denies_user_a_right(&n(
             "You cannot use the app without an account."
+        )));
+        assert!(!denies_user_a_right(&n(
+            "You may not access our services if you are under 16."
+        )));
+        assert!(denies_user_a_right(&n(
+            "You will not be able to unsubscribe from our emails."
         )));
     }
 
