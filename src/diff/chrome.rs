@@ -114,13 +114,6 @@ pub fn chrome(blocks: &[Block], site: &str) -> Vec<bool> {
     out
 }
 
-/// Is a whole section chrome: four in five of its blocks at least?
-pub fn chrome_section(blocks: &[Block], site: &str) -> bool {
-    let marks = chrome(blocks, site);
-    let n = marks.iter().filter(|c| **c).count();
-    !blocks.is_empty() && n * 5 >= blocks.len() * 4
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -236,19 +236,9 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
                 bounded |= diff_section(os, ns, &sites, &mut changes);
             }
             SectionPair::Old(o) => {
-                let s = &old.doc.sections[*o];
-                changes.push(Change {
-                    chrome: chrome::chrome_section(&s.blocks, &sites.0),
-                    ..section_change(s, Kind::Removed)
-                });
+                changes.push(whole_section(&old.doc.sections[*o], Kind::Removed, &sites.0))
             }
-            SectionPair::New(n) => {
-                let s = &new.doc.sections[*n];
-                changes.push(Change {
-                    chrome: chrome::chrome_section(&s.blocks, &sites.1),
-                    ..section_change(s, Kind::Added)
-                });
-            }
+            SectionPair::New(n) => changes.push(whole_section(&new.doc.sections[*n], Kind::Added, &sites.1)),
         }
     }
     detect_moves(&mut changes);
@@ -396,6 +386,33 @@ fn section_change(s: &DocSection, kind: Kind) -> Change {
         whole_section: true,
         ..Change::in_section(s, kind, old, new)
     }
+}
+
+/// A section added or removed as a whole: page chrome when four in five of its blocks are; else
+/// its text without the chrome it carries (a capture's menu above the policy's first section).
+fn whole_section(s: &DocSection, kind: Kind, site: &str) -> Change {
+    let marks = chrome::chrome(&s.blocks, site);
+    let n = marks.iter().filter(|c| **c).count();
+    if n == 0 {
+        return section_change(s, kind);
+    }
+    if n * 5 >= s.blocks.len() * 4 {
+        return Change {
+            chrome: true,
+            ..section_change(s, kind)
+        };
+    }
+    let text = DocSection {
+        blocks: s
+            .blocks
+            .iter()
+            .zip(&marks)
+            .filter(|(_, c)| !**c)
+            .map(|(b, _)| b.clone())
+            .collect(),
+        ..s.clone()
+    };
+    section_change(&text, kind)
 }
 
 /// What a side states: its text with fact references shown as values, then its facts' values.
@@ -1055,6 +1072,28 @@ mod tests {
         assert!(!d.changes[0].editorial_form);
         assert_eq!(d.changes[0].old.as_deref(), Some("We reply within 30 days."));
         assert!(d.old_text.contains("within 30 days") && d.old_text.contains("\n30\n"));
+    }
+
+    #[test]
+    fn a_removed_section_is_read_without_the_menu_it_carried() {
+        let menu = "[Terms](https://x.com/terms)\n\n[EULA](https://x.com/eula)\n\n\
+                    [Limited Warranty](https://x.com/warranty)\n\n";
+        let old = input(&format!(
+            "# A\n\nText a.\n\n# Legal\n\n{menu}We changed this policy on 1 May.\n\n# B\n\nText b.\n\n# C\n\nText c.\n"
+        ));
+        let new = input("# A\n\nText a.\n\n# B\n\nText b.\n\n# C\n\nText c.\n");
+        let d = diff(&old, &new, &["en".to_string()]);
+        let removed = d
+            .changes
+            .iter()
+            .find(|c| c.kind == Kind::Removed)
+            .expect("a removed section");
+        let text = removed.old.as_deref().unwrap_or("");
+        assert!(
+            text.contains("We changed this policy") && !text.contains("Warranty"),
+            "{text}"
+        );
+        assert!(!removed.chrome);
     }
 
     #[test]
