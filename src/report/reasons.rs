@@ -202,7 +202,7 @@ fn en(reason: &Reason) -> String {
                 )
             }
         }
-        Reason::Sdks { added, removed } => both_ways("SDK", added, removed, |x| x.clone(), ", "),
+        Reason::Sdks { added, removed } => sdks_en(added, removed),
         Reason::InSectionAbout(role) => {
             format!("the change is in the section about {}", short_topic(*role, "en"))
         }
@@ -233,27 +233,25 @@ fn en(reason: &Reason) -> String {
 
 /// A right's name in English.
 /// `new SDK: a, b; SDK no longer named: c` (the parts that apply).
-fn both_ways<T>(what: &str, added: &[T], removed: &[T], name: impl Fn(&T) -> String, sep: &str) -> String {
-    let list = |xs: &[T]| xs.iter().map(&name).collect::<Vec<_>>().join(sep);
+fn sdks_en(added: &[String], removed: &[String]) -> String {
     let mut parts = Vec::new();
     if !added.is_empty() {
-        parts.push(format!("new {what}: {}", list(added)));
+        parts.push(format!("new SDK: {}", added.join(", ")));
     }
     if !removed.is_empty() {
-        parts.push(format!("{what} no longer named: {}", list(removed)));
+        parts.push(format!("SDK no longer named: {}", removed.join(", ")));
     }
     parts.join("; ")
 }
 
 /// `新增SDK：a、b；不再列明SDK：c`.
-fn both_ways_zh<T>(what: &str, added: &[T], removed: &[T], name: impl Fn(&T) -> String) -> String {
-    let list = |xs: &[T]| xs.iter().map(&name).collect::<Vec<_>>().join("、");
+fn sdks_zh(added: &[String], removed: &[String]) -> String {
     let mut parts = Vec::new();
     if !added.is_empty() {
-        parts.push(format!("新增{what}：{}", list(added)));
+        parts.push(format!("新增SDK：{}", added.join("、")));
     }
     if !removed.is_empty() {
-        parts.push(format!("不再列明{what}：{}", list(removed)));
+        parts.push(format!("不再列明SDK：{}", removed.join("、")));
     }
     parts.join("；")
 }
@@ -420,7 +418,7 @@ fn zh(reason: &Reason) -> String {
                 )
             }
         }
-        Reason::Sdks { added, removed } => both_ways_zh("SDK", added, removed, |x| x.clone()),
+        Reason::Sdks { added, removed } => sdks_zh(added, removed),
         Reason::InSectionAbout(role) => {
             format!("修改位于关于{}的部分", short_topic(*role, "zh-CN"))
         }
@@ -602,6 +600,10 @@ mod tests {
                 topic: Role::Recipients,
                 added: vec![],
                 removed: vec![s("advertising partners")],
+            },
+            Reason::Sdks {
+                added: vec![s("Umeng SDK")],
+                removed: vec![s("com.example.push")],
             },
             Reason::ShowsFact {
                 path: s("contact.email"),

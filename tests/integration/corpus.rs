@@ -24,17 +24,19 @@ fn diff_json(dir: &Path, old: &Path, new: &Path) -> Run {
     )
 }
 
+/// A labelled case: edits of the sample version's files (`E` = [`Edit`]) or of a whole policy
+/// written as plain Markdown (`E` = [`PlainEdit`]).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Case {
+struct Case<E = Edit> {
     description: String,
     locale: String,
     material: bool,
     clauses: Vec<String>,
     requires_consent: bool,
     reason: String,
-    #[serde(default)]
-    edit: Vec<Edit>,
+    #[serde(default = "Vec::new")]
+    edit: Vec<E>,
 }
 
 #[derive(Deserialize)]
@@ -666,19 +668,6 @@ struct PlainEdit {
     replace: String,
 }
 
-/// A case of edits to a whole policy written as plain Markdown (`tests/corpus/blind3/`).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlainEditCase {
-    description: String,
-    locale: String,
-    material: bool,
-    clauses: Vec<String>,
-    requires_consent: bool,
-    reason: String,
-    edit: Vec<PlainEdit>,
-}
-
 /// Runs the plain-Markdown edit cases of `dir/cases` on `dir/base-<locale>.md`: (verdicts right,
 /// exact, total, missed material, false alarms, failing case lines).
 fn run_plain_edits(dir: &Path) -> (usize, usize, usize, usize, usize, Vec<String>) {
@@ -692,9 +681,10 @@ fn run_plain_edits(dir: &Path) -> (usize, usize, usize, usize, usize, Vec<String
     let (mut verdicts, mut exact, mut missed, mut alarms) = (0, 0, 0, 0);
     let mut wrong = Vec::new();
     for path in &names {
-        let case: PlainEditCase = toml::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+        let case: Case<PlainEdit> = toml::from_str(&fs::read_to_string(path).unwrap()).unwrap();
         assert!(!case.description.is_empty() && !case.reason.is_empty());
         assert_eq!(case.material, !case.clauses.is_empty(), "{}", path.display());
+        assert!(!case.edit.is_empty(), "{}: no edit", path.display());
         let base = fs::read_to_string(dir.join(format!("base-{}.md", case.locale))).unwrap();
         let mut text = base.clone();
         for e in &case.edit {
