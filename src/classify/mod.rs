@@ -363,7 +363,7 @@ fn verdict<'d>(
     }
     let mut lexical: BTreeSet<Role> = BTreeSet::new();
     let mut single_term: BTreeSet<Role> = BTreeSet::new();
-    for clause in &rules.clauses {
+    for clause in rules.clauses.iter() {
         // in a modification, a term already on both sides is context, not the change
         let strong: Vec<String> = clause
             .strong_in(&hay, lx)

@@ -81,17 +81,54 @@ pub enum Strength {
     Weak,
 }
 
-/// A group of lexicon terms from one source (its other keys are locales: serde cannot deny unknown
-/// fields beside a flattened map, so [`ClauseRule::from_file`] checks them).
-#[derive(Debug, Clone, Deserialize)]
+/// A group of lexicon terms from one source: `strength`, `source`, and the terms per locale under
+/// locale keys (`en = [...]`, `zh-CN = [...]`). Read by its own map visitor rather than serde's
+/// `flatten`, which buffers every value before deciding where it goes; [`ClauseRule::from_file`]
+/// checks that the other keys are locales.
+#[derive(Debug, Clone)]
 pub struct TermGroup {
     /// How strongly its terms point at the clause.
     pub strength: Strength,
     /// The standard, law or category of personal information the terms come from.
     pub source: String,
     /// Terms per locale (`en = [...]`, `zh-CN = [...]`).
-    #[serde(flatten)]
     pub terms: BTreeMap<String, Vec<String>>,
+}
+
+impl<'de> Deserialize<'de> for TermGroup {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Group;
+        impl<'de> serde::de::Visitor<'de> for Group {
+            type Value = TermGroup;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a term group: `strength`, `source` and terms per locale")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<TermGroup, A::Error> {
+                use serde::de::Error;
+                let (mut strength, mut source, mut terms) = (None, None, BTreeMap::new());
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "strength" if strength.is_none() => strength = Some(map.next_value()?),
+                        "source" if source.is_none() => source = Some(map.next_value()?),
+                        "strength" | "source" => return Err(A::Error::duplicate_field("strength or source")),
+                        _ if terms.contains_key(&key) => {
+                            return Err(A::Error::custom(format!("duplicate key `{key}`")));
+                        }
+                        _ => {
+                            let list: Vec<String> = map.next_value()?;
+                            terms.insert(key, list);
+                        }
+                    }
+                }
+                Ok(TermGroup {
+                    strength: strength.ok_or_else(|| A::Error::missing_field("strength"))?,
+                    source: source.ok_or_else(|| A::Error::missing_field("source"))?,
+                    terms,
+                })
+            }
+        }
+        d.deserialize_map(Group)
+    }
 }
 
 /// A rules file as written.
@@ -131,8 +168,8 @@ struct SchemaOnly {
 pub struct RuleSet {
     /// `policyc.rules/2`.
     pub schema: String,
-    /// The clauses, in order.
-    pub clauses: Vec<ClauseRule>,
+    /// The clauses, in order (shared: every command's copy of the built-in rules is one parse).
+    pub clauses: std::sync::Arc<[ClauseRule]>,
     /// The text the rules were read from.
     source: std::sync::Arc<str>,
     /// Its sha256, made when first asked for (only builds need it).
@@ -208,7 +245,8 @@ impl RuleSet {
             .clauses
             .into_iter()
             .map(ClauseRule::from_file)
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<Vec<_>, _>>()?
+            .into();
         RuleSet {
             schema: file.schema,
             clauses,
@@ -222,7 +260,7 @@ impl RuleSet {
     fn checked(self) -> Result<Self, String> {
         let mut roles = BTreeSet::new();
         let mut ids = BTreeSet::new();
-        for c in &self.clauses {
+        for c in self.clauses.iter() {
             let ok =
                 c.id.strip_prefix("8.")
                     .and_then(|n| n.parse::<u8>().ok())
@@ -637,6 +675,35 @@ mod tests {
     }
 
     #[test]
+    fn a_term_group_needs_its_strength_and_source_once_and_locales_as_other_keys() {
+        let file = |group: &str| {
+            format!(
+                "schema = \"{SCHEMA}\"\n[[clause]]\nid = \"8.1\"\nrole = \"purposes\"\ntitle = {{ en = \"P\" }}\n[[clause.terms]]\n{group}"
+            )
+        };
+        let ok = RuleSet::parse(&file(
+            "strength = \"strong\"\nsource = \"GDPR Art. 9\"\nen = [\"Health\"]\nzh-CN = [\"健康\"]\n",
+        ))
+        .expect("a whole group parses");
+        let c = &ok.clauses[0];
+        assert_eq!(c.groups[0].terms.len(), 2);
+        assert_eq!(c.strong["en"], ["health"]);
+        for (group, says) in [
+            ("source = \"s\"\nen = [\"x\"]\n", "strength"),
+            ("strength = \"weak\"\nen = [\"x\"]\n", "source"),
+            ("strength = \"weak\"\nsource = \"s\"\nen = \"x\"\n", "sequence"),
+            (
+                "strength = \"weak\"\nsource = \"s\"\nnot_a_locale = [\"x\"]\n",
+                "neither",
+            ),
+            ("strength = \"loud\"\nsource = \"s\"\n", "loud"),
+        ] {
+            let e = RuleSet::parse(&file(group)).expect_err(group);
+            assert!(e.contains(says), "{group}: {e}");
+        }
+    }
+
+    #[test]
     fn haystack_look_ups_agree_with_a_phrase_search() {
         let texts = [
             "we share your data with partners",
@@ -759,7 +826,7 @@ mod tests {
     /// old-schema file and a role given twice are refused with a message that says so.
     #[test]
     fn every_term_group_has_a_source() {
-        for c in RuleSet::builtin().clauses {
+        for c in RuleSet::builtin().clauses.iter() {
             for g in &c.groups {
                 assert!(
                     g.source.trim().len() >= 8,
