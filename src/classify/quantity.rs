@@ -100,7 +100,14 @@ pub fn durations(s: &str) -> Vec<u32> {
 
 /// [`durations`] without the look for a unit first.
 fn durations_unchecked(s: &str) -> Vec<u32> {
-    let text: String = s.chars().map(fold_width).collect::<String>().to_lowercase();
+    // numbers and units are matched in ASCII (full-width forms folded to it) and in Chinese, which
+    // has no case: ASCII case folding is all the matching needs
+    let mut text: String = if s.bytes().any(|b| b == 0xEF) {
+        s.chars().map(fold_width).collect()
+    } else {
+        s.to_string()
+    };
+    text.make_ascii_lowercase();
     let mut out = english(&text);
     if text.chars().any(crate::diff::text::is_cjk) {
         out.extend(chinese(&text));
@@ -143,60 +150,59 @@ fn english(text: &str) -> Vec<u32> {
 }
 
 fn chinese(text: &str) -> Vec<u32> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let start = i;
-        let (value, end) = if chars[i].is_ascii_digit() {
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            let digits: String = chars[start..i].iter().collect();
-            (digits.parse::<u32>().ok(), i)
-        } else if is_chinese_numeral(chars[i]) {
-            while i < chars.len() && is_chinese_numeral(chars[i]) {
-                i += 1;
-            }
-            let numeral: String = chars[start..i].iter().collect();
-            (chinese_number(&numeral), i)
+    let mut chars = text.char_indices().peekable();
+    // the character before the current one
+    let mut before: Option<char> = None;
+    while let Some((start, c)) = chars.next() {
+        let numeral = if c.is_ascii_digit() {
+            |d: char| d.is_ascii_digit()
+        } else if is_chinese_numeral(c) {
+            is_chinese_numeral
         } else {
-            i += 1;
+            before = Some(c);
             continue;
         };
-        let Some(n) = value else { continue };
-        let before = start.checked_sub(1).map(|k| chars[k]);
-        let mut k = end;
-        while k < chars.len() && chars[k] == ' ' {
-            k += 1;
+        // the whole figure, and its last character
+        let (mut end, mut last) = (start + c.len_utf8(), c);
+        while let Some(&(j, d)) = chars.peek().filter(|(_, d)| numeral(*d)) {
+            chars.next();
+            (end, last) = (j + d.len_utf8(), d);
         }
+        let figure = &text[start..end];
+        let value = if c.is_ascii_digit() {
+            figure.parse::<u32>().ok()
+        } else {
+            chinese_number(figure)
+        };
+        let preceding = before;
+        before = Some(last);
+        let Some(n) = value else { continue };
+        let mut rest = text[end..].trim_start_matches(' ');
         // `六（6）个月`: the figure repeated in brackets
-        if matches!(chars.get(k), Some('（' | '(')) {
-            let close = chars[k..chars.len().min(k + 6)]
-                .iter()
-                .position(|c| matches!(c, '）' | ')'));
-            if let Some(p) = close {
-                k += p + 1;
+        if rest.starts_with(['（', '(']) {
+            let close = rest.char_indices().take(6).find(|(_, c)| matches!(c, '）' | ')'));
+            if let Some((p, c)) = close {
+                rest = &rest[p + c.len_utf8()..];
             }
         }
-        let counted = chars.get(k) == Some(&'个');
+        let counted = rest.starts_with('个');
         if counted {
-            k += 1;
+            rest = &rest['个'.len_utf8()..];
         }
-        let rest: String = chars[k..chars.len().min(k + 3)].iter().collect();
         let unit = if rest.starts_with("工作日") || rest.starts_with('天') {
             Some(1)
         } else if rest.starts_with('日') {
             // `10月19日` is a date
-            (before != Some('月')).then_some(1)
+            (preceding != Some('月')).then_some(1)
         } else if rest.starts_with('周') || rest.starts_with("星期") {
             Some(7)
         } else if rest.starts_with('月') {
             // `6个月` is a duration, `6月` is June
             counted.then_some(30)
-        } else if rest.starts_with('年') {
+        } else if let Some(after) = rest.strip_prefix('年') {
             // `2024年` is a year, and `3年` in `2023年3月` is not followed by a duration word
-            (n < 100 && !chars.get(k + 1).is_some_and(|c| c.is_ascii_digit())).then_some(360)
+            (n < 100 && !after.starts_with(|c: char| c.is_ascii_digit())).then_some(360)
         } else {
             None
         };
@@ -235,6 +241,73 @@ mod tests {
         assert_eq!(chinese_number("两"), Some(2));
     }
 
+    /// `chinese` as first written, over a vector of characters: the oracle for the reading by
+    /// byte offsets.
+    fn chinese_reference(text: &str) -> Vec<u32> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let start = i;
+            let (value, end) = if chars[i].is_ascii_digit() {
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let digits: String = chars[start..i].iter().collect();
+                (digits.parse::<u32>().ok(), i)
+            } else if is_chinese_numeral(chars[i]) {
+                while i < chars.len() && is_chinese_numeral(chars[i]) {
+                    i += 1;
+                }
+                let numeral: String = chars[start..i].iter().collect();
+                (chinese_number(&numeral), i)
+            } else {
+                i += 1;
+                continue;
+            };
+            let Some(n) = value else { continue };
+            let before = start.checked_sub(1).map(|k| chars[k]);
+            let mut k = end;
+            while k < chars.len() && chars[k] == ' ' {
+                k += 1;
+            }
+            // `六（6）个月`: the figure repeated in brackets
+            if matches!(chars.get(k), Some('（' | '(')) {
+                let close = chars[k..chars.len().min(k + 6)]
+                    .iter()
+                    .position(|c| matches!(c, '）' | ')'));
+                if let Some(p) = close {
+                    k += p + 1;
+                }
+            }
+            let counted = chars.get(k) == Some(&'个');
+            if counted {
+                k += 1;
+            }
+            let rest: String = chars[k..chars.len().min(k + 3)].iter().collect();
+            let unit = if rest.starts_with("工作日") || rest.starts_with('天') {
+                Some(1)
+            } else if rest.starts_with('日') {
+                // `10月19日` is a date
+                (before != Some('月')).then_some(1)
+            } else if rest.starts_with('周') || rest.starts_with("星期") {
+                Some(7)
+            } else if rest.starts_with('月') {
+                // `6个月` is a duration, `6月` is June
+                counted.then_some(30)
+            } else if rest.starts_with('年') {
+                // `2024年` is a year, and `3年` in `2023年3月` is not followed by a duration word
+                (n < 100 && !chars.get(k + 1).is_some_and(|c| c.is_ascii_digit())).then_some(360)
+            } else {
+                None
+            };
+            if let Some(unit) = unit {
+                out.push(n.saturating_mul(unit));
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
         /// Text passed over unread holds no duration the full reading would find.
         #[test]
@@ -244,6 +317,14 @@ mod tests {
             if !may_hold_duration(&s) {
                 proptest::prop_assert!(durations_unchecked(&s).is_empty());
             }
+        }
+
+        /// Chinese figures and units read by byte offsets as they were read over characters.
+        #[test]
+        fn chinese_reading_agrees_with_the_reference(
+            s in "([0-9 ]|[一二三四五六七八九十百千两零]|个|月|年|日|天|周|星期|工作日|（|）|\\(|\\)|的|\\PC){0,30}"
+        ) {
+            proptest::prop_assert_eq!(chinese(&s), chinese_reference(&s));
         }
     }
 }

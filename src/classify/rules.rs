@@ -472,15 +472,19 @@ pub fn short_topic(role: Role, locale: &str) -> &'static str {
 }
 
 /// A normal-form text prepared for many term look-ups: padded with spaces, its distinct words
-/// sorted, and a bitmap of the words' first two bytes that rejects most absent terms at once.
+/// sorted, a bitmap of the words' first two bytes that rejects most absent ASCII terms at once, and
+/// a bitmap of its non-ASCII characters that rejects most absent Chinese terms at once.
 pub struct Haystack {
     padded: String,
-    /// The distinct words, sorted: each as its first eight bytes read as a big-endian number
-    /// (zero-padded, which orders the numbers as the words) and its byte range in `padded`.
-    /// Look-ups are binary searches that compare numbers, and bytes only past the eighth.
+    /// The distinct words that an ASCII term can be made of (a lone CJK character cannot), sorted:
+    /// each as its first eight bytes read as a big-endian number (zero-padded, which orders the
+    /// numbers as the words) and its byte range in `padded`. Look-ups are binary searches that
+    /// compare numbers, and bytes only past the eighth.
     words: Vec<(u64, usize, usize)>,
     /// One bit per [`pair_bit`] of each word.
     pairs: [u64; 16],
+    /// One bit per [`char_bit`] of each non-ASCII character.
+    chars: [u64; 64],
 }
 
 /// The bitmap bit of a word or word beginning: its first two bytes, hashed to 0..1024.
@@ -488,6 +492,47 @@ fn pair_bit(w: &[u8]) -> usize {
     let a = usize::from(w.first().copied().unwrap_or(0));
     let b = usize::from(w.get(1).copied().unwrap_or(0));
     (a * 31 + b) % 1024
+}
+
+/// The bitmap bit of a non-ASCII character: its code point modulo 4096 (the common ideographs
+/// U+4E00..U+9FFF spread over every bit).
+fn char_bit(c: char) -> usize {
+    c as usize % 4096
+}
+
+/// The words of a normal form that are not CJK characters: [`crate::diff::text::words`] without
+/// the characters it counts one each (the runs between them are words of their own).
+fn latin_words(normal: &str) -> Vec<&str> {
+    let b = normal.as_bytes();
+    let mut out = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c == b' ' {
+                if start < i {
+                    out.push(&normal[start..i]);
+                }
+                start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        // a character of several bytes: a CJK one ends the run before it
+        let ch = normal[i..].chars().next().unwrap_or(' ');
+        let next = i + ch.len_utf8();
+        if is_cjk(ch) {
+            if start < i {
+                out.push(&normal[start..i]);
+            }
+            start = next;
+        }
+        i = next;
+    }
+    if start < b.len() {
+        out.push(&normal[start..]);
+    }
+    out
 }
 
 /// The first eight bytes of `w` as a big-endian number, zero-padded.
@@ -503,13 +548,20 @@ impl Haystack {
     pub fn new(normal: &str) -> Self {
         let padded = format!(" {normal} ");
         let b = padded.as_bytes();
+        let mut chars = [0u64; 64];
+        if !padded.is_ascii() {
+            for c in padded.chars().filter(|c| !c.is_ascii()) {
+                let bit = char_bit(c);
+                chars[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         // words as the diff counts them: a Latin run glued to Chinese (`获取imei号`) is a word of
-        // its own, so an ASCII term finds it in Chinese text
+        // its own, so an ASCII term finds it in Chinese text; a lone CJK character is no word an
+        // ASCII term could hold, and Chinese terms are looked for in the text itself
         let base = padded.as_ptr() as usize;
-        let all = crate::diff::text::words(&padded);
-        // each distinct word once (a Chinese text repeats its few thousand characters many times
-        // over), then sorted for look-ups; the hasher's keys are random, so no text can be made
-        // to collide on purpose
+        let all = latin_words(&padded);
+        // each distinct word once, then sorted for look-ups; the hasher's keys are random, so no
+        // text can be made to collide on purpose
         let mut seen =
             std::collections::HashSet::with_capacity_and_hasher(all.len() / 4, ahash::RandomState::new());
         let mut words: Vec<(u64, usize, usize)> = all
@@ -526,7 +578,20 @@ impl Haystack {
             let bit = pair_bit(&b[w.1..w.2]);
             pairs[bit / 64] |= 1 << (bit % 64);
         }
-        Haystack { padded, words, pairs }
+        Haystack {
+            padded,
+            words,
+            pairs,
+            chars,
+        }
+    }
+
+    /// Can the text hold every non-ASCII character of `t`?
+    fn may_hold(&self, t: &str) -> bool {
+        t.chars().filter(|c| !c.is_ascii()).all(|c| {
+            let bit = char_bit(c);
+            self.chars[bit / 64] & (1 << (bit % 64)) != 0
+        })
     }
 
     /// How the word at `entry` compares with `w`, whose [`key`] is `k`.
@@ -596,6 +661,8 @@ impl Haystack {
                     return true;
                 }
             }
+        } else if !self.may_hold(t) {
+            return false;
         }
         matches_padded(&self.padded, term)
     }
@@ -672,6 +739,28 @@ mod tests {
         assert_eq!(rules.fingerprint(), crate::output::sha256_hex(BUILTIN.as_bytes()));
         assert_eq!(RuleSet::builtin().fingerprint(), rules.fingerprint());
         assert!(!rules.clauses.is_empty());
+    }
+
+    #[test]
+    fn latin_words_are_the_words_that_are_no_cjk_character() {
+        for t in [
+            "获取imei号、第三方sdk和android id",
+            "a b  c",
+            "",
+            "数据 共享 a b",
+            "é 数据x数 ab",
+        ] {
+            let n = normal_form(t);
+            let lone = |w: &&str| {
+                let mut cs = w.chars();
+                cs.next().is_some_and(is_cjk) && cs.next().is_none()
+            };
+            let expected: Vec<&str> = crate::diff::text::words(&n)
+                .into_iter()
+                .filter(|w| !lone(w))
+                .collect();
+            assert_eq!(latin_words(&n), expected, "{t}");
+        }
     }
 
     #[test]

@@ -58,29 +58,29 @@ fn navigation(b: &Block, site: &str) -> bool {
     !rest.chars().any(char::is_alphanumeric)
 }
 
-/// A short label among navigation links (`Menu`, `Search`): at most five words and no sentence,
-/// or the page's [`remains`].
+/// A short label among navigation links (`Menu`, `Search`): at most five words in at most 200
+/// bytes and no sentence, or the page's [`remains`].
 fn label(b: &Block) -> bool {
     let t = b.text.trim();
     // a word count that stops early: paragraphs are long
     let short = |n: usize| t.split_whitespace().nth(n).is_none();
     remains(b)
-        || short(5) && !t.contains(['@', '.', '。', ':', '：']) && !t.chars().any(|c| c.is_ascii_digit())
+        || t.len() <= 200
+            && short(5)
+            && !t.contains(['@', '.', '。', ':', '：'])
+            && !t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A copyright line (`© 2020 Blizzard Entertainment, Inc. All rights reserved.`) or the remains of
 /// a link a capture broke over lines (`](https://example.com/fr)[`).
 fn remains(b: &Block) -> bool {
     let t = b.text.trim();
-    if t.split_whitespace().nth(12).is_some() {
-        return false;
-    }
     let bare = t
         .trim_start_matches(['[', ']', '('])
         .trim_end_matches([')', '[', ']']);
     let fragment = (t.starts_with("](") || t.ends_with(")[")) && !bare.contains(char::is_whitespace);
     let copyright = t.starts_with('©') || t.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"));
-    fragment || copyright
+    (fragment || copyright) && t.split_whitespace().nth(12).is_none()
 }
 
 /// Which of `blocks` are page chrome (see the module doc), given the document's own site.
@@ -90,14 +90,15 @@ pub fn chrome(blocks: &[Block], site: &str) -> Vec<bool> {
         return out;
     }
     let nav: Vec<bool> = blocks.iter().map(|b| navigation(b, site)).collect();
+    let in_run: Vec<bool> = blocks.iter().zip(&nav).map(|(b, &n)| n || label(b)).collect();
     let mut i = 0;
     while i < blocks.len() {
-        if !(nav[i] || label(&blocks[i])) {
+        if !in_run[i] {
             i += 1;
             continue;
         }
         let start = i;
-        while i < blocks.len() && (nav[i] || label(&blocks[i])) {
+        while i < blocks.len() && in_run[i] {
             i += 1;
         }
         // at least three links: the labels between the first and the last are the menu's, and

@@ -75,7 +75,8 @@ pub fn normal_form(s: &str) -> String {
             out.push(c);
             continue;
         }
-        let word_char = c.is_alphanumeric() || !(c.is_whitespace() || is_punct(c) || c.is_ascii());
+        // punctuation first: it is never alphanumeric, and asking the Unicode tables costs more
+        let word_char = !is_punct(c) && (c.is_alphanumeric() || !(c.is_whitespace() || c.is_ascii()));
         if !word_char {
             pending_space = true;
             continue;

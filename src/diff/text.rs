@@ -24,6 +24,12 @@ pub use super::normal::{fold_width, is_cjk, normal_form};
 /// U+2000..=U+206F: spaces, dashes, quotes, bullets; no letter among them.
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
 
+/// Chinese punctuation and full-width symbols (`，。、（）：`), frequent in Chinese text: none is a
+/// letter, which this tells without the alphabet tables.
+fn cjk_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x3004 | 0x3008..=0x3020 | 0x3030 | 0x303D..=0x303F | 0xFF00..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+}
+
 /// Share of CJK characters among the letters of `s`.
 pub fn cjk_ratio(s: &str) -> f64 {
     let b = s.as_bytes();
@@ -61,7 +67,7 @@ pub fn cjk_ratio(s: &str) -> f64 {
         if is_cjk(c) {
             letters += 1;
             cjk += 1;
-        } else if !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic() {
+        } else if !GENERAL_PUNCTUATION.contains(&c) && !cjk_punctuation(c) && c.is_alphabetic() {
             // (curly quotes and dashes, frequent in Latin text, skip the alphabet tables)
             letters += 1;
         }
@@ -473,6 +479,22 @@ pub fn changed_text_in_context(segments: &[Segment], window: usize) -> (String, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cjk_punctuation_holds_no_letter() {
+        let all = (0x3000..=0x303Fu32)
+            .chain(0xFF00..=0xFF65)
+            .filter_map(char::from_u32);
+        for c in all.filter(|&c| cjk_punctuation(c)) {
+            assert!(!c.is_alphabetic(), "{c:?}");
+        }
+        assert!(
+            cjk_punctuation('，')
+                && cjk_punctuation('。')
+                && !cjk_punctuation('々')
+                && !cjk_punctuation('Ａ')
+        );
+    }
 
     #[test]
     fn context_makes_a_cut_term_whole() {
