@@ -208,6 +208,15 @@ pub fn excerpt(s: &str) -> String {
     out
 }
 
+/// An English word that negates (after `n't` was spelled ` not`): what [`negative`],
+/// [`negation_changed`] and [`negation_scope`] count.
+fn negation_word(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without"
+    )
+}
+
 /// Is a sentence negated (an odd number of negations: `we never sell`, `you cannot delete`, `我们不会
 /// 出售`)? Compounds that only look negative (`不限于`, `不同`, `not only`) do not count.
 pub(super) fn negative(text: &str) -> bool {
@@ -232,12 +241,7 @@ pub(super) fn negative(text: &str) -> bool {
     let lower = lower.replace("not only", "").replace("n't", " not");
     let en_count = lower
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| {
-            matches!(
-                *w,
-                "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without"
-            )
-        })
+        .filter(|w| negation_word(w))
         .count();
     (zh_count + en_count) % 2 == 1
 }
@@ -246,14 +250,10 @@ pub(super) fn negative(text: &str) -> bool {
 /// flip of a sentence's polarity must be the change itself, not a rewording around it.
 pub(super) fn negation_changed(changed: &str) -> bool {
     let lower = changed.to_lowercase().replace("n't", " not");
-    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w,
-            "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without"
-        )
-    }) || ["不", "未", "无", "没有", "禁止"]
-        .iter()
-        .any(|k| lower.contains(k))
+    lower.split(|c: char| !c.is_alphanumeric()).any(negation_word)
+        || ["不", "未", "无", "没有", "禁止"]
+            .iter()
+            .any(|k| lower.contains(k))
 }
 
 /// The words a sentence's negations apply to: the few words after each (`never sell your personal
@@ -264,10 +264,7 @@ pub(super) fn negation_scope(text: &str) -> String {
     let words: Vec<&str> = lower.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if matches!(
-            bare,
-            "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without"
-        ) {
+        if negation_word(bare) {
             out.push_str(&words[i + 1..(i + 7).min(words.len())].join(" "));
             out.push(' ');
         }
