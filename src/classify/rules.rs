@@ -110,7 +110,8 @@ impl<'de> Deserialize<'de> for TermGroup {
                     match key.as_str() {
                         "strength" if strength.is_none() => strength = Some(map.next_value()?),
                         "source" if source.is_none() => source = Some(map.next_value()?),
-                        "strength" | "source" => return Err(A::Error::duplicate_field("strength or source")),
+                        "strength" => return Err(A::Error::duplicate_field("strength")),
+                        "source" => return Err(A::Error::duplicate_field("source")),
                         _ if terms.contains_key(&key) => {
                             return Err(A::Error::custom(format!("duplicate key `{key}`")));
                         }
