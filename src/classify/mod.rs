@@ -335,7 +335,6 @@ fn verdict<'d>(
         .entry((&change.section, &change.heading, &change.path, lx))
         .or_insert_with(|| rules.topics(&change.section, &change.heading, &change.path, lx));
     hard_evidence(old_full, new_full, &context, topics, docs, &mut found);
-    let hard: BTreeSet<Role> = found.clauses.clone();
     let changed = normal_form(&format!("{ins} {del}"));
     let changed_words = words(&changed).len();
     let whole_block = matches!(change.kind, Kind::Added | Kind::Removed);
@@ -356,11 +355,20 @@ fn verdict<'d>(
     } else {
         (String::new(), String::new())
     };
-    match change.kind {
-        Kind::Modified => prose_facts::prose_facts(&old_sentence, &new_sentence, docs, &mut found),
-        Kind::Added | Kind::Removed => prose_facts::prose_facts(&del, &ins, docs, &mut found),
-        Kind::Moved => {}
-    }
+    let (sentences_old, sentences_new) = match change.kind {
+        Kind::Modified => (old_sentence.as_str(), new_sentence.as_str()),
+        _ => (del.as_str(), ins.as_str()),
+    };
+    // (an SDK named in a passage about a high-risk assessment is its context: not hard evidence)
+    let mut hard: BTreeSet<Role> = found.clauses.clone();
+    prose_facts::sdks(sentences_old, sentences_new, docs, &mut found);
+    hard.extend(prose_facts::rights(
+        sentences_old,
+        sentences_new,
+        &hay,
+        docs,
+        &mut found,
+    ));
     let mut lexical: BTreeSet<Role> = BTreeSet::new();
     let mut single_term: BTreeSet<Role> = BTreeSet::new();
     for clause in rules.clauses.iter() {
@@ -498,20 +506,51 @@ fn verdict<'d>(
     }
     // one entry more or fewer in a list of what the section is about (a data type, a purpose, a
     // recipient, a right), the rest of the list as it was
-    if let ([topic], Kind::Modified) = (topics.iter().copied().collect::<Vec<_>>().as_slice(), change.kind)
-        && matches!(topic, Role::Purposes | Role::Recipients | Role::Rights)
-        && !found.clauses.contains(topic)
+    // (what the list is of: the section's one topic, else what its own sentence is about, by the
+    // terms of the sentence around the list)
+    let listed = |r: &Role| matches!(r, Role::Purposes | Role::Recipients | Role::Rights);
+    let one_topic = match topics.iter().copied().collect::<Vec<_>>().as_slice() {
+        [topic] if listed(topic) => Some(*topic),
+        _ => None,
+    };
+    // (a list's sentence is read for its topic only when few words changed, as an entry or a
+    // few make: a rewritten sentence is no list that grew)
+    if change.kind == Kind::Modified
+        && (one_topic.is_some() || changed_words <= 40)
         && let Some((added, removed)) = enumeration::list_change(&old_sentence, &new_sentence)
     {
-        found.add(
-            *topic,
-            Reason::ListEntries {
-                topic: *topic,
-                added,
-                removed,
-            },
-        );
-        lexical.insert(*topic);
+        let list_topics: Vec<Role> = match one_topic {
+            Some(topic) => vec![topic],
+            None => {
+                let sentence = if added.is_empty() {
+                    &old_sentence
+                } else {
+                    &new_sentence
+                };
+                let hay = rules::Haystack::new(&normal_form(sentence));
+                rules
+                    .clauses
+                    .iter()
+                    .filter(|c| listed(&c.role))
+                    .filter(|c| !c.strong_in(&hay, lx).is_empty() || !c.medium_in(&hay, lx).is_empty())
+                    .map(|c| c.role)
+                    .collect()
+            }
+        };
+        for topic in list_topics {
+            if found.clauses.contains(&topic) {
+                continue;
+            }
+            found.add(
+                topic,
+                Reason::ListEntries {
+                    topic,
+                    added: added.clone(),
+                    removed: removed.clone(),
+                },
+            );
+            lexical.insert(topic);
+        }
     }
     let dropped: Vec<Role> = if lexical.contains(&Role::Risk) {
         lexical

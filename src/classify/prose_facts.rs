@@ -1,6 +1,6 @@
 //! Facts read from the sentences a change touched, compared between the old and the new text: SDKs
-//! (a recipient, 8.3). A name the other whole document states elsewhere is neither new nor gone:
-//! it moved.
+//! (a recipient, 8.3) and users' rights (8.4). A name (or a right) the other whole document states
+//! elsewhere is neither new nor gone: it moved.
 //!
 //! Purposes and kinds of personal information are read by their own extractors (`purpose`,
 //! `category`) but do not reach the verdict: measured on the corpora (2026-12-06), read in every
@@ -10,11 +10,15 @@
 //! searched in every changed passage). The lexicon's terms already carry what they would.
 
 use super::evidence::Documents;
+use std::collections::BTreeSet;
+
+use super::rights::{Right, stated};
+use super::rules::Haystack;
 use super::{Found, Reason, Role};
 
 /// Adds the SDKs the change's sentences name that the other side does not: `old` and `new` are the
 /// changed sentences of a modification, or a whole added (or removed) passage and nothing.
-pub(super) fn prose_facts(old: &str, new: &str, docs: &Documents, found: &mut Found) {
+pub(super) fn sdks(old: &str, new: &str, docs: &Documents, found: &mut Found) {
     let (so, sn) = (super::sdks(old), super::sdks(new));
     let added: Vec<String> = sn
         .iter()
@@ -31,11 +35,55 @@ pub(super) fn prose_facts(old: &str, new: &str, docs: &Documents, found: &mut Fo
     }
 }
 
+/// Adds the users' rights the change's sentences state that the other side does not, and the other
+/// document states nowhere (GDPR Arts. 15-22, PIPL Arts. 44-47): a right granted, or one taken
+/// away. The right to complain is a complaint channel (§VIII 8.5); the others are rights (8.4).
+/// `changed` holds the words that changed. Returns the clauses it triggered.
+pub(super) fn rights(
+    old: &str,
+    new: &str,
+    changed: &Haystack,
+    docs: &Documents,
+    found: &mut Found,
+) -> Vec<Role> {
+    let mut roles = vec![];
+    // a right granted or taken away has its words among the words that changed: most changes
+    // have none, and their passages need not be read
+    if stated(changed).is_empty() {
+        return roles;
+    }
+    // read by the extractor (a right granted or exercised, not a word that may name one), and
+    // passed over when the other document has any words that state it
+    let read = |s: &str| -> BTreeSet<Right> { super::rights(s).into_iter().collect() };
+    let (ro, rn) = (read(old), read(new));
+    if ro == rn {
+        return roles;
+    }
+    for role in [Role::Rights, Role::Contact] {
+        let of_role = |r: &Right| (*r == Right::Complaint) == (role == Role::Contact);
+        let added: Vec<Right> = rn
+            .difference(&ro)
+            .filter(|r| of_role(r) && !docs.rights(false).contains(r))
+            .copied()
+            .collect();
+        let removed: Vec<Right> = ro
+            .difference(&rn)
+            .filter(|r| of_role(r) && !docs.rights(true).contains(r))
+            .copied()
+            .collect();
+        if !added.is_empty() || !removed.is_empty() {
+            found.add(role, Reason::Rights { added, removed });
+            roles.push(role);
+        }
+    }
+    roles
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::evidence::Documents;
     use super::super::{Found, Reason, Role};
-    use super::prose_facts;
+    use super::sdks as prose_facts;
 
     fn found(old: &str, new: &str) -> Found {
         let docs = Documents::new(old, new);

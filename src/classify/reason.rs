@@ -241,6 +241,14 @@ pub enum Reason {
         /// Named only before.
         removed: Vec<String>,
     },
+    /// Users' rights stated in the changed sentences of one side only, and nowhere in the other
+    /// document: a right granted or taken away.
+    Rights {
+        /// Stated only now.
+        added: Vec<Right>,
+        /// Stated only before.
+        removed: Vec<Right>,
+    },
     /// A material change inside the section about a topic changes that topic too.
     InSectionAbout(Role),
     /// The passage only shows a fact change, which is counted where it is.
@@ -343,6 +351,8 @@ impl Reason {
             Reason::ListEntries { removed, .. } if removed.is_empty() => "list-entries-added",
             Reason::ListEntries { .. } => "list-entries-removed",
             Reason::Sdks { .. } => "sdks-changed",
+            Reason::Rights { removed, .. } if removed.is_empty() => "rights-stated",
+            Reason::Rights { .. } => "rights-no-longer-stated",
             Reason::InSectionAbout(_) => "in-section-about",
             Reason::ShowsFact { .. } => "shows-fact-change",
             Reason::FactItemAdded { .. } => "fact-item-added",

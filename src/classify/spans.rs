@@ -69,18 +69,70 @@ pub(super) fn occurrences(lower: &str, term: &str) -> Vec<(usize, usize)> {
 
 /// Every term of `lexicon` found in `lower`, overlapping ones resolved longest first, in text order.
 pub(super) fn spans<K: Copy>(lower: &str, lexicon: &[(K, &[&str])]) -> Vec<Span<K>> {
-    let mut all: Vec<Span<K>> = lexicon
+    let words = Words::of(lower);
+    let all: Vec<Span<K>> = lexicon
         .iter()
         .flat_map(|(kind, terms)| {
-            terms.iter().flat_map(move |t| {
-                occurrences(lower, t).into_iter().map(move |(start, end)| Span {
-                    start,
-                    end,
-                    kind: *kind,
+            let words = &words;
+            terms
+                .iter()
+                .filter(move |t| words.may_hold(t))
+                .flat_map(move |t| {
+                    occurrences(lower, t).into_iter().map(move |(start, end)| Span {
+                        start,
+                        end,
+                        kind: *kind,
+                    })
                 })
-            })
         })
         .collect();
+    longest_first(all)
+}
+
+/// The words of a lowercase text, sorted, to pass over the terms it cannot hold before any is
+/// looked for in it (a lexicon has hundreds of terms; a sentence holds a few).
+struct Words<'a> {
+    sorted: Vec<&'a str>,
+    /// The text has a CJK character (every CJK character's UTF-8 begins with a byte of 0xe3 or
+    /// more; the terms are ASCII or Chinese).
+    cjk: bool,
+}
+
+impl<'a> Words<'a> {
+    fn of(lower: &'a str) -> Self {
+        let mut sorted: Vec<&str> = lower
+            .split(|c: char| !word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        Words {
+            sorted,
+            cjk: lower.bytes().any(|b| b >= 0xe3),
+        }
+    }
+
+    /// Can `term` occur (see [`occurrences`]): an ASCII term's first word is one of the text's
+    /// words (or begins one, for a one-word term with `*`); a Chinese term needs CJK text.
+    fn may_hold(&self, term: &str) -> bool {
+        if !term.is_ascii() {
+            return self.cjk;
+        }
+        let t = term.trim_end_matches('*');
+        let first = t.split(|c: char| !word_char(c)).next().unwrap_or("");
+        if first.is_empty() {
+            return true;
+        }
+        let prefix = first.len() == t.len() && term.ends_with('*');
+        let at = self.sorted.partition_point(|w| *w < first);
+        self.sorted
+            .get(at)
+            .is_some_and(|w| if prefix { w.starts_with(first) } else { *w == first })
+    }
+}
+
+/// Overlapping spans resolved, the longest first, in text order.
+fn longest_first<K: Copy>(mut all: Vec<Span<K>>) -> Vec<Span<K>> {
     // longest first; among equals the earlier, then the lexicon's order (a stable sort)
     all.sort_by_key(|s| (std::cmp::Reverse(s.end - s.start), s.start));
     let mut kept: Vec<Span<K>> = Vec::new();
@@ -96,6 +148,43 @@ pub(super) fn spans<K: Copy>(lower: &str, lexicon: &[(K, &[&str])]) -> Vec<Span<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`spans`] without the look at the text's words first: every term searched.
+    fn spans_reference<K: Copy>(lower: &str, lexicon: &[(K, &[&str])]) -> Vec<Span<K>> {
+        longest_first(
+            lexicon
+                .iter()
+                .flat_map(|(kind, terms)| {
+                    terms.iter().flat_map(move |t| {
+                        occurrences(lower, t).into_iter().map(move |(start, end)| Span {
+                            start,
+                            end,
+                            kind: *kind,
+                        })
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    proptest::proptest! {
+        /// Passing over the terms whose first word the text lacks finds what searching every term
+        /// finds: prefixes, words joined by marks, Chinese terms, terms at the text's ends.
+        #[test]
+        fn the_word_look_up_loses_no_span(
+            s in "(opt|out|opt-out|of|sale|delet|deletes|delete|e|mail|e-mail|my|your|data|删除|数据|撤回| |-|'|,|é|x){0,24}"
+        ) {
+            let lex: &[(u8, &[&str])] = &[
+                (1, &["opt out", "opt-out", "opt out of sale"]),
+                (2, &["delet*", "delete your data"]),
+                (3, &["e-mail", "mail*", "your"]),
+                (4, &["删除", "撤回"]),
+                (5, &["*", "-"]),
+            ];
+            let low = lower(&s);
+            proptest::prop_assert_eq!(spans(&low, lex), spans_reference(&low, lex));
+        }
+    }
 
     #[test]
     fn whole_words_prefixes_and_the_longest_term() {

@@ -129,6 +129,15 @@ impl Change {
         Change {
             section: section.id.clone(),
             heading: section.heading.clone(),
+            ..Change::blank(kind, old, new)
+        }
+    }
+
+    /// A change of prose with nothing filled in but its kind and texts.
+    fn blank(kind: Kind, old: Option<String>, new: Option<String>) -> Change {
+        Change {
+            section: String::new(),
+            heading: String::new(),
             path: vec![],
             kind,
             old,
@@ -798,8 +807,13 @@ fn mark_restated(changes: &mut Vec<Change>) {
             .find(|&&(i, j)| same_statement(&side[i][j].1, n))
             .map(|&(i, _)| i)
     };
-    let mut drop = vec![false; changes.len()];
-    for (i, c) in changes.iter_mut().enumerate() {
+    // each added or removed passage's body (a whole section's heading is its label, not a
+    // statement: its body decides) and the sentences of it the other side does not hold
+    let mut bodies: Vec<&[Sentence]> = vec![&[]; changes.len()];
+    let mut novel: Vec<Vec<usize>> = vec![vec![]; changes.len()];
+    // for an addition: the section that held the first of its sentences found elsewhere
+    let mut found_in: Vec<Option<String>> = vec![None; changes.len()];
+    for (i, c) in changes.iter().enumerate() {
         if c.fact.is_some() || !matches!(c.kind, Kind::Added | Kind::Removed) {
             continue;
         }
@@ -811,40 +825,138 @@ fn mark_restated(changes: &mut Vec<Change>) {
             known(other, n, bare)
                 .or_else(|| reworded(skeletons.get_or_init(|| by_skeleton(other_side)), other_side, n))
         };
-        // a whole section's heading is its label, not a statement: its body decides
-        let body = if c.whole_section && all.len() > 1 {
+        bodies[i] = if c.whole_section && all.len() > 1 {
             &all[1..]
         } else {
             &all[..]
         };
-        let novel: Vec<&str> = body
-            .iter()
-            .filter(|(_, n, bare)| known(n, bare).is_none())
-            .map(|(s, _, _)| s.as_str())
+        novel[i] = (0..bodies[i].len())
+            .filter(|&k| {
+                let (_, n, bare) = &bodies[i][k];
+                known(n, bare).is_none()
+            })
             .collect();
-        if novel.iter().all(|s| trivial(&normal_form(s))) {
+        if c.kind == Kind::Added {
+            found_in[i] = bodies[i]
+                .iter()
+                .find_map(|(_, n, bare)| known(n, bare))
+                .map(|j| headings[j].clone());
+        }
+    }
+    // a sentence taken out in one place and put back, edited, in another (a list renumbered and
+    // moved, a paragraph merged under a new heading): the edit is what changed
+    let reworded_pairs = pair_reworded(changes, &bodies, &novel);
+    let mut edits: Vec<Vec<Change>> = vec![vec![]; changes.len()];
+    let mut paired_from: Vec<Option<String>> = vec![None; changes.len()];
+    for &((ai, ak), (ri, rk)) in &reworded_pairs {
+        novel[ai].retain(|&k| k != ak);
+        novel[ri].retain(|&k| k != rk);
+        let (added, removed) = (&changes[ai], &changes[ri]);
+        let (old, new) = (bodies[ri][rk].0.clone(), bodies[ai][ak].0.clone());
+        let (redline, _) = redline(&old, &new);
+        paired_from[ai].get_or_insert_with(|| removed.heading.clone());
+        edits[ai].push(Change {
+            path: added.path.clone(),
+            redline,
+            moved_from: Some(removed.heading.clone()),
+            block_kind: Some(doc::BlockKind::Paragraph),
+            locale: added.locale.clone(),
+            ..Change {
+                section: added.section.clone(),
+                heading: added.heading.clone(),
+                ..Change::blank(Kind::Modified, Some(old), Some(new))
+            }
+        });
+    }
+    let mut drop = vec![false; changes.len()];
+    for (i, c) in changes.iter_mut().enumerate() {
+        if c.fact.is_some() || !matches!(c.kind, Kind::Added | Kind::Removed) {
+            continue;
+        }
+        let body = bodies[i];
+        let kept: Vec<&str> = novel[i].iter().map(|&k| body[k].0.as_str()).collect();
+        if kept.iter().all(|s| trivial(&normal_form(s))) {
             if c.kind == Kind::Removed {
                 drop[i] = true;
             } else {
-                let from = body
-                    .iter()
-                    .find_map(|(_, n, bare)| known(n, bare))
-                    .map(|j| headings[j].clone());
+                let from = found_in[i].take().or_else(|| paired_from[i].take());
                 c.kind = Kind::Moved;
                 c.old = c.new.clone();
                 c.editorial_form = true;
                 c.moved_from = from;
             }
-        } else if novel.len() < body.len() {
-            c.novel = Some(novel.join(" "));
+        } else if kept.len() < body.len() {
+            c.novel = Some(kept.join(" "));
         }
     }
-    let mut i = 0;
-    changes.retain(|_| {
-        i += 1;
-        !drop[i - 1]
-    });
+    let mut out = Vec::with_capacity(changes.len() + reworded_pairs.len());
+    for ((c, dropped), edits) in std::mem::take(changes).into_iter().zip(drop).zip(edits) {
+        if !dropped {
+            out.push(c);
+        }
+        out.extend(edits);
+    }
+    *changes = out;
 }
+
+/// Sentences added in one passage and removed from another that say nearly the same (Dice
+/// similarity of their words at least [`REWORDED`], eight words or more each): each added sentence
+/// with the removed one most like it, the most alike first, each sentence in one pair at most. The
+/// pairs are `((added change, sentence), (removed change, sentence))`, in added-sentence order.
+/// Past [`PAIRING_LIMIT`] comparisons (a rewrite of the whole document) none is paired.
+fn pair_reworded(
+    changes: &[Change],
+    bodies: &[&[Sentence]],
+    novel: &[Vec<usize>],
+) -> Vec<((usize, usize), (usize, usize))> {
+    let side = |kind: Kind| -> Vec<((usize, usize), text::WordBag)> {
+        changes
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == kind && c.fact.is_none())
+            .flat_map(|(i, _)| novel[i].iter().map(move |&k| (i, k)))
+            .map(|(i, k)| ((i, k), text::WordBag::of_normal(&bodies[i][k].1)))
+            .filter(|(_, bag)| bag.len() >= 8)
+            .collect()
+    };
+    let (added, removed) = (side(Kind::Added), side(Kind::Removed));
+    if added.is_empty() || removed.is_empty() || added.len() * removed.len() > PAIRING_LIMIT {
+        return vec![];
+    }
+    let mut candidates: Vec<(f64, usize, usize)> = vec![];
+    for (a, (_, bag_a)) in added.iter().enumerate() {
+        for (r, (_, bag_r)) in removed.iter().enumerate() {
+            // Dice cannot reach the bar when one bag is much the larger
+            let (x, y) = (bag_a.len().min(bag_r.len()), bag_a.len().max(bag_r.len()));
+            if (2 * x) as f64 / ((x + y) as f64) < REWORDED {
+                continue;
+            }
+            let sim = bag_a.similarity(bag_r);
+            if sim >= REWORDED {
+                candidates.push((sim, a, r));
+            }
+        }
+    }
+    // the most alike first; ties in document order, so the result never depends on sorting
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut used_a, mut used_r) = (vec![false; added.len()], vec![false; removed.len()]);
+    let mut pairs = vec![];
+    for (_, a, r) in candidates {
+        if !used_a[a] && !used_r[r] {
+            used_a[a] = true;
+            used_r[r] = true;
+            pairs.push((added[a].0, removed[r].0));
+        }
+    }
+    pairs.sort();
+    pairs
+}
+
+/// How alike two sentences' words must be for one to be the other reworded.
+const REWORDED: f64 = 0.75;
+
+/// The most sentence comparisons [`pair_reworded`] makes.
+const PAIRING_LIMIT: usize = 250_000;
 
 /// Do two normalised sentences make the same statement, one with a few filler words more or
 /// less (`any questions, concerns, complaints` / `any questions, concerns, or complaints`)? No
@@ -1157,5 +1269,59 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["One.", "Two!Three.", "data.", "You"]
         );
+    }
+
+    #[test]
+    fn a_sentence_moved_and_edited_is_a_modification_where_it_went() {
+        let old = input(
+            "# Policy\n\n## Notices\n\nWe tell you of every change to this policy by email.\n\nThe state law permits users who are residents to request from us, once a year and free of charge, a list of the third parties we shared personal information with. If you are a resident and want such a list, write to old@example.com.\n\n## Data\n\nWe collect your name.\n",
+        );
+        let new = input(
+            "# Policy\n\n## Notices\n\nWe tell you of every change to this policy by email.\n\n## Data\n\nWe collect your name.\n\n## Residents\n\nThe state law permits our users who are residents to request from us, once a year and free of charge, a list of the third parties we shared personal information with. If you are a resident and want such a list, write to new@example.com.\n",
+        );
+        let d = diff(&old, &new, &[]);
+        // nothing is said to be taken out; the text that went is where it went, edited
+        assert!(
+            !d.changes.iter().any(|c| c.kind == Kind::Removed),
+            "{:#?}",
+            d.changes
+        );
+        let edits: Vec<&Change> = d
+            .changes
+            .iter()
+            .filter(|c| c.kind == Kind::Modified && c.moved_from.is_some())
+            .collect();
+        assert_eq!(edits.len(), 2, "{:#?}", d.changes);
+        assert!(
+            edits
+                .iter()
+                .all(|c| c.section == "residents" && c.moved_from.as_deref() == Some("Notices"))
+        );
+        assert_eq!(
+            edits[1].old.as_deref(),
+            Some("If you are a resident and want such a list, write to old@example.com.")
+        );
+        assert_eq!(
+            edits[1].new.as_deref(),
+            Some("If you are a resident and want such a list, write to new@example.com.")
+        );
+        assert!(
+            d.changes
+                .iter()
+                .any(|c| c.kind == Kind::Moved && c.section == "residents"),
+            "{:#?}",
+            d.changes
+        );
+        // a sentence that says something else is no edit of one taken out
+        let unlike = input(
+            "# Policy\n\n## Notices\n\nWe tell you of every change to this policy by email.\n\n## Data\n\nWe collect your name.\n\n## Residents\n\nWe sell the browsing history of every visitor to data brokers in several countries around the world.\n",
+        );
+        let d = diff(&old, &unlike, &[]);
+        assert!(
+            !d.changes
+                .iter()
+                .any(|c| c.moved_from.is_some() && c.kind == Kind::Modified)
+        );
+        assert!(d.changes.iter().any(|c| c.kind == Kind::Added));
     }
 }

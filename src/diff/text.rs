@@ -144,6 +144,16 @@ impl WordBag {
         WordBag { hashes }
     }
 
+    /// How many words the bag holds.
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// The bag holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
     /// The Dice coefficient of the two bags (1 for two empty ones).
     pub fn similarity(&self, other: &WordBag) -> f64 {
         let (a, b) = (&self.hashes, &other.hashes);

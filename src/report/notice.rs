@@ -342,6 +342,7 @@ fn concrete(report: &Report, change: &Change, verdict: &Verdict, id: &str) -> Ve
             Reason::Terms { .. }
             | Reason::TopicPassage { .. }
             | Reason::ListEntries { .. }
+            | Reason::Rights { .. }
             | Reason::PolarityFlip { .. }
             | Reason::InSectionAbout(_) => found.push((Rank::Passage, passage(report, change, verdict, zh))),
             // editorial, moves and the like name no concrete change; a carried change is listed

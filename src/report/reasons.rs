@@ -190,19 +190,29 @@ fn en(reason: &Reason) -> String {
             };
             if removed.is_empty() {
                 format!(
-                    "a list in the section about {} names more: {}",
+                    "a list about {} names more: {}",
                     short_topic(*topic, "en"),
                     quoted(added)
                 )
             } else {
                 format!(
-                    "a list in the section about {} names less: {} taken out",
+                    "a list about {} names less: {} taken out",
                     short_topic(*topic, "en"),
                     quoted(removed)
                 )
             }
         }
         Reason::Sdks { added, removed } => sdks_en(added, removed),
+        Reason::Rights { added, removed } => {
+            let mut parts = Vec::new();
+            if !added.is_empty() {
+                parts.push(format!("now stated: {}", rights_en(added)));
+            }
+            if !removed.is_empty() {
+                parts.push(format!("no longer stated anywhere: {}", rights_en(removed)));
+            }
+            parts.join("; ")
+        }
         Reason::InSectionAbout(role) => {
             format!("the change is in the section about {}", short_topic(*role, "en"))
         }
@@ -406,19 +416,29 @@ fn zh(reason: &Reason) -> String {
             let quoted = |xs: &[String]| xs.iter().map(|x| format!("“{x}”")).collect::<Vec<_>>().join("、");
             if removed.is_empty() {
                 format!(
-                    "关于{}的部分所列内容新增：{}",
+                    "关于{}的列表新增：{}",
                     short_topic(*topic, "zh-CN"),
                     quoted(added)
                 )
             } else {
                 format!(
-                    "关于{}的部分所列内容删除：{}",
+                    "关于{}的列表删除：{}",
                     short_topic(*topic, "zh-CN"),
                     quoted(removed)
                 )
             }
         }
         Reason::Sdks { added, removed } => sdks_zh(added, removed),
+        Reason::Rights { added, removed } => {
+            let mut parts = Vec::new();
+            if !added.is_empty() {
+                parts.push(format!("新载明：{}", rights_zh(added)));
+            }
+            if !removed.is_empty() {
+                parts.push(format!("全文不再载明：{}", rights_zh(removed)));
+            }
+            parts.join("；")
+        }
         Reason::InSectionAbout(role) => {
             format!("修改位于关于{}的部分", short_topic(*role, "zh-CN"))
         }
@@ -604,6 +624,10 @@ mod tests {
             Reason::Sdks {
                 added: vec![s("Umeng SDK")],
                 removed: vec![s("com.example.push")],
+            },
+            Reason::Rights {
+                added: vec![Right::Portability],
+                removed: vec![Right::Erasure],
             },
             Reason::ShowsFact {
                 path: s("contact.email"),

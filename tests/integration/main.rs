@@ -29,6 +29,7 @@ mod output_folder;
 mod pdf;
 mod phones;
 mod properties;
+mod prose_reading;
 mod publish;
 mod real_corpus;
 mod serve;

@@ -1,0 +1,108 @@
+//! Prose read as a lawyer reads it (issue 18 items 1, 3 and 5): a passage moved and edited is judged
+//! by its edit, an entry put into a list is judged by what the list's own sentence is about, and a
+//! user's right granted or taken away is a fact, whatever words surround it.
+
+use serde_json::Value;
+
+use crate::harness::run_in;
+
+/// `policyc diff old.md new.md --format json` on the two texts.
+fn diff(old: &str, new: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("old.md"), old).unwrap();
+    std::fs::write(dir.path().join("new.md"), new).unwrap();
+    let run = run_in(dir.path(), &["diff", "old.md", "new.md", "--format", "json"], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn clauses(doc: &Value) -> Vec<&str> {
+    doc["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect()
+}
+
+fn kinds(doc: &Value) -> Vec<String> {
+    doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["evidence"].as_array().unwrap().iter())
+        .map(|e| e["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+const NOTICE: &str = "The state law permits users who are residents to request from us, once a year and free of charge, a list of the third parties with which we shared personal information for their direct marketing.";
+
+#[test]
+fn a_passage_moved_and_edited_is_judged_by_its_edit() {
+    let old = format!(
+        "# Privacy policy\n\n## Data\n\nWe collect your name and email.\n\n## Devices\n\nWe read the model of your phone.\n\n{NOTICE} If you are a resident and would like such a list, write to help@old-name.example.\n"
+    );
+    let new = format!(
+        "# Privacy policy\n\n## Data\n\nWe collect your name and email.\n\n## Devices\n\nWe read the model of your phone.\n\n## Notice to residents\n\n{} If you are a resident and would like such a list, write to help@new-name.example.\n",
+        NOTICE.replace("users who", "our users who")
+    );
+    let doc = diff(&old, &new);
+    // the address changed (8.5); the rest was there before, in another place
+    assert_eq!(clauses(&doc), ["8.5"], "{doc:#}");
+    assert!(kinds(&doc).iter().all(|k| k != "lexicon-terms"), "{doc:#}");
+    // the edited sentence, where it went
+    assert!(
+        doc["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "modified"
+                && c["moved_from"] == "Devices"
+                && c["new"].as_str().unwrap().contains("help@new-name.example")),
+        "{doc:#}"
+    );
+}
+
+#[test]
+fn an_entry_put_into_a_list_is_of_what_its_sentence_is_about() {
+    let old = "# Privacy policy\n\n## Our services\n\nWe may disclose your information to service providers who help us run the service, such as payment processing, fraud investigations, site analytics and hosting.\n";
+    let new = old.replace(
+        "fraud investigations,",
+        "fraud investigations, content moderation,",
+    );
+    let doc = diff(old, &new);
+    assert!(clauses(&doc).contains(&"8.3"), "{doc:#}");
+    assert!(kinds(&doc).contains(&"list-entries-added".to_string()), "{doc:#}");
+    // the same list with its entries written otherwise names nothing new
+    let reflowed = old.replace("site analytics and hosting", "site analytics, and hosting");
+    assert_eq!(clauses(&diff(old, &reflowed)), Vec::<&str>::new());
+}
+
+#[test]
+fn a_right_granted_or_taken_away_is_a_fact() {
+    let base = "# Privacy policy\n\n## Data\n\nWe collect your name and email to run your account.\n\n## Your rights\n\nYou have the right to access your personal information.\n";
+    // granted: the new text states a right the old one stated nowhere
+    let granted = base.replace(
+        "access your personal information.",
+        "access your personal information. You also have the right to data portability: we send your data to you or to another service on request.",
+    );
+    let doc = diff(base, &granted);
+    assert!(clauses(&doc).contains(&"8.4"), "{doc:#}");
+    assert!(kinds(&doc).contains(&"rights-stated".to_string()), "{doc:#}");
+    assert_eq!(doc["requires_consent"], false);
+    // taken away: the only statement of a right is gone (express consent, §VIII)
+    let doc = diff(&granted, base);
+    assert!(clauses(&doc).contains(&"8.4"), "{doc:#}");
+    assert!(
+        kinds(&doc).contains(&"rights-no-longer-stated".to_string()),
+        "{doc:#}"
+    );
+    assert_eq!(doc["requires_consent"], true, "{doc:#}");
+    // the right to complain to an authority is a complaint channel
+    let complaint = base.replace(
+        "access your personal information.",
+        "access your personal information. You may also lodge a complaint with your data protection authority.",
+    );
+    let doc = diff(base, &complaint);
+    assert_eq!(clauses(&doc), ["8.5"], "{doc:#}");
+}
