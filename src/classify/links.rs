@@ -100,8 +100,21 @@ fn channel_of(text: &str, target: &str) -> Option<Channel> {
     if lower.starts_with("tel:") || lower.starts_with("sms:") {
         return Some(Channel::Phone);
     }
-    // a place in a page (`#contact`, `…/privacy#contact-us`) is navigation, not a channel
+    // a place in a page (`#contact`, `…/privacy#contact-us`) is navigation, not a channel; so is
+    // a script (`javascript:;`) or any scheme but the web's: no one can be reached through it
     if lower.split_once('#').is_some_and(|(_, f)| !f.is_empty()) {
+        return None;
+    }
+    // (`host:8080/…` has a port, not a scheme)
+    let scheme = lower
+        .split_once(':')
+        .filter(|(s, rest)| {
+            s.starts_with(|c: char| c.is_ascii_alphabetic())
+                && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !rest.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(|(s, _)| s);
+    if scheme.is_some_and(|s| s != "http" && s != "https") {
         return None;
     }
     let text_words = words(text);
@@ -199,6 +212,26 @@ mod tests {
             new: Some(new.into()),
             equivalent: false,
         }
+    }
+
+    #[test]
+    fn only_web_addresses_mail_and_phones_are_channels() {
+        assert_eq!(channel_of("Contact us", "javascript:;"), None);
+        assert_eq!(channel_of("Contact us", "linkto:#ps-t9"), None);
+        assert_eq!(channel_of("Contact us", "#contact"), None);
+        assert_eq!(
+            channel_of("Contact us", "https://example.com/contact"),
+            Some(Channel::Contact)
+        );
+        assert_eq!(
+            channel_of("Contact us", "example.com:8443/contact"),
+            Some(Channel::Contact)
+        );
+        assert_eq!(channel_of("Contact us", "/contact"), Some(Channel::Contact));
+        assert_eq!(
+            channel_of("Write to us", "mailto:a@b.example"),
+            Some(Channel::Email)
+        );
     }
 
     #[test]
