@@ -129,12 +129,34 @@ fn channel_of(text: &str, target: &str) -> Option<Channel> {
         .map(|g| g.channel)
 }
 
+/// The email address a link target leads to or ends with (`mailto:a@b.org?subject=…`,
+/// `https://site/a@b.org`), in lowercase.
+fn address_of(target: &str) -> Option<String> {
+    let t = target.trim();
+    let t = t
+        .get(..7)
+        .filter(|p| p.eq_ignore_ascii_case("mailto:"))
+        .map_or(t, |_| &t[7..]);
+    let last = t
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    let (user, domain) = last.split_once('@')?;
+    (!user.is_empty() && domain.contains('.') && !domain.ends_with('.')).then(|| last.to_ascii_lowercase())
+}
+
 /// The contact channel a link whose target changed is, on either side. A form's link added to
 /// words or taken off them is none: the words still say how to reach the controller. An email
 /// address or a phone number that only a link held (its words do not show it: those that do are
 /// read as text) is one, new or gone.
 pub(super) fn channel(link: &LinkChange) -> Option<Channel> {
     match (&link.old, &link.new) {
+        // one address both ways (a broken link to it repaired: `…/legal/privacy@x.com` to
+        // `mailto:privacy@x.com`): the same mailbox
+        (Some(old), Some(new)) if address_of(old).is_some() && address_of(old) == address_of(new) => None,
         (Some(old), Some(new)) => channel_of(&link.text, new).or_else(|| channel_of(&link.text, old)),
         (Some(only), None) | (None, Some(only)) => {
             channel_of(&link.text, only).filter(|c| matches!(c, Channel::Email | Channel::Phone))
@@ -212,6 +234,34 @@ mod tests {
             new: Some(new.into()),
             equivalent: false,
         }
+    }
+
+    #[test]
+    fn a_link_to_the_same_address_repaired_is_no_new_channel() {
+        assert_eq!(
+            address_of("mailto:Privacy@X.com?subject=hi").as_deref(),
+            Some("privacy@x.com")
+        );
+        assert_eq!(
+            address_of("https://x.com/legal/abc/Privacy@X.com").as_deref(),
+            Some("privacy@x.com")
+        );
+        assert_eq!(address_of("https://x.com/contact"), None);
+        let link = |old: &str, new: &str| LinkChange {
+            kind: crate::diff::links::LinkKind::Link,
+            text: "Privacy@X.com".into(),
+            old: Some(old.into()),
+            new: Some(new.into()),
+            equivalent: false,
+        };
+        assert_eq!(
+            channel(&link("https://x.com/legal/Privacy@X.com", "mailto:privacy@x.com")),
+            None
+        );
+        assert_eq!(
+            channel(&link("mailto:privacy@x.com", "mailto:other@x.com")),
+            Some(Channel::Email)
+        );
     }
 
     #[test]
