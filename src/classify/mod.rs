@@ -362,19 +362,16 @@ fn verdict<'d>(
     // (an SDK named in a passage about a high-risk assessment is its context: not hard evidence)
     let mut hard: BTreeSet<Role> = found.clauses.clone();
     prose_facts::sdks(sentences_old, sentences_new, docs, &mut found);
-    hard.extend(prose_facts::rights(
-        sentences_old,
-        sentences_new,
-        &hay,
-        docs,
-        &mut found,
-    ));
     let mut lexical: BTreeSet<Role> = BTreeSet::new();
     let mut single_term: BTreeSet<Role> = BTreeSet::new();
+    // the changed words name a right (or a complaint route): the sentences are read for rights
+    let mut rights_words = false;
+    let about_rights = |role: Role| matches!(role, Role::Rights | Role::Contact);
     for clause in rules.clauses.iter() {
         // in a modification, a term already on both sides is context, not the change
-        let strong: Vec<String> = clause
-            .strong_in(&hay, lx)
+        let strong = clause.strong_in(&hay, lx);
+        rights_words |= about_rights(clause.role) && !strong.is_empty();
+        let strong: Vec<String> = strong
             .into_iter()
             .filter(|t| clause.role != Role::Risk || !negated(&changed, t))
             // a change of control is an event that happened, not one a policy provides for
@@ -406,6 +403,7 @@ fn verdict<'d>(
             continue;
         }
         let medium = clause.medium_in(&hay, lx);
+        rights_words |= about_rights(clause.role) && !medium.is_empty();
         let fresh: Vec<&String> = medium
             .iter()
             .filter(|t| match change.kind {
@@ -551,6 +549,14 @@ fn verdict<'d>(
             );
             lexical.insert(topic);
         }
+    }
+    if rights_words && !rights::stated(&hay).is_empty() {
+        hard.extend(prose_facts::rights(
+            sentences_old,
+            sentences_new,
+            docs,
+            &mut found,
+        ));
     }
     let dropped: Vec<Role> = if lexical.contains(&Role::Risk) {
         lexical

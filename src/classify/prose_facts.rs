@@ -12,8 +12,7 @@
 use super::evidence::Documents;
 use std::collections::BTreeSet;
 
-use super::rights::{Right, stated};
-use super::rules::Haystack;
+use super::rights::Right;
 use super::{Found, Reason, Role};
 
 /// Adds the SDKs the change's sentences name that the other side does not: `old` and `new` are the
@@ -38,20 +37,9 @@ pub(super) fn sdks(old: &str, new: &str, docs: &Documents, found: &mut Found) {
 /// Adds the users' rights the change's sentences state that the other side does not, and the other
 /// document states nowhere (GDPR Arts. 15-22, PIPL Arts. 44-47): a right granted, or one taken
 /// away. The right to complain is a complaint channel (§VIII 8.5); the others are rights (8.4).
-/// `changed` holds the words that changed. Returns the clauses it triggered.
-pub(super) fn rights(
-    old: &str,
-    new: &str,
-    changed: &Haystack,
-    docs: &Documents,
-    found: &mut Found,
-) -> Vec<Role> {
+/// Returns the clauses it triggered.
+pub(super) fn rights(old: &str, new: &str, docs: &Documents, found: &mut Found) -> Vec<Role> {
     let mut roles = vec![];
-    // a right granted or taken away has its words among the words that changed: most changes
-    // have none, and their passages need not be read
-    if stated(changed).is_empty() {
-        return roles;
-    }
     // read by the extractor (a right granted or exercised, not a word that may name one), and
     // passed over when the other document has any words that state it
     let read = |s: &str| -> BTreeSet<Right> { super::rights(s).into_iter().collect() };

@@ -909,31 +909,74 @@ fn pair_reworded(
     bodies: &[&[Sentence]],
     novel: &[Vec<usize>],
 ) -> Vec<((usize, usize), (usize, usize))> {
-    let side = |kind: Kind| -> Vec<((usize, usize), text::WordBag)> {
+    // the sentences of each side, counted before any is split into words
+    let side = |kind: Kind| -> Vec<(usize, usize)> {
         changes
             .iter()
             .enumerate()
             .filter(|(_, c)| c.kind == kind && c.fact.is_none())
             .flat_map(|(i, _)| novel[i].iter().map(move |&k| (i, k)))
+            .collect()
+    };
+    let (added, removed) = (side(Kind::Added), side(Kind::Removed));
+    if added.is_empty() || removed.is_empty() {
+        return vec![];
+    }
+    let bags = |at: Vec<(usize, usize)>| -> Vec<((usize, usize), text::WordBag)> {
+        at.into_iter()
             .map(|(i, k)| ((i, k), text::WordBag::of_normal(&bodies[i][k].1)))
             .filter(|(_, bag)| bag.len() >= 8)
             .collect()
     };
-    let (added, removed) = (side(Kind::Added), side(Kind::Removed));
-    if added.is_empty() || removed.is_empty() || added.len() * removed.len() > PAIRING_LIMIT {
-        return vec![];
+    let (added, removed) = (bags(added), bags(removed));
+    // Prefix filtering (the AllPairs join): with every sentence's words ordered rarest first, two
+    // sentences alike enough share one of the first words of each, so only sentences that share
+    // one of those are compared. Dice >= t needs, of a sentence of n words, t / (2 - t) * n words
+    // in common, so its first n - that + 1 words must meet the other's.
+    let tokens = |side: &[((usize, usize), text::WordBag)]| -> Vec<Vec<u64>> {
+        side.iter().map(|(_, bag)| bag.tokens()).collect()
+    };
+    let (mut tok_a, mut tok_r) = (tokens(&added), tokens(&removed));
+    let mut frequency: HashMap<u64, u32> = HashMap::new();
+    for t in tok_a.iter().chain(&tok_r).flatten() {
+        *frequency.entry(*t).or_default() += 1;
+    }
+    for t in tok_a.iter_mut().chain(tok_r.iter_mut()) {
+        t.sort_unstable_by_key(|x| (frequency[x], *x));
+    }
+    let share = REWORDED / (2.0 - REWORDED);
+    let prefix = |n: usize| (n - (share * n as f64).floor() as usize + 1).min(n);
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (r, t) in tok_r.iter().enumerate() {
+        for x in &t[..prefix(t.len())] {
+            index.entry(*x).or_default().push(r);
+        }
     }
     let mut candidates: Vec<(f64, usize, usize)> = vec![];
-    for (a, (_, bag_a)) in added.iter().enumerate() {
-        for (r, (_, bag_r)) in removed.iter().enumerate() {
-            // Dice cannot reach the bar when one bag is much the larger
-            let (x, y) = (bag_a.len().min(bag_r.len()), bag_a.len().max(bag_r.len()));
-            if (2 * x) as f64 / ((x + y) as f64) < REWORDED {
-                continue;
-            }
-            let sim = bag_a.similarity(bag_r);
-            if sim >= REWORDED {
-                candidates.push((sim, a, r));
+    let mut compared = 0usize;
+    let mut seen = vec![usize::MAX; removed.len()];
+    for (a, t) in tok_a.iter().enumerate() {
+        let bag_a = &added[a].1;
+        for x in &t[..prefix(t.len())] {
+            for &r in index.get(x).map_or(&[][..], Vec::as_slice) {
+                if seen[r] == a {
+                    continue;
+                }
+                seen[r] = a;
+                let bag_r = &removed[r].1;
+                // Dice cannot reach the bar when one bag is much the larger
+                let (x, y) = (bag_a.len().min(bag_r.len()), bag_a.len().max(bag_r.len()));
+                if (2 * x) as f64 / ((x + y) as f64) < REWORDED {
+                    continue;
+                }
+                compared += 1;
+                if compared > PAIRING_LIMIT {
+                    return vec![];
+                }
+                let sim = bag_a.similarity(bag_r);
+                if sim >= REWORDED {
+                    candidates.push((sim, a, r));
+                }
             }
         }
     }
@@ -955,8 +998,9 @@ fn pair_reworded(
 /// How alike two sentences' words must be for one to be the other reworded.
 const REWORDED: f64 = 0.75;
 
-/// The most sentence comparisons [`pair_reworded`] makes.
-const PAIRING_LIMIT: usize = 250_000;
+/// The most sentence comparisons [`pair_reworded`] makes after its prefix filter (the real pairs
+/// of the corpus need a few hundred at most; text made of a few words repeated may need them all).
+const PAIRING_LIMIT: usize = 50_000;
 
 /// Do two normalised sentences make the same statement, one with a few filler words more or
 /// less (`any questions, concerns, complaints` / `any questions, concerns, or complaints`)? No

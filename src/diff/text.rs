@@ -149,6 +149,22 @@ impl WordBag {
         self.hashes.len()
     }
 
+    /// Each word of the bag once, a word's second and later occurrences as other tokens: the
+    /// common tokens of two bags are their common words, each occurrence once.
+    pub fn tokens(&self) -> Vec<u64> {
+        let mut out = Vec::with_capacity(self.hashes.len());
+        let mut occurrence = 0u64;
+        for (i, &h) in self.hashes.iter().enumerate() {
+            occurrence = if i > 0 && self.hashes[i - 1] == h {
+                occurrence + 1
+            } else {
+                0
+            };
+            out.push(h.wrapping_add(occurrence.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+        }
+        out
+    }
+
     /// The bag holds no word.
     pub fn is_empty(&self) -> bool {
         self.hashes.is_empty()
@@ -489,6 +505,21 @@ pub fn changed_text_in_context(segments: &[Segment], window: usize) -> (String, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A bag's tokens hold each occurrence of a word once: two bags' common tokens are their
+        /// common words, so a Dice score from tokens (what the pairing of reworded sentences
+        /// filters on) is the bags' own.
+        #[test]
+        fn common_tokens_are_common_words(a in "(we|data|share|the|你|数据| ){0,30}", b in "(we|data|share|the|你|数据| ){0,30}") {
+            let (ba, bb) = (WordBag::new(&a), WordBag::new(&b));
+            let tb: std::collections::HashSet<u64> = bb.tokens().into_iter().collect();
+            let common = ba.tokens().iter().filter(|t| tb.contains(t)).count();
+            let total = ba.len() + bb.len();
+            let dice = if total == 0 { 1.0 } else { 2.0 * common as f64 / total as f64 };
+            proptest::prop_assert_eq!(dice, ba.similarity(&bb));
+        }
+    }
 
     #[test]
     fn cjk_punctuation_holds_no_letter() {

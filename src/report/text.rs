@@ -155,6 +155,8 @@ pub fn render(r: &Report, opts: TextOptions) -> String {
             }
             (None, Kind::Moved, false) => format!("moved from {from}"),
             (None, Kind::Moved, true) => format!("移自 {from}"),
+            (None, Kind::Modified, false) if !from.is_empty() => format!("modified, moved from {from}"),
+            (None, Kind::Modified, true) if !from.is_empty() => format!("修改，移自 {from}"),
             (None, k, _) => kind(k).to_string(),
         };
         let sep = if zh { "；" } else { "; " };
