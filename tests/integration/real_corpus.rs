@@ -297,7 +297,7 @@ struct Floors {
     consent_precision: f64,
 }
 
-/// First run 111/136, 79/136, 66/75, consent 10/12; now 129/136, 109/136, 74/75, consent 9/12 at
+/// First run 111/136, 79/136, 66/75, consent 10/12; now 129/136, 110/136, 74/75, consent 9/12 at
 /// precision 9/14 (it was 10/12 at 10/29, while any rights text taken out counted as a right taken
 /// away, even when the right stayed stated elsewhere).
 const FLOORS_TUNE: Floors = Floors {
