@@ -215,10 +215,13 @@ fn fresh<'a>(a: &'a [String], b: &[String], elsewhere: &BTreeSet<String>) -> Vec
         .collect()
 }
 
+/// The hard evidence of one change: `old_full` and `new_full` are its texts, `frame` the headings
+/// above it and its lead-in (normal form), `context` the whole passage with them.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn hard_evidence<'c>(
     old_full: &str,
     new_full: &str,
+    frame: &str,
     context: &dyn Fn() -> &'c str,
     topics: &BTreeSet<Role>,
     docs: &Documents<'_>,
@@ -364,6 +367,21 @@ pub(super) fn hard_evidence<'c>(
                 })
             })
         });
+        // (or the passage stands under a heading, or after a lead-in, that names the officer or
+        // the representative as such: `… may contact our data protection representatives
+        // according to Articles 27 EU and UK GDPR:` above `EU: DP-Dock GmbH, …`)
+        let officer = officer
+            || [
+                "protection officer",
+                "dpo",
+                "representative",
+                "article 27",
+                "articles 27",
+                "保护负责人",
+                "指定代表",
+            ]
+            .iter()
+            .any(|k| frame.contains(k));
         let complaint = officer || has(&["complain", "contact us", "inquir", "投诉", "联系"]);
         // the policy's own controller renamed or replaced (the old one's name out, the new one's
         // in) is a change of who controls the data

@@ -334,7 +334,13 @@ fn verdict<'d>(
     let topics: &BTreeSet<Role> = topics
         .entry((&change.section, &change.heading, &change.path, lx))
         .or_insert_with(|| rules.topics(&change.section, &change.heading, &change.path, lx));
-    hard_evidence(old_full, new_full, &context, topics, docs, &mut found);
+    let frame = normal_form(&format!(
+        "{} {} {}",
+        change.heading,
+        change.path.join(" "),
+        change.lead_in.as_deref().unwrap_or("")
+    ));
+    hard_evidence(old_full, new_full, &frame, &context, topics, docs, &mut found);
     let changed = normal_form(&format!("{ins} {del}"));
     let changed_words = words(&changed).len();
     let whole_block = matches!(change.kind, Kind::Added | Kind::Removed);

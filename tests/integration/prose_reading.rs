@@ -106,3 +106,14 @@ fn a_right_granted_or_taken_away_is_a_fact() {
     let doc = diff(base, &complaint);
     assert_eq!(clauses(&doc), ["8.5"], "{doc:#}");
 }
+
+#[test]
+fn an_organisation_named_under_its_officer_lead_in_is_a_contact_route() {
+    let old = "# Privacy policy\n\n## Data\n\nWe collect your name and email to run your account.\n\n## Contact\n\nWrite to us at privacy@example.com.\n";
+    let new = old.replace(
+        "Write to us at privacy@example.com.\n",
+        "Write to us at privacy@example.com.\n\nIndividuals in the EU may contact our representative according to Article 27 GDPR:\n\n- Northgate Privacy GmbH, Hafenstrasse 1, 20095 Hamburg, Germany\n",
+    );
+    let doc = diff(old, &new);
+    assert_eq!(clauses(&doc), ["8.5"], "{doc:#}");
+}
