@@ -9,9 +9,9 @@
 //! verdict of any corpus and cost about 6 million instructions on a Chinese pair (every term
 //! searched in every changed passage). The lexicon's terms already carry what they would.
 
-use super::evidence::Documents;
 use std::collections::BTreeSet;
 
+use super::evidence::Documents;
 use super::rights::Right;
 use super::{Found, Reason, Role};
 
@@ -42,7 +42,14 @@ pub(super) fn rights(old: &str, new: &str, docs: &Documents, found: &mut Found) 
     let mut roles = vec![];
     // read by the extractor (a right granted or exercised, not a word that may name one), and
     // passed over when the other document has any words that state it
-    let read = |s: &str| -> BTreeSet<Right> { super::rights(s).into_iter().collect() };
+    // (in the broad kinds the whole documents are read in: a copy is access, an explanation is
+    // about automated decisions)
+    let broad = |r: Right| match r {
+        Right::Copy => Right::Access,
+        Right::Explanation => Right::AutomatedDecisions,
+        r => r,
+    };
+    let read = |s: &str| -> BTreeSet<Right> { super::rights(s).into_iter().map(broad).collect() };
     let (ro, rn) = (read(old), read(new));
     if ro == rn {
         return roles;
@@ -71,12 +78,12 @@ pub(super) fn rights(old: &str, new: &str, docs: &Documents, found: &mut Found) 
 mod tests {
     use super::super::evidence::Documents;
     use super::super::{Found, Reason, Role};
-    use super::sdks as prose_facts;
+    use super::sdks;
 
     fn found(old: &str, new: &str) -> Found {
         let docs = Documents::new(old, new);
         let mut found = Found::new();
-        prose_facts(old, new, &docs, &mut found);
+        sdks(old, new, &docs, &mut found);
         found
     }
 
@@ -95,7 +102,7 @@ mod tests {
             "We use the Umeng SDK for analytics.",
         );
         let mut f = Found::new();
-        prose_facts(
+        sdks(
             "We use analytics.",
             "We use the Umeng SDK for analytics.",
             &docs,
