@@ -835,6 +835,10 @@ fn company_name(before: &[&str], token: &str) -> Option<String> {
     }
     let mut name: Vec<&str> = Vec::new();
     for w in before.iter().rev() {
+        // a label (`Attn:`, `Controller:`) ends the words before a name
+        if w.ends_with([':', '：']) {
+            break;
+        }
         let w = w.trim_end_matches(',');
         // a capitalised word, or a brand written in camel case (`ironSource`)
         let camel = w.starts_with(|c: char| c.is_ascii_lowercase())
@@ -1996,6 +2000,15 @@ mod tests {
         );
         out.extend(authorities(s));
         out.into_iter().collect()
+    }
+
+    #[test]
+    fn a_label_ends_the_words_of_a_name() {
+        let c =
+            companies("UK: DP Data Protection Services UK Ltd., Attn: Flickr Inc., 16 Great Queen Street");
+        assert!(c.contains(&"Flickr Inc".to_string()), "{c:?}");
+        assert!(!c.iter().any(|n| n.contains("Attn")), "{c:?}");
+        assert_eq!(companies("Controller: Acme Ltd"), ["Acme Ltd"]);
     }
 
     #[test]
