@@ -224,10 +224,10 @@ pub enum Reason {
         /// The terms that pointed at the topic, if any.
         terms: Vec<String>,
     },
-    /// Entries put into (or taken out of) a list written in a sentence of a section about a
-    /// topic, every other entry staying.
+    /// Entries put into (or taken out of) a list written in a sentence, every other entry
+    /// staying: a list of what its section is about, or else of what its own sentence is about.
     ListEntries {
-        /// The section's topic.
+        /// What the list is of: the section's one topic, or one its sentence names.
         topic: Role,
         /// The entries put in (normal form).
         added: Vec<String>,
