@@ -42,6 +42,11 @@ impl<'d> Documents<'d> {
         }
     }
 
+    /// The new document's text, or the old one's.
+    pub(super) fn text(&self, new: bool) -> &'d str {
+        self.side(new).text
+    }
+
     /// The new document, or the old one.
     fn side(&self, new: bool) -> &Side<'d> {
         if new { &self.new } else { &self.old }

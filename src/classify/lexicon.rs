@@ -132,12 +132,56 @@ pub(super) fn denied(lower: &str, term: &str) -> bool {
             "无法",
         ]
         .iter()
-        .any(|n| zh.contains(n));
+        .any(|n| zh.contains(n))
+            || interrupted_denial(head);
         if !no {
             return false;
         }
     }
     any
+}
+
+/// Does a negation end a clause of `head` that only short asides follow (`we will not, under any
+/// circumstances,` before `sell`; `we never, ever` before `sell`)?
+fn interrupted_denial(head: &str) -> bool {
+    let sentence = head.rsplit(['.', ';', ':']).next().unwrap_or(head);
+    let mut segments = sentence.rsplit(',');
+    // the clause the term is in, which holds no negation
+    segments.next();
+    for segment in segments {
+        let words: Vec<&str> = segment.split_whitespace().collect();
+        if words
+            .last()
+            .is_some_and(|w| matches!(*w, "not" | "never" | "won't" | "don't" | "doesn't" | "cannot"))
+        {
+            return true;
+        }
+        if words.len() > 4 {
+            break;
+        }
+    }
+    false
+}
+
+/// Does some sentence of `text` deny `term` (every mention of it in that sentence denied, as
+/// [`denied`] reads it)?
+pub(super) fn denied_somewhere(text: &str, term: &str) -> bool {
+    let t = term.trim_end_matches('*');
+    crate::diff::sentences(text).iter().any(|(s, _)| {
+        let lower = s.to_lowercase();
+        lower.contains(t) && denied(&lower, term)
+    })
+}
+
+/// Is a sentence a condition (`If you do not provide your email, …`, `如果您不同意…`)? What it
+/// denies is what the reader does, not what is done with the data.
+pub(super) fn conditional(sentence: &str) -> bool {
+    let lower = sentence.trim_start().to_lowercase();
+    [
+        "if ", "unless ", "when ", "where ", "in case ", "should ", "如果", "若", "除非", "假如", "当您",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
 }
 
 /// Words that make an event a possibility rather than a fact (`if we are acquired by`, `we may
@@ -333,6 +377,16 @@ mod tests {
         assert!(denied(
             &n("否则我们不会将您的个人身份信息（指姓名，例如电子邮箱）与提供广告服务的合作伙伴共享"),
             "共享"
+        ));
+        // a negation that short asides interrupt still denies
+        assert!(denied(
+            &n("We will not, under any circumstances, sell it."),
+            "sell"
+        ));
+        assert!(denied(&n("We never, ever sell it."), "sell"));
+        assert!(!denied(
+            &n("We do not rent your data to brokers or to anyone at all, but we sell it."),
+            "sell"
         ));
     }
 

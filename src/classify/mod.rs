@@ -50,8 +50,8 @@ use facts::{fact_verdict, reflect_facts};
 pub use fee::{Fee, fees};
 pub use lexicon::excerpt;
 use lexicon::{
-    changed_sentences, denied, edit_of, hypothetical, is_item, negated, negation_changed, negation_scope,
-    negative, sentence_similarity, terms_reason,
+    changed_sentences, conditional, denied, denied_somewhere, edit_of, hypothetical, is_item, negated,
+    negation_changed, negation_scope, negative, sentence_similarity, terms_reason,
 };
 pub use place::places;
 pub use purpose::{Purpose, purposes};
@@ -493,6 +493,10 @@ fn verdict<'d>(
         let (on, nn) = (normal_form(&old_sentence), normal_form(&new_sentence));
         let (oh, nh) = (rules::Haystack::new(&on), rules::Haystack::new(&nn));
         let (ol, nl) = (old_sentence.to_lowercase(), new_sentence.to_lowercase());
+        // a mention or a negation put in or taken out: `never sell` → `never, ever sell` adds
+        // neither
+        let edited = format!("{ins} {del}").to_lowercase();
+        let negation_edited = negation_changed(&edited);
         for clause in rules.clauses.iter().filter(|c| c.role != Role::Risk) {
             if found.clauses.contains(&clause.role) {
                 continue;
@@ -501,10 +505,51 @@ fn verdict<'d>(
                 .strong_in(&nh, lx)
                 .iter()
                 .chain(&clause.medium_in(&nh, lx))
-                .any(|t| oh.has(t) && denied(&ol, t) != denied(&nl, t));
+                .any(|t| {
+                    oh.has(t)
+                        && denied(&ol, t) != denied(&nl, t)
+                        && (negation_edited || edited.contains(t.trim_end_matches('*')))
+                });
             if flipped {
                 found.add(clause.role, flip());
                 lexical.insert(clause.role);
+            }
+        }
+    }
+    // a sentence that denied doing something, taken out, where the new document denies it
+    // nowhere (`We do not share your data with advertisers.` dropped): what it ruled out no longer
+    // is. (A denial put in rules more out; a condition denies what the reader does.)
+    if change.kind == Kind::Modified && !old_sentence.trim().is_empty() {
+        let put: Vec<(&str, String)> = crate::diff::sentences(&new_sentence);
+        for (gone, _) in crate::diff::sentences(&old_sentence) {
+            // the same sentence edited is judged as a flip (above), not as one taken out
+            if !negative(gone)
+                || conditional(gone)
+                || put.iter().any(|(s, _)| sentence_similarity(gone, s) >= 0.6)
+            {
+                continue;
+            }
+            let lower = gone.to_lowercase();
+            let scope = normal_form(&negation_scope(gone));
+            let hay = rules::Haystack::new(&scope);
+            for clause in rules.clauses.iter().filter(|c| c.role != Role::Risk) {
+                if found.clauses.contains(&clause.role) {
+                    continue;
+                }
+                let lifted = clause
+                    .strong_in(&hay, lx)
+                    .iter()
+                    .chain(&clause.medium_in(&hay, lx))
+                    .any(|t| denied(&lower, t) && !denied_somewhere(docs.text(true), t));
+                if lifted {
+                    found.add(
+                        clause.role,
+                        Reason::DenialRemoved {
+                            sentence: excerpt(gone),
+                        },
+                    );
+                    lexical.insert(clause.role);
+                }
             }
         }
     }

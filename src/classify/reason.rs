@@ -289,6 +289,12 @@ pub enum Reason {
         /// The new sentence, in short.
         new: String,
     },
+    /// A sentence that denied doing something (`we do not share your data with advertisers`) was
+    /// taken out, and the new document denies it nowhere: what it ruled out is no longer ruled out.
+    DenialRemoved {
+        /// The sentence taken out, in short.
+        sentence: String,
+    },
     /// The change limits users' rights.
     LimitsRights(Consent),
     /// A link's target (an image's source) changed, appeared or went away under the same text.
@@ -360,6 +366,7 @@ impl Reason {
             Reason::FactValue { .. } => "fact-value-changed",
             Reason::SdkProcesses(_) => "sdk-processes",
             Reason::PolarityFlip { .. } => "polarity-flipped",
+            Reason::DenialRemoved { .. } => "denial-removed",
             Reason::OnlyInLocale { .. } => "only-in-locale",
             Reason::Link { change, .. } if change.equivalent => "link-target-equivalent",
             Reason::Link { change, channel } => match (channel.is_some(), &change.old, &change.new) {

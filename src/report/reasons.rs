@@ -233,6 +233,9 @@ fn en(reason: &Reason) -> String {
         Reason::PolarityFlip { old, new } => {
             format!("the sentence now says the opposite: \"{old}\" → \"{new}\"")
         }
+        Reason::DenialRemoved { sentence } => {
+            format!("a sentence ruling this out was taken out: \"{sentence}\"")
+        }
         Reason::LimitsRights(c) => format!("limits users' rights: {}", consent_en(c)),
         Reason::OnlyInLocale { locale, missing } => {
             format!("found in the {locale} text; the {missing} text does not carry this change")
@@ -457,6 +460,7 @@ fn zh(reason: &Reason) -> String {
         ),
         Reason::SdkProcesses(terms) => format!("该 SDK 处理{}", quoted(terms)),
         Reason::PolarityFlip { old, new } => format!("句意反转：“{old}” → “{new}”"),
+        Reason::DenialRemoved { sentence } => format!("删除了排除此项处理的语句：“{sentence}”"),
         Reason::LimitsRights(c) => format!("限制用户权利：{}", consent_zh(c)),
         Reason::OnlyInLocale { locale, missing } => {
             format!("见于 {locale} 文本；{missing} 文本未作此修改")
@@ -649,6 +653,9 @@ mod tests {
             Reason::PolarityFlip {
                 old: s("We never sell"),
                 new: s("We may sell"),
+            },
+            Reason::DenialRemoved {
+                sentence: s("We do not share your data with advertisers."),
             },
             Reason::OnlyInLocale {
                 locale: s("en"),

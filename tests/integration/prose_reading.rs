@@ -117,3 +117,38 @@ fn an_organisation_named_under_its_officer_lead_in_is_a_contact_route() {
     let doc = diff(old, &new);
     assert_eq!(clauses(&doc), ["8.5"], "{doc:#}");
 }
+
+const SHARING: &str = "# Privacy policy\n\n## Sharing\n\nWe share data with our hosting provider, which processes it on our behalf. We do not share your data with advertisers.\n\n## Contact\n\nWrite to privacy@example.com.\n";
+
+#[test]
+fn a_denial_taken_out_lifts_what_it_ruled_out() {
+    // the sentence that ruled sharing with advertisers out is gone, and nothing says it still is
+    let new = SHARING.replace(" We do not share your data with advertisers.", "");
+    let doc = diff(SHARING, &new);
+    assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
+    assert!(kinds(&doc).iter().any(|k| k == "denial-removed"), "{doc:#}");
+    // said again in other words elsewhere: nothing was lifted
+    let moved = new.replace(
+        "Write to privacy@example.com.",
+        "Write to privacy@example.com. Your data is never shared with advertisers.",
+    );
+    let doc = diff(SHARING, &moved);
+    assert!(kinds(&doc).iter().all(|k| k != "denial-removed"), "{doc:#}");
+    // a denial put in rules more out; a condition denies what the reader does
+    let doc = diff(&new, SHARING);
+    assert!(kinds(&doc).iter().all(|k| k != "denial-removed"), "{doc:#}");
+    let conditional = SHARING.replace(
+        " We do not share your data with advertisers.",
+        " If you do not want us to share your data with partners, write to us.",
+    );
+    let doc = diff(&conditional, &new);
+    assert!(kinds(&doc).iter().all(|k| k != "denial-removed"), "{doc:#}");
+}
+
+#[test]
+fn emphasis_added_to_a_denial_is_no_flip() {
+    let old = "# Privacy policy\n\n## Sharing\n\nWe will not sell your personal information to anyone, and we share it only with our hosting provider.\n";
+    let new = old.replace("will not sell", "will not, under any circumstances, sell");
+    let doc = diff(old, &new);
+    assert!(kinds(&doc).iter().all(|k| k != "polarity-flipped"), "{doc:#}");
+}
