@@ -16,6 +16,8 @@ use super::{Consent, EntityRole, Found, NameChange, Reason, Role};
 pub(super) struct Documents<'d> {
     old: Side<'d>,
     new: Side<'d>,
+    /// The words both write in lower case.
+    lower_words: OnceCell<std::collections::HashSet<&'d str>>,
 }
 
 /// One whole document and what it states, each found when first asked for.
@@ -39,7 +41,14 @@ impl<'d> Documents<'d> {
         Documents {
             old: Side::new(old),
             new: Side::new(new),
+            lower_words: OnceCell::new(),
         }
+    }
+
+    /// The words both documents write in lower case (see [`super::brand::lower_words`]).
+    fn lower_words(&self) -> &std::collections::HashSet<&'d str> {
+        self.lower_words
+            .get_or_init(|| super::brand::lower_words(&[self.old.text, self.new.text]))
     }
 
     /// The new document's text, or the old one's.
@@ -422,6 +431,19 @@ pub(super) fn hard_evidence<'c>(
             found.add(Role::Recipients, entity(EntityRole::Recipient));
         }
     }
+    // an organisation named by its brand alone, put in or taken out of a sentence about whom data
+    // goes to (`our hosting provider, Amazon Web Services,` → `…, Hetzner Online,`)
+    if !found.clauses.contains(&Role::Recipients)
+        && let Some(who) = brands_changed(old_full, new_full, frame, docs)
+    {
+        found.add(
+            Role::Recipients,
+            Reason::Entity {
+                role: EntityRole::Recipient,
+                change: who,
+            },
+        );
+    }
     let (dn, dold) = (durations(new_full), durations(old_full));
     let retention_words = [
         "retain",
@@ -547,6 +569,58 @@ pub fn phones(s: &str) -> Vec<String> {
         .collect::<BTreeSet<String>>()
         .into_iter()
         .collect()
+}
+
+/// The first organisation named by its brand (`Stripe`, no legal form) in the changed English
+/// sentences about recipients of each side, which the other whole document does not name: the
+/// policy's own name (in its title, or its controller's) and an officer, a representative or an authority a user
+/// writes to are none.
+fn brands_changed(old_full: &str, new_full: &str, frame: &str, docs: &Documents<'_>) -> Option<NameChange> {
+    use crate::diff::text::cjk_ratio;
+    if cjk_ratio(old_full) > 0.3 || cjk_ratio(new_full) > 0.3 || frame.contains("representative") {
+        return None;
+    }
+    // the sentences of each side the other lacks (each within its line)
+    let (a, b) = (crate::diff::sentences(old_full), crate::diff::sentences(new_full));
+    let read = |x: &[(&str, String)], y: &[(&str, String)]| -> Vec<String> {
+        x.iter()
+            .filter(|(_, n)| !y.iter().any(|(_, m)| m == n))
+            .filter(|(s, normal)| {
+                super::brand::about_recipients(s)
+                    && ![
+                        "protection officer",
+                        "dpo",
+                        "representative",
+                        "complain",
+                        "authority",
+                    ]
+                    .iter()
+                    .any(|k| normal.contains(k))
+            })
+            .flat_map(|(s, _)| {
+                super::brand::names(s, docs.lower_words())
+                    .into_iter()
+                    .filter(|n| super::brand::named_as_recipient(s, n))
+            })
+            .filter(|n| super::place::places(n).is_empty())
+            .collect()
+    };
+    let (ni, nd) = (read(&b, &a), read(&a, &b));
+    // the policy's own name or one of its products (`PayPal Point of Sale`): its first word in
+    // the policy's title, or the controller's name
+    let own = |new: bool, n: &str| {
+        let text = docs.text(new);
+        let title = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let first = n.split([' ', '-']).next().unwrap_or(n);
+        title.split(|c: char| !c.is_alphanumeric()).any(|w| w == first) || docs.is_controller(new, n)
+    };
+    let added = ni
+        .iter()
+        .find(|n| !nd.contains(n) && !docs.states(false, n) && !own(true, n));
+    let removed = nd
+        .iter()
+        .find(|n| !ni.contains(n) && !docs.states(true, n) && !own(false, n));
+    NameChange::of(removed, added)
 }
 
 /// Company names (words before a corporate suffix) in `s`.

@@ -17,6 +17,7 @@
 //! groups).
 
 mod address;
+mod brand;
 mod category;
 mod consent;
 mod editorial;

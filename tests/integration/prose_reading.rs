@@ -152,3 +152,27 @@ fn emphasis_added_to_a_denial_is_no_flip() {
     let doc = diff(old, &new);
     assert!(kinds(&doc).iter().all(|k| k != "polarity-flipped"), "{doc:#}");
 }
+
+const HOSTING: &str = "# Nimbus Notes privacy policy\n\n## Sharing\n\nWe share data with our hosting provider, Amazon Web Services, which processes it on our behalf.\n\n## Payments\n\nWe take payments in the app. Residents of California have rights under the CCPA.\n";
+
+#[test]
+fn a_recipient_named_by_its_brand_alone_is_a_recipient() {
+    // a processor swapped for another, neither with a legal form
+    let new = HOSTING.replace("Amazon Web Services", "Hetzner Online");
+    let doc = diff(HOSTING, &new);
+    assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
+    assert!(kinds(&doc).iter().any(|k| k == "recipient-changed"), "{doc:#}");
+    // a payment processor named where there was none
+    let new = HOSTING.replace(
+        "We take payments in the app.",
+        "We take payments in the app. We use Stripe to process your payments.",
+    );
+    assert_eq!(clauses(&diff(HOSTING, &new)), ["8.3"]);
+    // the policy's own product, a law, a state and a month are no recipients
+    let new = HOSTING.replace(
+        "We take payments in the app.",
+        "We take payments in the app and share receipts with you through Nimbus Pay. Since March, residents of Virginia share rights under the VCDPA.",
+    );
+    let doc = diff(HOSTING, &new);
+    assert!(kinds(&doc).iter().all(|k| k != "recipient-changed"), "{doc:#}");
+}

@@ -1,0 +1,393 @@
+//! Organisations an English policy names without a legal form (`Stripe`, `Amazon Web Services`,
+//! `Hetzner Online`): runs of capitalised words inside a sentence whose first word the documents
+//! never write in lower case. GDPR Art. 13(1)(e) asks for the recipients of personal data, which
+//! policies mostly name by brand; the legal forms `Inc`, `GmbH`, `有限公司` are read by
+//! `evidence::companies`.
+
+use std::collections::HashSet;
+
+/// Month and weekday names: capitalised, never written in lower case, and no organisation.
+const CALENDAR: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words of a sentence that say data goes to, or is handled by, whoever it names: sharing and
+/// disclosure (GDPR Art. 4(9)), processing on the company's behalf (Art. 28), the services a
+/// policy names processors for (hosting, payment, analytics, advertising, SDKs).
+const RECIPIENT_CUES: &[&str] = &[
+    "share",
+    "shared",
+    "sharing",
+    "disclos",
+    "transfer",
+    "provider",
+    "processor",
+    "processed by",
+    "process your",
+    "partner",
+    "vendor",
+    "third part",
+    "recipient",
+    "on our behalf",
+    "sdk",
+    "we use",
+    "powered by",
+    "hosted",
+    "hosting",
+    "analytics",
+    "advertis",
+    "payment",
+];
+
+/// Is `sentence` a sentence (some words in lower case, not a bar of links or a menu) about whom
+/// data goes to or who handles it?
+pub fn about_recipients(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    let prose = sentence
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .count()
+        >= 5;
+    prose && sentence.matches("](").count() <= 1 && RECIPIENT_CUES.iter().any(|c| lower.contains(c))
+}
+
+/// Is the organisation `name` in `sentence` named as a recipient: a word of [`RECIPIENT_CUES`]
+/// within eight words of it, outside the name itself (`Interactive Advertising Bureau` holds a cue
+/// and is no recipient by that)?
+pub fn named_as_recipient(sentence: &str, name: &str) -> bool {
+    let Some(at) = sentence.find(name) else {
+        return false;
+    };
+    let (before, after) = (&sentence[..at], &sentence[at + name.len()..]);
+    let before: Vec<&str> = before.split_whitespace().rev().take(8).collect();
+    let after: Vec<&str> = after.split_whitespace().take(8).collect();
+    let near = format!(
+        "{} {}",
+        before.into_iter().rev().collect::<Vec<_>>().join(" "),
+        after.join(" ")
+    )
+    .to_lowercase();
+    RECIPIENT_CUES.iter().any(|c| near.contains(c))
+}
+
+/// The last words of a capitalised run that make it no organisation: the policy's own site or app
+/// (`the Shockwave Site`), a law or an instrument (`General Data Protection Regulation`, `Model
+/// Standard Contractual Clauses`), a defined kind of data (`Anonymised Data`, `PEP Information`)
+/// or a street (`Holywood Blvd`).
+const NOT_AN_ORGANISATION: &[&str] = &[
+    "Site",
+    "Sites",
+    "Website",
+    "Websites",
+    "App",
+    "Apps",
+    "Application",
+    "Applications",
+    "Act",
+    "Law",
+    "Laws",
+    "Regulation",
+    "Regulations",
+    "Directive",
+    "Code",
+    "Clauses",
+    "Framework",
+    "Shield",
+    "Principles",
+    "Agreement",
+    "Policy",
+    "Notice",
+    "Terms",
+    "Rights",
+    "Users",
+    "Control",
+    "Data",
+    "Information",
+    "Records",
+    "Street",
+    "St",
+    "Road",
+    "Avenue",
+    "Ave",
+    "Blvd",
+    "Boulevard",
+];
+
+/// Words of a name that make it a court or a public body (`Court of Justice`, `European
+/// Commission`): where complaints and appeals go (§VIII 8.5), not a recipient.
+const PUBLIC_BODY: &[&str] = &[
+    "Court",
+    "Courts",
+    "Commission",
+    "Commissioner",
+    "Authority",
+    "Ombudsman",
+    "Tribunal",
+];
+
+/// The states of the United States and the provinces and territories of Canada (ISO 3166-2:US,
+/// ISO 3166-2:CA), which policies name for their laws: places, not organisations.
+const REGIONS: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "Alberta",
+    "British Columbia",
+    "Manitoba",
+    "New Brunswick",
+    "Newfoundland and Labrador",
+    "Nova Scotia",
+    "Ontario",
+    "Prince Edward Island",
+    "Quebec",
+    "Québec",
+    "Saskatchewan",
+    "Yukon",
+    "Nunavut",
+    "Northwest Territories",
+];
+
+/// Is `word` an acronym standing alone (`GDPR`, `APIs`): laws and technical terms far more often
+/// than organisations.
+fn acronym(word: &str) -> bool {
+    let stem = word.strip_suffix('s').unwrap_or(word);
+    stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// The words of `texts` that begin with a lower-case letter, lowercased: a capitalised word found
+/// among them (`Services`, `Personal`) is an ordinary word, not a name.
+pub fn lower_words<'t>(texts: &[&'t str]) -> HashSet<&'t str> {
+    texts
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+        .collect()
+}
+
+/// The names of organisations in one English `sentence`: runs of capitalised words (with `&` or
+/// `of` between two of them) not at the sentence's start, whose first word is no ordinary word
+/// (`ordinary`), no month or weekday and no acronym standing alone (`GDPR`, `CCPA` name laws).
+pub fn names(sentence: &str, ordinary: &HashSet<&str>) -> Vec<String> {
+    // a name never runs from one line into the next (`Twitter` / `Tools` are two menu entries)
+    // (nor across a table's cells or an HTML line break)
+    sentence
+        .split(['\n', '|'])
+        .flat_map(|line| line.split("<br>"))
+        .flat_map(|line| names_in_line(line, ordinary))
+        .collect()
+}
+
+fn names_in_line(sentence: &str, ordinary: &HashSet<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    // does a run starting at token `i` begin the sentence, or a label's value (`Purpose: Notify
+    // …`): only marks, numbers and capitals (`-`, `1.`, `**`, `NOTE`) before it, or a colon just before?
+    let initial = |i: usize| {
+        tokens[..i].iter().all(|t| !t.chars().any(char::is_lowercase))
+            || i > 0 && tokens[i - 1].ends_with(':')
+    };
+    let mut run: Vec<&str> = Vec::new();
+    // the index of the run's first word in the sentence
+    let mut start = 0;
+    let mut flush = |run: &mut Vec<&str>, start: usize| {
+        // a connector never ends a name
+        while run.last().is_some_and(|w| matches!(*w, "&" | "of")) {
+            run.pop();
+        }
+        // (a hyphenated word is ordinary when its first part is: `Third-Party`, `US-based`)
+        if let Some(first) = run.first()
+            && !initial(start)
+            && run.len() <= 4
+            && !run.last().is_some_and(|w| NOT_AN_ORGANISATION.contains(w))
+            && !ordinary.contains(first.split('-').next().unwrap_or(first).to_lowercase().as_str())
+            && !CALENDAR.contains(first)
+            && !run.iter().any(|w| PUBLIC_BODY.contains(w) || matches!(*w, "Art" | "Article" | "Section" | "Chapter"))
+            // shouting (`BY THE DEVICES AS`), not a name
+            && !run.iter().all(|w| !w.chars().any(char::is_lowercase))
+            && !REGIONS.iter().any(|r| run.join(" ").starts_with(r))
+            && !(run.len() == 1 && acronym(first))
+        {
+            out.push(run.join(" "));
+        }
+        run.clear();
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        let opens = token.starts_with(|c: char| !c.is_alphanumeric() && c != '&');
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        let closes =
+            !token.ends_with(|c: char| c.is_alphanumeric() || c == '&') || word.len() + 2 <= token.len();
+        if opens {
+            flush(&mut run, start);
+        }
+        let capital = word.chars().next().is_some_and(|c| c.is_uppercase())
+            && word.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+        let connector = !run.is_empty() && matches!(word, "&" | "of");
+        if capital || connector {
+            if run.is_empty() {
+                start = i;
+            }
+            run.push(word);
+        } else {
+            flush(&mut run, start);
+        }
+        if closes {
+            flush(&mut run, start);
+        }
+    }
+    flush(&mut run, start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{about_recipients, lower_words, named_as_recipient, names};
+
+    #[test]
+    fn brands_inside_a_sentence_are_names() {
+        let text = "We use Stripe to process your payments and host data with Amazon Web Services, in Ireland. \
+                    Our services and web pages are listed under Services.";
+        let ordinary = lower_words(&[text]);
+        assert_eq!(
+            names(
+                "We use Stripe to process your payments and host data with Amazon Web Services, in Ireland.",
+                &ordinary
+            ),
+            ["Stripe", "Amazon Web Services", "Ireland"]
+        );
+        // an ordinary word, capitalised; a law's acronym; a month; the first word of a sentence
+        assert!(
+            names(
+                "Please see our Services and the GDPR, as of March 2025.",
+                &ordinary
+            )
+            .is_empty()
+        );
+        assert!(names("Stripe processes payments.", &ordinary).is_empty());
+        // a list item's first word, a label's value, a law, a defined kind of data, an acronym
+        assert!(names("- Notify you of changes, as we share data", &ordinary).is_empty());
+        assert!(names("Purpose: Understand how you use it", &ordinary).is_empty());
+        assert!(
+            names(
+                "We rely on the General Data Protection Regulation for Anonymised Data and APIs",
+                &ordinary
+            )
+            .is_empty()
+        );
+        // a product of the policy's own, and a run too long for a name (a menu)
+        assert!(names("Settings on the Shockwave Site are yours.", &ordinary).is_empty());
+        assert!(
+            names(
+                "residents of California or of New York, and the Court of Justice",
+                &ordinary
+            )
+            .is_empty()
+        );
+        assert!(names("| a cell | Grounds for it<br>Imagery of the face", &ordinary).is_empty());
+        assert!(
+            names(
+                "Follow the FT on Twitter Tools Portfolio Today Markets",
+                &ordinary
+            )
+            .is_empty()
+        );
+        assert_eq!(names("Follow us on Twitter\nTools", &ordinary), ["Twitter"]);
+        // connectors inside a name, a possessive, brackets
+        assert_eq!(
+            names(
+                "We share it with Bird & Bird and with Bank of America's (BoA) team.",
+                &ordinary
+            ),
+            ["Bird & Bird", "Bank of America", "BoA"]
+        );
+    }
+
+    #[test]
+    fn a_recipient_is_named_near_its_cue() {
+        let s = "We use Stripe to process your payments.";
+        assert!(named_as_recipient(s, "Stripe"));
+        let s =
+            "We follow the Interactive Advertising Bureau's principles for our newsletters and our events.";
+        assert!(!named_as_recipient(s, "Interactive Advertising Bureau"));
+        let s = "Acme may share aggregated figures, as the law of our country and the rules of the Zeta Guild permit.";
+        assert!(!named_as_recipient(s, "Zeta Guild"));
+    }
+
+    #[test]
+    fn recipients_are_named_where_data_goes() {
+        assert!(about_recipients("We use Stripe to process your payments."));
+        assert!(about_recipients("Your data is hosted for us by Hetzner Online."));
+        assert!(!about_recipients("Our office is in Berlin."));
+        assert!(!about_recipients(
+            "[Advertise](https://a.example) [Share](https://b.example) now"
+        ));
+    }
+}
