@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use super::evidence::Documents;
 use super::rights::Right;
-use super::{Found, Reason, Role};
+use super::{Consent, Found, Reason, Role};
 
 /// Adds the SDKs the change's sentences name that the other side does not: `old` and `new` are the
 /// changed sentences of a modification, or a whole added (or removed) passage and nothing.
@@ -66,6 +66,17 @@ pub(super) fn rights(old: &str, new: &str, docs: &Documents, found: &mut Found) 
             .filter(|r| of_role(r) && !docs.rights(true).contains(r))
             .copied()
             .collect();
+        // the right to complain taken away takes an appeal from users: it limits their rights
+        // (GDPR Art. 77, PIPL Art. 65)
+        if role == Role::Contact && removed.contains(&Right::Complaint) {
+            found.consent.push((
+                role,
+                Consent::TextRemoved {
+                    rights: vec![Right::Complaint],
+                    excerpt: super::lexicon::excerpt(old),
+                },
+            ));
+        }
         if !added.is_empty() || !removed.is_empty() {
             found.add(role, Reason::Rights { added, removed });
             roles.push(role);

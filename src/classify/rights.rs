@@ -509,6 +509,9 @@ const AUTHORITY: &[&str] = &[
     "authorit*",
     "regulator*",
     "commissioner*",
+    // a data protection commission (Ireland's, France's Commission nationale de l'informatique
+    // et des libertés)
+    "commission",
     "court*",
     "ombudsman",
     "attorney general",

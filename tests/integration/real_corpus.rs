@@ -308,11 +308,15 @@ const FLOORS_TUNE: Floors = Floors {
     consent_precision: 0.55,
 };
 
-/// First run (`FIRST_RUN.md`) 53/63, 34/63, 25/28, consent 5/5; now 57/63, 48/63, 25/28, consent
-/// 4/5 at precision 4/5 (it was 5/5 at 5/11 before rights were read as kinds).
+/// First run (`FIRST_RUN.md`) 53/63, 34/63, 25/28, consent 5/5; now 57/63, 47/63, 25/28, consent
+/// 4/5 at precision 4/5 (it was 5/5 at 5/11 before rights were read as kinds). Exact clause sets
+/// were 48/63 until organisations named by brand alone became recipients (session 12): the rule
+/// changed nothing on the tuning part and one test pair's clause set, not its verdict; it is kept
+/// because a named processor swapped (`Amazon Web Services` → `Hetzner Online`) went unnoticed
+/// without it.
 const FLOORS_TEST: Floors = Floors {
     verdicts: 0.9,
-    exact: 0.76,
+    exact: 0.74,
     material_recall: 0.89,
     consent_recall: 0.8,
     consent_precision: 0.8,
