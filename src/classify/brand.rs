@@ -4,8 +4,6 @@
 //! policies mostly name by brand; the legal forms `Inc`, `GmbH`, `有限公司` are read by
 //! `evidence::companies`.
 
-use std::collections::HashSet;
-
 /// Month and weekday names: capitalised, never written in lower case, and no organisation.
 const CALENDAR: &[&str] = &[
     "January",
@@ -60,7 +58,7 @@ const RECIPIENT_CUES: &[&str] = &[
 /// Is `sentence` a sentence (some words in lower case, not a bar of links or a menu) about whom
 /// data goes to or who handles it?
 pub fn about_recipients(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     let prose = sentence
         .split_whitespace()
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
@@ -219,38 +217,61 @@ fn acronym(word: &str) -> bool {
     stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
-/// The words of `texts` that begin with a lower-case letter, lowercased: a capitalised word found
-/// among them (`Services`, `Personal`) is an ordinary word, not a name.
-pub fn lower_words<'t>(texts: &[&'t str]) -> HashSet<&'t str> {
-    texts
-        .iter()
-        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
-        .collect()
+/// Does one of `texts` write `word` (in lower case) as a word of its own (`services`, the
+/// `third` of `third-party`)? A capitalised word written so is an ordinary word, not a name.
+pub fn written_in_lower_case(texts: &[&str], word: &str) -> bool {
+    !word.is_empty()
+        && texts.iter().any(|t| {
+            t.match_indices(word).any(|(at, _)| {
+                let before = t[..at].chars().next_back();
+                let after = t[at + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
 }
 
 /// The names of organisations in one English `sentence`: runs of capitalised words (with `&` or
 /// `of` between two of them) not at the sentence's start, whose first word is no ordinary word
 /// (`ordinary`), no month or weekday and no acronym standing alone (`GDPR`, `CCPA` name laws).
-pub fn names(sentence: &str, ordinary: &HashSet<&str>) -> Vec<String> {
+#[cfg(test)]
+fn names(sentence: &str, ordinary: &dyn Fn(&str) -> bool) -> Vec<String> {
+    candidates(sentence)
+        .into_iter()
+        .filter(|n| !ordinary_word(n, ordinary))
+        .collect()
+}
+
+/// The runs [`names`] keeps before it asks whether their first word is an ordinary word (which
+/// takes a search of the documents: ask it last).
+pub fn candidates(sentence: &str) -> Vec<String> {
     // a name never runs from one line into the next (`Twitter` / `Tools` are two menu entries)
     // (nor across a table's cells or an HTML line break)
     sentence
         .split(['\n', '|'])
         .flat_map(|line| line.split("<br>"))
-        .flat_map(|line| names_in_line(line, ordinary))
+        .flat_map(names_in_line)
         .collect()
 }
 
-fn names_in_line(sentence: &str, ordinary: &HashSet<&str>) -> Vec<String> {
+/// Is the first word of `name` an ordinary word (a hyphenated word is when its first part is:
+/// `Third-Party`, `US-based`)?
+pub fn ordinary_word(name: &str, ordinary: &dyn Fn(&str) -> bool) -> bool {
+    let first = name.split([' ', '-']).next().unwrap_or(name);
+    ordinary(&first.to_lowercase())
+}
+
+fn names_in_line(sentence: &str) -> Vec<String> {
     let mut out = Vec::new();
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
-    // does a run starting at token `i` begin the sentence, or a label's value (`Purpose: Notify
-    // …`): only marks, numbers and capitals (`-`, `1.`, `**`, `NOTE`) before it, or a colon just before?
-    let initial = |i: usize| {
-        tokens[..i].iter().all(|t| !t.chars().any(char::is_lowercase))
-            || i > 0 && tokens[i - 1].ends_with(':')
-    };
+    // does a run starting at token `i` begin the line, a sentence or a label's value (`Purpose:
+    // Notify …`): only marks, numbers and capitals (`-`, `1.`, `**`, `NOTE`) before it, or a
+    // colon or a sentence's end just before?
+    // (the index of the first token with a lower-case letter, found once)
+    let first_lower = tokens
+        .iter()
+        .position(|t| t.chars().any(char::is_lowercase))
+        .unwrap_or(tokens.len());
+    let initial = |i: usize| i <= first_lower || tokens[i - 1].ends_with([':', '.', '!', '?', ';']);
     let mut run: Vec<&str> = Vec::new();
     // the index of the run's first word in the sentence
     let mut start = 0;
@@ -259,20 +280,20 @@ fn names_in_line(sentence: &str, ordinary: &HashSet<&str>) -> Vec<String> {
         while run.last().is_some_and(|w| matches!(*w, "&" | "of")) {
             run.pop();
         }
-        // (a hyphenated word is ordinary when its first part is: `Third-Party`, `US-based`)
         if let Some(first) = run.first()
             && !initial(start)
             && run.len() <= 4
             && !run.last().is_some_and(|w| NOT_AN_ORGANISATION.contains(w))
-            && !ordinary.contains(first.split('-').next().unwrap_or(first).to_lowercase().as_str())
             && !CALENDAR.contains(first)
             && !run.iter().any(|w| PUBLIC_BODY.contains(w) || matches!(*w, "Art" | "Article" | "Section" | "Chapter"))
             // shouting (`BY THE DEVICES AS`), not a name
             && !run.iter().all(|w| !w.chars().any(char::is_lowercase))
-            && !REGIONS.iter().any(|r| run.join(" ").starts_with(r))
             && !(run.len() == 1 && acronym(first))
         {
-            out.push(run.join(" "));
+            let name = run.join(" ");
+            if !REGIONS.iter().any(|r| name.starts_with(r)) {
+                out.push(name);
+            }
         }
         run.clear();
     };
@@ -309,13 +330,13 @@ fn names_in_line(sentence: &str, ordinary: &HashSet<&str>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{about_recipients, lower_words, named_as_recipient, names};
+    use super::{about_recipients, named_as_recipient, names, written_in_lower_case};
 
     #[test]
     fn brands_inside_a_sentence_are_names() {
         let text = "We use Stripe to process your payments and host data with Amazon Web Services, in Ireland. \
                     Our services and web pages are listed under Services.";
-        let ordinary = lower_words(&[text]);
+        let ordinary = |w: &str| written_in_lower_case(&[text], w);
         assert_eq!(
             names(
                 "We use Stripe to process your payments and host data with Amazon Web Services, in Ireland.",

@@ -16,8 +16,6 @@ use super::{Consent, EntityRole, Found, NameChange, Reason, Role};
 pub(super) struct Documents<'d> {
     old: Side<'d>,
     new: Side<'d>,
-    /// The words both write in lower case.
-    lower_words: OnceCell<std::collections::HashSet<&'d str>>,
 }
 
 /// One whole document and what it states, each found when first asked for.
@@ -41,14 +39,13 @@ impl<'d> Documents<'d> {
         Documents {
             old: Side::new(old),
             new: Side::new(new),
-            lower_words: OnceCell::new(),
         }
     }
 
-    /// The words both documents write in lower case (see [`super::brand::lower_words`]).
-    fn lower_words(&self) -> &std::collections::HashSet<&'d str> {
-        self.lower_words
-            .get_or_init(|| super::brand::lower_words(&[self.old.text, self.new.text]))
+    /// The new document's text, or the old one's, lowercased.
+    pub(super) fn lower(&self, new: bool) -> &str {
+        let side = self.side(new);
+        side.lower.get_or_init(|| side.text.to_lowercase())
     }
 
     /// The new document's text, or the old one's.
@@ -580,32 +577,41 @@ fn brands_changed(old_full: &str, new_full: &str, frame: &str, docs: &Documents<
     if cjk_ratio(old_full) > 0.3 || cjk_ratio(new_full) > 0.3 || frame.contains("representative") {
         return None;
     }
-    // the sentences of each side the other lacks (each within its line)
-    let (a, b) = (crate::diff::sentences(old_full), crate::diff::sentences(new_full));
-    let read = |x: &[(&str, String)], y: &[(&str, String)]| -> Vec<String> {
-        x.iter()
-            .filter(|(_, n)| !y.iter().any(|(_, m)| m == n))
-            .filter(|(s, normal)| {
-                super::brand::about_recipients(s)
-                    && ![
-                        "protection officer",
-                        "dpo",
-                        "representative",
-                        "complain",
-                        "authority",
-                    ]
-                    .iter()
-                    .any(|k| normal.contains(k))
-            })
-            .flat_map(|(s, _)| {
-                super::brand::names(s, docs.lower_words())
+    // (a word either document writes in lower case is an ordinary word)
+    let texts = [docs.text(false), docs.text(true)];
+    let ordinary = |w: &str| super::brand::written_in_lower_case(&texts, w);
+    // the names in the lines of a side that name them as recipients
+    let read = |text: &str| -> Vec<String> {
+        let mut out = vec![];
+        for line in text.lines() {
+            let found = super::brand::candidates(line);
+            if found.is_empty() || !super::brand::about_recipients(line) {
+                continue;
+            }
+            let lower = line.to_lowercase();
+            if [
+                "protection officer",
+                "dpo",
+                "representative",
+                "complain",
+                "authority",
+            ]
+            .iter()
+            .any(|k| lower.contains(k))
+            {
+                continue;
+            }
+            out.extend(
+                found
                     .into_iter()
-                    .filter(|n| super::brand::named_as_recipient(s, n))
-            })
-            .filter(|n| super::place::places(n).is_empty())
-            .collect()
+                    .filter(|n| super::brand::named_as_recipient(line, n)),
+            );
+        }
+        out
     };
-    let (ni, nd) = (read(&b, &a), read(&a, &b));
+    let (ni, nd) = (read(new_full), read(old_full));
+    // (a place is no organisation)
+    let name = |n: &&String| !super::brand::ordinary_word(n, &ordinary) && super::place::places(n).is_empty();
     // the policy's own name or one of its products (`PayPal Point of Sale`): its first word in
     // the policy's title, or the controller's name
     let own = |new: bool, n: &str| {
@@ -616,10 +622,12 @@ fn brands_changed(old_full: &str, new_full: &str, frame: &str, docs: &Documents<
     };
     let added = ni
         .iter()
-        .find(|n| !nd.contains(n) && !docs.states(false, n) && !own(true, n));
+        .filter(|n| !nd.contains(n) && !docs.states(false, n) && !own(true, n))
+        .find(name);
     let removed = nd
         .iter()
-        .find(|n| !ni.contains(n) && !docs.states(true, n) && !own(false, n));
+        .filter(|n| !ni.contains(n) && !docs.states(true, n) && !own(false, n))
+        .find(name);
     NameChange::of(removed, added)
 }
 

@@ -163,14 +163,14 @@ fn interrupted_denial(head: &str) -> bool {
     false
 }
 
-/// Does some sentence of `text` deny `term` (every mention of it in that sentence denied, as
-/// [`denied`] reads it)?
-pub(super) fn denied_somewhere(text: &str, term: &str) -> bool {
+/// Does some sentence of `lower` (a lowercase text) deny `term` (every mention of it in that
+/// sentence denied, as [`denied`] reads it)?
+pub(super) fn denied_somewhere(lower: &str, term: &str) -> bool {
     let t = term.trim_end_matches('*');
-    crate::diff::sentences(text).iter().any(|(s, _)| {
-        let lower = s.to_lowercase();
-        lower.contains(t) && denied(&lower, term)
-    })
+    lower
+        .lines()
+        .flat_map(|line| line.split_inclusive(['.', '!', '?', ';', '。', '！', '？', '；']))
+        .any(|s| s.contains(t) && denied(s, term))
 }
 
 /// Is a sentence a condition (`If you do not provide your email, …`, `如果您不同意…`)? What it

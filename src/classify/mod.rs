@@ -520,7 +520,8 @@ fn verdict<'d>(
     // a sentence that denied doing something, taken out, where the new document denies it
     // nowhere (`We do not share your data with advertisers.` dropped): what it ruled out no longer
     // is. (A denial put in rules more out; a condition denies what the reader does.)
-    if change.kind == Kind::Modified && !old_sentence.trim().is_empty() {
+    // (only where the sentences taken out hold a negation at all)
+    if change.kind == Kind::Modified && negation_changed(&old_sentence) {
         let put: Vec<(&str, String)> = crate::diff::sentences(&new_sentence);
         for (gone, _) in crate::diff::sentences(&old_sentence) {
             // the same sentence edited is judged as a flip (above), not as one taken out
@@ -541,7 +542,7 @@ fn verdict<'d>(
                     .strong_in(&hay, lx)
                     .iter()
                     .chain(&clause.medium_in(&hay, lx))
-                    .any(|t| denied(&lower, t) && !denied_somewhere(docs.text(true), t));
+                    .any(|t| denied(&lower, t) && !denied_somewhere(docs.lower(true), t));
                 if lifted {
                     found.add(
                         clause.role,
