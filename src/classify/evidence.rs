@@ -568,10 +568,10 @@ pub fn phones(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The first organisation named by its brand (`Stripe`, no legal form) in the changed English
-/// sentences about recipients of each side, which the other whole document does not name: the
-/// policy's own name (in its title, or its controller's) and an officer, a representative or an authority a user
-/// writes to are none.
+/// The first organisation named by its brand (`Stripe`, no legal form) as a recipient in the lines
+/// of each side of an English passage, which the other whole document does not name: the policy's
+/// own name (in its title, or its controller's) and an officer, a representative or an authority
+/// a user writes to are none.
 fn brands_changed(old_full: &str, new_full: &str, frame: &str, docs: &Documents<'_>) -> Option<NameChange> {
     use crate::diff::text::cjk_ratio;
     if cjk_ratio(old_full) > 0.3 || cjk_ratio(new_full) > 0.3 || frame.contains("representative") {

@@ -176,3 +176,18 @@ fn a_recipient_named_by_its_brand_alone_is_a_recipient() {
     let doc = diff(HOSTING, &new);
     assert!(kinds(&doc).iter().all(|k| k != "recipient-changed"), "{doc:#}");
 }
+
+#[test]
+fn the_right_to_complain_taken_away_limits_rights() {
+    let old = "# Privacy policy\n\n## Your rights\n\nYou can access and delete your data. You can lodge a complaint with the Data Protection Commission.\n\n## Contact\n\nWrite to privacy@example.com.\n";
+    let new = old.replace(
+        " You can lodge a complaint with the Data Protection Commission.",
+        "",
+    );
+    let doc = diff(old, &new);
+    assert!(clauses(&doc).contains(&"8.5"), "{doc:#}");
+    assert_eq!(doc["requires_consent"], true, "{doc:#}");
+    // granted, it limits nothing
+    let doc = diff(&new, old);
+    assert_eq!(doc["requires_consent"], false, "{doc:#}");
+}
