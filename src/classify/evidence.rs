@@ -274,6 +274,10 @@ pub(super) fn hard_evidence<'c>(
         "hosted",
         "located",
         "processed in",
+        // where a processor handles the data for the company, or the data centres that hold it
+        // (GDPR Arts. 13(1)(f) and 28; GB/T 35273-2020 §9.8)
+        "on our behalf",
+        "data cent",
         "outside",
         "abroad",
         "cross-border",
@@ -282,6 +286,7 @@ pub(super) fn hard_evidence<'c>(
         "存储",
         "存放",
         "服务器",
+        "数据中心",
         "境外",
         "出境",
         "跨境",

@@ -191,3 +191,14 @@ fn the_right_to_complain_taken_away_limits_rights() {
     let doc = diff(&new, old);
     assert_eq!(doc["requires_consent"], false, "{doc:#}");
 }
+
+#[test]
+fn where_a_processor_handles_the_data_is_a_destination() {
+    let new = HOSTING.replace(
+        "which processes it on our behalf.",
+        "which processes it on our behalf in the United States.",
+    );
+    let doc = diff(HOSTING, &new);
+    assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
+    assert!(kinds(&doc).iter().any(|k| k == "places-changed"), "{doc:#}");
+}
