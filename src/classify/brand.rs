@@ -230,9 +230,8 @@ pub fn written_in_lower_case(texts: &[&str], word: &str) -> bool {
         })
 }
 
-/// The names of organisations in one English `sentence`: runs of capitalised words (with `&` or
-/// `of` between two of them) not at the sentence's start, whose first word is no ordinary word
-/// (`ordinary`), no month or weekday and no acronym standing alone (`GDPR`, `CCPA` name laws).
+/// [`candidates`] whose first word is no ordinary word (`ordinary`): the names of organisations in
+/// `sentence`.
 #[cfg(test)]
 fn names(sentence: &str, ordinary: &dyn Fn(&str) -> bool) -> Vec<String> {
     candidates(sentence)
@@ -241,8 +240,12 @@ fn names(sentence: &str, ordinary: &dyn Fn(&str) -> bool) -> Vec<String> {
         .collect()
 }
 
-/// The runs [`names`] keeps before it asks whether their first word is an ordinary word (which
-/// takes a search of the documents: ask it last).
+/// The names of organisations an English `sentence` may hold: runs of capitalised words (with `&`
+/// or `of` between two of them) not at the start of a line, a sentence or a label's value, of at
+/// most four words, no month or weekday, no acronym standing alone (`GDPR`, `CCPA` name laws) and
+/// none of the runs [`NOT_AN_ORGANISATION`], [`PUBLIC_BODY`] and [`REGIONS`] tell apart. Whether
+/// the first word is an ordinary word ([`ordinary_word`]) takes a search of the documents: the
+/// caller asks it last.
 pub fn candidates(sentence: &str) -> Vec<String> {
     // a name never runs from one line into the next (`Twitter` / `Tools` are two menu entries)
     // (nor across a table's cells or an HTML line break)
