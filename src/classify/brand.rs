@@ -87,9 +87,9 @@ pub fn named_as_recipient(sentence: &str, name: &str) -> bool {
 }
 
 /// The last words of a capitalised run that make it no organisation: the policy's own site or app
-/// (`the Shockwave Site`), a law or an instrument (`General Data Protection Regulation`, `Model
-/// Standard Contractual Clauses`), a defined kind of data (`Anonymised Data`, `PEP Information`)
-/// or a street (`Holywood Blvd`).
+/// (`the Nimbus Site`), a law or an instrument (`General Data Protection Regulation`, `Model
+/// Standard Contractual Clauses`), a defined kind of data (`Anonymised Data`, `Account
+/// Information`) or a street (`Harbour Street`).
 const NOT_AN_ORGANISATION: &[&str] = &[
     "Site",
     "Sites",
@@ -247,7 +247,7 @@ fn names(sentence: &str, ordinary: &dyn Fn(&str) -> bool) -> Vec<String> {
 /// the first word is an ordinary word ([`ordinary_word`]) takes a search of the documents: the
 /// caller asks it last.
 pub fn candidates(sentence: &str) -> Vec<String> {
-    // a name never runs from one line into the next (`Twitter` / `Tools` are two menu entries)
+    // a name never runs from one line into the next (`Mastodon` / `Tools` are two menu entries)
     // (nor across a table's cells or an HTML line break)
     sentence
         .split(['\n', '|'])
@@ -288,8 +288,9 @@ fn names_in_line(sentence: &str) -> Vec<String> {
             && run.len() <= 4
             && !run.last().is_some_and(|w| NOT_AN_ORGANISATION.contains(w))
             && !CALENDAR.contains(first)
-            && !run.iter().any(|w| PUBLIC_BODY.contains(w) || matches!(*w, "Art" | "Article" | "Section" | "Chapter"))
-            // shouting (`BY THE DEVICES AS`), not a name
+            // a court, a public body, or a reference into a law (`GDPR Art`, `Section 5`)
+            && !run.iter().any(|w| PUBLIC_BODY.contains(w) || matches!(*w, "Art" | "Article" | "Section"))
+            // shouting (`AS PROVIDED BY LAW`), not a name
             && !run.iter().all(|w| !w.chars().any(char::is_lowercase))
             && !(run.len() == 1 && acronym(first))
         {
@@ -367,7 +368,7 @@ mod tests {
             .is_empty()
         );
         // a product of the policy's own, and a run too long for a name (a menu)
-        assert!(names("Settings on the Shockwave Site are yours.", &ordinary).is_empty());
+        assert!(names("Settings on the Nimbus Site are yours.", &ordinary).is_empty());
         assert!(
             names(
                 "residents of California or of New York, and the Court of Justice",
@@ -378,12 +379,12 @@ mod tests {
         assert!(names("| a cell | Grounds for it<br>Imagery of the face", &ordinary).is_empty());
         assert!(
             names(
-                "Follow the FT on Twitter Tools Portfolio Today Markets",
+                "Follow the paper on Mastodon Tools Portfolio Today Markets",
                 &ordinary
             )
             .is_empty()
         );
-        assert_eq!(names("Follow us on Twitter\nTools", &ordinary), ["Twitter"]);
+        assert_eq!(names("Follow us on Mastodon\nTools", &ordinary), ["Mastodon"]);
         // connectors inside a name, a possessive, brackets
         assert_eq!(
             names(

@@ -363,41 +363,21 @@ pub(super) fn hard_evidence<'c>(
             "控股股东",
             "实际控制人",
         ]);
-        // the people a user writes to: GDPR Art. 13(1)(a)-(b) (representative, data protection
-        // officer), PIPL Arts. 52-53 (个人信息保护负责人, 专门机构或者指定代表), said of the
-        // organisation itself (in the sentence that names it)
+        // the people a user writes to, said of the organisation itself (in the sentence that
+        // names it)
         let officer = added.first().or(removed.first()).is_some_and(|name| {
             let head = name.split_whitespace().next().unwrap_or(name);
             [new_full, old_full].into_iter().any(|text| {
                 text.match_indices(head).take(20).any(|(at, _)| {
                     let near = crate::diff::text::normal_form(sentence_near(text, at));
-                    [
-                        "protection officer",
-                        "dpo",
-                        "representative",
-                        "保护负责人",
-                        "指定代表",
-                    ]
-                    .iter()
-                    .any(|k| near.contains(k))
+                    OFFICER.iter().any(|k| near.contains(k))
                 })
             })
         });
         // (or the passage stands under a heading, or after a lead-in, that names the officer or
         // the representative as such: `… may contact our data protection representatives
         // according to Articles 27 EU and UK GDPR:` above `EU: DP-Dock GmbH, …`)
-        let officer = officer
-            || [
-                "protection officer",
-                "dpo",
-                "representative",
-                "article 27",
-                "articles 27",
-                "保护负责人",
-                "指定代表",
-            ]
-            .iter()
-            .any(|k| frame.contains(k));
+        let officer = officer || names_officer(frame);
         let complaint = officer || has(&["complain", "contact us", "inquir", "投诉", "联系"]);
         // the policy's own controller renamed or replaced (the old one's name out, the new one's
         // in) is a change of who controls the data
@@ -573,13 +553,32 @@ pub fn phones(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Words naming the people a user writes to: GDPR Art. 13(1)(a)-(b) (representative, data
+/// protection officer), PIPL Arts. 52-53 (个人信息保护负责人, 专门机构或者指定代表).
+const OFFICER: &[&str] = &[
+    "protection officer",
+    "dpo",
+    "representative",
+    "保护负责人",
+    "指定代表",
+];
+
+/// Does a passage's frame (its headings and lead-in, normalised) name the officer or the
+/// representative as such (`… may contact our representative according to Article 27 GDPR:`)?
+fn names_officer(frame: &str) -> bool {
+    OFFICER
+        .iter()
+        .chain(&["article 27", "articles 27"])
+        .any(|k| frame.contains(k))
+}
+
 /// The first organisation named by its brand (`Stripe`, no legal form) as a recipient in the lines
 /// of each side of an English passage, which the other whole document does not name: the policy's
 /// own name (in its title, or its controller's) and an officer, a representative or an authority
 /// a user writes to are none.
 fn brands_changed(old_full: &str, new_full: &str, frame: &str, docs: &Documents<'_>) -> Option<NameChange> {
     use crate::diff::text::cjk_ratio;
-    if cjk_ratio(old_full) > 0.3 || cjk_ratio(new_full) > 0.3 || frame.contains("representative") {
+    if cjk_ratio(old_full) > 0.3 || cjk_ratio(new_full) > 0.3 || names_officer(frame) {
         return None;
     }
     // (a word either document writes in lower case is an ordinary word)
@@ -594,15 +593,10 @@ fn brands_changed(old_full: &str, new_full: &str, frame: &str, docs: &Documents<
                 continue;
             }
             let lower = line.to_lowercase();
-            if [
-                "protection officer",
-                "dpo",
-                "representative",
-                "complain",
-                "authority",
-            ]
-            .iter()
-            .any(|k| lower.contains(k))
+            if OFFICER
+                .iter()
+                .chain(&["complain", "authority"])
+                .any(|k| lower.contains(k))
             {
                 continue;
             }
@@ -617,8 +611,8 @@ fn brands_changed(old_full: &str, new_full: &str, frame: &str, docs: &Documents<
     let (ni, nd) = (read(new_full), read(old_full));
     // (a place is no organisation)
     let name = |n: &&String| !super::brand::ordinary_word(n, &ordinary) && super::place::places(n).is_empty();
-    // the policy's own name or one of its products (`PayPal Point of Sale`): its first word in
-    // the policy's title, or the controller's name
+    // the policy's own name or one of its products (`Nimbus Pay` in `Nimbus Notes`' policy): its
+    // first word in the policy's title, or the controller's name
     let own = |new: bool, n: &str| {
         let text = docs.text(new);
         let title = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
