@@ -332,9 +332,133 @@ fn names_in_line(sentence: &str) -> Vec<String> {
     out
 }
 
+/// Chinese: the head a brand name ends in when it names a cloud provider (阿里云, 腾讯云, 华为云,
+/// 百度智能云), the processor a Chinese policy most often names without a legal form (GB/T
+/// 35273-2020 §9.1, entrusted processing; PIPL Art. 21). The legal forms (`有限公司`) are read by
+/// `evidence::companies`, SDKs by `sdk::sdks`.
+const ZH_HEAD: char = '云';
+
+/// What stands just before a name in a Chinese sentence: a provider's category (`云服务提供商阿里云`),
+/// an example or a list (`例如`, `、`), the prepositions and verbs that take an organisation (`与`,
+/// `由`, `托管于`, `使用`), punctuation, or the line's start.
+const ZH_BEFORE_NAME: &[&str] = &[
+    "提供商",
+    "服务商",
+    "供应商",
+    "合作方",
+    "合作伙伴",
+    "例如",
+    "如",
+    "包括",
+    "与",
+    "由",
+    "向",
+    "和",
+    "及",
+    "或",
+    "于",
+    "在",
+    "至",
+    "到",
+    "使用",
+    "采用",
+    "选用",
+    "委托",
+    "通过",
+    "：",
+    ":",
+    "、",
+    "，",
+    ",",
+    "（",
+    "(",
+    "“",
+    "\"",
+    "「",
+    "《",
+];
+
+/// Modifiers of 云 that say what kind of cloud it is, not whose: `私有云`, `境内云`.
+const ZH_GENERIC_CLOUD: &[&str] = &[
+    "私有",
+    "公有",
+    "混合",
+    "专有",
+    "专属",
+    "政务",
+    "行业",
+    "边缘",
+    "境内",
+    "境外",
+    "国内",
+    "海外",
+    "本地",
+    "第三方",
+    "服务商",
+    "提供商",
+    "我们的",
+    "自有",
+];
+
+/// The cloud providers a Chinese `line` names by brand ([`ZH_HEAD`] after two to four Chinese
+/// characters that follow one of [`ZH_BEFORE_NAME`]; the shortest such name).
+pub fn zh_names(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in line.match_indices(ZH_HEAD) {
+        let before = &line[..at];
+        let chars: Vec<(usize, char)> = before.char_indices().rev().take(4).collect();
+        for k in 2..=chars.len() {
+            let (start, _) = chars[k - 1];
+            let modifier = &before[start..];
+            // (`我们与云服务`: a preposition, not a name, stands before 云)
+            if !modifier.chars().all(crate::diff::text::is_cjk)
+                || modifier.contains(['的', '们'])
+                || ZH_BEFORE_NAME.iter().any(|c| modifier.ends_with(c))
+            {
+                break;
+            }
+            let context = &before[..start];
+            if context.trim_end().is_empty() || ZH_BEFORE_NAME.iter().any(|c| context.ends_with(c)) {
+                if !ZH_GENERIC_CLOUD.contains(&modifier) {
+                    out.push(format!("{modifier}{ZH_HEAD}"));
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Words of a Chinese sentence that say data goes to, or is handled by, whoever it names (the
+/// counterparts of [`RECIPIENT_CUES`]).
+const ZH_RECIPIENT_CUES: &[&str] = &[
+    "共享",
+    "提供给",
+    "委托",
+    "服务商",
+    "提供商",
+    "合作方",
+    "合作伙伴",
+    "第三方",
+    "托管",
+    "存储",
+    "储存",
+    "部署",
+    "代表我们",
+    "处理",
+    "传输",
+];
+
+/// Is the Chinese `line` about whom data goes to or who handles it?
+pub fn zh_about_recipients(line: &str) -> bool {
+    ZH_RECIPIENT_CUES.iter().any(|c| line.contains(c))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{about_recipients, named_as_recipient, names, written_in_lower_case};
+    use super::{
+        about_recipients, named_as_recipient, names, written_in_lower_case, zh_about_recipients, zh_names,
+    };
 
     #[test]
     fn brands_inside_a_sentence_are_names() {
@@ -414,5 +538,22 @@ mod tests {
         assert!(!about_recipients(
             "[Advertise](https://a.example) [Share](https://b.example) now"
         ));
+    }
+
+    #[test]
+    fn chinese_cloud_providers_are_named_by_brand() {
+        assert_eq!(
+            zh_names("我们与云服务提供商阿里云共享数据，由其代表我们处理。"),
+            ["阿里云"]
+        );
+        assert_eq!(
+            zh_names("数据托管于华为云和百度智能云。"),
+            ["华为云", "百度智能云"]
+        );
+        // what kind of cloud, not whose; a cloud with no name before it
+        assert!(zh_names("数据存储在私有云中，并同步到云端。").is_empty());
+        assert!(zh_names("我们使用云服务保存数据。").is_empty());
+        assert!(zh_about_recipients("我们与云服务提供商阿里云共享数据"));
+        assert!(!zh_about_recipients("阿里云是一家公司"));
     }
 }

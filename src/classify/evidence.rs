@@ -578,8 +578,11 @@ fn names_officer(frame: &str) -> bool {
 /// a user writes to are none.
 fn brands_changed(old_full: &str, new_full: &str, frame: &str, docs: &Documents<'_>) -> Option<NameChange> {
     use crate::diff::text::cjk_ratio;
-    if cjk_ratio(old_full) > 0.3 || cjk_ratio(new_full) > 0.3 || names_officer(frame) {
+    if names_officer(frame) {
         return None;
+    }
+    if cjk_ratio(old_full) > 0.3 || cjk_ratio(new_full) > 0.3 {
+        return zh_brands_changed(old_full, new_full, docs);
     }
     // (a word either document writes in lower case is an ordinary word)
     let texts = [docs.text(false), docs.text(true)];
@@ -627,6 +630,34 @@ fn brands_changed(old_full: &str, new_full: &str, frame: &str, docs: &Documents<
         .iter()
         .filter(|n| !ni.contains(n) && !docs.states(true, n) && !own(false, n))
         .find(name);
+    NameChange::of(removed, added)
+}
+
+/// [`brands_changed`] in Chinese: the cloud providers named by brand (`阿里云` → `腾讯云`) in the
+/// lines of each side that say whom data goes to, which the other whole document does not name
+/// and which are not the policy's own (its title's, or its controller's, first characters).
+fn zh_brands_changed(old_full: &str, new_full: &str, docs: &Documents<'_>) -> Option<NameChange> {
+    let read = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| super::brand::zh_about_recipients(l))
+            .flat_map(super::brand::zh_names)
+            .collect()
+    };
+    let (ni, nd) = (read(new_full), read(old_full));
+    let own = |new: bool, n: &str| {
+        let text = docs.text(new);
+        let title = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let stem = n.trim_end_matches('云');
+        let side = docs.side(new);
+        let controller = side.controller.get_or_init(|| controller(side.text));
+        title.contains(stem) || controller.as_deref().is_some_and(|c| c.contains(stem))
+    };
+    let added = ni
+        .iter()
+        .find(|n| !nd.contains(n) && !docs.states(false, n) && !own(true, n));
+    let removed = nd
+        .iter()
+        .find(|n| !ni.contains(n) && !docs.states(true, n) && !own(false, n));
     NameChange::of(removed, added)
 }
 
