@@ -129,7 +129,10 @@ pub(super) fn denied(lower: &str, term: &str) -> bool {
             "不",
             "未",
             "禁止",
+            "严禁",
             "无法",
+            // (`无权` has no right to: `合作伙伴无权将共享的个人信息用于…`)
+            "无权",
         ]
         .iter()
         .any(|n| zh.contains(n))
@@ -139,6 +142,39 @@ pub(super) fn denied(lower: &str, term: &str) -> bool {
         }
     }
     any
+}
+
+/// The entries a denial no longer covers: `new` is `old` with one stretch of words taken out
+/// (nothing put in), after a negation of the same clause, and the stretch held a list's separator
+/// (`We do not transfer it to any company, organization or individual` → `to any individual`,
+/// `不会转让给任何公司、组织和个人` → `任何个人`). What the denial no longer names may now be done.
+pub fn denial_narrowed(old: &str, new: &str) -> Option<String> {
+    let (o, n): (Vec<char>, Vec<char>) = (old.trim().chars().collect(), new.trim().chars().collect());
+    let prefix = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
+    let suffix = o[prefix..]
+        .iter()
+        .rev()
+        .zip(n[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // nothing put in
+    if prefix + suffix != n.len() || o.len() <= n.len() {
+        return None;
+    }
+    let dropped: String = o[prefix..o.len() - suffix].iter().collect();
+    let before: String = o[..prefix].iter().collect::<String>().to_lowercase();
+    // the negation stands before the stretch, in its clause
+    let clause = before
+        .rsplit(['.', ';', '。', '；', '!', '?', '！', '？'])
+        .next()
+        .unwrap_or(&before);
+    // (a separator between words: `, ever,` is an aside, not entries)
+    let inner = dropped.trim_matches(|c: char| !c.is_alphanumeric());
+    let separator = [",", "、", "，", " or ", " and ", "和", "或", "及"]
+        .iter()
+        .any(|s| format!(" {inner} ").contains(s));
+    let letters = dropped.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 2 && separator && negation_changed(clause)).then(|| inner.to_string())
 }
 
 /// Does a negation end a clause of `head` that only short asides follow (`we will not, under any
@@ -315,8 +351,14 @@ pub(super) fn negation_scope(text: &str) -> String {
     }
     let chars: Vec<char> = lower.chars().collect();
     for (i, c) in chars.iter().enumerate() {
+        // (to the clause's end, up to twenty characters: a verb after `将` and its object ends a
+        // Chinese clause, `不会将您的个人信息转让给…`)
         if matches!(c, '不' | '未' | '无' | '禁') {
-            out.extend(&chars[i + 1..(i + 9).min(chars.len())]);
+            out.extend(
+                chars[i + 1..(i + 21).min(chars.len())]
+                    .iter()
+                    .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | ':' | '！' | '？')),
+            );
             out.push(' ');
         }
     }
@@ -360,6 +402,40 @@ pub(super) fn sentence_similarity(a: &str, b: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn entries_taken_out_of_a_denial_narrow_it() {
+        use super::denial_narrowed;
+        assert_eq!(
+            denial_narrowed(
+                "We do not transfer your data to any company, organization or individual, except:",
+                "We do not transfer your data to any individual, except:"
+            )
+            .as_deref(),
+            Some("company, organization or")
+        );
+        assert_eq!(
+            denial_narrowed(
+                "我们不会将您的信息转让给任何公司、组织和个人。",
+                "我们不会将您的信息转让给任何个人。"
+            )
+            .as_deref(),
+            Some("公司、组织和")
+        );
+        // an aside taken out, words put in, no negation before the stretch
+        assert_eq!(
+            denial_narrowed("We will not, ever, sell it.", "We will not sell it."),
+            None
+        );
+        assert_eq!(
+            denial_narrowed("We do not sell it to A or B.", "We do not sell it to C."),
+            None
+        );
+        assert_eq!(
+            denial_narrowed("We share it with A, B or C.", "We share it with C."),
+            None
+        );
+    }
+
     #[test]
     fn a_term_is_denied_in_its_own_clause_only() {
         let n = |s: &str| s.to_lowercase();

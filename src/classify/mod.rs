@@ -525,10 +525,31 @@ fn verdict<'d>(
         let put: Vec<(&str, String)> = crate::diff::sentences(&new_sentence);
         for (gone, _) in crate::diff::sentences(&old_sentence) {
             // the same sentence edited is judged as a flip (above), not as one taken out
-            if !negative(gone)
-                || conditional(gone)
-                || put.iter().any(|(s, _)| sentence_similarity(gone, s) >= 0.6)
-            {
+            if !negative(gone) || conditional(gone) {
+                continue;
+            }
+            if let Some((edited, _)) = put.iter().find(|(s, _)| sentence_similarity(gone, s) >= 0.6) {
+                // the same sentence with entries taken out of what it denies (`to any company,
+                // organization or individual` → `to any individual`): what is no longer ruled
+                // out takes the clause of the denial's terms
+                if let Some(dropped) = lexicon::denial_narrowed(gone, edited) {
+                    let hay = rules::Haystack::new(&normal_form(&negation_scope(gone)));
+                    for clause in rules.clauses.iter().filter(|c| c.role != Role::Risk) {
+                        if !found.clauses.contains(&clause.role)
+                            && (!clause.strong_in(&hay, lx).is_empty()
+                                || !clause.medium_in(&hay, lx).is_empty())
+                        {
+                            found.add(
+                                clause.role,
+                                Reason::DenialNarrowed {
+                                    sentence: excerpt(gone),
+                                    dropped: dropped.clone(),
+                                },
+                            );
+                            lexical.insert(clause.role);
+                        }
+                    }
+                }
                 continue;
             }
             let lower = gone.to_lowercase();

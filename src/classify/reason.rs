@@ -295,6 +295,14 @@ pub enum Reason {
         /// The sentence taken out, in short.
         sentence: String,
     },
+    /// Entries were taken out of what a sentence denies (`to any company, organization or
+    /// individual` → `to any individual`): what it no longer names is no longer ruled out.
+    DenialNarrowed {
+        /// The old sentence, in short.
+        sentence: String,
+        /// The words taken out of it.
+        dropped: String,
+    },
     /// The change limits users' rights.
     LimitsRights(Consent),
     /// A link's target (an image's source) changed, appeared or went away under the same text.
@@ -367,6 +375,7 @@ impl Reason {
             Reason::SdkProcesses(_) => "sdk-processes",
             Reason::PolarityFlip { .. } => "polarity-flipped",
             Reason::DenialRemoved { .. } => "denial-removed",
+            Reason::DenialNarrowed { .. } => "denial-narrowed",
             Reason::OnlyInLocale { .. } => "only-in-locale",
             Reason::Link { change, .. } if change.equivalent => "link-target-equivalent",
             Reason::Link { change, channel } => match (channel.is_some(), &change.old, &change.new) {

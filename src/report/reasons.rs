@@ -236,6 +236,9 @@ fn en(reason: &Reason) -> String {
         Reason::DenialRemoved { sentence } => {
             format!("a sentence ruling this out was taken out: \"{sentence}\"")
         }
+        Reason::DenialNarrowed { sentence, dropped } => {
+            format!("\"{dropped}\" was taken out of what this sentence rules out: \"{sentence}\"")
+        }
         Reason::LimitsRights(c) => format!("limits users' rights: {}", consent_en(c)),
         Reason::OnlyInLocale { locale, missing } => {
             format!("found in the {locale} text; the {missing} text does not carry this change")
@@ -461,6 +464,9 @@ fn zh(reason: &Reason) -> String {
         Reason::SdkProcesses(terms) => format!("该 SDK 处理{}", quoted(terms)),
         Reason::PolarityFlip { old, new } => format!("句意反转：“{old}” → “{new}”"),
         Reason::DenialRemoved { sentence } => format!("删除了排除此项处理的语句：“{sentence}”"),
+        Reason::DenialNarrowed { sentence, dropped } => {
+            format!("语句排除的范围中删去了“{dropped}”：“{sentence}”")
+        }
         Reason::LimitsRights(c) => format!("限制用户权利：{}", consent_zh(c)),
         Reason::OnlyInLocale { locale, missing } => {
             format!("见于 {locale} 文本；{missing} 文本未作此修改")
@@ -656,6 +662,10 @@ mod tests {
             },
             Reason::DenialRemoved {
                 sentence: s("We do not share your data with advertisers."),
+            },
+            Reason::DenialNarrowed {
+                sentence: s("We do not transfer it to any company, organization or individual."),
+                dropped: s("company, organization or"),
             },
             Reason::OnlyInLocale {
                 locale: s("en"),
