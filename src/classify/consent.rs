@@ -22,23 +22,7 @@ pub(super) fn rights_consent(
 ) {
     let (ni, nd) = (normal_form(ins), normal_form(del));
     let lead = normal_form(change.lead_in.as_deref().unwrap_or(""));
-    let refusal = [
-        "not be able to respond",
-        "unable to respond",
-        "may refuse",
-        "may reject",
-        "will not respond",
-        "cannot respond",
-        "无法响应",
-        "不予响应",
-        "拒绝",
-        "无法",
-    ];
-    let is_refusal_list = refusal.iter().any(|k| lead.contains(k))
-        && (lead.contains("respond")
-            || lead.contains("request")
-            || lead.contains("响应")
-            || lead.contains("请求"));
+    let is_refusal_list = refuses_requests(&lead);
     let fee = |s: &str| {
         // a fee named, or priced in a currency (GDPR Art. 12(5), GB/T 35273-2020 §8.7: requests
         // are free of charge in principle)
@@ -94,10 +78,10 @@ pub(super) fn rights_consent(
             // delete it where:`) is one of them taken away; other text, a right taken away only
             // when the new version states it nowhere else
             let lead_rights = stated(&Haystack::new(&lead));
-            let rights = if lead_rights.is_empty() {
-                lost(&nd, "")
-            } else {
+            let rights = if !lead_rights.is_empty() {
                 lead_rights.into_iter().collect()
+            } else {
+                lost(&nd, "")
             };
             (!rights.is_empty()).then(|| Consent::TextRemoved {
                 rights,
@@ -111,6 +95,10 @@ pub(super) fn rights_consent(
                 Some(Consent::RightRestricted(excerpt(ins)))
             } else if let Some(sentence) = qualified(change) {
                 Some(Consent::RightQualified(excerpt(&sentence)))
+            } else if let Some(sentence) = condition_joined(change) {
+                Some(Consent::RightQualified(excerpt(&sentence)))
+            } else if let Some(ground) = refusal_ground_added(change) {
+                Some(Consent::RefusalGround(excerpt(&ground)))
             } else if rights_terms(&nd) > rights_terms(&ni) && words(&ni).len() < words(&nd).len() {
                 let rights = lost(&nd, &ni);
                 (!rights.is_empty()).then(|| Consent::RightWordsRemoved {
@@ -192,6 +180,70 @@ fn denies_user_a_right(normal: &str) -> bool {
             english || VERBS.iter().any(|v| !v.is_ascii() && clause.contains(v))
         })
     })
+}
+
+/// Does a (normal-form) text say the company may refuse or not answer requests (GDPR Art. 12(5);
+/// GB/T 35273-2020 §8.7: the grounds for refusing are the exceptions to answering)?
+pub(super) fn refuses_requests(normal: &str) -> bool {
+    const REFUSAL: &[&str] = &[
+        "not be able to respond",
+        "unable to respond",
+        "may refuse",
+        "may reject",
+        "may decline",
+        "will not respond",
+        "cannot respond",
+        "无法响应",
+        "不予响应",
+        "拒绝",
+        "无法",
+    ];
+    REFUSAL.iter().any(|k| normal.contains(k))
+        && ["respond", "request", "响应", "请求"]
+            .iter()
+            .any(|k| normal.contains(k))
+}
+
+/// The changed sentence of a modification that puts words into a sentence saying requests may be
+/// refused, and takes none out: one more ground for refusing them (`…, concern information more
+/// than 12 months old, or are highly impractical`).
+pub(super) fn refusal_ground_added(change: &Change) -> Option<String> {
+    let (old, new) = (change.old.as_deref()?, change.new.as_deref()?);
+    let (os, ns) = super::lexicon::changed_sentences(old, new);
+    let (on, nn) = (normal_form(&os), normal_form(&ns));
+    let (ow, nw) = (words(&on), words(&nn));
+    // every old word kept, in order, and at least two put in
+    let mut kept = nw.iter();
+    let subsequence = ow.iter().all(|w| kept.any(|x| x == w));
+    (refuses_requests(&on) && refuses_requests(&nn) && subsequence && nw.len() >= ow.len() + 2).then_some(ns)
+}
+
+/// The changed sentence of a modification that joins another condition to a condition (`If you
+/// no longer use our services` → `… and have already cancelled your account`, `如果…，且已注销账号`):
+/// a ground for exercising a right that now holds in fewer cases. (A ground for refusing a
+/// request, joined so, holds in fewer cases too, which widens the right: not this.)
+pub(super) fn condition_joined(change: &Change) -> Option<String> {
+    let (old, new) = (change.old.as_deref()?, change.new.as_deref()?);
+    let (os, ns) = super::lexicon::changed_sentences(old, new);
+    // the sentence, past a list number (`3.4`, `(2)`, `（二）`)
+    let bare = |s: &str| -> String {
+        s.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || ".()（）一二三四五六七八九十、-*".contains(c)
+        })
+        .to_lowercase()
+    };
+    let (ob, nb) = (bare(&os), bare(&ns));
+    if !super::lexicon::conditional(&ob) || refuses_requests(&normal_form(&nb)) {
+        return None;
+    }
+    // the old condition kept whole, a conjunction after it
+    let stem = ob.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let rest = nb.strip_prefix(stem)?;
+    let rest = rest.trim_start_matches([',', '，', ' ']);
+    ["and ", "且", "并且", "并已", "同时"]
+        .iter()
+        .any(|k| rest.starts_with(k))
+        .then_some(ns)
 }
 
 /// Phrases that say requests cost nothing (GDPR Art. 12(5); GB/T 35273-2020 §8.7).

@@ -624,6 +624,26 @@ fn verdict<'d>(
             lexical.insert(topic);
         }
     }
+    // one more ground for refusing users' requests, put into the sentence that lists them however
+    // the ground is worded (`…, concern information more than 12 months old, or …`)
+    // (and, in a section about rights, a condition joined to a ground for exercising one:
+    // `If you no longer use our services` → `… and have closed your account`)
+    if change.kind == Kind::Modified
+        && !found.clauses.contains(&Role::Rights)
+        && (consent::refusal_ground_added(change).is_some()
+            || topics.contains(&Role::Rights) && consent::condition_joined(change).is_some())
+    {
+        let added = ins.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        found.add(
+            Role::Rights,
+            Reason::ListEntries {
+                topic: Role::Rights,
+                added: vec![added],
+                removed: vec![],
+            },
+        );
+        lexical.insert(Role::Rights);
+    }
     if rights_words && !rights::stated(&hay).is_empty() {
         hard.extend(prose_facts::rights(
             sentences_old,

@@ -77,7 +77,17 @@ const TERMS: &[(Right, &[&str])] = &[
     ),
     (
         Right::WithdrawConsent,
-        &["withdraw*", "revoke*", "revocation", "撤回", "撤销"],
+        &[
+            "withdraw*",
+            "revoke*",
+            "revocation",
+            "撤回",
+            "撤销",
+            // (收回, take back, said of consent as 撤回 is)
+            "收回授权",
+            "收回您的授权",
+            "收回同意",
+        ],
     ),
     (
         Right::OptOutOfSale,
@@ -366,6 +376,10 @@ const GRANTED: &[(Right, &[&str])] = &[
             "撤回",
             "撤销授权",
             "撤销同意",
+            // (收回, take back, said of consent as 撤回 is)
+            "收回授权",
+            "收回您的授权",
+            "收回同意",
             "拒绝或撤回授权",
             "授权同意的范围",
         ],

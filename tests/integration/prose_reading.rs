@@ -202,3 +202,63 @@ fn where_a_processor_handles_the_data_is_a_destination() {
     assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
     assert!(kinds(&doc).iter().any(|k| k == "places-changed"), "{doc:#}");
 }
+
+/// A policy of invented text, with a rights section: grounds for deletion and for refusing
+/// requests, and a sentence denying transfers.
+fn rights_policy(deletion_ground: &str, refusal: &str, transfer: &str) -> String {
+    format!(
+        "# Privacy policy\n\n## Sharing\n\n{transfer}\n\n## Your rights\n\nYou may ask us to delete your personal information in the following cases:\n\n1. {deletion_ground}\n2. If we process it without your consent.\n\n{refusal}\n\nWe answer every request within 15 days.\n"
+    )
+}
+
+#[test]
+fn a_condition_joined_to_a_ground_or_a_refusal_ground_added_limits_rights() {
+    let ground = "If you no longer use our services;";
+    let refusal = "We may refuse requests that are repetitive, need new systems, or are impractical.";
+    let transfer = "We do not transfer your personal information to any company, organization or individual.";
+    let old = rights_policy(ground, refusal, transfer);
+    // a condition joined to a ground for deletion: it holds in fewer cases
+    let new = rights_policy(
+        "If you no longer use our services and have closed your account;",
+        refusal,
+        transfer,
+    );
+    let doc = diff(&old, &new);
+    assert_eq!(clauses(&doc), ["8.4"], "{doc:#}");
+    assert_eq!(doc["requires_consent"], true, "{doc:#}");
+    // another ground for refusing, however worded
+    let new = rights_policy(
+        ground,
+        "We may refuse requests that are repetitive, need new systems, concern data older than a year, or are impractical.",
+        transfer,
+    );
+    let doc = diff(&old, &new);
+    assert_eq!(clauses(&doc), ["8.4"], "{doc:#}");
+    assert_eq!(doc["requires_consent"], true, "{doc:#}");
+    // a condition that widens the ground (`or`) limits nothing
+    let new = rights_policy(
+        "If you no longer use our services or have closed your account;",
+        refusal,
+        transfer,
+    );
+    assert_eq!(diff(&old, &new)["requires_consent"], false);
+    // entries taken out of a denial: transfers to companies are no longer ruled out
+    let new = rights_policy(
+        ground,
+        refusal,
+        "We do not transfer your personal information to any individual.",
+    );
+    let doc = diff(&old, &new);
+    assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
+    assert!(kinds(&doc).iter().any(|k| k == "denial-narrowed"), "{doc:#}");
+}
+
+#[test]
+fn chinese_entries_taken_out_of_a_denial_and_partners_without_the_right() {
+    let old = "# 隐私政策\n\n## 转让\n\n我们不会将您的个人信息转让给任何公司、组织和个人，但以下情况除外：\n\n## 共享\n\n我们的合作伙伴无权将共享的个人信息用于与产品或服务无关的其他用途。\n";
+    let doc = diff(old, &old.replace("任何公司、组织和个人", "任何个人"));
+    assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
+    // 无权 (has no right to) and 不得 (must not) deny alike: no flip
+    let doc = diff(old, &old.replace("无权", "不得"));
+    assert!(clauses(&doc).is_empty(), "{doc:#}");
+}
