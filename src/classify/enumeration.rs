@@ -34,7 +34,14 @@ fn entries(sentence: &str) -> Vec<String> {
             text = std::borrow::Cow::Owned(text.replace(w, ","));
         }
     }
-    text.split([',', ';', '、', '，', '；'])
+    // `等` (and so on) closes a Chinese list before the noun it sums up: `您的电子邮箱、手机号码等信息`
+    for close in ["等信息", "等个人信息", "等数据", "等内容", "等权限"] {
+        if text.contains(close) {
+            text = std::borrow::Cow::Owned(text.replace(close, &format!(",{}", &close['等'.len_utf8()..])));
+        }
+    }
+    // (a colon introduces a list: `以下信息：您的电子邮箱`)
+    text.split([',', ';', '、', '，', '；', '：'])
         .map(|p| {
             normal_form(p)
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -91,6 +98,13 @@ mod tests {
                 "To register you need to provide your email, mobile phone number and other information."
             ),
             Some((vec!["mobile phone number".to_string()], vec![]))
+        );
+        assert_eq!(
+            list_change(
+                "您需要提供以下信息：您的电子邮箱等信息。",
+                "您需要提供以下信息：您的电子邮箱、手机号码等信息。"
+            ),
+            Some((vec!["手机号码".to_string()], vec![]))
         );
         assert_eq!(
             list_change(

@@ -57,6 +57,44 @@ const KINDS: &[&str] = &["Analytics", "Pixel", "Tag Manager", "Crashlytics"];
 
 /// The SDKs `text` names, as written, in text order, each once.
 pub fn sdks(text: &str) -> Vec<String> {
+    // the abbreviation written out names the same kit (`a push software development kit (SDK)`,
+    // `推送软件开发工具包（SDK）`)
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("software development kit") || text.contains("软件开发工具包") {
+        return sdks_abbreviated(&abbreviated(text));
+    }
+    sdks_abbreviated(text)
+}
+
+/// `text` with every written-out software development kit said as `SDK` (an `(SDK)` after it
+/// dropped).
+fn abbreviated(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let long = "software development kit";
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        let en = lower.find(long).map(|at| (at, long.len()));
+        let zh = rest.find("软件开发工具包").map(|at| (at, "软件开发工具包".len()));
+        let Some((at, len)) = [en, zh].into_iter().flatten().min() else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        out.push_str("SDK");
+        rest = &rest[at + len..];
+        // a plural, then the abbreviation given in brackets
+        rest = rest.strip_prefix('s').unwrap_or(rest);
+        for given in [" (SDK)", "(SDK)", "（SDK）", " (SDKs)", "（SDKs）"] {
+            if let Some(r) = rest.strip_prefix(given) {
+                rest = r;
+                break;
+            }
+        }
+    }
+}
+
+fn sdks_abbreviated(text: &str) -> Vec<String> {
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut push = |at: usize, name: &str| {
         let name = name.trim_matches(|c: char| c.is_whitespace() || "*_\"“”'‘’「」【】".contains(c));
@@ -366,6 +404,18 @@ fn list_mates(text: &str, suffixed: &[(usize, String)]) -> Vec<(usize, String)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kit_written_out_is_the_same_sdk() {
+        assert_eq!(
+            sdks("Our products integrate a push software development kit (SDK), which collects"),
+            sdks("Our products integrate a push SDK, which collects")
+        );
+        assert_eq!(
+            sdks("我们的产品集成了推送软件开发工具包（SDK），该SDK"),
+            sdks("我们的产品集成了推送SDK，该SDK")
+        );
+    }
 
     #[test]
     fn sdks_by_their_shapes() {

@@ -771,7 +771,6 @@ const BLIND4_FLOORS: (usize, usize) = (31, 31);
 /// The fifth blind corpus (`tests/corpus/blind5/`: 22 edits of the sample as plain Markdown, each
 /// in both languages, written by a reader who never ran policyc and was asked for kinds the other
 /// blind sets lack: a value, a name or a negation inside an unchanged sentence, and removals).
-/// Only its totals are printed.
 #[test]
 fn fifth_blind_plain_markdown_edits() {
     let (verdicts, exact, n, missed, alarms, wrong) = run_plain_edits(&repo().join("tests/corpus/blind5"));
@@ -787,5 +786,9 @@ fn fifth_blind_plain_markdown_edits() {
     assert!(exact >= floor_exact, "exact {exact}/{n}");
 }
 
-/// Verdicts and exact clause sets of the fifth blind corpus now.
-const BLIND5_FLOORS: (usize, usize) = (35, 28);
+/// Verdicts and exact clause sets of the fifth blind corpus now. First run (2026-12-06, before any
+/// change made after scoring it): 35/44 verdicts (5 material changes missed, 4 false alarms), 28/44
+/// exact. Its failures were then read and fixed by general rules (entries taken out of a denial, a
+/// ground for refusing requests added, a condition joined to a right's ground, `无权`, `等信息`
+/// closing a list, a kit's name written out), so it is *tuned* now.
+const BLIND5_FLOORS: (usize, usize) = (42, 38);
