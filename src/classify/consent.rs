@@ -209,6 +209,14 @@ pub(super) fn refuses_requests(normal: &str) -> bool {
 /// than 12 months old, or are highly impractical`).
 pub(super) fn refusal_ground_added(change: &Change) -> Option<String> {
     let (old, new) = (change.old.as_deref()?, change.new.as_deref()?);
+    // (most passages say nothing of refusing: passed over before their sentences are compared)
+    let lower = new.to_ascii_lowercase();
+    if !["refuse", "reject", "decline", "respond", "拒绝", "无法", "不予"]
+        .iter()
+        .any(|k| lower.contains(k))
+    {
+        return None;
+    }
     let (os, ns) = super::lexicon::changed_sentences(old, new);
     let (on, nn) = (normal_form(&os), normal_form(&ns));
     let (ow, nw) = (words(&on), words(&nn));
@@ -224,6 +232,10 @@ pub(super) fn refusal_ground_added(change: &Change) -> Option<String> {
 /// request, joined so, holds in fewer cases too, which widens the right: not this.)
 pub(super) fn condition_joined(change: &Change) -> Option<String> {
     let (old, new) = (change.old.as_deref()?, change.new.as_deref()?);
+    let lower = new.to_ascii_lowercase();
+    if !["and ", "且", "并", "同时"].iter().any(|k| lower.contains(k)) {
+        return None;
+    }
     let (os, ns) = super::lexicon::changed_sentences(old, new);
     // the sentence, past a list number (`3.4`, `(2)`, `（二）`)
     let bare = |s: &str| -> String {
