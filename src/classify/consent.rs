@@ -210,10 +210,10 @@ pub(super) fn refuses_requests(normal: &str) -> bool {
 pub(super) fn refusal_ground_added(change: &Change) -> Option<String> {
     let (old, new) = (change.old.as_deref()?, change.new.as_deref()?);
     // (most passages say nothing of refusing: passed over before their sentences are compared)
-    let lower = new.to_ascii_lowercase();
-    if !["refuse", "reject", "decline", "respond", "拒绝", "无法", "不予"]
+    // (the words' ends, in any case of their first letter)
+    if !["efuse", "eject", "ecline", "espond", "拒绝", "无法", "不予"]
         .iter()
-        .any(|k| lower.contains(k))
+        .any(|k| new.contains(k))
     {
         return None;
     }
@@ -232,8 +232,7 @@ pub(super) fn refusal_ground_added(change: &Change) -> Option<String> {
 /// request, joined so, holds in fewer cases too, which widens the right: not this.)
 pub(super) fn condition_joined(change: &Change) -> Option<String> {
     let (old, new) = (change.old.as_deref()?, change.new.as_deref()?);
-    let lower = new.to_ascii_lowercase();
-    if !["and ", "且", "并", "同时"].iter().any(|k| lower.contains(k)) {
+    if !["and ", "且", "并", "同时"].iter().any(|k| new.contains(k)) {
         return None;
     }
     let (os, ns) = super::lexicon::changed_sentences(old, new);

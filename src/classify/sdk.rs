@@ -59,8 +59,8 @@ const KINDS: &[&str] = &["Analytics", "Pixel", "Tag Manager", "Crashlytics"];
 pub fn sdks(text: &str) -> Vec<String> {
     // the abbreviation written out names the same kit (`a push software development kit (SDK)`,
     // `推送软件开发工具包（SDK）`)
-    let lower = text.to_ascii_lowercase();
-    if lower.contains("software development kit") || text.contains("软件开发工具包") {
+    // (looked for without a lowercase copy: `Development` or `development`)
+    if text.contains("evelopment kit") || text.contains("EVELOPMENT KIT") || text.contains("软件开发工具包") {
         return sdks_abbreviated(&abbreviated(text));
     }
     sdks_abbreviated(text)
