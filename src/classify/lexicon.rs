@@ -177,6 +177,44 @@ pub fn denial_narrowed(old: &str, new: &str) -> Option<String> {
     (letters >= 2 && separator && negation_changed(clause)).then(|| inner.to_string())
 }
 
+/// Is every mention of `term` in `normal` (a normal form) the source data comes from rather than
+/// a recipient (`information that we obtain from our partners`, `从合作伙伴处获取的信息`, `来自第三方`)?
+/// GDPR Art. 14(2)(f) and PIPL Art. 13 ask for the sources of data collected (§VIII 8.1), not its
+/// recipients. `false` when there is no mention.
+pub(super) fn as_source(normal: &str, term: &str) -> bool {
+    let t = term.trim_end_matches('*');
+    let mut any = false;
+    for (at, _) in normal.match_indices(t) {
+        any = true;
+        let head = &normal[..at];
+        let source = if t.is_ascii() {
+            // `from` among the four words before it, with no `to` or `with` after `from`
+            let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
+            words
+                .iter()
+                .position(|w| *w == "from")
+                .is_some_and(|p| !words[..p].iter().any(|w| matches!(*w, "to" | "with" | "and")))
+        } else {
+            let before: String = head
+                .chars()
+                .rev()
+                .take(8)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            before
+                .rfind(['从'])
+                .or_else(|| before.rfind("来自"))
+                .is_some_and(|p| !before[p..].contains(['给', '向', '与', '和']))
+        };
+        if !source {
+            return false;
+        }
+    }
+    any
+}
+
 /// Does a negation end a clause of `head` that only short asides follow (`we will not, under any
 /// circumstances,` before `sell`; `we never, ever` before `sell`)?
 fn interrupted_denial(head: &str) -> bool {
@@ -402,6 +440,26 @@ pub(super) fn sentence_similarity(a: &str, b: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn partners_data_comes_from_are_sources() {
+        use super::as_source;
+        assert!(as_source(
+            "information about you that we obtain from our partners",
+            "partner*"
+        ));
+        assert!(as_source("我们从合作伙伴处获取的关于您的信息", "合作伙伴"));
+        assert!(!as_source("we share it with our partners", "partner*"));
+        assert!(!as_source(
+            "data we send from our servers to partners",
+            "partner*"
+        ));
+        assert!(!as_source("我们从不与合作伙伴共享", "合作伙伴"));
+        assert!(!as_source(
+            "we obtain it from partners and share it with partners",
+            "partner*"
+        ));
+    }
+
     #[test]
     fn entries_taken_out_of_a_denial_narrow_it() {
         use super::denial_narrowed;

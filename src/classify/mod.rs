@@ -51,8 +51,8 @@ use facts::{fact_verdict, reflect_facts};
 pub use fee::{Fee, fees};
 pub use lexicon::excerpt;
 use lexicon::{
-    changed_sentences, conditional, denied, denied_somewhere, edit_of, hypothetical, is_item, negated,
-    negation_changed, negation_scope, negative, sentence_similarity, terms_reason,
+    as_source, changed_sentences, conditional, denied, denied_somewhere, edit_of, hypothetical, is_item,
+    negated, negation_changed, negation_scope, negative, sentence_similarity, terms_reason,
 };
 pub use place::places;
 pub use purpose::{Purpose, purposes};
@@ -374,6 +374,7 @@ fn verdict<'d>(
     // the changed words name a right (or a complaint route): the sentences are read for rights
     let mut rights_words = false;
     let about_rights = |role: Role| matches!(role, Role::Rights | Role::Contact);
+    let mut source_terms: Vec<String> = vec![];
     for clause in rules.clauses.iter() {
         // in a modification, a term already on both sides is context, not the change
         let strong = clause.strong_in(&hay, lx);
@@ -385,6 +386,11 @@ fn verdict<'d>(
             .filter(|t| clause.role != Role::Control || !hypothetical(&[old_full, new_full], t))
             .filter(|t| whole_block || !(old_hay().has(t) && new_hay().has(t)))
             .collect();
+        // a recipient named as where data comes from is a source of it (purposes and types, 8.1)
+        let (strong, sources): (Vec<String>, Vec<String>) = strong
+            .into_iter()
+            .partition(|t| clause.role != Role::Recipients || !as_source(&changed, t));
+        source_terms.extend(sources);
         // in a modification, a term put in the place of one of its group says the same again
         let strong = if change.kind == Kind::Modified {
             let (gone, put): (Vec<&String>, Vec<&String>) = strong.iter().partition(|t| old_hay().has(t));
@@ -456,6 +462,19 @@ fn verdict<'d>(
                 lexical.insert(clause.role);
             }
         }
+    }
+    if !source_terms.is_empty() && !found.clauses.contains(&Role::Purposes) {
+        found.add(
+            Role::Purposes,
+            Reason::Source {
+                terms: source_terms
+                    .iter()
+                    .map(|t| t.trim_end_matches('*').to_string())
+                    .collect(),
+                excerpt: excerpt(quoted),
+            },
+        );
+        lexical.insert(Role::Purposes);
     }
     // the changed sentences, quoted, as the reason of a flip of what they say
     let flip = || Reason::PolarityFlip {

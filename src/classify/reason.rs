@@ -213,6 +213,14 @@ pub enum Reason {
         /// A short excerpt of the passage.
         excerpt: String,
     },
+    /// Words naming where data comes from (`we obtain from our partners`, `从合作伙伴处获取`):
+    /// a source of the data, put in or taken out.
+    Source {
+        /// The terms naming the source.
+        terms: Vec<String>,
+        /// A short excerpt of the passage.
+        excerpt: String,
+    },
     /// A passage added or removed in a section about a clause's topic.
     TopicPassage {
         /// What happened to the passage.
@@ -361,6 +369,7 @@ impl Reason {
             Reason::Retention { .. } => "retention-changed",
             Reason::ResponseTime { .. } => "response-time-changed",
             Reason::Terms { .. } => "lexicon-terms",
+            Reason::Source { .. } => "source-changed",
             Reason::TopicPassage { .. } => "topic-passage",
             Reason::ListEntries { removed, .. } if removed.is_empty() => "list-entries-added",
             Reason::ListEntries { .. } => "list-entries-removed",

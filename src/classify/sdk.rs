@@ -60,7 +60,8 @@ pub fn sdks(text: &str) -> Vec<String> {
     // the abbreviation written out names the same kit (`a push software development kit (SDK)`,
     // `推送软件开发工具包（SDK）`)
     // (looked for without a lowercase copy: `Development` or `development`)
-    if text.contains("evelopment kit") || text.contains("EVELOPMENT KIT") || text.contains("软件开发工具包") {
+    if text.contains("evelopment kit") || text.contains("EVELOPMENT KIT") || text.contains("软件开发工具包")
+    {
         return sdks_abbreviated(&abbreviated(text));
     }
     sdks_abbreviated(text)

@@ -340,6 +340,7 @@ fn concrete(report: &Report, change: &Change, verdict: &Verdict, id: &str) -> Ve
             }
             Reason::ShowsFact { .. } => shows_fact = true,
             Reason::Terms { .. }
+            | Reason::Source { .. }
             | Reason::TopicPassage { .. }
             | Reason::ListEntries { .. }
             | Reason::Rights { .. }

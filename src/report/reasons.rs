@@ -162,6 +162,9 @@ fn en(reason: &Reason) -> String {
         Reason::Terms { edit, terms, excerpt } => {
             format!("{}: {} in \"{excerpt}\"", verb(*edit), quoted(terms))
         }
+        Reason::Source { terms, excerpt } => {
+            format!("where data comes from: {} in \"{excerpt}\"", quoted(terms))
+        }
         Reason::TopicPassage {
             edit,
             topic,
@@ -396,6 +399,7 @@ fn zh(reason: &Reason) -> String {
             };
             format!("{what}：{}，见“{excerpt}”", quoted(terms))
         }
+        Reason::Source { terms, excerpt } => format!("个人信息的来源：{}，见“{excerpt}”", quoted(terms)),
         Reason::TopicPassage {
             edit,
             topic,
@@ -613,6 +617,10 @@ mod tests {
                 edit: Edit::Added,
                 terms: vec![s("境外")],
                 excerpt: s("我们会将信息存储在境外"),
+            },
+            Reason::Source {
+                terms: vec![s("合作伙伴")],
+                excerpt: s("我们从合作伙伴处获取的信息"),
             },
             Reason::TopicPassage {
                 edit: Edit::Removed,

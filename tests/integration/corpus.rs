@@ -791,4 +791,4 @@ fn fifth_blind_plain_markdown_edits() {
 /// exact. Its failures were then read and fixed by general rules (entries taken out of a denial, a
 /// ground for refusing requests added, a condition joined to a right's ground, `无权`, `等信息`
 /// closing a list, a kit's name written out), so it is *tuned* now.
-const BLIND5_FLOORS: (usize, usize) = (42, 38);
+const BLIND5_FLOORS: (usize, usize) = (42, 40);

@@ -262,3 +262,26 @@ fn chinese_entries_taken_out_of_a_denial_and_partners_without_the_right() {
     let doc = diff(old, &old.replace("无权", "不得"));
     assert!(clauses(&doc).is_empty(), "{doc:#}");
 }
+
+#[test]
+fn partners_data_comes_from_are_a_source_not_a_recipient() {
+    let old = "# Privacy policy\n\n## Data we collect\n\nWe collect the pages you visit and link these records together.\n\n## Sharing\n\nWe do not sell your data.\n";
+    let doc = diff(
+        old,
+        &old.replace(
+            "link these records together",
+            "link these records with information about you that we obtain from our partners",
+        ),
+    );
+    assert_eq!(clauses(&doc), ["8.1"], "{doc:#}");
+    assert!(kinds(&doc).iter().any(|k| k == "source-changed"), "{doc:#}");
+    // sent to partners: recipients
+    let doc = diff(
+        old,
+        &old.replace(
+            "link these records together",
+            "send these records to our partners",
+        ),
+    );
+    assert!(clauses(&doc).contains(&"8.3"), "{doc:#}");
+}
