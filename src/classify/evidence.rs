@@ -48,6 +48,32 @@ impl<'d> Documents<'d> {
         side.lower.get_or_init(|| side.text.to_lowercase())
     }
 
+    /// The titles `passage` quotes that are lines of their own in the (old or new) document: the
+    /// headings a cross-reference names (`详见本政策“一、我们如何收集和使用您的个人信息”部分`,
+    /// `see "How we use your data"`), each with its number and without it.
+    pub(super) fn quoted_titles(&self, new: bool, passage: &str) -> Vec<String> {
+        let mut out = vec![];
+        for (open, close) in [('“', '”'), ('"', '"'), ('「', '」')] {
+            let mut rest = passage;
+            while let Some(a) = rest.find(open) {
+                let after = &rest[a + open.len_utf8()..];
+                let Some(b) = after.find(close) else { break };
+                let title = after[..b].trim();
+                rest = &after[b + close.len_utf8()..];
+                if title.chars().count() >= 4 && self.text(new).lines().any(|l| l.trim() == title) {
+                    out.push(title.to_string());
+                    // (`一、`, `1.`, `IV.` before it)
+                    if let Some((number, bare)) = title.split_once(['、', '.', ' '])
+                        && number.chars().count() <= 4
+                    {
+                        out.push(bare.trim().to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The new document's text, or the old one's.
     pub(super) fn text(&self, new: bool) -> &'d str {
         self.side(new).text

@@ -343,6 +343,18 @@ fn verdict<'d>(
     ));
     hard_evidence(old_full, new_full, &frame, &context, topics, docs, &mut found);
     let changed = normal_form(&format!("{ins} {del}"));
+    // a heading quoted by a cross-reference names a part of the policy, not what it says there
+    // (`见本政策第一部分` → `详见本政策“一、我们如何收集和使用您的个人信息”部分`)
+    let changed = if ins.contains(['“', '"', '「']) || del.contains(['“', '"', '「']) {
+        let mut titles = docs.quoted_titles(true, new_full);
+        titles.extend(docs.quoted_titles(false, old_full));
+        titles.iter().fold(changed, |c, t| {
+            let t = normal_form(t);
+            if t.is_empty() { c } else { c.replace(&t, " ") }
+        })
+    } else {
+        changed
+    };
     let changed_words = words(&changed).len();
     let whole_block = matches!(change.kind, Kind::Added | Kind::Removed);
     let quoted = if change.kind == Kind::Removed {

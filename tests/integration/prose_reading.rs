@@ -285,3 +285,22 @@ fn partners_data_comes_from_are_a_source_not_a_recipient() {
     );
     assert!(clauses(&doc).contains(&"8.3"), "{doc:#}");
 }
+
+#[test]
+fn a_heading_quoted_by_a_cross_reference_says_nothing_new() {
+    let old = "# 隐私政策\n\n## 一、我们如何收集和使用您的个人信息\n\n我们收集您的邮箱。\n\n## 二、您的权利\n\n每项功能需要一些基本的个人信息（见本政策第一部分）。\n";
+    let doc = diff(
+        old,
+        &old.replace(
+            "（见本政策第一部分）",
+            "（详见本政策“一、我们如何收集和使用您的个人信息”部分）",
+        ),
+    );
+    assert!(clauses(&doc).is_empty(), "{doc:#}");
+    // a quoted phrase that is no heading is read as any words are
+    let doc = diff(
+        old,
+        &old.replace("（见本政策第一部分）", "（我们还会“收集和使用您的位置信息”）"),
+    );
+    assert!(!clauses(&doc).is_empty(), "{doc:#}");
+}
