@@ -20,7 +20,8 @@ pub(super) fn terms_reason(edit: Edit, terms: Vec<String>, passage: &str) -> Rea
         terms: terms
             .iter()
             .take(3)
-            .map(|t| t.trim_end_matches('*').to_string())
+            // (`*` ends a word beginning, also before a gap: `train* … model*`)
+            .map(|t| t.replace('*', ""))
             .collect(),
         excerpt: excerpt(passage),
     }

@@ -204,6 +204,11 @@ pub struct ClauseRule {
 
 /// A term in the normal form texts are matched in (`*` kept); `None` when nothing is left.
 fn normal_term(t: &str) -> Option<String> {
+    // a term of two parts near each other (`train* … model*`): each part in its normal form
+    if t.contains(GAP) {
+        let parts: Vec<String> = t.split(GAP).map(normal_term).collect::<Option<_>>()?;
+        return Some(parts.join(GAP));
+    }
     let prefix = t.ends_with('*');
     let n = normal_form(t.trim_end_matches('*'));
     (!n.is_empty()).then(|| if prefix { format!("{n}*") } else { n })
@@ -635,6 +640,9 @@ impl Haystack {
 
     /// Does it contain `term` (normalised; `*` = any word ending)?
     pub fn has(&self, term: &str) -> bool {
+        if let Some((first, second)) = term.split_once(GAP) {
+            return self.has(first) && self.has(second) && self.near(first, second);
+        }
         let prefix = term.ends_with('*');
         let t = term.trim_end_matches('*');
         if t.is_empty() {
@@ -668,6 +676,35 @@ impl Haystack {
         matches_padded(&self.padded, term)
     }
 }
+
+impl Haystack {
+    /// Does a match of `second` follow one of `first` within [`GAP_WORDS`] words?
+    fn near(&self, first: &str, second: &str) -> bool {
+        let words: Vec<&str> = self.padded.split(' ').filter(|w| !w.is_empty()).collect();
+        let at = |term: &str, i: usize| -> bool {
+            let prefix = term.ends_with('*');
+            let parts: Vec<&str> = term.trim_end_matches('*').split(' ').collect();
+            parts.iter().enumerate().all(|(k, p)| {
+                words.get(i + k).is_some_and(|w| {
+                    if prefix && k + 1 == parts.len() {
+                        w.starts_with(p)
+                    } else {
+                        w == p
+                    }
+                })
+            })
+        };
+        (0..words.len()).any(|i| at(first, i) && (i + 1..=i + GAP_WORDS).any(|j| at(second, j)))
+    }
+}
+
+/// What joins the two parts of a term matched near each other: `train* … model*` is `train`,
+/// `trains`, `training` followed within [`GAP_WORDS`] words by `model`, `models` (`to train and
+/// improve our sound-recognition models`).
+pub const GAP: &str = " … ";
+
+/// How many words may stand between the two parts of a [`GAP`] term.
+const GAP_WORDS: usize = 6;
 
 fn hits_in(hay: &Haystack, terms: Option<&Vec<Term>>) -> Vec<String> {
     terms
@@ -725,6 +762,18 @@ pub fn matches_padded(padded: &str, term: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gap_term_matches_its_parts_near_each_other() {
+        let hay = |t: &str| Haystack::new(&normal_form(t));
+        let term = normal_term("train* … model*").unwrap();
+        assert!(hay("we use it to train and improve our sound-recognition models").has(&term));
+        assert!(hay("training of our models").has(&term));
+        // too far apart, in the wrong order, or a part missing
+        assert!(!hay("we train our staff every year so that the support team can explain how our business model works").has(&term));
+        assert!(!hay("our models are trained").has(&term));
+        assert!(!hay("we train our staff").has(&term));
+    }
 
     #[test]
     fn ascii_terms_are_found_glued_to_chinese() {

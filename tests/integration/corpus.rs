@@ -790,6 +790,6 @@ fn fifth_blind_plain_markdown_edits() {
 /// change made after scoring it): 35/44 verdicts (5 material changes missed, 4 false alarms), 28/44
 /// exact. Its failures were then read and fixed by general rules (entries taken out of a denial, a
 /// ground for refusing requests added, a condition joined to a right's ground, `无权`, `等信息`
-/// closing a list, a kit's name written out, a partner as a source, a quoted heading), so it is
-/// *tuned* now.
-const BLIND5_FLOORS: (usize, usize) = (43, 41);
+/// closing a list, a kit's name written out, a partner as a source, a quoted heading, `train* …
+/// model*`), so it is *tuned* now.
+const BLIND5_FLOORS: (usize, usize) = (44, 42);
