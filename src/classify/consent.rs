@@ -210,10 +210,16 @@ pub(super) fn refuses_requests(normal: &str) -> bool {
 pub(super) fn refusal_ground_added(change: &Change) -> Option<String> {
     let (old, new) = (change.old.as_deref()?, change.new.as_deref()?);
     // (most passages say nothing of refusing: passed over before their sentences are compared)
-    // (the words' ends, in any case of their first letter)
-    if !["efuse", "eject", "ecline", "espond", "拒绝", "无法", "不予"]
+    // (most modifications take words out, or say nothing of refusing: passed over before their
+    // sentences are compared; the words' ends, in any case of their first letter)
+    let takes_out = change
+        .redline
         .iter()
-        .any(|k| new.contains(k))
+        .any(|s| matches!(s, crate::diff::text::Segment::Del(t) if t.chars().any(char::is_alphanumeric)));
+    if takes_out
+        || !["efuse", "eject", "ecline", "espond", "拒绝", "无法", "不予"]
+            .iter()
+            .any(|k| new.contains(k))
     {
         return None;
     }

@@ -32,6 +32,8 @@ struct Side<'d> {
     rights: OnceCell<BTreeSet<super::rights::Right>>,
     controller: OnceCell<Option<String>>,
     normal: OnceCell<String>,
+    /// The text's lines, trimmed (headings among them).
+    lines: OnceCell<std::collections::HashSet<&'d str>>,
 }
 
 impl<'d> Documents<'d> {
@@ -60,7 +62,7 @@ impl<'d> Documents<'d> {
                 let Some(b) = after.find(close) else { break };
                 let title = after[..b].trim();
                 rest = &after[b + close.len_utf8()..];
-                if title.chars().count() >= 4 && self.text(new).lines().any(|l| l.trim() == title) {
+                if title.chars().count() >= 4 && self.lines(new).contains(title) {
                     out.push(title.to_string());
                     // (`一、`, `1.`, `IV.` before it)
                     if let Some((number, bare)) = title.split_once(['、', '.', ' '])
@@ -72,6 +74,13 @@ impl<'d> Documents<'d> {
             }
         }
         out
+    }
+
+    /// The (old or new) document's lines, trimmed.
+    fn lines(&self, new: bool) -> &std::collections::HashSet<&'d str> {
+        let side = self.side(new);
+        side.lines
+            .get_or_init(|| side.text.lines().map(str::trim).collect())
     }
 
     /// The new document's text, or the old one's.
@@ -192,6 +201,7 @@ impl<'d> Side<'d> {
             rights: OnceCell::new(),
             controller: OnceCell::new(),
             normal: OnceCell::new(),
+            lines: OnceCell::new(),
         }
     }
 }

@@ -640,9 +640,6 @@ impl Haystack {
 
     /// Does it contain `term` (normalised; `*` = any word ending)?
     pub fn has(&self, term: &str) -> bool {
-        if let Some((first, second)) = term.split_once(GAP) {
-            return self.has(first) && self.has(second) && self.near(first, second);
-        }
         let prefix = term.ends_with('*');
         let t = term.trim_end_matches('*');
         if t.is_empty() {
@@ -670,6 +667,12 @@ impl Haystack {
                     return true;
                 }
             }
+        } else if term.as_bytes()[0].is_ascii()
+            && let Some((first, second)) = term.split_once(GAP)
+        {
+            // (a gap term joins words by `…`, not ASCII: a term not ASCII that begins with an
+            // ASCII letter, unlike a Chinese one, is looked into for it)
+            return self.has(first) && self.has(second) && self.near(first, second);
         } else if !self.may_hold(t) {
             return false;
         }
