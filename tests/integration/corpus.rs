@@ -721,6 +721,21 @@ fn run_plain_edits(dir: &Path) -> (usize, usize, usize, usize, usize, Vec<String
     (verdicts, exact, names.len(), missed, alarms, wrong)
 }
 
+/// Scores a blind corpus of plain-Markdown edits (`dir` under `tests/corpus/`, at least `min`
+/// cases) against its floors, printing only its totals (and, with `BLIND_SHOW`, its failures).
+fn blind_plain(dir: &str, name: &str, min: usize, (floor_verdicts, floor_exact): (usize, usize)) {
+    let (verdicts, exact, n, missed, alarms, wrong) = run_plain_edits(&repo().join("tests/corpus").join(dir));
+    if std::env::var_os("BLIND_SHOW").is_some() {
+        eprintln!("{}", wrong.join("\n"));
+    }
+    assert!(n >= min, "{n} cases");
+    eprintln!(
+        "{name} plain-Markdown edits: {verdicts}/{n} verdicts right ({missed} material missed, {alarms} false alarms), {exact}/{n} exact"
+    );
+    assert!(verdicts >= floor_verdicts, "verdicts {verdicts}/{n}");
+    assert!(exact >= floor_exact, "exact {exact}/{n}");
+}
+
 /// The third blind corpus (`tests/corpus/blind3/`: 20 edits of the sample as plain Markdown, each
 /// in both languages, written by a reader who never ran policyc): only its totals are printed.
 /// First run (2026-12-06, before any change made after scoring it): 39/40 verdicts (no material
@@ -728,17 +743,7 @@ fn run_plain_edits(dir: &Path) -> (usize, usize, usize, usize, usize, Vec<String
 /// one fixed by a general rule (回复 in the response group), so it is *tuned* now.
 #[test]
 fn blind_plain_markdown_edits() {
-    let (verdicts, exact, n, missed, alarms, wrong) = run_plain_edits(&repo().join("tests/corpus/blind3"));
-    assert!(n >= 40, "{n} cases");
-    eprintln!(
-        "blind plain-Markdown edits: {verdicts}/{n} verdicts right ({missed} material missed, {alarms} false alarms), {exact}/{n} exact"
-    );
-    if std::env::var_os("BLIND_SHOW").is_some() {
-        eprintln!("{}", wrong.join("\n"));
-    }
-    let (floor_verdicts, floor_exact) = BLIND3_FLOORS;
-    assert!(verdicts >= floor_verdicts, "verdicts {verdicts}/{n}");
-    assert!(exact >= floor_exact, "exact {exact}/{n}");
+    blind_plain("blind3", "blind", 40, BLIND3_FLOORS);
 }
 
 /// Verdicts and exact clause sets of the third blind corpus now (its first run: 39 and 36).
@@ -752,17 +757,7 @@ const BLIND3_FLOORS: (usize, usize) = (40, 37);
 /// own name out and in is control), so it is *tuned* now.
 #[test]
 fn fourth_blind_plain_markdown_edits() {
-    let (verdicts, exact, n, missed, alarms, wrong) = run_plain_edits(&repo().join("tests/corpus/blind4"));
-    if std::env::var_os("BLIND_SHOW").is_some() {
-        eprintln!("{}", wrong.join("\n"));
-    }
-    assert!(n >= 32, "{n} cases");
-    eprintln!(
-        "fourth blind plain-Markdown edits: {verdicts}/{n} verdicts right ({missed} material missed, {alarms} false alarms), {exact}/{n} exact"
-    );
-    let (floor_verdicts, floor_exact) = BLIND4_FLOORS;
-    assert!(verdicts >= floor_verdicts, "verdicts {verdicts}/{n}");
-    assert!(exact >= floor_exact, "exact {exact}/{n}");
+    blind_plain("blind4", "fourth blind", 32, BLIND4_FLOORS);
 }
 
 /// Verdicts and exact clause sets of the fourth blind corpus now (its first run: 31 and 29).
@@ -773,17 +768,7 @@ const BLIND4_FLOORS: (usize, usize) = (31, 31);
 /// blind sets lack: a value, a name or a negation inside an unchanged sentence, and removals).
 #[test]
 fn fifth_blind_plain_markdown_edits() {
-    let (verdicts, exact, n, missed, alarms, wrong) = run_plain_edits(&repo().join("tests/corpus/blind5"));
-    if std::env::var_os("BLIND_SHOW").is_some() {
-        eprintln!("{}", wrong.join("\n"));
-    }
-    assert!(n >= 44, "{n} cases");
-    eprintln!(
-        "fifth blind plain-Markdown edits: {verdicts}/{n} verdicts right ({missed} material missed, {alarms} false alarms), {exact}/{n} exact"
-    );
-    let (floor_verdicts, floor_exact) = BLIND5_FLOORS;
-    assert!(verdicts >= floor_verdicts, "verdicts {verdicts}/{n}");
-    assert!(exact >= floor_exact, "exact {exact}/{n}");
+    blind_plain("blind5", "fifth blind", 44, BLIND5_FLOORS);
 }
 
 /// Verdicts and exact clause sets of the fifth blind corpus now. First run (2026-12-06, before any
