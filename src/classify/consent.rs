@@ -209,7 +209,6 @@ pub(super) fn refuses_requests(normal: &str) -> bool {
 /// than 12 months old, or are highly impractical`).
 pub(super) fn refusal_ground_added(change: &Change) -> Option<String> {
     let (old, new) = (change.old.as_deref()?, change.new.as_deref()?);
-    // (most passages say nothing of refusing: passed over before their sentences are compared)
     // (most modifications take words out, or say nothing of refusing: passed over before their
     // sentences are compared; the words' ends, in any case of their first letter)
     let takes_out = change

@@ -149,7 +149,7 @@ pub(super) fn denied(lower: &str, term: &str) -> bool {
 /// (nothing put in), after a negation of the same clause, and the stretch held a list's separator
 /// (`We do not transfer it to any company, organization or individual` → `to any individual`,
 /// `不会转让给任何公司、组织和个人` → `任何个人`). What the denial no longer names may now be done.
-pub fn denial_narrowed(old: &str, new: &str) -> Option<String> {
+pub(super) fn denial_narrowed(old: &str, new: &str) -> Option<String> {
     let (o, n): (Vec<char>, Vec<char>) = (old.trim().chars().collect(), new.trim().chars().collect());
     let prefix = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
     let suffix = o[prefix..]
@@ -189,7 +189,7 @@ pub(super) fn as_source(normal: &str, term: &str) -> bool {
         any = true;
         let head = &normal[..at];
         let source = if t.is_ascii() {
-            // `from` among the four words before it, with no `to` or `with` after `from`
+            // `from` among the four words before it, with no `to`, `with` or `and` after `from`
             let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
             words
                 .iter()
