@@ -33,20 +33,21 @@ pub(super) fn is_item(change: &Change) -> bool {
     change.block_kind.is_some_and(|k| k.is_item(text))
 }
 
+/// The last `n` characters of `s` (all of it when shorter), a slice of it.
+fn last_chars(s: &str, n: usize) -> &str {
+    match n.checked_sub(1).and_then(|k| s.char_indices().rev().nth(k)) {
+        Some((at, _)) => &s[at..],
+        None => s,
+    }
+}
+
 /// `true` when every occurrence of `term` in `normal` is negated (`no high risk`, `未发现高风险`).
 pub(super) fn negated(normal: &str, term: &str) -> bool {
     let t = normal_form(term.trim_end_matches('*'));
     let mut any = false;
     for (i, _) in normal.match_indices(&t) {
         any = true;
-        let before: String = normal[..i]
-            .chars()
-            .rev()
-            .take(24)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let before = last_chars(&normal[..i], 24);
         let neg = [
             "no ",
             "not ",
@@ -106,14 +107,7 @@ pub(super) fn denied(lower: &str, term: &str) -> bool {
             .rev()
             .find(|(_, c)| matches!(c, ',' | ';' | '.' | '，' | '；' | '。' | '：' | ':'))
             .map_or(head, |(at, c)| &head[at + c.len_utf8()..]);
-        let zh: String = clause
-            .chars()
-            .rev()
-            .take(40)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let zh = last_chars(clause, 40);
         let en: Vec<&str> = clause.split_whitespace().rev().take(6).collect();
         let no = en.iter().any(|w| {
             matches!(
@@ -151,13 +145,7 @@ pub(super) fn denied(lower: &str, term: &str) -> bool {
 /// `不会转让给任何公司、组织和个人` → `任何个人`). What the denial no longer names may now be done.
 pub(super) fn denial_narrowed(old: &str, new: &str) -> Option<String> {
     let (o, n): (Vec<char>, Vec<char>) = (old.trim().chars().collect(), new.trim().chars().collect());
-    let prefix = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
-    let suffix = o[prefix..]
-        .iter()
-        .rev()
-        .zip(n[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let (prefix, suffix) = crate::diff::align::common_ends(&o, &n);
     // nothing put in
     if prefix + suffix != n.len() || o.len() <= n.len() {
         return None;
@@ -196,14 +184,7 @@ pub(super) fn as_source(normal: &str, term: &str) -> bool {
                 .position(|w| *w == "from")
                 .is_some_and(|p| !words[..p].iter().any(|w| matches!(*w, "to" | "with" | "and")))
         } else {
-            let before: String = head
-                .chars()
-                .rev()
-                .take(8)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            let before = last_chars(head, 8);
             before
                 .rfind(['从'])
                 .or_else(|| before.rfind("来自"))
@@ -459,6 +440,14 @@ mod tests {
             "we obtain it from partners and share it with partners",
             "partner*"
         ));
+    }
+
+    #[test]
+    fn last_chars_cut_at_a_character() {
+        use super::last_chars;
+        assert_eq!(last_chars("我们不会共享", 2), "共享");
+        assert_eq!(last_chars("ab", 5), "ab");
+        assert_eq!(last_chars("ab", 0), "ab");
     }
 
     #[test]

@@ -49,11 +49,9 @@ impl Op {
 /// Largest gap (product of lengths) refined with Myers.
 const MYERS_LIMIT: usize = 1_000_000;
 
-/// Aligns `old` and `new`; the flag says a large gap was left unrefined.
-pub fn align<T: Hash + Eq + Ord>(old: &[T], new: &[T]) -> (Vec<Op>, bool) {
-    let mut ops = Vec::new();
-    let mut bounded = false;
-    // common prefix and suffix first: repeated lines at the ends need no search
+/// The lengths of the longest common prefix of `old` and `new`, and of their longest common
+/// suffix in what the prefix leaves.
+pub fn common_ends<T: PartialEq>(old: &[T], new: &[T]) -> (usize, usize) {
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let suffix = old[prefix..]
         .iter()
@@ -61,6 +59,15 @@ pub fn align<T: Hash + Eq + Ord>(old: &[T], new: &[T]) -> (Vec<Op>, bool) {
         .zip(new[prefix..].iter().rev())
         .take_while(|(a, b)| a == b)
         .count();
+    (prefix, suffix)
+}
+
+/// Aligns `old` and `new`; the flag says a large gap was left unrefined.
+pub fn align<T: Hash + Eq + Ord>(old: &[T], new: &[T]) -> (Vec<Op>, bool) {
+    let mut ops = Vec::new();
+    let mut bounded = false;
+    // common prefix and suffix first: repeated lines at the ends need no search
+    let (prefix, suffix) = common_ends(old, new);
     if prefix > 0 {
         push_equal(&mut ops, 0, 0, prefix);
     }
