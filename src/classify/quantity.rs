@@ -87,7 +87,10 @@ fn chinese_number(s: &str) -> Option<u32> {
 }
 
 fn is_chinese_numeral(c: char) -> bool {
-    "零〇一二两三四五六七八九十百".contains(c)
+    matches!(
+        c,
+        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+    )
 }
 
 /// The durations stated in `s`, in days, in order.
@@ -100,19 +103,32 @@ pub fn durations(s: &str) -> Vec<u32> {
 
 /// [`durations`] without the look for a unit first.
 fn durations_unchecked(s: &str) -> Vec<u32> {
-    // numbers and units are matched in ASCII (full-width forms folded to it) and in Chinese, which
-    // has no case: ASCII case folding is all the matching needs
-    let mut text: String = if s.bytes().any(|b| b == 0xEF) {
+    // numbers and units are matched in ASCII (full-width letters, digits and spaces folded to it)
+    // and in Chinese, which has no case: ASCII case folding is all the matching needs. Full-width
+    // punctuation reads the same folded or not, so a text without full-width letters or digits
+    // (most Chinese prose) is not rebuilt character by character.
+    let mut text: String = if has_full_width_alphanumeric(s) {
         s.chars().map(fold_width).collect()
     } else {
         s.to_string()
     };
     text.make_ascii_lowercase();
     let mut out = english(&text);
-    if text.chars().any(crate::diff::text::is_cjk) {
+    if !text.is_ascii() {
         out.extend(chinese(&text));
     }
     out
+}
+
+/// Does `s` hold a full-width letter or digit (U+FF10..=U+FF5A) or an ideographic space
+/// (U+3000), the characters [`fold_width`] changes that a duration can be made of?
+fn has_full_width_alphanumeric(s: &str) -> bool {
+    s.as_bytes().windows(3).any(|w| match w {
+        [0xEF, 0xBC, c] => (0x90..=0xBF).contains(c),
+        [0xEF, 0xBD, c] => (0x80..=0x9A).contains(c),
+        [0xE3, 0x80, 0x80] => true,
+        _ => false,
+    })
 }
 
 /// Can `s` hold a duration: does a unit's word occur in it, in any case, or a full-width form
@@ -123,8 +139,7 @@ fn may_hold_duration(s: &str) -> bool {
     ["day", "week", "month", "year"].iter().any(|u| lower.contains(u))
         || ['天', '日', '周', '月', '年'].iter().any(|c| s.contains(*c))
         || s.contains("星期")
-        // every full-width form begins with byte 0xEF
-        || s.bytes().any(|b| b == 0xEF)
+        || has_full_width_alphanumeric(s)
 }
 
 fn english(text: &str) -> Vec<u32> {

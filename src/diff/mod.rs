@@ -709,12 +709,18 @@ pub fn sentences(text: &str) -> Vec<(&str, String)> {
         let mut start = 0;
         let mut chars = line.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            // a full stop glued to the next sentence (`data.You`) ends a sentence too
-            let prev_lower = line[..i].chars().next_back().is_some_and(char::is_lowercase);
-            let ends = matches!(c, '。' | '！' | '？' | '；')
-                || (matches!(c, '.' | '!' | '?' | ';') && next.is_none_or(char::is_whitespace))
-                || (c == '.' && prev_lower && next.is_some_and(char::is_uppercase));
+            let ends = match c {
+                '。' | '！' | '？' | '；' => true,
+                '.' | '!' | '?' | ';' => {
+                    let next = chars.peek().map(|&(_, n)| n);
+                    // a full stop glued to the next sentence (`data.You`) ends a sentence too
+                    next.is_none_or(char::is_whitespace)
+                        || (c == '.'
+                            && next.is_some_and(char::is_uppercase)
+                            && line[..i].chars().next_back().is_some_and(char::is_lowercase))
+                }
+                _ => false,
+            };
             if ends {
                 let end = i + c.len_utf8();
                 out.push(&line[start..end]);
