@@ -31,6 +31,22 @@ fn key(h: &str) -> String {
         .find(['.', ')'])
         .filter(|&i| i > 0 && h[..i].chars().all(|c| "IVXLC".contains(c)) && h[i + 1..].starts_with(' '));
     let h = roman.map_or(h, |i| &h[i + 1..]);
+    // so is a numbering word with its number (`Article 1 : Legal requirements`, `Section 2.`) and
+    // a capital letter (`A. Personal Information Collected`)
+    let words = ["Article", "Section", "Chapter", "Part", "Art."];
+    let h = words
+        .iter()
+        .find_map(|w| h.strip_prefix(w).filter(|r| r.starts_with(' ')))
+        .map(|r| {
+            r.trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .trim_start_matches([' ', ':', '-', '–'])
+        })
+        .unwrap_or(h);
+    let lettered = h.len() > 3
+        && h.as_bytes()[0].is_ascii_uppercase()
+        && (h[1..].starts_with(". ") || h[1..].starts_with(") "));
+    let h = if lettered { &h[3..] } else { h };
     let h = h.trim_start_matches(|c: char| {
         c.is_ascii_digit() || "一二三四五六七八九十、.．()（）#* \t".contains(c)
     });
@@ -97,6 +113,26 @@ fn sections_and_controller_of_second_tuning_set() {
     assert!(sections_ok >= TUNE2_SECTIONS, "sections {sections_ok}/{n}");
     assert!(
         controller_ok >= TUNE2_CONTROLLER,
+        "controller {controller_ok}/{n}"
+    );
+}
+
+/// The third tuning set (`tests/corpus/structure-tune3/`, 25 policies labelled before anything
+/// was run on them). First run, before any change to the reader: sections 17/25, controller 19/25
+/// (19/25 sections once the scoring read `Article 1 :` and `A.` as numbering).
+#[test]
+fn sections_and_controller_of_third_tuning_set() {
+    let cases = cases_in("tests/corpus/structure-tune3");
+    assert!(cases.len() >= 25, "{} policies", cases.len());
+    let (sections_ok, controller_ok, lines) = score(&cases);
+    let n = cases.len();
+    eprintln!(
+        "structure (tune3): sections {sections_ok}/{n}, controller {controller_ok}/{n}\n{}",
+        lines.join("\n")
+    );
+    assert!(sections_ok >= TUNE3_SECTIONS, "sections {sections_ok}/{n}");
+    assert!(
+        controller_ok >= TUNE3_CONTROLLER,
         "controller {controller_ok}/{n}"
     );
 }
@@ -184,6 +220,10 @@ const FLOOR_CONTROLLER: usize = 31;
 /// The second tuning set's floors (measured).
 const TUNE2_SECTIONS: usize = 24;
 const TUNE2_CONTROLLER: usize = 24;
+
+/// The third tuning set's floors (measured).
+const TUNE3_SECTIONS: usize = 19;
+const TUNE3_CONTROLLER: usize = 19;
 
 /// The held-out set's latest run (README "Measured quality"; 16 and 16 at its first).
 const HELD_OUT_SECTIONS: usize = 17;
