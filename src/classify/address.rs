@@ -75,6 +75,58 @@ fn street_word(w: &str) -> bool {
             .any(|e| w.ends_with(e) && w.len() > e.len() + 2)
 }
 
+/// Words that name a building or an estate (`Centre`, `House`, `Tower`, `Business Park`).
+fn building_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Centre"
+            | "Center"
+            | "Building"
+            | "House"
+            | "Tower"
+            | "Park"
+            | "Campus"
+            | "Estate"
+            | "Hall"
+            | "Chambers"
+    )
+}
+
+/// Does a postcode start at word `k`: a US ZIP or other five- or six-digit code (`98121`,
+/// `038987`), an Irish Eircode (`D15 YT2H`) or a UK postcode (`EC1A 1BB`, `SW1A 2AA`)?
+fn postcode_at(words: &[&str], k: usize) -> bool {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let w = bare(words[k]);
+    if (5..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let Some(next) = words.get(k + 1).map(|n| bare(n)) else {
+        return false;
+    };
+    let upper_alnum = |s: &str| s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let b = w.as_bytes();
+    // Eircode: a routing key (a letter, two digits, or `D6W`) and four letters or digits
+    let eircode = b.len() == 3
+        && b[0].is_ascii_uppercase()
+        && b[1].is_ascii_digit()
+        && (b[2].is_ascii_digit() || b[2] == b'W')
+        && next.len() == 4
+        && upper_alnum(&next)
+        && next.bytes().any(|c| c.is_ascii_uppercase());
+    // UK: an outward code (one or two letters, a digit, maybe a letter or digit) and an inward one
+    // (a digit and two letters)
+    let n = next.as_bytes();
+    let uk = (2..=4).contains(&b.len())
+        && upper_alnum(&w)
+        && b[0].is_ascii_uppercase()
+        && b.iter().any(u8::is_ascii_digit)
+        && n.len() == 3
+        && n[0].is_ascii_digit()
+        && n[1].is_ascii_uppercase()
+        && n[2].is_ascii_uppercase();
+    eircode || uk
+}
+
 /// A house number: digits, possibly with a letter or an ordinal (`7A`, `124th`, `4º`), or `One`.
 fn house_number(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.', ';']);
@@ -132,6 +184,40 @@ fn english(s: &str) -> Vec<String> {
         let particle = matches!(bare, "rue" | "via" | "calle" | "rua") && i > 0 && house_number(words[i - 1]);
         let capital =
             words[i].chars().next().is_some_and(char::is_uppercase) || bare.ends_with("strasse") || particle;
+        // a named building with no street number, a postcode after it and no street near it
+        // (`The Liberty Centre, Blanchardstown Retail Park, Dublin 15, D15 YT2H`): its name is
+        // the place
+        if capital
+            && building_word(bare)
+            && (i + 1..(i + 10).min(words.len())).any(|k| postcode_at(&words, k))
+            && !words[i.saturating_sub(8)..(i + 10).min(words.len())]
+                .iter()
+                .any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    w.chars().next().is_some_and(char::is_uppercase) && street_word(w)
+                })
+        {
+            // the capitalised words that name it, back to a comma, a lowercase word or the start
+            let mut start = i;
+            while start > 0
+                && i - start < 3
+                && !words[start - 1].ends_with([',', ':', ';', '.'])
+                && words[start - 1].chars().next().is_some_and(char::is_uppercase)
+            {
+                start -= 1;
+            }
+            let key: Vec<String> = words[start..=i]
+                .iter()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            out.push(key.join(" "));
+            // past the postcode: the estate, town and code are the same address
+            i = (i + 1..(i + 10).min(words.len()))
+                .find(|&k| postcode_at(&words, k))
+                .map_or(i + 1, |k| k + 1);
+            continue;
+        }
         if !(capital && street_word(bare)) {
             i += 1;
             continue;
@@ -251,6 +337,27 @@ fn chinese(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_building_with_a_postcode_is_an_address() {
+        let a = |s: &str| addresses(s);
+        assert_eq!(
+            a(
+                "Data Protection Officer, The Liberty Centre, Blanchardstown Retail Park, Dublin 15, D15 YT2H."
+            ),
+            ["the liberty centre"]
+        );
+        assert_ne!(
+            a("registered office at The Liberty Centre, Blanchardstown Retail Park, Dublin 15, D15 YT2H"),
+            a("registered office at The Generali Building, Blanchardstown Retail Park, Dublin 15, D15 YT2H")
+        );
+        assert_eq!(a("Acme House, London EC1A 1BB"), ["acme house"]);
+        // no postcode: a building named in prose is no address
+        assert!(a("Our Data Centre in Frankfurt hosts the service.").is_empty());
+        // a street near it: the street is the address
+        let street = a("Suntec Tower One, 7 Temasek Boulevard, Singapore 038987");
+        assert!(street.iter().all(|k| k.contains("temasek")), "{street:?}");
+    }
 
     #[test]
     fn addresses_in_english_prose() {

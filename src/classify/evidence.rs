@@ -146,6 +146,32 @@ impl<'d> Documents<'d> {
         a.chars().count().min(b.chars().count()) >= 4 && (a.contains(&b) || b.contains(&a))
     }
 
+    /// Do the two documents name different organisations as their controller? Spellings of one
+    /// legal form (`Limited`/`Ltd`, `Incorporated`/`Inc`, `Corporation`/`Corp`, `Company`/`Co`) are
+    /// one name; another legal form (`Limited` → `Pte. Ltd.`) is another company.
+    fn controller_changed(&self) -> bool {
+        let named = |new: bool| {
+            let side = self.side(new);
+            side.controller.get_or_init(|| controller(side.text)).clone()
+        };
+        let (Some(a), Some(b)) = (named(false), named(true)) else {
+            return false;
+        };
+        let key = |s: &str| -> String {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| match w.to_lowercase().as_str() {
+                    "limited" => "ltd".to_string(),
+                    "incorporated" => "inc".to_string(),
+                    "corporation" => "corp".to_string(),
+                    "company" => "co".to_string(),
+                    other => other.to_string(),
+                })
+                .collect()
+        };
+        key(&a) != key(&b)
+    }
+
     /// Does the (old or new) document name `name` anywhere (any case)?
     pub(super) fn states(&self, new: bool, name: &str) -> bool {
         let side = self.side(new);
@@ -417,9 +443,15 @@ pub(super) fn hard_evidence<'c>(
         let complaint = officer || has(&["complain", "contact us", "inquir", "投诉", "联系"]);
         // the policy's own controller renamed or replaced (the old one's name out, the new one's
         // in) is a change of who controls the data
+        // (or a name put in that is the new controller, where the documents name two: the old
+        // name may stay elsewhere in the new text, as a former name or an affiliate)
         let control = control
             || removed.first().is_some_and(|n| docs.is_controller(false, n))
-                && added.first().is_some_and(|n| docs.is_controller(true, n));
+                && added.first().is_some_and(|n| docs.is_controller(true, n))
+            || added
+                .first()
+                .is_some_and(|n| docs.is_controller(true, n) && called_we(docs.text(true), n))
+                && docs.controller_changed();
         let recipient = has(&[
             "processor",
             "partner",
@@ -461,6 +493,10 @@ pub(super) fn hard_evidence<'c>(
                 change: who,
             },
         );
+    }
+    // a web address by which users exercise a right, written out in the words
+    for route in super::links::text_routes(old_full, new_full, docs.text(false), docs.text(true)) {
+        found.add(Role::Rights, Reason::RightsRoute(route));
     }
     let (dn, dold) = (durations(new_full), durations(old_full));
     let retention_words = [
@@ -695,6 +731,21 @@ fn zh_brands_changed(old_full: &str, new_full: &str, docs: &Documents<'_>) -> Op
         .iter()
         .find(|n| !ni.contains(n) && !docs.states(true, n) && !own(false, n));
     NameChange::of(removed, added)
+}
+
+/// Does `text` define `name` as the policy's "we" where it names it (`X ("TP-Link", "we", "us" or
+/// "our")`, `X（以下简称"我们"）`)? That is how a policy says who is responsible for it.
+fn called_we(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let after: String = text[at + name.len()..].chars().take(60).collect();
+        let bracket = after.trim_start_matches(['.', ',', ' ']).starts_with(['(', '（']);
+        let lower = after.to_lowercase();
+        bracket
+            && (["\"we\"", "“we”", "'we'", "‘we’", "“we,”", "\"we,\"", " we "]
+                .iter()
+                .any(|w| lower.contains(w))
+                || after.contains("我们"))
+    })
 }
 
 /// Company names (words before a corporate suffix) in `s`.

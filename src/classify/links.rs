@@ -4,7 +4,10 @@
 //! new or gone, triggers the contact clause (§VIII 8.5: the contact details or the complaint
 //! channels). What a link is comes from its scheme, its text and the
 //! words of its path, matched against the sourced [`GROUPS`]; the verdict on the links is joined
-//! to the verdict on the passage's text ([`with_links`]).
+//! to the verdict on the passage's text ([`with_links`]). A link that is how users exercise a right
+//! (in a sentence that addresses them about one: `ask us to delete your data through <link>`, `to
+//! exercise your rights, click here`) taken to another site, put in with its own new words, or
+//! taken out, changes the procedure for exercising rights (§VIII 8.4).
 
 use std::collections::BTreeSet;
 
@@ -165,13 +168,143 @@ pub(super) fn channel(link: &LinkChange) -> Option<Channel> {
     }
 }
 
-/// The verdict on the links of a change alone.
-fn links_verdict(links: &[LinkChange], rules: &RuleSet) -> Verdict {
+/// The site a web address belongs to: its host without `www.`, from its registrable part on
+/// (`submit-irm.trustarc.com` → `trustarc.com`, `www.example.co.uk` → `example.co.uk`).
+fn site(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?.to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let n = labels.len();
+    if n < 2 {
+        return (n == 1).then(|| host.clone());
+    }
+    // a country's second level (`co.uk`, `com.cn`) is part of the suffix
+    let second_level = n >= 3
+        && labels[n - 1].len() == 2
+        && matches!(
+            labels[n - 2],
+            "co" | "com" | "org" | "net" | "gov" | "ac" | "edu" | "ne" | "or"
+        );
+    let keep = if second_level { 3 } else { 2 };
+    Some(labels[n - keep..].join("."))
+}
+
+/// Does the sentence address users about exercising a right (a right it names, or `exercise your
+/// rights`, 行使…权利)? Only then is a link in it the route by which they exercise one.
+fn about_exercising_rights(sentence: &str) -> bool {
+    let normal = crate::diff::text::normal_form(sentence);
+    let hay = super::rules::Haystack::new(&normal);
+    let addressed = hay.has("you") || hay.has("your") || normal.contains('您') || normal.contains("用户");
+    let exercise = (hay.has("exercis*") && hay.has("right*")) || normal.contains("行使");
+    // (a complaint to an authority is a complaint channel, §VIII 8.5, not a right exercised here)
+    let rights = super::rights::stated(&hay);
+    addressed && (exercise || rights.iter().any(|r| *r != super::rights::Right::Complaint))
+}
+
+/// The sentence of `passage` that holds `text`, if any.
+fn sentence_with<'a>(passage: &'a str, text: &str) -> Option<&'a str> {
+    (!text.trim().is_empty())
+        .then(|| {
+            crate::diff::sentences(passage)
+                .into_iter()
+                .map(|(s, _)| s)
+                .find(|s| s.contains(text.trim()))
+        })
+        .flatten()
+}
+
+/// Is link `l` of passage `old` → `new` a route for exercising rights that changed: taken to
+/// another site, or put in or taken out with words of its own (a link laid on words that stay
+/// says nothing new: the words still tell how)?
+fn rights_route(l: &LinkChange, channel: Option<Channel>, old: &str, new: &str) -> bool {
+    if l.equivalent || matches!(channel, Some(Channel::Email | Channel::Phone)) {
+        return false;
+    }
+    // (a web address on each side it has: a place in the page is navigation)
+    let moved = match (&l.old, &l.new) {
+        (Some(a), Some(b)) => site(a).is_some() && site(b).is_some() && site(a) != site(b),
+        (None, Some(b)) => site(b).is_some() && !old.contains(l.text.trim()),
+        (Some(a), None) => site(a).is_some() && !new.contains(l.text.trim()),
+        (None, None) => false,
+    };
+    let side = if l.new.is_some() { new } else { old };
+    moved && sentence_with(side, &l.text).is_some_and(about_exercising_rights)
+}
+
+/// The web addresses written out in `text` (`https://…`, `www.…`), without the punctuation that
+/// closes a sentence or a bracket after them.
+fn urls(text: &str) -> Vec<&str> {
+    text.split(|c: char| {
+        c.is_whitespace() || matches!(c, '（' | '）' | '，' | '。' | '；' | '、' | '<' | '>' | '"')
+    })
+    .map(|w| w.trim_start_matches(['(', '[', '“', '\'']))
+    .filter(|w| {
+        let lower = w.get(..8).unwrap_or(w).to_ascii_lowercase();
+        lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("www.")
+    })
+    .map(|w| w.trim_end_matches(['.', ',', ';', ':', ')', ']', '”', '\'', '!', '?']))
+    .filter(|w| w.len() > 8)
+    .collect()
+}
+
+/// Web addresses written out in a passage's words that are how users exercise a right, put in or
+/// taken out (one address taken to another site counts as both): each as the link it is. An
+/// address on a site the other document names anywhere (the policy's own site, its account pages)
+/// is a route it already gave; `old_doc`, `new_doc` are the two whole documents.
+pub(super) fn text_routes(old: &str, new: &str, old_doc: &str, new_doc: &str) -> Vec<LinkChange> {
+    let full = |u: &str| {
+        if u.contains("://") {
+            u.to_string()
+        } else {
+            format!("https://{u}")
+        }
+    };
+    let (before, after) = (urls(old), urls(new));
+    let key = |u: &str| crate::diff::links::normalise(&full(u));
+    let (before_keys, after_keys): (Vec<String>, Vec<String>) = (
+        before.iter().map(|u| key(u)).collect(),
+        after.iter().map(|u| key(u)).collect(),
+    );
+    let mut out = Vec::new();
+    let mut route = |u: &str, passage: &str, added: bool| {
+        let other_doc = if added { old_doc } else { new_doc };
+        let known = site(&full(u)).is_none_or(|s| other_doc.contains(&s));
+        if !known && sentence_with(passage, u).is_some_and(about_exercising_rights) {
+            out.push(LinkChange {
+                kind: crate::diff::links::LinkKind::Link,
+                text: u.to_string(),
+                old: (!added).then(|| u.to_string()),
+                new: added.then(|| u.to_string()),
+                equivalent: false,
+            });
+        }
+    };
+    // an address on a site the other side also has is the same place written more or less fully
+    let sites = |us: &[&str]| -> Vec<Option<String>> { us.iter().map(|u| site(&full(u))).collect() };
+    let (before_sites, after_sites) = (sites(&before), sites(&after));
+    for (u, k) in after.iter().zip(&after_keys) {
+        if !before_keys.contains(k) && !before_sites.contains(&site(&full(u))) {
+            route(u, new, true);
+        }
+    }
+    for (u, k) in before.iter().zip(&before_keys) {
+        if !after_keys.contains(k) && !after_sites.contains(&site(&full(u))) {
+            route(u, old, false);
+        }
+    }
+    out
+}
+
+/// The verdict on the links of a change alone (`old`, `new`: the passage's two texts).
+fn links_verdict(links: &[LinkChange], rules: &RuleSet, old: &str, new: &str) -> Verdict {
     let mut found = Found::new();
     let mut editorial = true;
     for l in links {
         let channel = if l.equivalent { None } else { channel(l) };
         editorial &= l.equivalent;
+        if rights_route(l, channel, old, new) {
+            found.add(Role::Rights, Reason::RightsRoute(l.clone()));
+        }
         let reason = Reason::Link {
             change: l.clone(),
             channel,
@@ -200,7 +333,12 @@ pub(super) fn with_links(text: Verdict, change: &Change, rules: &RuleSet) -> Ver
     if change.links.is_empty() {
         return text;
     }
-    let links = links_verdict(&change.links, rules);
+    let links = links_verdict(
+        &change.links,
+        rules,
+        change.old.as_deref().unwrap_or(""),
+        change.new.as_deref().unwrap_or(""),
+    );
     if change.old == change.new {
         return links;
     }
@@ -225,6 +363,35 @@ pub(super) fn with_links(text: Verdict, change: &Change, rules: &RuleSet) -> Ver
 mod tests {
     use super::*;
     use crate::diff::links::LinkKind;
+
+    #[test]
+    fn a_site_is_the_registrable_part_of_the_host() {
+        assert_eq!(
+            site("https://submit-irm.trustarc.com/a?b=1").as_deref(),
+            Some("trustarc.com")
+        );
+        assert_eq!(
+            site("https://www.example.co.uk:443/x").as_deref(),
+            Some("example.co.uk")
+        );
+        assert_eq!(site("http://localhost/x").as_deref(), Some("localhost"));
+        assert_eq!(site("#contact"), None);
+        assert_eq!(site("mailto:a@b.com"), None);
+    }
+
+    #[test]
+    fn web_addresses_written_out_are_read_whole() {
+        assert_eq!(
+            urls(
+                "delete it through https://a.example.net/x. Or see (www.b.example.org/y), “https://c.example/z”。"
+            ),
+            [
+                "https://a.example.net/x",
+                "www.b.example.org/y",
+                "https://c.example/z"
+            ]
+        );
+    }
 
     fn change(text: &str, old: &str, new: &str) -> LinkChange {
         LinkChange {

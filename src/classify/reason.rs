@@ -320,6 +320,8 @@ pub enum Reason {
         /// The contact channel it is, when it is one (on either side).
         channel: Option<Channel>,
     },
+    /// A link by which users exercise a right taken to another site, put in or taken out.
+    RightsRoute(LinkChange),
     /// Only one locale's text makes the change: the report's own locale does not carry it.
     OnlyInLocale {
         /// The locale whose text makes the change.
@@ -386,6 +388,11 @@ impl Reason {
             Reason::DenialRemoved { .. } => "denial-removed",
             Reason::DenialNarrowed { .. } => "denial-narrowed",
             Reason::OnlyInLocale { .. } => "only-in-locale",
+            Reason::RightsRoute(l) => match (&l.old, &l.new) {
+                (Some(_), Some(_)) => "rights-route-changed",
+                (None, _) => "rights-route-added",
+                (Some(_), None) => "rights-route-removed",
+            },
             Reason::Link { change, .. } if change.equivalent => "link-target-equivalent",
             Reason::Link { change, channel } => match (channel.is_some(), &change.old, &change.new) {
                 (true, Some(_), Some(_)) => "contact-link-changed",

@@ -247,6 +247,15 @@ fn en(reason: &Reason) -> String {
             format!("found in the {locale} text; the {missing} text does not carry this change")
         }
         Reason::Link { change, channel } => link_en(change, *channel),
+        Reason::RightsRoute(l) => format!(
+            "how users exercise their rights {}: link {}",
+            match (&l.old, &l.new) {
+                (Some(_), Some(_)) => "changed",
+                (None, _) => "added",
+                (Some(_), None) => "removed",
+            },
+            link_targets(l, "\"", "\"")
+        ),
     }
 }
 
@@ -476,6 +485,15 @@ fn zh(reason: &Reason) -> String {
             format!("见于 {locale} 文本；{missing} 文本未作此修改")
         }
         Reason::Link { change, channel } => link_zh(change, *channel),
+        Reason::RightsRoute(l) => format!(
+            "行使权利的途径{}：链接{}",
+            match (&l.old, &l.new) {
+                (Some(_), Some(_)) => "变更",
+                (None, _) => "新增",
+                (Some(_), None) => "删除",
+            },
+            link_targets(l, "“", "”").replacen(": ", "：", 1)
+        ),
     }
 }
 
@@ -701,6 +719,9 @@ mod tests {
             (link(a, None, false), None),
         ] {
             out.push(Reason::Link { change, channel });
+        }
+        for change in [link(a, b, false), link(None, b, false), link(a, None, false)] {
+            out.push(Reason::RightsRoute(change));
         }
         for role in [
             EntityRole::Responsible,

@@ -304,3 +304,76 @@ fn a_heading_quoted_by_a_cross_reference_says_nothing_new() {
     );
     assert!(!clauses(&doc).is_empty(), "{doc:#}");
 }
+
+/// How users exercise a right, given as a web address: a form taken to another site, or a portal's
+/// address written into the sentence that grants the right, is a changed procedure (8.4); a link to
+/// the policy's own site, a place in the page, or a complaint to an authority is not.
+#[test]
+fn a_route_for_exercising_rights_is_part_of_the_right() {
+    let rights = |tail: &str| {
+        format!(
+            "# Privacy policy\n\nSee [our home page](https://www.example.com/).\n\n## Your rights\n\nYou may ask us to delete your personal data{tail} Write to privacy@example.com.\n"
+        )
+    };
+    let old = rights(".");
+    let doc = diff(
+        &old,
+        &rights(" through https://account-delete.examplecloud.net/."),
+    );
+    assert_eq!(clauses(&doc), ["8.4"], "{doc:#}");
+    assert!(kinds(&doc).contains(&"rights-route-added".to_string()), "{doc:#}");
+    // the policy's own site, already given: the same self-service route
+    let doc = diff(&old, &rights(" through https://www.example.com/account."));
+    assert!(clauses(&doc).is_empty(), "{doc:#}");
+    // a request link taken from one provider's site to the company's own
+    let form = |url: &str| {
+        format!("# Privacy policy\n\n## Your rights\n\nTo exercise your rights, [click here]({url}).\n")
+    };
+    let doc = diff(
+        &form("https://submit-irm.trustarc.com/services/validation/3b4a"),
+        &form("https://www.example.com/consent/edit"),
+    );
+    assert_eq!(clauses(&doc), ["8.4"], "{doc:#}");
+    assert!(
+        kinds(&doc).contains(&"rights-route-changed".to_string()),
+        "{doc:#}"
+    );
+    // the same site, another page: the same route
+    let doc = diff(
+        &form("https://www.example.com/consent/edit"),
+        &form("https://privacy.example.com/consent"),
+    );
+    assert!(clauses(&doc).is_empty(), "{doc:#}");
+}
+
+/// A building named with a postcode and no street number is an address: the DPO's office moving
+/// from one building to another changes the contact details (8.5).
+#[test]
+fn a_building_with_a_postcode_is_a_postal_address() {
+    let office = |building: &str| {
+        format!(
+            "# Privacy policy\n\n## Contact us\n\nWrite to the Data Protection Officer, The {building}, Blanchardstown Retail Park, Dublin 15, D15 YT2H.\n"
+        )
+    };
+    let doc = diff(&office("Liberty Centre"), &office("Generali Building"));
+    assert_eq!(clauses(&doc), ["8.5"], "{doc:#}");
+    assert!(kinds(&doc).iter().any(|k| k.starts_with("address")), "{doc:#}");
+}
+
+/// A new company that the new text calls "we", where the two texts name different controllers,
+/// is a change of control (8.2), not a new recipient; another legal form of the same name is
+/// another company, a spelling of the same form is not.
+#[test]
+fn the_company_called_we_is_the_controller() {
+    let policy = |name: &str| {
+        format!(
+            "# Privacy policy\n\n{name} (\"TP-Link\", \"we\", \"us\" or \"our\") takes your privacy seriously.\n\n## Sharing\n\nWe share data with TP-Link Corporation Limited for support.\n\n## Contact\n\n{name}\n\nprivacy@tp-link.example\n"
+        )
+    };
+    let doc = diff(
+        &policy("TP-Link Corporation Limited"),
+        &policy("TP-LINK CORPORATION PTE. LTD."),
+    );
+    assert!(clauses(&doc).contains(&"8.2"), "{doc:#}");
+    assert!(!clauses(&doc).contains(&"8.3"), "{doc:#}");
+}
