@@ -16,7 +16,7 @@
 //!    on), one heading marked a level too high before its siblings, sub-numbered `3.1` among
 //!    `1.`, `2.` …, the titles of several documents held in one file (their sections divide);
 //! 3. what is a heading though Markdown says otherwise: the items of a numbered list that is the
-//!    outline, a lone numbered item or its first line (`1. 信息收集` then its text), a title run
+//!    outline (their titles on a line of their own or run in bold into their text), a lone numbered item or its first line (`1. 信息收集` then its text), a title run
 //!    into its paragraph by a hard break, a bold title whose closing marks an export moved, lines
 //!    holding only invisible characters read as blank.
 
@@ -129,6 +129,8 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
     let mut run_in: Option<usize> = None;
     // the first paragraph of the list item being read, once a second one begins
     let mut lead: Option<String> = None;
+    // a bold span opened at the start of a list item's text, while it is read
+    let mut bold_lead = false;
     // open lists: their first number (ordered ones) and where their items begin in `out`
     let mut lists: Vec<(Option<u64>, usize)> = Vec::new();
     // links of the block being read, and those still open: kind, target, where their text starts
@@ -296,8 +298,26 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                     }
                 }
             }
-            Event::Start(Tag::Strong) => strong_depth += 1,
-            Event::End(TagEnd::Strong) => strong_depth = strong_depth.saturating_sub(1),
+            Event::Start(Tag::Strong) => {
+                // a list item that opens with a bold title run into its text (`1. **Use of Your
+                // Information.** We use …`): the title is its lead, as a first line would be
+                if matches!(stack.last(), Some((BlockKind::ListItem, _)))
+                    && lead.is_none()
+                    && text.trim().is_empty()
+                {
+                    bold_lead = true;
+                }
+                strong_depth += 1;
+            }
+            Event::End(TagEnd::Strong) => {
+                strong_depth = strong_depth.saturating_sub(1);
+                if std::mem::take(&mut bold_lead) && strong_depth == 0 && lead.is_none() {
+                    let title = clean(&text);
+                    if !title.trim().is_empty() {
+                        lead = Some(title);
+                    }
+                }
+            }
             Event::Text(t) | Event::Code(t) => {
                 // invisible marks, or a bold mark Markdown left as text, are nothing to read yet
                 let shown = t.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c));
@@ -844,20 +864,32 @@ fn outline_items(items: &[Item]) -> Vec<usize> {
         .collect();
     let title = |it: &Item| it.lead.clone().unwrap_or_else(|| it.block.text.clone());
     // a bold item title may end with a full stop (`1. **Use of Your Information.**`)
-    let titled = top.iter().all(|&i| {
+    let titled = |i: usize| {
         let t = title(&items[i]);
         let t = t.strip_suffix('.').filter(|t| !t.contains(". ")).unwrap_or(&t);
         lone_item_title(t)
-    });
-    let with_body = top.iter().all(|&i| {
+    };
+    let with_body = |i: usize| {
         items[i].lead.is_some()
             || items.get(i + 1).is_some_and(|next| {
                 next.list.is_some_and(|(d, _)| d > 1)
                     || next.list.is_none() && next.block.kind != BlockKind::Heading
             })
-    });
-    if top.len() >= 3 && titled && with_body {
-        top
+    };
+    // an item with no title after a titled one is a further paragraph of it (`12. **For users in
+    // the EEA**` then `We will use appropriate safeguards …` in the same item): a quarter of them
+    // at most
+    let titles: Vec<usize> = top.iter().copied().filter(|&i| titled(i)).collect();
+    let continued = top
+        .iter()
+        .filter(|&&i| !titled(i))
+        .all(|&i| titles.first().is_some_and(|&t| t < i));
+    if titles.len() >= 3
+        && titles.len() * 4 >= top.len() * 3
+        && continued
+        && titles.iter().all(|&i| with_body(i))
+    {
+        titles
     } else {
         Vec::new()
     }
@@ -1228,6 +1260,28 @@ mod tests {
         assert_eq!(ids, ["preamble", "data-we-collect", "sharing"]);
         assert_eq!(doc.sections[1].blocks.len(), 2);
         assert_eq!(doc.sections[2].blocks[1].path, vec!["Partners".to_string()]);
+    }
+
+    #[test]
+    fn an_ordered_list_of_bold_run_in_titles_is_the_outline() {
+        let md = "Privacy Policy\n\n1. **What We Collect.** We collect your name.\n2. **How We Use It.**\n   1. **Service.** To run the service.\n3. **Sharing.** We share with processors.\n\n   If you are in the EEA, see section 4.\n4. **Contact.** Write to privacy@example.com.\n";
+        let doc = from_markdown(md);
+        let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            ["", "What We Collect.", "How We Use It.", "Sharing.", "Contact."],
+            "{doc:#?}"
+        );
+        // a bold word opening an item of a list that is no outline stays in its text
+        let doc = from_markdown(
+            "# Policy\n\n## Data\n\n1. **Name**, to address you.\n2. **Email**, to write.\n\n## Sharing\n\nNone.\n\n## Contact\n\nWrite.\n",
+        );
+        let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            headings[headings.len() - 3..],
+            ["Data", "Sharing", "Contact"],
+            "{doc:#?}"
+        );
     }
 
     #[test]
