@@ -249,11 +249,7 @@ fn en(reason: &Reason) -> String {
         Reason::Link { change, channel } => link_en(change, *channel),
         Reason::RightsRoute(l) => format!(
             "how users exercise their rights {}: link {}",
-            match (&l.old, &l.new) {
-                (Some(_), Some(_)) => "changed",
-                (None, _) => "added",
-                (Some(_), None) => "removed",
-            },
+            link_edit(l, false),
             link_targets(l, "\"", "\"")
         ),
     }
@@ -487,11 +483,7 @@ fn zh(reason: &Reason) -> String {
         Reason::Link { change, channel } => link_zh(change, *channel),
         Reason::RightsRoute(l) => format!(
             "行使权利的途径{}：链接{}",
-            match (&l.old, &l.new) {
-                (Some(_), Some(_)) => "变更",
-                (None, _) => "新增",
-                (Some(_), None) => "删除",
-            },
+            link_edit(l, true),
             link_targets(l, "“", "”").replacen(": ", "：", 1)
         ),
     }
@@ -507,6 +499,18 @@ fn link_targets(l: &LinkChange, open: &str, close: &str) -> String {
     }
 }
 
+/// What happened to a link: changed, added or removed (in Chinese when `zh`).
+fn link_edit(l: &LinkChange, zh: bool) -> &'static str {
+    match (&l.old, &l.new, zh) {
+        (Some(_), Some(_), false) => "changed",
+        (None, _, false) => "added",
+        (Some(_), None, false) => "removed",
+        (Some(_), Some(_), true) => "变更",
+        (None, _, true) => "新增",
+        (Some(_), None, true) => "删除",
+    }
+}
+
 fn link_en(l: &LinkChange, channel: Option<Channel>) -> String {
     let what = match l.kind {
         LinkKind::Link => "link",
@@ -516,11 +520,7 @@ fn link_en(l: &LinkChange, channel: Option<Channel>) -> String {
     if l.equivalent {
         return format!("{what} {targets} (the same address written differently)");
     }
-    let edit = match (&l.old, &l.new) {
-        (Some(_), Some(_)) => "changed",
-        (None, _) => "added",
-        (Some(_), None) => "removed",
-    };
+    let edit = link_edit(l, false);
     match channel {
         Some(c) => {
             let name = match c {
@@ -546,11 +546,7 @@ fn link_zh(l: &LinkChange, channel: Option<Channel>) -> String {
     if l.equivalent {
         return format!("{what}{targets}（同一地址的不同写法）");
     }
-    let edit = match (&l.old, &l.new) {
-        (Some(_), Some(_)) => "变更",
-        (None, _) => "新增",
-        (Some(_), None) => "删除",
-    };
+    let edit = link_edit(l, true);
     match channel {
         Some(c) => {
             let name = match c {
