@@ -450,7 +450,8 @@ pub(super) fn hard_evidence<'c>(
                 && added.first().is_some_and(|n| docs.is_controller(true, n))
             || added
                 .first()
-                .is_some_and(|n| docs.is_controller(true, n) && called_we(docs.text(true), n))
+                // (the text's own words first: finding a document's controller reads all of it)
+                .is_some_and(|n| called_we(docs.text(true), n) && docs.is_controller(true, n))
                 && docs.controller_changed();
         let recipient = has(&[
             "processor",
