@@ -242,6 +242,8 @@ fn urls(text: &str) -> Vec<&str> {
         let lower = w.get(..8).unwrap_or(w).to_ascii_lowercase();
         lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("www.")
     })
+    // (an address ends where Chinese text runs on from it: `https://x.com/的`)
+    .map(|w| &w[..w.find(|c: char| !c.is_ascii()).unwrap_or(w.len())])
     .map(|w| w.trim_end_matches(['.', ',', ';', ':', ')', ']', '”', '\'', '!', '?']))
     .filter(|w| w.len() > 8)
     .collect()
@@ -390,6 +392,10 @@ mod tests {
                 "www.b.example.org/y",
                 "https://c.example/z"
             ]
+        );
+        assert_eq!(
+            urls("请访问 https://d.example.cn/del的页面"),
+            ["https://d.example.cn/del"]
         );
     }
 
