@@ -742,7 +742,7 @@ fn called_we(text: &str, name: &str) -> bool {
         let bracket = after.trim_start_matches(['.', ',', ' ']).starts_with(['(', '（']);
         let lower = after.to_lowercase();
         bracket
-            && (["\"we\"", "“we”", "'we'", "‘we’", "“we,”", "\"we,\"", " we "]
+            && (["\"we\"", "“we”", "'we'", "‘we’", "“we,”", "\"we,\""]
                 .iter()
                 .any(|w| lower.contains(w))
                 || after.contains("我们"))

@@ -262,11 +262,6 @@ pub(super) fn text_routes(old: &str, new: &str, old_doc: &str, new_doc: &str) ->
         }
     };
     let (before, after) = (urls(old), urls(new));
-    let key = |u: &str| crate::diff::links::normalise(&full(u));
-    let (before_keys, after_keys): (Vec<String>, Vec<String>) = (
-        before.iter().map(|u| key(u)).collect(),
-        after.iter().map(|u| key(u)).collect(),
-    );
     let mut out = Vec::new();
     let mut route = |u: &str, passage: &str, added: bool| {
         let other_doc = if added { old_doc } else { new_doc };
@@ -284,13 +279,13 @@ pub(super) fn text_routes(old: &str, new: &str, old_doc: &str, new_doc: &str) ->
     // an address on a site the other side also has is the same place written more or less fully
     let sites = |us: &[&str]| -> Vec<Option<String>> { us.iter().map(|u| site(&full(u))).collect() };
     let (before_sites, after_sites) = (sites(&before), sites(&after));
-    for (u, k) in after.iter().zip(&after_keys) {
-        if !before_keys.contains(k) && !before_sites.contains(&site(&full(u))) {
+    for (u, s) in after.iter().zip(&after_sites) {
+        if !before_sites.contains(s) {
             route(u, new, true);
         }
     }
-    for (u, k) in before.iter().zip(&before_keys) {
-        if !after_keys.contains(k) && !after_sites.contains(&site(&full(u))) {
+    for (u, s) in before.iter().zip(&before_sites) {
+        if !after_sites.contains(s) {
             route(u, old, false);
         }
     }

@@ -36,7 +36,11 @@ fn key(h: &str) -> String {
     let words = ["Article", "Section", "Chapter", "Part", "Art."];
     let h = words
         .iter()
-        .find_map(|w| h.strip_prefix(w).filter(|r| r.starts_with(' ')))
+        // (only with its number: `Part of our service` is a title, not numbering)
+        .find_map(|w| {
+            h.strip_prefix(w)
+                .filter(|r| r.starts_with(' ') && r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        })
         .map(|r| {
             r.trim_start()
                 .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
