@@ -1039,12 +1039,23 @@ fn company_name(before: &[&str], token: &str) -> Option<String> {
         return None;
     }
     let mut name: Vec<&str> = Vec::new();
-    for w in before.iter().rev() {
+    for (i, w) in before.iter().enumerate().rev() {
         // a label (`Attn:`, `Controller:`) ends the words before a name
         if w.ends_with([':', '：']) {
             break;
         }
         let w = w.trim_end_matches(',');
+        // a short number right before the legal form, after a capitalised word, is part of the
+        // name (`Singularity 6 Corporation`, `Studio 71 GmbH`)
+        let numbered = name.is_empty()
+            && (1..=3).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && i > 0
+            && before[i - 1].starts_with(|c: char| c.is_uppercase());
+        if numbered {
+            name.insert(0, w);
+            continue;
+        }
         // a capitalised word, or a brand written in camel case (`ironSource`)
         let camel = w.starts_with(|c: char| c.is_ascii_lowercase())
             && w.chars().skip(1).any(|c| c.is_ascii_uppercase());
@@ -1159,7 +1170,7 @@ pub fn controller(text: &str) -> Option<String> {
     let lower = lowercase_in_place(text);
     // a cue outweighs what the sentences around mere mentions suggest
     for c in &mut cands.list {
-        c.score = 3 * c.score + mention_score(&lower, &c.name);
+        c.score = 3 * c.score + mention_score(&lower, &c.name, c.legal);
     }
     cands
         .list
@@ -1314,7 +1325,7 @@ fn name_key(name: &str) -> String {
 /// The score of a name from the sentences that mention it (whole-word mentions only): words of
 /// responsibility count for it, words of recipients against it; a few mentions, and one near the
 /// top, count a little.
-fn mention_score(lower: &str, name: &str) -> i64 {
+fn mention_score(lower: &str, name: &str, legal: bool) -> i64 {
     let full = name.to_lowercase();
     // mentions by the name without its legal form (`DeviantArt` for `DeviantArt Inc`)
     let key = full
@@ -1324,7 +1335,7 @@ fn mention_score(lower: &str, name: &str) -> i64 {
         .map_or(full.as_str(), |(base, _)| base.trim_end_matches(','))
         .to_string();
     let key = if key.chars().count() >= 3 { key } else { full };
-    let (mut score, mut first, mut count) = (0i64, usize::MAX, 0i64);
+    let (mut score, mut against, mut first, mut count) = (0i64, 0i64, usize::MAX, 0i64);
     for (at, _) in lower.match_indices(&key) {
         let before = lower[..at].chars().next_back();
         let after = lower[at + key.len()..].chars().next();
@@ -1336,11 +1347,15 @@ fn mention_score(lower: &str, name: &str) -> i64 {
         count += 1;
         let sentence = sentence_around(lower, at, at + key.len());
         score += 3 * FOR_CONTROLLER.iter().filter(|k| sentence.contains(*k)).count() as i64;
-        score -= 2 * AGAINST_CONTROLLER
+        against += 2 * AGAINST_CONTROLLER
             .iter()
             .filter(|k| sentence.contains(*k))
             .count() as i64;
     }
+    // a company's own legal name stands in many sentences about the recipients it shares with:
+    // those weigh against it no more than a few mentions in a recipient's place would (a bare
+    // name, often a product's, keeps their full weight)
+    score -= if legal { against.min(12) } else { against };
     score += count.min(5);
     if first < 600 {
         score += 2;
@@ -1652,7 +1667,14 @@ fn legal_names(text: &str) -> Vec<(usize, String)> {
                     && i - j <= 2
                     && j > 0
                     && is_name_word(words[j - 1].1);
-                if is_name_word(v) || link {
+                // a short number right before the form, after a name word (`Singularity 6
+                // Corporation`)
+                let numbered = last_before_suffix
+                    && (1..=3).contains(&v.len())
+                    && v.bytes().all(|b| b.is_ascii_digit())
+                    && j > 0
+                    && is_name_word(words[j - 1].1);
+                if is_name_word(v) || link || numbered {
                     start = j;
                 } else {
                     // a name written after its Chinese form (`小米新加坡私人有限公司[Xiaomi
@@ -1688,7 +1710,13 @@ fn legal_names(text: &str) -> Vec<(usize, String)> {
                     break;
                 }
             }
-            if start == i {
+            // `The Foundation`, `The Company`: a reference to a name, not one
+            let the_only = i - start == 1
+                && words[start]
+                    .1
+                    .trim_start_matches(|c: char| "*_([“”\"'‘’".contains(c))
+                    == "The";
+            if start == i || the_only {
                 continue;
             }
             let from = words[start].0 + words[start].1.len()
@@ -2173,6 +2201,27 @@ mod tests {
         assert!(docs.is_controller(false, "Acme Widgets Ltd"));
         assert!(docs.is_controller(true, "Acme Gadgets Ltd"));
         assert!(!docs.is_controller(true, "Beta Cloud Inc"));
+    }
+
+    #[test]
+    fn a_number_before_the_legal_form_is_part_of_the_name() {
+        let t = "# Privacy Notice of Singularity 6 Corporation\n\nWe make games. Singularity 6 Corporation is the controller.";
+        assert_eq!(controller(t).as_deref(), Some("Singularity 6 Corporation"));
+        // a bare `The` before a form refers to a name, it is not one
+        let t = "Stiftung Ethereum (the \"Foundation\", \"we\") runs the site. The Foundation keeps logs.";
+        assert_eq!(controller(t).as_deref(), Some("Stiftung Ethereum"));
+    }
+
+    #[test]
+    fn a_company_named_beside_its_recipients_stays_the_controller() {
+        // the company's own name stands in every sentence about partners and advertisers; its
+        // EU representative is named once, in an address block
+        let mut t = String::from("Write to us at:\nAcme Games Corporation\n1 Main St.\n\n");
+        for _ in 0..12 {
+            t.push_str("Acme shares data with advertising partners and analytics vendors. ");
+        }
+        t.push_str("\n\nOur representative:\nRep Dock GmbH\nAttn: Acme Games Corporation\n");
+        assert_eq!(controller(&t).as_deref(), Some("Acme Games Corporation"));
     }
 
     #[test]
