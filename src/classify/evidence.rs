@@ -522,23 +522,47 @@ pub(super) fn hard_evidence<'c>(
         // the first figure that changed, on each side
         let a = dold.iter().copied().find(|d| !dn.contains(d)).unwrap_or(dold[0]);
         let b = dn.iter().copied().find(|d| !dold.contains(d)).unwrap_or(dn[0]);
-        let retention = ["retain", "keep", "store", "retention", "保存", "保留", "存储"]
+        let retention_in = |t: &str| {
+            [
+                "retain",
+                "keep",
+                "kept",
+                "store",
+                "retention",
+                "保存",
+                "保留",
+                "存储",
+            ]
             .iter()
-            .any(|k| context().contains(k));
-        let response = [
-            "respond",
-            "reply",
-            "response",
-            "request",
-            "答复",
-            "回复",
-            "响应",
-            "处理您的请求",
-            "处理您的申请",
-        ]
-        .iter()
-        .any(|k| context().contains(k));
-        if response || topics.contains(&Role::Rights) {
+            .any(|k| t.contains(k))
+        };
+        let answer_in = |t: &str| {
+            [
+                "respond",
+                "reply",
+                "答复",
+                "回复",
+                "响应",
+                "处理您的请求",
+                "处理您的申请",
+            ]
+            .iter()
+            .any(|k| t.contains(k))
+        };
+        let request_in = |t: &str| ["response", "request"].iter().any(|k| t.contains(k));
+        // the sentence that states the new figure says what it measures (`stored … for a
+        // maximum of 30 days in order to … optimise response recognition` is a retention); the
+        // whole passage, when no one sentence does
+        let (retention, response) = match figure_sentence(new_full, b).map(str::to_lowercase) {
+            Some(t) if answer_in(&t) => (false, true),
+            Some(t) if retention_in(&t) => (true, false),
+            Some(t) if request_in(&t) => (false, true),
+            _ => (
+                retention_in(context()),
+                answer_in(context()) || request_in(context()),
+            ),
+        };
+        if response || !retention && topics.contains(&Role::Rights) {
             found.add(Role::Rights, Reason::ResponseTime { old: a, new: b });
             if b > a {
                 found
@@ -549,6 +573,32 @@ pub(super) fn hard_evidence<'c>(
             found.add(Role::Purposes, Reason::Retention { old: a, new: b });
         }
     }
+}
+
+/// The sentence of `text` that states a duration of `days` days: sentences end at a full stop
+/// before a capital (not at `max. 34 days`), at Chinese stops and at line ends.
+fn figure_sentence(text: &str, days: u32) -> Option<&str> {
+    let mut start = 0;
+    let mut ends = Vec::new();
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let stop = match c {
+            '。' | '！' | '？' | '；' | ';' | '\n' => true,
+            '.' | '!' | '?' => {
+                let rest = text[end..].trim_start();
+                rest.is_empty() || rest.starts_with(char::is_uppercase) && text[end..].starts_with(' ')
+            }
+            _ => false,
+        };
+        if stop {
+            ends.push((start, end));
+            start = end;
+        }
+    }
+    ends.push((start, text.len()));
+    ends.into_iter()
+        .map(|(a, b)| &text[a..b])
+        .find(|s| durations(s).contains(&days))
 }
 
 /// Email addresses in `s`, sorted.
@@ -1036,6 +1086,13 @@ fn company_name(before: &[&str], token: &str) -> Option<String> {
         )
     };
     if !is_company_suffix(bare_t) && !is_company_suffix(bare) && !upper_ok(bare_t) {
+        return None;
+    }
+    // a possessive is no name of a company (`Google's Limited Use requirements`)
+    if before
+        .last()
+        .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+    {
         return None;
     }
     let mut name: Vec<&str> = Vec::new();
@@ -1642,6 +1699,11 @@ fn legal_names(text: &str) -> Vec<(usize, String)> {
                 )
                 && capitals_before
             {
+                continue;
+            }
+            // a possessive is no name of a company (`Google's Limited Use requirements`)
+            let owner = words[i - 1].1.trim_end_matches(['*', '_']);
+            if owner.ends_with("'s") || owner.ends_with("’s") {
                 continue;
             }
             // the name words before it, back to a label, a sentence end or a small word

@@ -631,13 +631,25 @@ fn verdict<'d>(
                     &new_sentence
                 };
                 let hay = rules::Haystack::new(&normal_form(sentence));
-                rules
+                let mut roles: Vec<Role> = rules
                     .clauses
                     .iter()
                     .filter(|c| listed(&c.role))
                     .filter(|c| !c.strong_in(&hay, lx).is_empty() || !c.medium_in(&hay, lx).is_empty())
                     .map(|c| c.role)
-                    .collect()
+                    .collect();
+                // a list of whose residents hold a right (`Residents of certain jurisdictions
+                // (e.g., California, Colorado, …) have the right to opt out of the sale`) is the
+                // right's reach, whatever the right is about
+                let lower = sentence.to_lowercase();
+                if roles.contains(&Role::Rights)
+                    && ["resident", "jurisdiction", "居民", "所在地区"]
+                        .iter()
+                        .any(|k| lower.contains(k))
+                {
+                    roles.retain(|r| *r == Role::Rights);
+                }
+                roles
             }
         };
         for topic in list_topics {

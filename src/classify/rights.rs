@@ -31,7 +31,9 @@ pub enum Right {
     /// Not to be subject to automated decisions, or to have them explained (GDPR Art. 22; PIPL
     /// Art. 24).
     AutomatedDecisions,
-    /// To appeal a decision on a request (CPRA §1798.185(a)(7); GB/T 35273-2020 §7.7: 申诉).
+    /// To appeal a decision on a request (CPRA §1798.185(a)(7); GB/T 35273-2020 §7.7: 申诉), or to
+    /// take an unresolved complaint to binding arbitration (EU–U.S. Data Privacy Framework and
+    /// Privacy Shield Principles, Recourse, Enforcement and Liability; Annex I).
     Appeal,
     /// To complain to the handler or an authority (GDPR Art. 77; PIPL Arts. 50 and 65).
     Complaint,
@@ -112,7 +114,7 @@ const TERMS: &[(Right, &[&str])] = &[
             "解释说明",
         ],
     ),
-    (Right::Appeal, &["appeal*", "申诉"]),
+    (Right::Appeal, &["appeal*", "binding arbitration", "申诉"]),
     (
         Right::Complaint,
         &["complain*", "lodge", "supervisory authorit*", "投诉", "举报"],

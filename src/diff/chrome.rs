@@ -41,8 +41,11 @@ fn site_of(target: &str) -> Option<String> {
 
 /// Is `b` nothing but links to pages of `site` (or of the page itself), each a short label?
 fn navigation(b: &Block, site: &str) -> bool {
-    if b.links.is_empty() || matches!(b.kind, BlockKind::Heading | BlockKind::Code) {
+    if matches!(b.kind, BlockKind::Heading | BlockKind::Code) {
         return false;
+    }
+    if b.links.is_empty() {
+        return unread_anchor_link(&b.text);
     }
     let mut rest = b.text.clone();
     for l in b.links.iter() {
@@ -50,12 +53,28 @@ fn navigation(b: &Block, site: &str) -> bool {
         let own = target.starts_with('#')
             || target.starts_with('/') && !target.starts_with("//")
             || site_of(target).is_some_and(|s| s == site);
-        if !own || l.text.split_whitespace().count() > 8 {
+        // a section's title in a table of contents may be longer than a menu's label
+        let most = if target.starts_with('#') { 15 } else { 8 };
+        if !own || l.text.split_whitespace().count() > most {
             return false;
         }
         rest = rest.replacen(l.text, "", 1);
     }
     !rest.chars().any(char::is_alphanumeric)
+}
+
+/// A link to a place in the page that Markdown could not read because its anchor holds spaces, as
+/// captured tables of contents write them: `[4. Your rights](#4. Your rights)`.
+fn unread_anchor_link(t: &str) -> bool {
+    let t = t.trim();
+    t.strip_prefix('[')
+        .and_then(|r| r.strip_suffix(')'))
+        .and_then(|r| r.split_once("](#"))
+        .is_some_and(|(label, anchor)| {
+            !label.contains(['[', ']'])
+                && !anchor.contains(['(', ')', '[', ']'])
+                && label.split_whitespace().nth(15).is_none()
+        })
 }
 
 /// A short label among navigation links (`Menu`, `Search`): at most five words in at most 200
@@ -148,6 +167,23 @@ mod tests {
              * [Adjust](https://adjust.com/privacy)\n* [Braze](https://braze.com/privacy)\n",
         );
         assert!(chrome(&b, &site).iter().all(|c| !c), "{site}");
+    }
+
+    #[test]
+    fn a_run_of_anchor_links_markdown_could_not_read_is_chrome() {
+        let md = "# P\n\nSee [our help pages](https://ex.com/help) for help.\n\n## A\n\n* [1\\. Introduction](#1. Introduction)\n* [2\\. Your rights](#2. Your rights)\n* [3\\. Contact](#3. Contact)\n\nWe value your trust.\n\n## B\n\nx\n";
+        let (b, site) = blocks(md);
+        let marks = chrome(&b, &site);
+        let marked: Vec<&str> = b
+            .iter()
+            .zip(&marks)
+            .filter(|(_, m)| **m)
+            .map(|(b, _)| b.text.as_str())
+            .collect();
+        assert_eq!(marked.len(), 3, "{marked:?}");
+        assert!(marked.iter().all(|t| t.contains("](#")));
+        // one such line in a paragraph of its own is not a run
+        assert!(!unread_anchor_link("See [the rules](#rules) for more."));
     }
 
     #[test]

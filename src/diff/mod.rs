@@ -252,6 +252,7 @@ pub fn diff(old: &DiffInput, new: &DiffInput, locales: &[String]) -> PolicyDiff 
     }
     detect_moves(&mut changes);
     mark_restated(&mut changes);
+    mark_regrouped(&mut changes);
     show_fact_values(&mut changes, old, new);
     // equal trees (the same facts file, most often) hold no change: skip the walk
     if let (Some(of), Some(nf)) = (&old.facts, &new.facts)
@@ -735,6 +736,57 @@ pub fn sentences(text: &str) -> Vec<(&str, String)> {
         .map(|s| (s, normal_form(s)))
         .filter(|(_, n)| !n.is_empty())
         .collect()
+}
+
+/// Neighbouring changes of one section that say the same words in the same order on both sides,
+/// only split or joined differently (a paragraph with typed bullets becomes a heading and a list,
+/// a list becomes one paragraph, a run-in title becomes a heading): the text is laid out anew and
+/// says nothing new, so all of them are editorial in form. Words compare as [`normal_form`] has
+/// them (a bullet glyph or a list's dash is no word); any other word added, dropped or moved keeps
+/// the changes as they are.
+fn mark_regrouped(changes: &mut [Change]) {
+    let prose = |c: &Change| c.fact.is_none() && c.kind != Kind::Moved && !c.editorial_form;
+    if changes.iter().filter(|c| prose(c)).count() < 2 {
+        return;
+    }
+    let words = |t: &Option<String>| -> Vec<String> {
+        t.as_deref()
+            .map(|t| normal_form(t).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let mut i = 0;
+    while i < changes.len() {
+        let (mut old, mut new) = (Vec::new(), Vec::new());
+        let mut end = None;
+        let mut j = i;
+        // while one side's words begin the other's, the group may still close
+        // (a layout regroups a few blocks: a long run of additions is no regrouping to walk)
+        while j < changes.len()
+            && j - i < 40
+            && prose(&changes[j])
+            && changes[j].section == changes[i].section
+        {
+            old.extend(words(&changes[j].old));
+            new.extend(words(&changes[j].new));
+            let n = old.len().min(new.len());
+            if old[..n] != new[..n] {
+                break;
+            }
+            j += 1;
+            if j - i >= 2 && !old.is_empty() && old == new {
+                end = Some(j);
+            }
+        }
+        match end {
+            Some(end) => {
+                for c in &mut changes[i..end] {
+                    c.editorial_form = true;
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// A sentence too short to carry meaning on its own (`Yes.`, a bare heading word).

@@ -377,3 +377,88 @@ fn the_company_called_we_is_the_controller() {
     assert!(clauses(&doc).contains(&"8.2"), "{doc:#}");
     assert!(!clauses(&doc).contains(&"8.3"), "{doc:#}");
 }
+
+/// Text laid out anew says nothing new: a paragraph with typed bullets that becomes a heading and
+/// a list, with the same words in the same order, is editorial; a table of contents whose anchors
+/// Markdown cannot read (`[4. Your rights](#4. Your rights)`) is navigation, not a right.
+#[test]
+fn text_laid_out_anew_is_editorial() {
+    let old = "# Privacy policy\n\n## What we collect\n\nWe run the site.\n\n• Creating a customer account The following mandatory information is required: - User name (e-mail address) and password - First name and surname\n\n## Contact\n\nWrite to privacy@example.com.\n";
+    let new = "# Privacy policy\n\n## What we collect\n\nWe run the site.\n\n**Creating a customer account**\n\nThe following mandatory information is required:\n\n- User name (e-mail address) and password\n- First name and surname\n\n## Contact\n\nWrite to privacy@example.com.\n";
+    let doc = diff(old, new);
+    assert_eq!(doc["material"], false, "{doc:#}");
+    // a word more is no longer a new layout of the same text
+    let doc = diff(
+        old,
+        &new.replace("First name and surname", "First name, surname and date of birth"),
+    );
+    assert_eq!(clauses(&doc), ["8.1"], "{doc:#}");
+
+    let contents = "* [1\\. Introduction](#1. Introduction)\n* [2\\. Your rights](#2. Your rights)\n* [3\\. For how long do we keep your personal data?](#3. For how long do we keep your personal data?)\n* [4\\. Contact information](#4. Contact information)\n\n";
+    let policy = |toc: &str| {
+        format!(
+            "Privacy\n=======\n\n{toc}We value your trust, see [help](https://www.example.com/help).\n\n1\\. Introduction\n----\n\nWe run the site.\n\n2\\. Your rights\n----\n\nYou may ask for a copy.\n\n3\\. For how long do we keep your personal data?\n----\n\nA year.\n\n4\\. Contact information\n----\n\nprivacy@example.com\n"
+        )
+    };
+    let doc = diff(&policy(""), &policy(contents));
+    assert_eq!(doc["material"], false, "{doc:#}");
+}
+
+/// A duration is what its own sentence says it measures: queries stored for 30 days instead of
+/// 34 to optimise "response recognition" is a retention period (8.1), not a response time to
+/// users' requests (8.4); `stored in the chatbot` is no place abroad.
+#[test]
+fn a_duration_is_what_its_sentence_measures() {
+    let policy = |days: &str| {
+        format!(
+            "# Privacy policy\n\n## Chatbot\n\nWe answer questions on the site. Your inquiries are stored in the chatbot for a maximum of {days} days in order to train the chatbot and optimise response recognition.\n"
+        )
+    };
+    let doc = diff(&policy("34"), &policy("30"));
+    assert_eq!(clauses(&doc), ["8.1"], "{doc:#}");
+    assert!(kinds(&doc).iter().any(|k| k == "retention-changed"), "{doc:#}");
+    let policy = |days: &str| {
+        format!(
+            "# Privacy policy\n\n## Your rights\n\nWe keep your request on file and respond to it within {days} days.\n"
+        )
+    };
+    let doc = diff(&policy("30"), &policy("45"));
+    assert_eq!(clauses(&doc), ["8.4"], "{doc:#}");
+    assert_eq!(doc["requires_consent"], true, "{doc:#}");
+}
+
+/// A state put into the list of whose residents hold a right widens the right's reach (8.4); it
+/// names no recipient, though the right is about sale and sharing.
+#[test]
+fn residents_listed_for_a_right_are_its_reach() {
+    let policy = |states: &str| {
+        format!(
+            "# Privacy policy\n\n## Your choices\n\nResidents of certain jurisdictions (e.g., California, {states}Virginia) have the right to opt out of the sale or sharing of their personal data.\n"
+        )
+    };
+    let doc = diff(&policy(""), &policy("Montana, "));
+    assert_eq!(clauses(&doc), ["8.4"], "{doc:#}");
+}
+
+/// Binding arbitration, the recourse the Privacy Shield and Data Privacy Framework give a user
+/// whose complaint stays unresolved, taken out is an appeal removed: users must consent.
+#[test]
+fn binding_arbitration_taken_out_is_an_appeal_removed() {
+    let tail = "Under certain conditions, you may invoke binding arbitration when other dispute resolution procedures have been exhausted.";
+    let policy = |t: &str| {
+        format!(
+            "# Privacy policy\n\n## Your rights\n\nYou may access or delete your data by writing to privacy@example.com. {t}\n\n## Sharing\n\nWe share data with Google's Limited Use partners only as described.\n"
+        )
+    };
+    let doc = diff(&policy(tail), &policy(""));
+    assert_eq!(doc["requires_consent"], true, "{doc:#}");
+    // a possessive before `Limited` is no company
+    let doc = diff(
+        &policy(""),
+        &policy("").replace(
+            "Google's Limited Use partners",
+            "Google's Limited Use partners, as Google requires,",
+        ),
+    );
+    assert!(!clauses(&doc).contains(&"8.3"), "{doc:#}");
+}
