@@ -150,6 +150,43 @@ pub fn addresses(s: &str) -> Vec<String> {
     out
 }
 
+/// The units (suite, floor, room) given with an English postal address of `s`, each with the
+/// address's key as [`addresses`] reads it: `5800 Bristol Parkway, Suite 300` → (`5800 bristol
+/// parkway`, `suite 300`). Two versions that both give a unit at one address can be compared by it;
+/// a unit written in one and left out of the other is the same place.
+pub(super) fn units(s: &str) -> Vec<(String, String)> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let kind = match w.trim_matches(|c: char| !c.is_alphanumeric()) {
+            "Suite" | "Ste" => "suite",
+            "Unit" => "unit",
+            "Floor" => "floor",
+            "Room" => "room",
+            _ => continue,
+        };
+        let Some(n) = words
+            .get(k + 1)
+            .map(|n| n.trim_start_matches('#').trim_end_matches([',', '.', ';']))
+            .filter(|n| n.starts_with(|c: char| c.is_ascii_digit()) && n.len() <= 6)
+        else {
+            continue;
+        };
+        // the address it belongs to: the street read within a few words before it, or after it
+        let before = words[k.saturating_sub(8)..k].join(" ");
+        let after = words[(k + 2).min(words.len())..(k + 10).min(words.len())].join(" ");
+        let place = english(&before)
+            .pop()
+            .or_else(|| english(&after).into_iter().next());
+        if let Some(place) = place {
+            out.push((place, format!("{kind} {}", n.to_lowercase())));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 fn english(s: &str) -> Vec<String> {
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut out = Vec::new();
@@ -357,6 +394,19 @@ mod tests {
         // a street near it: the street is the address
         let street = a("Suntec Tower One, 7 Temasek Boulevard, Singapore 038987");
         assert!(street.iter().all(|k| k.contains("temasek")), "{street:?}");
+    }
+
+    #[test]
+    fn the_unit_of_an_address_is_read_with_it() {
+        assert_eq!(
+            units("Mailing Address: TikTok Inc., 5800 Bristol Parkway, Suite 300, Culver City, CA 90230"),
+            [("5800 bristol parkway".to_string(), "suite 300".to_string())]
+        );
+        assert_eq!(
+            units("Write to Suite #12, 1 Main Street, Springfield."),
+            [("1 main street".to_string(), "suite 12".to_string())]
+        );
+        assert!(units("Our support suite of 12 tools").is_empty());
     }
 
     #[test]

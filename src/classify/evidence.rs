@@ -5,7 +5,7 @@
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
-use super::address::addresses;
+use super::address::{addresses, units};
 use super::quantity::durations;
 use super::{Consent, EntityRole, Found, NameChange, Reason, Role};
 
@@ -157,19 +157,7 @@ impl<'d> Documents<'d> {
         let (Some(a), Some(b)) = (named(false), named(true)) else {
             return false;
         };
-        let key = |s: &str| -> String {
-            s.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(|w| match w.to_lowercase().as_str() {
-                    "limited" => "ltd".to_string(),
-                    "incorporated" => "inc".to_string(),
-                    "corporation" => "corp".to_string(),
-                    "company" => "co".to_string(),
-                    other => other.to_string(),
-                })
-                .collect()
-        };
-        key(&a) != key(&b)
+        legal_key(&a) != legal_key(&b)
     }
 
     /// Does the (old or new) document name `name` anywhere (any case)?
@@ -323,6 +311,24 @@ pub(super) fn hard_evidence<'c>(
         let removed = fresh(&ad, &ai, docs.addresses(true));
         if let Some(change) = NameChange::of(removed.first().copied(), added.first().copied()) {
             found.add(Role::Contact, Reason::Address(change));
+        }
+    }
+    // the same street, another suite or floor (both versions giving one)
+    if !found.clauses.contains(&Role::Contact) {
+        let (ui, ud) = (units(new_full), units(old_full));
+        let moved = ui.iter().find_map(|(place, unit)| {
+            ud.iter()
+                .find(|(p, u)| p == place && u != unit && !ui.iter().any(|x| x.0 == *p && x.1 == *u))
+                .map(|(_, old)| (place, old, unit))
+        });
+        if let Some((place, old, new)) = moved {
+            found.add(
+                Role::Contact,
+                Reason::Address(NameChange::Changed {
+                    old: format!("{place}, {old}"),
+                    new: format!("{place}, {new}"),
+                }),
+            );
         }
     }
     // a country or region added or dropped where data is stored or sent (in a passage that was
@@ -480,6 +486,24 @@ pub(super) fn hard_evidence<'c>(
         }
         if !control && (recipient || !complaint) {
             found.add(Role::Recipients, entity(EntityRole::Recipient));
+        }
+    }
+    // the passage defines its "we" as another company (`TikTok Inc. ("TikTok", "we")` → `TikTok
+    // USDS Joint Venture LLC ("…", "we")`): who is responsible changed, though the other document
+    // may name the new company elsewhere (a second policy on the same page)
+    if !found.clauses.contains(&Role::Control) {
+        let we = |names: &[String], text: &str| names.iter().find(|n| called_we(text, n)).cloned();
+        if let (Some(a), Some(b)) = (we(&cd, old_full), we(&ci, new_full)) {
+            let (ka, kb) = (legal_key(&a), legal_key(&b));
+            if !ka.contains(&kb) && !kb.contains(&ka) {
+                found.add(
+                    Role::Control,
+                    Reason::Entity {
+                        role: EntityRole::Responsible,
+                        change: NameChange::Changed { old: a, new: b },
+                    },
+                );
+            }
         }
     }
     // an organisation named by its brand alone, put in or taken out of a sentence about whom data
@@ -786,6 +810,21 @@ fn zh_brands_changed(old_full: &str, new_full: &str, docs: &Documents<'_>) -> Op
 
 /// Does `text` define `name` as the policy's "we" where it names it (`X ("TP-Link", "we", "us" or
 /// "our")`, `X（以下简称"我们"）`)? That is how a policy says who is responsible for it.
+/// A company's name compared across spellings of one legal form (`Limited`/`Ltd`,
+/// `Incorporated`/`Inc`, `Corporation`/`Corp`, `Company`/`Co`), case and punctuation aside.
+fn legal_key(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| match w.to_lowercase().as_str() {
+            "limited" => "ltd".to_string(),
+            "incorporated" => "inc".to_string(),
+            "corporation" => "corp".to_string(),
+            "company" => "co".to_string(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
 fn called_we(text: &str, name: &str) -> bool {
     text.match_indices(name).any(|(at, _)| {
         let after: String = text[at + name.len()..].chars().take(60).collect();

@@ -751,7 +751,13 @@ fn mark_regrouped(changes: &mut [Change]) {
     }
     let words = |t: &Option<String>| -> Vec<String> {
         t.as_deref()
-            .map(|t| normal_form(t).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect())
+            .map(|t| {
+                normal_form(t)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let mut i = 0;

@@ -462,3 +462,25 @@ fn binding_arbitration_taken_out_is_an_appeal_removed() {
     );
     assert!(!clauses(&doc).contains(&"8.3"), "{doc:#}");
 }
+
+/// A passage that defines its "we" as another company changes who is responsible (8.2), though the
+/// old page already named the new company for another of its policies; the same street with
+/// another suite, both versions giving one, is another postal address (8.5).
+#[test]
+fn a_new_we_and_a_new_suite() {
+    let page = |kids: &str, suite: &str| {
+        format!(
+            "# Privacy policy\n\nThe Services are operated by Acme Joint Venture LLC.\n\n## Children\n\n{kids} (\"Acme\", \"we\" or \"us\") is committed to protecting the privacy of children.\n\n## Contact\n\nMailing Address: 5800 Bristol Parkway, Suite {suite}, Culver City, CA 90230\n"
+        )
+    };
+    let doc = diff(&page("Acme Inc.", "100"), &page("Acme Joint Venture LLC", "100"));
+    assert_eq!(clauses(&doc), ["8.2"], "{doc:#}");
+    let doc = diff(&page("Acme Inc.", "100"), &page("Acme Inc.", "300"));
+    assert_eq!(clauses(&doc), ["8.5"], "{doc:#}");
+    // the suite written in one version only is the same place
+    let doc = diff(
+        &page("Acme Inc.", "100"),
+        &page("Acme Inc.", "100").replace(", Suite 100", ""),
+    );
+    assert_eq!(doc["material"], false, "{doc:#}");
+}
