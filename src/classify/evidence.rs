@@ -491,9 +491,21 @@ pub(super) fn hard_evidence<'c>(
     // the passage defines its "we" as another company (`TikTok Inc. ("TikTok", "we")` → `TikTok
     // USDS Joint Venture LLC ("…", "we")`): who is responsible changed, though the other document
     // may name the new company elsewhere (a second policy on the same page)
+    // (or who a sentence says "we" are: `We are Mailgun Technologies, an email service
+    // provider.` → `We are Sinch Email, the Developer & Email business unit of Sinch.`)
     if !found.clauses.contains(&Role::Control) {
-        let we = |names: &[String], text: &str| names.iter().find(|n| called_we(text, n)).cloned();
-        if let (Some(a), Some(b)) = (we(&cd, old_full), we(&ci, new_full)) {
+        let we = |names: &[String], text: &str| {
+            names
+                .iter()
+                .find(|n| called_we(text, n))
+                .cloned()
+                .or_else(|| we_are(text))
+        };
+        let b = we(&ci, new_full);
+        // (a passage that now says who we are, where the old one said nothing of it: who the old
+        // document said we were, a paragraph split in two having moved the sentence)
+        let a = we(&cd, old_full).or_else(|| b.as_ref().and_then(|_| we_are(docs.text(false))));
+        if let (Some(a), Some(b)) = (a, b) {
             let (ka, kb) = (legal_key(&a), legal_key(&b));
             if !ka.contains(&kb) && !kb.contains(&ka) {
                 found.add(
@@ -823,6 +835,25 @@ fn legal_key(s: &str) -> String {
             other => other.to_string(),
         })
         .collect()
+}
+
+/// The name a sentence of `text` opens by saying "we" are (`We are Mailgun Technologies, an
+/// email service provider.`, `We're Bending Spoons S.p.A.`): capitalised name words only, so `We
+/// are committed …` names no one.
+fn we_are(text: &str) -> Option<String> {
+    ["We are ", "We're ", "We’re "].iter().find_map(|opening| {
+        text.match_indices(opening).find_map(|(at, _)| {
+            let starts = text[..at]
+                .trim_end_matches([' ', '*', '_'])
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':'));
+            starts
+                .then(|| leading_name(&text[at + opening.len()..]))
+                .flatten()
+                .filter(|n| !matches!(n.as_str(), "The" | "Here" | "Not"))
+        })
+    })
 }
 
 fn called_we(text: &str, name: &str) -> bool {

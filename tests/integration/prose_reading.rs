@@ -484,3 +484,25 @@ fn a_new_we_and_a_new_suite() {
     );
     assert_eq!(doc["material"], false, "{doc:#}");
 }
+
+/// Who a policy says "we" are, changed (`We are Mailgun Technologies, …` → `We are Sinch Email,
+/// …`), is a change of control (8.2), also when the sentence moved into a paragraph of its own;
+/// `We are committed …` names no one.
+#[test]
+fn who_we_are_changed_is_a_change_of_control() {
+    let old = "# Privacy policy\n\n## About us\n\nWe are Mailgun Technologies, an email service provider. When you visit our website, we are the data controller.\n\n## Data\n\nWe collect your email.\n";
+    let new = "# Privacy policy\n\n## About us\n\nWe are Sinch Email, the email business unit of Sinch.\n\nWhen you visit our website, we are the data controller.\n\n## Data\n\nWe collect your email.\n";
+    let doc = diff(old, new);
+    assert!(clauses(&doc).contains(&"8.2"), "{doc:#}");
+    let doc = diff(
+        &old.replace(
+            "We are Mailgun Technologies, an email service provider.",
+            "We are committed to privacy.",
+        ),
+        &new.replace(
+            "We are Sinch Email, the email business unit of Sinch.",
+            "We are committed to your privacy.",
+        ),
+    );
+    assert!(!clauses(&doc).contains(&"8.2"), "{doc:#}");
+}
