@@ -749,20 +749,25 @@ fn mark_regrouped(changes: &mut [Change]) {
     if changes.iter().filter(|c| prose(c)).count() < 2 {
         return;
     }
-    let words = |t: &Option<String>| -> Vec<String> {
-        t.as_deref()
-            .map(|t| {
-                normal_form(t)
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    // each prose change's two sides as normal-form words, once
+    let normal = |t: &Option<String>| t.as_deref().map(normal_form).unwrap_or_default();
+    let forms: Vec<(String, String)> = changes
+        .iter()
+        .map(|c| {
+            if prose(c) {
+                (normal(&c.old), normal(&c.new))
+            } else {
+                Default::default()
+            }
+        })
+        .collect();
+    fn split(t: &str) -> Vec<&str> {
+        t.split(' ').filter(|w| !w.is_empty()).collect()
+    }
+    let words: Vec<(Vec<&str>, Vec<&str>)> = forms.iter().map(|(o, n)| (split(o), split(n))).collect();
     let mut i = 0;
     while i < changes.len() {
-        let (mut old, mut new) = (Vec::new(), Vec::new());
+        let (mut old, mut new): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
         let mut end = None;
         let mut j = i;
         // while one side's words begin the other's, the group may still close
@@ -772,8 +777,8 @@ fn mark_regrouped(changes: &mut [Change]) {
             && prose(&changes[j])
             && changes[j].section == changes[i].section
         {
-            old.extend(words(&changes[j].old));
-            new.extend(words(&changes[j].new));
+            old.extend_from_slice(&words[j].0);
+            new.extend_from_slice(&words[j].1);
             let n = old.len().min(new.len());
             if old[..n] != new[..n] {
                 break;
