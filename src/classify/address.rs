@@ -156,7 +156,10 @@ pub fn addresses(s: &str) -> Vec<String> {
 /// a unit written in one and left out of the other is the same place.
 pub(super) fn units(s: &str) -> Vec<(String, String)> {
     // most passages name no unit: no need to split them into words
-    if !["Suite", "Ste", "Unit", "Floor", "Room"].iter().any(|u| s.contains(u)) {
+    if !["Suite", "Ste", "Unit", "Floor", "Room"]
+        .iter()
+        .any(|u| s.contains(u))
+    {
         return Vec::new();
     }
     let words: Vec<&str> = s.split_whitespace().collect();

@@ -565,9 +565,13 @@ pub(super) fn hard_evidence<'c>(
                 "kept",
                 "store",
                 "retention",
+                "archiv",
+                "duration",
                 "保存",
                 "保留",
                 "存储",
+                "存档",
+                "期限",
             ]
             .iter()
             .any(|k| t.contains(k))

@@ -417,6 +417,15 @@ fn a_duration_is_what_its_sentence_measures() {
     let doc = diff(&policy("34"), &policy("30"));
     assert_eq!(clauses(&doc), ["8.1"], "{doc:#}");
     assert!(kinds(&doc).iter().any(|k| k == "retention-changed"), "{doc:#}");
+    // a retention table's row, in a section that also speaks of requests
+    let table = |period: &str| {
+        format!(
+            "# Privacy policy\n\n## Processing\n\nYou may request a copy of your data.\n\n| Who | Purpose | Duration |\n|---|---|---|\n| User | Support | Duration of the Agreement + archiving: {period} |\n"
+        )
+    };
+    let doc = diff(&table("5 years"), &table("1 year"));
+    assert!(!clauses(&doc).contains(&"8.4"), "{doc:#}");
+    assert!(kinds(&doc).iter().any(|k| k == "retention-changed"), "{doc:#}");
     let policy = |days: &str| {
         format!(
             "# Privacy policy\n\n## Your rights\n\nWe keep your request on file and respond to it within {days} days.\n"
