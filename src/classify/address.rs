@@ -70,8 +70,13 @@ fn street_word(w: &str) -> bool {
         || w.ends_with("straat")
         || w.ends_with("vej")
         || w.ends_with("gatan")
-        || ["laan", "plein", "gracht", "kade", "singel"]
-            .iter()
+        // Dutch, German and Nordic streets are written as one word with the name
+        // (`Taurusavenue 111`, `Hauptweg 4`, `Storgata 1`)
+        || [
+            "laan", "plein", "gracht", "kade", "singel", "avenue", "weg", "dreef", "platz", "allee",
+            "gata", "veien", "vägen",
+        ]
+        .iter()
             .any(|e| w.ends_with(e) && w.len() > e.len() + 2)
 }
 
@@ -401,6 +406,14 @@ mod tests {
         // a street near it: the street is the address
         let street = a("Suntec Tower One, 7 Temasek Boulevard, Singapore 038987");
         assert!(street.iter().all(|k| k.contains("temasek")), "{street:?}");
+    }
+
+    #[test]
+    fn a_street_written_as_one_word_with_its_name() {
+        assert_eq!(
+            addresses("FedEx Express International B.V., Taurusavenue 111, 2132 LS Hoofddorp"),
+            ["taurusavenue 111 2132"]
+        );
     }
 
     #[test]

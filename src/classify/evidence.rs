@@ -800,10 +800,16 @@ fn brands_changed(old_full: &str, new_full: &str, frame: &str, docs: &Documents<
 /// lines of each side that say whom data goes to, which the other whole document does not name
 /// and which are not the policy's own (its title's, or its controller's, first characters).
 fn zh_brands_changed(old_full: &str, new_full: &str, docs: &Documents<'_>) -> Option<NameChange> {
+    // (and the names written in Latin letters there: `Google Analytics 以及 Ko-fi 等第三方组件`)
     let read = |text: &str| -> Vec<String> {
         text.lines()
             .filter(|l| super::brand::zh_about_recipients(l))
-            .flat_map(super::brand::zh_names)
+            .flat_map(|l| {
+                let latin = super::brand::candidates(l)
+                    .into_iter()
+                    .filter(|n| n.is_ascii() && n.chars().filter(char::is_ascii_alphabetic).count() >= 3);
+                super::brand::zh_names(l).into_iter().chain(latin)
+            })
             .collect()
     };
     let (ni, nd) = (read(new_full), read(old_full));
@@ -824,8 +830,6 @@ fn zh_brands_changed(old_full: &str, new_full: &str, docs: &Documents<'_>) -> Op
     NameChange::of(removed, added)
 }
 
-/// Does `text` define `name` as the policy's "we" where it names it (`X ("TP-Link", "we", "us" or
-/// "our")`, `X（以下简称"我们"）`)? That is how a policy says who is responsible for it.
 /// A company's name compared across spellings of one legal form (`Limited`/`Ltd`,
 /// `Incorporated`/`Inc`, `Corporation`/`Corp`, `Company`/`Co`), case and punctuation aside.
 fn legal_key(s: &str) -> String {
@@ -860,6 +864,8 @@ fn we_are(text: &str) -> Option<String> {
     })
 }
 
+/// Does `text` define `name` as the policy's "we" where it names it (`X ("TP-Link", "we", "us" or
+/// "our")`, `X（以下简称"我们"）`)? That is how a policy says who is responsible for it.
 fn called_we(text: &str, name: &str) -> bool {
     text.match_indices(name).any(|(at, _)| {
         let after: String = text[at + name.len()..].chars().take(60).collect();

@@ -515,3 +515,25 @@ fn who_we_are_changed_is_a_change_of_control() {
     );
     assert!(!clauses(&doc).contains(&"8.2"), "{doc:#}");
 }
+
+/// A third party named in Latin letters in a Chinese sentence about third-party components, taken
+/// out (`Google Analytics 以及 Ko-fi 等第三方组件` → `Google Analytics 以及类似的第三方组件`), is a
+/// recipient removed (8.3); a street written as one word with its name (`Taurusavenue 111` →
+/// `Taurusavenue 125`) is an address that changed (8.5).
+#[test]
+fn named_components_in_chinese_and_one_word_streets() {
+    let zh = |list: &str| {
+        format!(
+            "# 隐私政策\n\n## 网站\n\n网站可能使用 Cookie、本地存储和类似技术。这可能包括 Google Analytics 以及{list}第三方组件。\n"
+        )
+    };
+    let doc = diff(&zh(" Ko-fi 等"), &zh("类似的"));
+    assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
+    let en = |n: &str| {
+        format!(
+            "# Privacy policy\n\n## Contact\n\nWrite to FedEx Express International B.V., Taurusavenue {n}, 2132 LS Hoofddorp, the Netherlands.\n"
+        )
+    };
+    let doc = diff(&en("111"), &en("125"));
+    assert_eq!(clauses(&doc), ["8.5"], "{doc:#}");
+}

