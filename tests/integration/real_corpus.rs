@@ -301,10 +301,7 @@ fn real_corpus_test_part() {
 /// README; the floors keep today's figures.
 #[test]
 fn real_fresh_set() {
-    let s = score_folder(&repo().join("tests/corpus/real-fresh"));
-    eprintln!("{}", s.table("fresh set"));
-    assert!(s.n >= 24);
-    assert_floors(&s, FLOORS_FRESH);
+    score_fresh("real-fresh", "fresh set", 24, FLOORS_FRESH);
 }
 
 /// The second fresh set (`tests/corpus/real-fresh2/`, 30 pairs of 20 companies in none of the
@@ -312,10 +309,7 @@ fn real_fresh_set() {
 /// README; the floors keep today's figures.
 #[test]
 fn real_fresh2_set() {
-    let s = score_folder(&repo().join("tests/corpus/real-fresh2"));
-    eprintln!("{}", s.table("second fresh set"));
-    assert!(s.n >= 30);
-    assert_floors(&s, FLOORS_FRESH2);
+    score_fresh("real-fresh2", "second fresh set", 30, FLOORS_FRESH2);
 }
 
 /// The third fresh set (`tests/corpus/real-fresh3/`, 30 pairs of 22 companies in none of the
@@ -323,10 +317,16 @@ fn real_fresh2_set() {
 /// table only. First run in its README.
 #[test]
 fn real_fresh3_set() {
-    let s = score_folder(&repo().join("tests/corpus/real-fresh3"));
-    eprintln!("{}", s.table("third fresh set"));
-    assert!(s.n >= 30);
-    assert_floors(&s, FLOORS_FRESH3);
+    score_fresh("real-fresh3", "third fresh set", 30, FLOORS_FRESH3);
+}
+
+/// Scores a fresh set of labelled pairs (`tests/corpus/<folder>/`, at least `pairs` of them) and
+/// prints its table only.
+fn score_fresh(folder: &str, title: &str, pairs: usize, floors: Floors) {
+    let s = score_folder(&repo().join("tests/corpus").join(folder));
+    eprintln!("{}", s.table(title));
+    assert!(s.n >= pairs, "{folder}: {} pairs", s.n);
+    assert_floors(&s, floors);
 }
 
 /// Minimum shares: verdicts, exact clause sets, material recall (of pairs labelled material, the
