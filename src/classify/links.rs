@@ -160,11 +160,33 @@ pub(super) fn channel(link: &LinkChange) -> Option<Channel> {
         // one address both ways (a broken link to it repaired: `…/legal/privacy@x.com` to
         // `mailto:privacy@x.com`): the same mailbox
         (Some(old), Some(new)) if address_of(old).is_some() && address_of(old) == address_of(new) => None,
+        // one form moved within its provider's site (`app.onetrust.com/app/#/webform/c121cce6-…`
+        // → `privacyportal.onetrust.com/webform/…/c121cce6-…`): the same form, by its identifier
+        (Some(old), Some(new)) if same_form(old, new) => None,
         (Some(old), Some(new)) => channel_of(&link.text, new).or_else(|| channel_of(&link.text, old)),
         (Some(only), None) | (None, Some(only)) => {
             channel_of(&link.text, only).filter(|c| matches!(c, Channel::Email | Channel::Phone))
         }
         (None, None) => None,
+    }
+}
+
+/// Do two web addresses on one site carry the same identifier (a part of the address of at least
+/// 16 letters, digits and dashes, with a digit: a form's or a page's id)?
+fn same_form(old: &str, new: &str) -> bool {
+    let ids = |url: &str| -> Vec<String> {
+        url.split(['/', '#', '?', '=', '&'])
+            .filter(|p| {
+                p.len() >= 16
+                    && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    && p.chars().any(|c| c.is_ascii_digit())
+            })
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    site(old).is_some() && site(old) == site(new) && {
+        let kept = ids(new);
+        ids(old).iter().any(|i| kept.contains(i))
     }
 }
 
@@ -360,6 +382,22 @@ pub(super) fn with_links(text: Verdict, change: &Change, rules: &RuleSet) -> Ver
 mod tests {
     use super::*;
     use crate::diff::links::LinkKind;
+
+    #[test]
+    fn a_form_moved_within_its_providers_site_is_the_same_form() {
+        let old = "https://app.onetrust.com/app/#/webform/c121cce6-6cfb-4c3d-9b61-334f56a01b5f";
+        let new = "https://privacyportal.onetrust.com/webform/8a471a7b-6a52-49d0-bcb0-fa8bdb61598f/c121cce6-6cfb-4c3d-9b61-334f56a01b5f";
+        assert!(same_form(old, new));
+        // another form of the provider, or the same id on another site, is another form
+        assert!(!same_form(
+            old,
+            "https://privacyportal.onetrust.com/webform/8a471a7b-6a52-49d0-bcb0-fa8bdb61598f"
+        ));
+        assert!(!same_form(
+            old,
+            "https://forms.example.com/c121cce6-6cfb-4c3d-9b61-334f56a01b5f"
+        ));
+    }
 
     #[test]
     fn a_site_is_the_registrable_part_of_the_host() {
