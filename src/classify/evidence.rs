@@ -856,10 +856,21 @@ fn we_are(text: &str) -> Option<String> {
                 .chars()
                 .next_back()
                 .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':'));
+            let rest = &text[at + opening.len()..];
+            // a name in apposition (`We are X, …`, `We are X (…)`, `We are X.`), not a word
+            // that describes us (`We are GDPR compliant`)
+            let apposition = |n: &String| {
+                rest.get(..n.len() + 8)
+                    .and_then(|head| head.find(n.as_str()))
+                    .is_some_and(|i| {
+                        let after = rest[i + n.len()..].trim_start_matches(['*', '_', '"', '”', '’']);
+                        after.is_empty() || after.starts_with([',', '(', '.', ';', '，', '（', '\n'])
+                    })
+            };
             starts
-                .then(|| leading_name(&text[at + opening.len()..]))
+                .then(|| leading_name(rest))
                 .flatten()
-                .filter(|n| !matches!(n.as_str(), "The" | "Here" | "Not"))
+                .filter(|n| !matches!(n.as_str(), "The" | "Here" | "Not") && apposition(n))
         })
     })
 }

@@ -514,6 +514,15 @@ fn who_we_are_changed_is_a_change_of_control() {
         ),
     );
     assert!(!clauses(&doc).contains(&"8.2"), "{doc:#}");
+    // nor does a word that describes us
+    let doc = diff(
+        old,
+        &old.replace(
+            "We collect your email.",
+            "We collect your email.\n\nWe are GDPR compliant.",
+        ),
+    );
+    assert!(!clauses(&doc).contains(&"8.2"), "{doc:#}");
 }
 
 /// A third party named in Latin letters in a Chinese sentence about third-party components, taken
