@@ -558,6 +558,9 @@ pub(super) fn hard_evidence<'c>(
         // the first figure that changed, on each side
         let a = dold.iter().copied().find(|d| !dn.contains(d)).unwrap_or(dold[0]);
         let b = dn.iter().copied().find(|d| !dold.contains(d)).unwrap_or(dn[0]);
+        // words of the storage period (GDPR Art. 13(2)(a); PIPL Art. 19; GB/T 35273-2020 §6.1:
+        // 保存期限), of answering requests (GDPR Art. 12(3); GB/T 35273-2020 §8.7: 答复), and of
+        // requests themselves
         let retention_in = |t: &str| {
             [
                 "retain",

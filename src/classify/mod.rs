@@ -640,7 +640,8 @@ fn verdict<'d>(
                     .collect();
                 // a list of whose residents hold a right (`Residents of certain jurisdictions
                 // (e.g., California, Colorado, …) have the right to opt out of the sale`) is the
-                // right's reach, whatever the right is about
+                // right's reach, whatever the right is about (the US state privacy laws name
+                // their consumers as residents, e.g. Cal. Civ. Code §1798.140(i))
                 let lower = sentence.to_lowercase();
                 if roles.contains(&Role::Rights)
                     && ["resident", "jurisdiction", "居民", "所在地区"]
