@@ -68,6 +68,10 @@ pub(super) fn rights_consent(
     let free = |s: &str| FREE.iter().any(|k| contains_term(s, k));
     let consent = match change.kind {
         Kind::Added if is_refusal_list => Some(Consent::RefusalGround(excerpt(ins))),
+        // a passage saying requests may be refused, where the old version said so nowhere
+        Kind::Added if refusing_sentence(&ni) && !refuses_requests(docs.normal(false)) => {
+            Some(Consent::RefusalGround(excerpt(ins)))
+        }
         Kind::Added if fee(&ni) > 0 && !free(&ni) => Some(Consent::FeeAdded(excerpt(ins))),
         // a new statement that a right cannot be exercised (`you cannot delete …`, `您不能删除…`)
         Kind::Added if denies_user_a_right(&ni) => Some(Consent::RightRestricted(excerpt(ins))),
@@ -185,23 +189,53 @@ fn denies_user_a_right(normal: &str) -> bool {
 /// Does a (normal-form) text say the company may refuse or not answer requests (GDPR Art. 12(5);
 /// GB/T 35273-2020 §8.7: the grounds for refusing are the exceptions to answering)?
 pub(super) fn refuses_requests(normal: &str) -> bool {
-    const REFUSAL: &[&str] = &[
-        "not be able to respond",
-        "unable to respond",
-        "may refuse",
-        "may reject",
-        "may decline",
-        "will not respond",
-        "cannot respond",
-        "无法响应",
-        "不予响应",
-        "拒绝",
-        "无法",
-    ];
     REFUSAL.iter().any(|k| normal.contains(k))
         && ["respond", "request", "响应", "请求"]
             .iter()
             .any(|k| normal.contains(k))
+}
+
+/// Phrases that say a request may go unanswered.
+const REFUSAL: &[&str] = &[
+    "not be able to respond",
+    "unable to respond",
+    "may refuse",
+    "may reject",
+    "may decline",
+    "will not respond",
+    "cannot respond",
+    // GDPR Art. 12(5): the controller may "refuse to act on the request"
+    "refuse to act",
+    "decline to act",
+    "decline your request",
+    "refuse your request",
+    "deny your request",
+    "reject your request",
+    "无法响应",
+    "不予响应",
+    "拒绝",
+    "无法",
+];
+
+/// Does one sentence of a (normal-form) passage say requests may be refused (the refusal and the
+/// request in the same sentence: `…无法恢复。…请求删除…` says no such thing)? A refusal under a
+/// condition or named as the thing appealed (`If we deny your request, you may appeal`, `the right
+/// to appeal our decision to deny your request`) tells what follows a refusal, not a ground for one.
+fn refusing_sentence(normal: &str) -> bool {
+    const AFTER_REFUSAL: &[&str] = &["if", "when", "should", "decision", "decisions", "appeal"];
+    normal.split(['.', ';', '。', '；', '!', '！']).any(|s| {
+        refuses_requests(s)
+            // (`无法` alone says too little here: `您将无法使用…`)
+            && REFUSAL.iter().filter(|k| **k != "无法").any(|k| {
+                s.match_indices(k).any(|(at, _)| {
+                    let before = &s[..at];
+                    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+                    let near: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+                    !words.iter().any(|w| AFTER_REFUSAL.contains(w))
+                        && !["如果", "若", "如"].iter().any(|k| near.contains(k))
+                })
+            })
+    })
 }
 
 /// The changed sentence of a modification that puts words into a sentence saying requests may be
@@ -352,6 +386,25 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_ground_for_refusing_is_told_apart_from_what_follows_a_refusal() {
+        let n = crate::diff::text::normal_form;
+        assert!(refusing_sentence(&n(
+            "Applicable law may require or permit us to decline your request."
+        )));
+        assert!(refusing_sentence(&n("我们可能拒绝您的请求。")));
+        // what follows a refusal, or the refusal appealed
+        assert!(!refusing_sentence(&n(
+            "If we deny your request, you may appeal by emailing us."
+        )));
+        assert!(!refusing_sentence(&n(
+            "You have the right to appeal our decision to deny your request."
+        )));
+        assert!(!refusing_sentence(&n("如果我们拒绝您的请求，我们会说明理由。")));
+        // a refusal and a request in two sentences
+        assert!(!refusing_sentence(&n("删除后无法恢复。您可以请求删除数据。")));
+    }
 
     #[test]
     fn terms_match_whole_words_and_chinese_anywhere() {
