@@ -749,8 +749,13 @@ fn mark_regrouped(changes: &mut [Change]) {
     if changes.iter().filter(|c| prose(c)).count() < 2 {
         return;
     }
-    // each prose change's two sides as normal-form words, once
-    let normal = |t: &Option<String>| t.as_deref().map(normal_form).unwrap_or_default();
+    // each prose change's two sides as normal-form words without list markers (`(a)` became a
+    // bullet), once
+    let normal = |t: &Option<String>| {
+        t.as_deref()
+            .map(|t| normal_form(&normal::without_list_markers(t)))
+            .unwrap_or_default()
+    };
     let forms: Vec<(String, String)> = changes
         .iter()
         .map(|c| {
@@ -761,13 +766,20 @@ fn mark_regrouped(changes: &mut [Change]) {
             }
         })
         .collect();
-    fn split(t: &str) -> Vec<&str> {
-        t.split(' ').filter(|w| !w.is_empty()).collect()
-    }
-    let words: Vec<(Vec<&str>, Vec<&str>)> = forms.iter().map(|(o, n)| (split(o), split(n))).collect();
+    // (words compare without the spaces between them: Chinese has none, and a run of ideographs
+    // split at a marker is the same run)
+    let words: Vec<(Vec<u8>, Vec<u8>)> = forms
+        .iter()
+        .map(|(o, n)| {
+            (
+                o.bytes().filter(|b| *b != b' ').collect(),
+                n.bytes().filter(|b| *b != b' ').collect(),
+            )
+        })
+        .collect();
     let mut i = 0;
     while i < changes.len() {
-        let (mut old, mut new): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        let (mut old, mut new): (Vec<u8>, Vec<u8>) = (Vec::new(), Vec::new());
         let mut end = None;
         let mut j = i;
         // while one side's words begin the other's, the group may still close

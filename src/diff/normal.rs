@@ -143,9 +143,75 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
 }
 
+/// The text without its list markers (`(a)`, `（二）`, `iv)`, `3.` at a line's start, `(12)`): what
+/// a list says when its items are laid out with bullets instead. A marker stands at the text's or a
+/// line's start, or after a space or a colon; anything else in brackets (`(30 days)`, `(GDPR)`) is
+/// kept.
+pub fn without_list_markers(s: &str) -> String {
+    fn marker_body(body: &str) -> bool {
+        let n = body.chars().count();
+        (1..=3).contains(&n)
+            && (body.chars().all(|c| c.is_ascii_digit())
+                || (n == 1 && body.chars().all(|c| c.is_ascii_alphabetic()))
+                || body.chars().all(|c| "ivxIVX".contains(c))
+                || body.chars().all(|c| "一二三四五六七八九十".contains(c)))
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut at_line_start = true;
+    let mut after_gap = true;
+    while let Some(c) = rest.chars().next() {
+        if after_gap {
+            // `(a)` / `（一）` anywhere a marker may stand; `a)` / `3.` only at a line's start
+            let bracketed = ['(', '（'].iter().find_map(|open| {
+                let inner = rest.strip_prefix(*open)?;
+                let close = inner.find([')', '）'])?;
+                marker_body(&inner[..close]).then(|| {
+                    open.len_utf8() + close + inner[close..].chars().next().map_or(1, char::len_utf8)
+                })
+            });
+            let bare = at_line_start
+                .then(|| {
+                    let end = rest.find(['.', ')', '、'])?;
+                    let after = rest[end..].chars().nth(1);
+                    (marker_body(&rest[..end]) && after.is_none_or(char::is_whitespace))
+                        .then(|| end + rest[end..].chars().next().map_or(1, char::len_utf8))
+                })
+                .flatten();
+            if let Some(len) = bracketed.or(bare) {
+                out.push(' ');
+                rest = &rest[len..];
+                after_gap = true;
+                at_line_start = false;
+                continue;
+            }
+        }
+        out.push(c);
+        at_line_start = c == '\n' || (at_line_start && (c == ' ' || c == '\t'));
+        after_gap = c.is_whitespace() || matches!(c, ':' | '：' | ';' | '；' | '-' | '*' | '•');
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_markers_go_and_bracketed_words_stay() {
+        let w = |s: &str| normal_form(&without_list_markers(s));
+        assert_eq!(w("Lead: (a) one; (b) two"), w("Lead:\n- one;\n- two"));
+        assert_eq!(
+            w("如下：（一）经您同意；（二）依法"),
+            w("如下：\n- 经您同意；\n- 依法")
+        );
+        assert_eq!(w("iv) first\n3. second"), w("first\nsecond"));
+        // a figure or an abbreviation in brackets is text
+        assert_ne!(w("kept (30 days) (GDPR)"), w("kept"));
+        assert!(w("kept for (30 days)").contains("30"));
+        assert!(w("within 30 days.").contains("30"));
+    }
 
     /// The normal form character by character, as it was first written: the oracle for the
     /// byte-run version above.

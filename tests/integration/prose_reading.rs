@@ -380,7 +380,8 @@ fn the_company_called_we_is_the_controller() {
 
 /// Text laid out anew says nothing new: a paragraph with typed bullets that becomes a heading and
 /// a list, with the same words in the same order, is editorial; a table of contents whose anchors
-/// Markdown cannot read (`[4. Your rights](#4. Your rights)`) is navigation, not a right.
+/// Markdown cannot read (`[4. Your rights](#4. Your rights)`) is navigation, not a right; typed
+/// list markers that become bullets are layout.
 #[test]
 fn text_laid_out_anew_is_editorial() {
     let old = "# Privacy policy\n\n## What we collect\n\nWe run the site.\n\n• Creating a customer account The following mandatory information is required: - User name (e-mail address) and password - First name and surname\n\n## Contact\n\nWrite to privacy@example.com.\n";
@@ -402,6 +403,20 @@ fn text_laid_out_anew_is_editorial() {
     };
     let doc = diff(&policy(""), &policy(contents));
     assert_eq!(doc["material"], false, "{doc:#}");
+
+    // typed list markers (`(a)`, `（二）`) that become bullets, in Chinese and in English
+    let zh = "# 隐私政策\n\n## 信息披露\n\n在如下情况下，我们会披露您的个人信息：\n(a) 经您事先同意，向第三方披露；\n(b) 根据法律的有关规定，向司法机构披露。\n";
+    let zh_bullets = "# 隐私政策\n\n## 信息披露\n\n在如下情况下，我们会披露您的个人信息：\n\n-   经您事先同意，向第三方披露；\n-   根据法律的有关规定，向司法机构披露。\n";
+    assert_eq!(diff(zh, zh_bullets)["material"], false);
+    let en = "# Privacy policy\n\n## Sharing\n\nWe share your data: (i) with your consent; (ii) with our payment processor.\n";
+    let en_bullets = "# Privacy policy\n\n## Sharing\n\nWe share your data:\n\n- with your consent;\n- with our payment processor.\n";
+    assert_eq!(diff(en, en_bullets)["material"], false);
+    // a recipient more is still a recipient more
+    let doc = diff(
+        en,
+        &en_bullets.replace("payment processor", "payment processor and advertisers"),
+    );
+    assert!(clauses(&doc).contains(&"8.3"), "{doc:#}");
 }
 
 /// A duration is what its own sentence says it measures: queries stored for 30 days instead of
