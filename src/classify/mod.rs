@@ -239,7 +239,41 @@ impl Found {
 
 /// The clauses whose topic a passage is in, by (section, heading, headings path, lexicon locale).
 type TopicsMemo<'d> =
-    std::collections::HashMap<(&'d str, &'d str, &'d [String], &'static str), BTreeSet<Role>>;
+    std::collections::HashMap<(&'d str, &'d str, &'d [String], &'static str), (BTreeSet<Role>, bool)>;
+
+/// Words of a heading over how the company keeps data safe (GDPR Art. 32, security of
+/// processing; GB/T 35273-2020 Annex D part VI, 我们如何保护您的个人信息): no §VIII clause's topic.
+const SECURITY_HEADINGS: &[&str] = &[
+    "security",
+    "secure",
+    "safeguard",
+    "how we protect",
+    "protecting your",
+    "protect your",
+    "安全",
+    "如何保护",
+    "保护您的个人信息",
+];
+
+/// The topics of a passage, and whether it stands in a subsection about security: a passage
+/// under a heading about keeping data safe (`D. How we protect your personal information`, inside
+/// `4. How we disclose …`) is of that heading's topic, not the section's, unless the heading also
+/// names a clause's own topic (`Security and retention`).
+fn passage_topics(rules: &RuleSet, change: &Change, lx: &str) -> (BTreeSet<Role>, bool) {
+    let inner = change.path.last().unwrap_or(&change.heading);
+    let lower = inner.to_lowercase();
+    let security = rules.topics_by_id(&change.section).is_empty()
+        && SECURITY_HEADINGS.iter().any(|w| lower.contains(w))
+        && rules.topics("", inner, &[], lx).is_empty();
+    if security {
+        (BTreeSet::new(), true)
+    } else {
+        (
+            rules.topics(&change.section, &change.heading, &change.path, lx),
+            false,
+        )
+    }
+}
 
 fn verdict<'d>(
     change: &'d Change,
@@ -332,9 +366,10 @@ fn verdict<'d>(
             ))
         })
     };
-    let topics: &BTreeSet<Role> = topics
+    let (topics, security): &(BTreeSet<Role>, bool) = topics
         .entry((&change.section, &change.heading, &change.path, lx))
-        .or_insert_with(|| rules.topics(&change.section, &change.heading, &change.path, lx));
+        .or_insert_with(|| passage_topics(rules, change, lx));
+    let security = *security;
     let frame = normal_form(&format!(
         "{} {} {}",
         change.heading,
@@ -436,11 +471,14 @@ fn verdict<'d>(
                 _ => !old_hay().has(t),
             })
             .collect();
-        let by_medium = if whole_block {
-            (!medium.is_empty() && topics.contains(&clause.role)) || medium.len() >= 2
-        } else {
-            fresh.len() >= 2
-        };
+        // (in a passage about security, generic terms name what is kept safe: `secure
+        // collection, transfer, processing and storage`)
+        let by_medium = !security
+            && if whole_block {
+                (!medium.is_empty() && topics.contains(&clause.role)) || medium.len() >= 2
+            } else {
+                fresh.len() >= 2
+            };
         if by_medium {
             found.add(clause.role, terms_reason(edit, medium, quoted));
             lexical.insert(clause.role);

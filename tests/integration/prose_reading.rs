@@ -561,3 +561,22 @@ fn named_components_in_chinese_and_one_word_streets() {
     let doc = diff(&en("111"), &en("125"));
     assert_eq!(clauses(&doc), ["8.5"], "{doc:#}");
 }
+
+/// A passage under a heading about keeping data safe is about security, whatever the section
+/// around it: `secure collection, transfer, processing and storage` names what is protected, not
+/// a new use or a new recipient; a company named there is still a recipient.
+#[test]
+fn a_security_subsection_is_read_as_security() {
+    let old = "# Privacy policy\n\n## 4. How we share your information\n\nWe share data with processors.\n\n### How we protect your information\n\nWe use encryption.\n\n## 5. Contact\n\nWrite to privacy@example.com.\n";
+    let with = |text: &str| old.replace("We use encryption.", &format!("We use encryption.\n\n{text}"));
+    let doc = diff(
+        old,
+        &with("We ensure secure collection, transfer, processing and storage of all collected data."),
+    );
+    assert_eq!(doc["material"], false, "{doc:#}");
+    let doc = diff(
+        old,
+        &with("We use Cloudflare, Inc. as a caching proxy in front of our servers, which logs IP addresses."),
+    );
+    assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
+}
