@@ -822,7 +822,9 @@ fn zh_brands_changed(old_full: &str, new_full: &str, docs: &Documents<'_>) -> Op
         let stem = n.trim_end_matches('云');
         let side = docs.side(new);
         let controller = side.controller.get_or_init(|| controller(side.text));
-        title.contains(stem) || controller.as_deref().is_some_and(|c| c.contains(stem))
+        title.contains(stem)
+            || controller.as_deref().is_some_and(|c| c.contains(stem))
+            || zh_policy_subject(text, n)
     };
     let added = ni
         .iter()
@@ -831,6 +833,25 @@ fn zh_brands_changed(old_full: &str, new_full: &str, docs: &Documents<'_>) -> Op
         .iter()
         .find(|n| !ni.contains(n) && !docs.states(true, n) && !own(false, n));
     NameChange::of(removed, added)
+}
+
+/// Does a sentence of a Chinese policy that says what the policy covers name `name` as what it
+/// covers (`本政策说明 Talo 如何处理数据`, `本隐私政策适用于 X`): the policy's own product, not a
+/// recipient? The services it says it does not cover (`不适用于 Codex、ChatGPT…`) are others.
+fn zh_policy_subject(text: &str, name: &str) -> bool {
+    text.split(['。', '！', '？', '\n'])
+        .filter(|s| {
+            ["本政策", "本隐私政策", "本声明", "本指引"]
+                .iter()
+                .any(|k| s.contains(k))
+        })
+        .any(|s| {
+            let covered = s.find("不适用").map_or(s, |at| &s[..at]);
+            ["说明", "适用于", "适用", "涵盖"]
+                .iter()
+                .any(|k| covered.contains(k))
+                && covered.contains(name)
+        })
 }
 
 /// A company's name compared across spellings of one legal form (`Limited`/`Ltd`,
@@ -2348,6 +2369,21 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_product_a_chinese_policy_covers_is_its_own() {
+        let text = "# 隐私政策\n\n本政策说明 Talo 如何处理数据。它只适用于 Talo 本身，不适用于 Codex、ChatGPT 或其他服务。";
+        assert!(zh_policy_subject(text, "Talo"));
+        assert!(!zh_policy_subject(text, "ChatGPT"));
+        // a name in a sentence that says nothing of what the policy covers
+        assert!(!zh_policy_subject("我们使用 Sentry 收集崩溃日志。", "Sentry"));
+        // the renamed product is not a third party added
+        let docs = Documents::new(
+            "# 隐私政策\n\n本政策说明 Codex Memory 插件怎样处理数据。它只适用于插件本身，不适用于 Codex、ChatGPT、GitHub 或用户选择配合使用的其他服务。\n",
+            "# 隐私政策\n\n本政策说明 Talo 如何处理数据。它只适用于 Talo 本身，不适用于 Codex、ChatGPT、GitHub 或用户选择配合使用的其他服务。\n",
+        );
+        assert!(zh_brands_changed(docs.text(false), docs.text(true), &docs).is_none());
+    }
 
     #[test]
     fn the_controller_is_the_organisation_a_policy_opens_with() {
