@@ -268,6 +268,33 @@ const HYPOTHETICAL: &[&str] = &[
 /// `true` when `term` occurs in the passages and every sentence that holds it speaks of a
 /// possibility: a conditional, modal or negated word comes before the term in that sentence.
 pub(super) fn hypothetical(passages: &[&str], term: &str) -> bool {
+    preceded_in_every_sentence(passages, term, HYPOTHETICAL)
+}
+
+/// Words that put an event under a condition (`in the event of a breach that is likely to result
+/// in a high risk`, `where processing is likely to result in a high risk`, `如发生…高风险`): the
+/// test a law sets (GDPR Arts. 33–35), not a finding.
+const CONDITION: &[&str] = &[
+    "if",
+    "in the event",
+    "in case",
+    "where",
+    "when",
+    "whenever",
+    "如果",
+    "如发生",
+    "一旦",
+    "若",
+];
+
+/// Does every sentence of `passages` that names `term` put it under a condition?
+pub(super) fn under_condition(passages: &[&str], term: &str) -> bool {
+    preceded_in_every_sentence(passages, term, CONDITION)
+}
+
+/// Does every sentence of `passages` that names `term` have one of `words` before it (and one
+/// sentence at least name it)?
+fn preceded_in_every_sentence(passages: &[&str], term: &str, words: &[&str]) -> bool {
     let t = normal_form(term.trim_end_matches('*'));
     let mut any = false;
     for passage in passages {
@@ -275,7 +302,7 @@ pub(super) fn hypothetical(passages: &[&str], term: &str) -> bool {
             let Some(at) = normal.find(&t) else { continue };
             any = true;
             let before = format!(" {} ", &normal[..at]);
-            let possible = HYPOTHETICAL.iter().any(|w| {
+            let possible = words.iter().any(|w| {
                 if w.is_ascii() {
                     before.contains(&format!(" {w} "))
                 } else {

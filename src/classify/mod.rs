@@ -52,7 +52,7 @@ pub use fee::{Fee, fees};
 pub use lexicon::excerpt;
 use lexicon::{
     as_source, changed_sentences, conditional, denied, denied_somewhere, edit_of, hypothetical, is_item,
-    negated, negation_changed, negation_scope, negative, sentence_similarity, terms_reason,
+    negated, negation_changed, negation_scope, negative, sentence_similarity, terms_reason, under_condition,
 };
 pub use place::places;
 pub use purpose::{Purpose, purposes};
@@ -429,6 +429,9 @@ fn verdict<'d>(
         let strong: Vec<String> = strong
             .into_iter()
             .filter(|t| clause.role != Role::Risk || !negated(&changed, t))
+            // a high risk under a condition is the test a law sets (`in the event of a breach
+            // likely to result in a high risk, we will notify …`), not an assessment's finding
+            .filter(|t| clause.role != Role::Risk || !under_condition(&[old_full, new_full], t))
             // a change of control is an event that happened, not one a policy provides for
             .filter(|t| clause.role != Role::Control || !hypothetical(&[old_full, new_full], t))
             .filter(|t| whole_block || !(old_hay().has(t) && new_hay().has(t)))

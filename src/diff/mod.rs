@@ -967,7 +967,18 @@ fn mark_restated(changes: &mut Vec<Change>) {
                 c.moved_from = from;
             }
         } else if kept.len() < body.len() {
-            c.novel = Some(kept.join(" "));
+            // (a sentence with no closing mark was a line of its own, a title: it stays one, so
+            // that no name runs from it into the next sentence: `Declared Purposes` / `Infolinks
+            // Media, LLC is …`)
+            let mut text = String::new();
+            for s in &kept {
+                if !text.is_empty() {
+                    let closed = text.ends_with(['.', '!', '?', ';', '。', '！', '？', '；', ':', '：']);
+                    text.push(if closed { ' ' } else { '\n' });
+                }
+                text.push_str(s);
+            }
+            c.novel = Some(text);
         }
     }
     let mut out = Vec::with_capacity(changes.len() + reworded_pairs.len());
@@ -1366,6 +1377,23 @@ mod tests {
 
     /// A page restructured (headings demoted, paragraphs joined) restates its sentences: no
     /// passage is added or removed, and a really new sentence is kept apart as the novel text.
+    #[test]
+    fn a_title_kept_among_new_sentences_stays_a_line_of_its_own() {
+        let old = input(
+            "# Policy\n\n## Data\n\nWe collect your name.\n\n## Vendors\n\nWe keep it safe. We check it often.\n\n## Contact\n\nWrite to us.\n",
+        );
+        let new = input(
+            "# Policy\n\n## Data\n\nWe collect your name.\n\n## Contact\n\nWrite to us.\n\n## Vendors and purposes\n\n**Declared Purposes**\n\nWe keep it safe. Acme Media, LLC is a registered vendor.\n",
+        );
+        let d = diff(&old, &new, &[]);
+        let novel: Vec<&str> = d.changes.iter().filter_map(|c| c.novel.as_deref()).collect();
+        assert!(
+            novel.iter().any(|n| n.contains("Declared Purposes\nAcme Media")),
+            "{:#?}",
+            d.changes
+        );
+    }
+
     #[test]
     fn restructured_text_is_restated_and_new_sentences_stay_new() {
         let old = input(

@@ -580,3 +580,23 @@ fn a_security_subsection_is_read_as_security() {
     );
     assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
 }
+
+/// A high risk named under a condition is the test a law sets (GDPR Arts. 33–35: a breach, or
+/// processing, "likely to result in a high risk"), not an assessment that found one (8.6).
+#[test]
+fn a_high_risk_under_a_condition_is_no_finding() {
+    let old = "# Privacy policy\n\n## Security\n\nWe use encryption.\n\n## Contact\n\nWrite to privacy@example.com.\n";
+    let with = |text: &str| old.replace("We use encryption.", &format!("We use encryption. {text}"));
+    let doc = diff(
+        old,
+        &with(
+            "In the event of a personal data breach that is likely to result in a high risk to you, we will notify you without undue delay.",
+        ),
+    );
+    assert!(!clauses(&doc).contains(&"8.6"), "{doc:#}");
+    let doc = diff(
+        old,
+        &with("Our impact assessment of the new face matching feature found a high risk to your rights."),
+    );
+    assert!(clauses(&doc).contains(&"8.6"), "{doc:#}");
+}
