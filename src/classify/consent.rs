@@ -34,6 +34,9 @@ pub(super) fn rights_consent(
         .filter(|k| contains_term(s, k))
         .count()
     };
+    // a negation of what the user may do or of our answering them (`you can no longer delete`,
+    // `we will not respond`, `您将无法注销`), not one of what we do with data (`… will not be
+    // shared with any third parties`: a promise, which narrows no right)
     let negation = |s: &str| {
         [
             "no longer",
@@ -48,7 +51,19 @@ pub(super) fn rights_consent(
             "不予",
         ]
         .iter()
-        .filter(|k| s.contains(*k))
+        .flat_map(|k| s.match_indices(k))
+        .filter(|(at, k)| {
+            let before: Vec<&str> = s[..*at].split_whitespace().rev().take(3).collect();
+            let after: Vec<&str> = s[at + k.len()..].split_whitespace().take(4).collect();
+            let zh_after: String = s[at + k.len()..].chars().take(12).collect();
+            before.iter().any(|w| matches!(*w, "you" | "user" | "users"))
+                || RIGHT_VERBS.iter().any(|v| {
+                    after.iter().any(|w| w.starts_with(v)) || (!v.is_ascii() && zh_after.contains(v))
+                })
+                || ["您", "用户"]
+                    .iter()
+                    .any(|u| s[..*at].chars().rev().take(6).collect::<String>().contains(u))
+        })
         .count()
     };
     let rights_terms = |s: &str| {
@@ -119,6 +134,45 @@ pub(super) fn rights_consent(
         found.consent.push((Role::Rights, c));
     }
 }
+
+/// Verbs of exercising a right, or of answering a request (GDPR Arts. 12 and 15–22; PIPL Arts.
+/// 44–47, 50): a negation before one of them narrows the right.
+const RIGHT_VERBS: &[&str] = &[
+    "access",
+    "delet",
+    "eras",
+    "correct",
+    "rectif",
+    "updat",
+    "withdraw",
+    "object",
+    "opt",
+    "port",
+    "download",
+    "request",
+    "unsubscrib",
+    "respond",
+    "reply",
+    "answer",
+    "honor",
+    "honour",
+    "accept",
+    "process your request",
+    "查阅",
+    "访问",
+    "复制",
+    "删除",
+    "更正",
+    "撤回",
+    "注销",
+    "获取",
+    "转移",
+    "退订",
+    "响应",
+    "答复",
+    "受理",
+    "处理您的",
+];
 
 /// Does a (normal-form) passage tell the user they cannot do what a right lets them do (`you cannot
 /// delete …`, `您无法撤回…`): the user as the subject, a negated ability, and the right's verb right
@@ -240,29 +294,40 @@ fn refusing_sentence(normal: &str) -> bool {
 
 /// The changed sentence of a modification that puts words into a sentence saying requests may be
 /// refused, and takes none out: one more ground for refusing them (`…, concern information more
-/// than 12 months old, or are highly impractical`).
+/// than 12 months old, or are highly impractical`); or one whose grounds, counted by their
+/// conditions, grew though it was reworded (`including if the request is unlawful or if …` →
+/// `including if we are unable to authenticate you, if the request is unlawful or invalid, or if …`).
 pub(super) fn refusal_ground_added(change: &Change) -> Option<String> {
     let (old, new) = (change.old.as_deref()?, change.new.as_deref()?);
-    // (most modifications take words out, or say nothing of refusing: passed over before their
-    // sentences are compared; the words' ends, in any case of their first letter)
+    // (most modifications say nothing of refusing: passed over before their sentences are
+    // compared; the words' ends, in any case of their first letter)
+    if !["efuse", "eject", "ecline", "espond", "拒绝", "无法", "不予"]
+        .iter()
+        .any(|k| new.contains(k))
+    {
+        return None;
+    }
     let takes_out = change
         .redline
         .iter()
         .any(|s| matches!(s, crate::diff::text::Segment::Del(t) if t.chars().any(char::is_alphanumeric)));
-    if takes_out
-        || !["efuse", "eject", "ecline", "espond", "拒绝", "无法", "不予"]
-            .iter()
-            .any(|k| new.contains(k))
-    {
-        return None;
-    }
     let (os, ns) = super::lexicon::changed_sentences(old, new);
     let (on, nn) = (normal_form(&os), normal_form(&ns));
+    if !(refuses_requests(&on) && refuses_requests(&nn)) {
+        return None;
+    }
     let (ow, nw) = (words(&on), words(&nn));
     // every old word kept, in order, and at least two put in
     let mut kept = nw.iter();
-    let subsequence = ow.iter().all(|w| kept.any(|x| x == w));
-    (refuses_requests(&on) && refuses_requests(&nn) && subsequence && nw.len() >= ow.len() + 2).then_some(ns)
+    let subsequence = !takes_out && ow.iter().all(|w| kept.any(|x| x == w)) && nw.len() >= ow.len() + 2;
+    // the conditions under which a request may be refused
+    let grounds = |w: &[&str], n: &str| {
+        w.iter()
+            .filter(|x| matches!(**x, "if" | "where" | "unless"))
+            .count()
+            + n.matches("如果").count()
+    };
+    (subsequence || grounds(&nw, &nn) > grounds(&ow, &on)).then_some(ns)
 }
 
 /// The changed sentence of a modification that joins another condition to a condition (`If you

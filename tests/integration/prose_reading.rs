@@ -600,3 +600,31 @@ fn a_high_risk_under_a_condition_is_no_finding() {
     );
     assert!(clauses(&doc).contains(&"8.6"), "{doc:#}");
 }
+
+/// Grounds for refusing requests that grew in a reworded sentence limit the right (consent); a
+/// promise not to share, put into a passage about choices, restricts nothing.
+#[test]
+fn refusal_grounds_that_grew_limit_rights_and_a_promise_does_not() {
+    let rights =
+        |sentence: &str| format!("# P\n\n## Your rights\n\nYou may access your data.\n\n{sentence}\n");
+    let doc = diff(
+        &rights(
+            "Keep in mind, we may reject requests for certain reasons, including if the request is unlawful or if it may infringe on the privacy of another user.",
+        ),
+        &rights(
+            "Keep in mind, we may reject requests, including if we are unable to authenticate you, if the request is unlawful or invalid, or if it may infringe on the privacy or other rights of someone else.",
+        ),
+    );
+    assert_eq!(clauses(&doc), ["8.4"], "{doc:#}");
+    assert_eq!(doc["requires_consent"], true, "{doc:#}");
+    let choices =
+        "# P\n\n## Your choices\n\nYou may unsubscribe from our texts at any time by replying STOP.\n";
+    let doc = diff(
+        choices,
+        &choices.replace(
+            "STOP.",
+            "STOP. Text message opt-in data and consent will not be shared with any third parties.",
+        ),
+    );
+    assert_eq!(doc["requires_consent"], false, "{doc:#}");
+}
