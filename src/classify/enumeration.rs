@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diff::text::normal_form;
+use crate::diff::text::{Segment, normal_form};
 
 /// Words that separate the entries of a list written in a sentence (besides commas, semicolons and
 /// the Chinese enumeration mark).
@@ -86,9 +86,87 @@ fn names_a_thing(entry: &str) -> bool {
         && !SAYS_ZH.iter().any(|w| entry.contains(w))
 }
 
+/// The entry a modification coordinates into a phrase, or out of one, when that is all it does
+/// (`Cloud Infrastructure for the US version` → `… for Le Chat and the US version`, `with our
+/// partners` → `with our partners and affiliates`, `、用户画像`): the one changed run of the
+/// redline, put in or taken out, is a joining word or mark and an entry naming a thing.
+/// `(added, removed)`, one of them empty.
+pub(super) fn coordinated_entry(redline: &[Segment]) -> Option<(Vec<String>, Vec<String>)> {
+    let mut changed = redline.iter().filter(|s| !matches!(s, Segment::Same(_)));
+    let (run, added) = match (changed.next()?, changed.next()) {
+        (Segment::Ins(t), None) => (t, true),
+        (Segment::Del(t), None) => (t, false),
+        _ => return None,
+    };
+    let run = run.trim();
+    // a quoted title joined in is a cross-reference (`as described in the "Outside of the United
+    // States" and the "Privacy Supplement for China Users" section`), not an entry
+    if run.contains(['"', '“', '”', '「', '」', '《']) {
+        return None;
+    }
+    // the joining word or mark at one end of the run, the entry the rest of it
+    const JOINS: &[&str] = &["and ", "or ", ", ", "以及", "及", "和", "或", "、", "，"];
+    let entry = JOINS.iter().find_map(|j| {
+        // (a Latin word ends the run after a space: `Portland` ends in no `and`)
+        let suffix = if j.is_ascii() {
+            format!(" {}", j.trim_end())
+        } else {
+            j.to_string()
+        };
+        run.strip_prefix(j).or_else(|| run.strip_suffix(suffix.as_str()))
+    })?;
+    let entry = normal_form(entry).trim().to_string();
+    (!entry.is_empty()
+        && entry.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !FILLERS.contains(&entry.as_str())
+        && names_a_thing(&entry))
+    .then(|| {
+        if added {
+            (vec![entry], vec![])
+        } else {
+            (vec![], vec![entry])
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_coordinated_in_or_out_is_found() {
+        let ins = |t: &str| {
+            vec![
+                Segment::Same("for ".into()),
+                Segment::Ins(t.into()),
+                Segment::Same("the US version".into()),
+            ]
+        };
+        assert_eq!(
+            coordinated_entry(&ins("Le Chat and ")),
+            Some((vec!["le chat".to_string()], vec![]))
+        );
+        assert_eq!(
+            coordinated_entry(&[
+                Segment::Same("与合作伙伴".into()),
+                Segment::Del("和广告商".into())
+            ]),
+            Some((vec![], vec!["广告商".to_string()]))
+        );
+        // not a joined entry: a word changed, a clause, or two runs
+        assert_eq!(coordinated_entry(&ins("new ")), None);
+        assert_eq!(coordinated_entry(&ins("Portland ")), None);
+        assert_eq!(coordinated_entry(&ins("and the “Privacy Supplement” ")), None);
+        assert_eq!(coordinated_entry(&ins("and we may sell it ")), None);
+        assert_eq!(
+            coordinated_entry(&[
+                Segment::Ins("and ads ".into()),
+                Segment::Same("x".into()),
+                Segment::Del("y".into())
+            ]),
+            None
+        );
+    }
 
     #[test]
     fn an_entry_put_in_or_taken_out_is_found() {

@@ -662,6 +662,7 @@ fn verdict<'d>(
     if change.kind == Kind::Modified
         && (one_topic.is_some() || changed_words <= 40)
         && let Some((added, removed)) = enumeration::list_change(&old_sentence, &new_sentence)
+            .or_else(|| enumeration::coordinated_entry(&change.redline))
     {
         let list_topics: Vec<Role> = match one_topic {
             Some(topic) => vec![topic],

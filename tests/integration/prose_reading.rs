@@ -628,3 +628,25 @@ fn refusal_grounds_that_grew_limit_rights_and_a_promise_does_not() {
     );
     assert_eq!(doc["requires_consent"], false, "{doc:#}");
 }
+
+/// An entry coordinated into a phrase of a section about recipients is one more of them or of what
+/// they receive (`Cloud Infrastructure for the US version of our APIs` → `… for our chat app and
+/// the US version …`); a quoted title joined in is a cross-reference.
+#[test]
+fn an_entry_coordinated_into_a_phrase_counts() {
+    let policy = |purpose: &str| {
+        format!(
+            "# Privacy policy\n\n## 6. Who do we share your personal data with\n\n* **Acme Cloud Platform:**\n    * **Purpose:** {purpose}\n    * **Data location:** United States\n\n## 7. Contact\n\nWrite to privacy@example.com.\n"
+        )
+    };
+    let doc = diff(
+        &policy("Cloud infrastructure for the US version of our APIs"),
+        &policy("Cloud infrastructure for Talkie and the US version of our APIs"),
+    );
+    assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
+    let doc = diff(
+        &policy("Cloud infrastructure as described in the “hosting” section"),
+        &policy("Cloud infrastructure as described in the “hosting” and the “backups” sections"),
+    );
+    assert_eq!(doc["material"], false, "{doc:#}");
+}
