@@ -710,6 +710,28 @@ fn verdict<'d>(
             lexical.insert(topic);
         }
     }
+    // the states whose residents the rights reach, changed in a sentence about residents
+    // (`Information for Virginia, Connecticut, Colorado, and Utah Residents Only` → `Information
+    // for Non-California Residents in US States with Data Privacy Laws`)
+    if change.kind == Kind::Modified && !found.clauses.contains(&Role::Rights) {
+        // (both sentences speak of residents: `California residents` → `California consumers`
+        // is a rewording)
+        if let (Some(was), Some(now)) = (
+            rights::residents_states(&old_sentence),
+            rights::residents_states(&new_sentence),
+        ) && was != now
+        {
+            found.add(
+                Role::Rights,
+                Reason::ListEntries {
+                    topic: Role::Rights,
+                    added: now.difference(&was).map(|s| s.to_string()).collect(),
+                    removed: was.difference(&now).map(|s| s.to_string()).collect(),
+                },
+            );
+            lexical.insert(Role::Rights);
+        }
+    }
     // one more ground for refusing users' requests, put into the sentence that lists them however
     // the ground is worded (`…, concern information more than 12 months old, or …`)
     // (and, in a section about rights, a condition joined to a ground for exercising one:

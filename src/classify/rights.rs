@@ -48,6 +48,63 @@ pub enum Right {
 }
 
 /// The words that state each right, in normal form (`*`: any word ending; Chinese anywhere).
+/// The US states with a comprehensive consumer privacy law, whose residents such a law gives its
+/// rights (CCPA/CPRA California; VCDPA Virginia; CPA Colorado; CTDPA Connecticut; UCPA Utah;
+/// TDPSA Texas; OCPA Oregon; MCDPA Montana; ICDPA Iowa; DPDPA Delaware; NHPA New Hampshire; NJDPA
+/// New Jersey; TIPA Tennessee; MCDPA Minnesota; MODPA Maryland; INCDPA Indiana; KCDPA Kentucky;
+/// RIDTPPA Rhode Island; NDPA Nebraska), and Nevada's opt-out of sale (NRS 603A).
+const PRIVACY_LAW_STATES: &[&str] = &[
+    "california",
+    "virginia",
+    "colorado",
+    "connecticut",
+    "utah",
+    "texas",
+    "oregon",
+    "montana",
+    "iowa",
+    "delaware",
+    "new hampshire",
+    "new jersey",
+    "tennessee",
+    "minnesota",
+    "maryland",
+    "indiana",
+    "kentucky",
+    "rhode island",
+    "nebraska",
+    "nevada",
+];
+
+/// The states whose residents a sentence speaks of (`Information for Virginia, Connecticut,
+/// Colorado, and Utah Residents`): the reach of the rights it introduces. `None` when it speaks of
+/// no residents.
+pub fn residents_states(sentence: &str) -> Option<BTreeSet<&'static str>> {
+    let lower = sentence.to_lowercase();
+    if !lower.contains("resident") {
+        return None;
+    }
+    let states = PRIVACY_LAW_STATES
+        .iter()
+        .copied()
+        .filter(|s| {
+            lower.match_indices(s).any(|(at, _)| {
+                let before = lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let after = lower[at + s.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                // (`West Virginia` is no Virginia)
+                before && after && !lower[..at].ends_with("west ")
+            })
+        })
+        .collect();
+    Some(states)
+}
+
 const TERMS: &[(Right, &[&str])] = &[
     (
         Right::Access,

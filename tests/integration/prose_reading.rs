@@ -650,3 +650,28 @@ fn an_entry_coordinated_into_a_phrase_counts() {
     );
     assert_eq!(doc["material"], false, "{doc:#}");
 }
+
+/// The states whose residents a section's rights reach, changed, change the rights' reach (8.4):
+/// `Information for Virginia and Colorado Residents` → `… for Non-California Residents in US States
+/// with Privacy Laws`; residents called consumers is a rewording.
+#[test]
+fn the_reach_of_state_rights_changed_is_a_rights_change() {
+    let policy = |heading: &str, text: &str| {
+        format!(
+            "# Privacy policy\n\n## 1. Data\n\nWe collect your email.\n\n## 2. {heading}\n\n{text} may ask us for a copy of their data by writing to privacy@example.com.\n\n## 3. Contact\n\nWrite to us.\n"
+        )
+    };
+    let doc = diff(
+        &policy("Information for Virginia and Colorado Residents", "Residents"),
+        &policy(
+            "Information for Non-California Residents in US States with Privacy Laws",
+            "Residents",
+        ),
+    );
+    assert_eq!(clauses(&doc), ["8.4"], "{doc:#}");
+    let doc = diff(
+        &policy("Information for California Residents", "California residents"),
+        &policy("Information for California Residents", "California consumers"),
+    );
+    assert_eq!(doc["material"], false, "{doc:#}");
+}
