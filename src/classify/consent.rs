@@ -34,38 +34,7 @@ pub(super) fn rights_consent(
         .filter(|k| contains_term(s, k))
         .count()
     };
-    // a negation of what the user may do or of our answering them (`you can no longer delete`,
-    // `we will not respond`, `您将无法注销`), not one of what we do with data (`… will not be
-    // shared with any third parties`: a promise, which narrows no right)
-    let negation = |s: &str| {
-        [
-            "no longer",
-            "not be able",
-            "cannot",
-            "can not",
-            "will not",
-            "unable",
-            "不再",
-            "无法",
-            "不能",
-            "不予",
-        ]
-        .iter()
-        .flat_map(|k| s.match_indices(k))
-        .filter(|(at, k)| {
-            let before: Vec<&str> = s[..*at].split_whitespace().rev().take(3).collect();
-            let after: Vec<&str> = s[at + k.len()..].split_whitespace().take(4).collect();
-            let zh_after: String = s[at + k.len()..].chars().take(12).collect();
-            before.iter().any(|w| matches!(*w, "you" | "user" | "users"))
-                || RIGHT_VERBS.iter().any(|v| {
-                    after.iter().any(|w| w.starts_with(v)) || (!v.is_ascii() && zh_after.contains(v))
-                })
-                || ["您", "用户"]
-                    .iter()
-                    .any(|u| s[..*at].chars().rev().take(6).collect::<String>().contains(u))
-        })
-        .count()
-    };
+    let negation = |s: &str| NEGATIONS.iter().filter(|k| s.contains(*k)).count();
     let rights_terms = |s: &str| {
         rules
             .by_role(Role::Rights)
@@ -110,7 +79,14 @@ pub(super) fn rights_consent(
         Kind::Modified => {
             if fee(&ni) > fee(&nd) && !free(&ni) {
                 Some(Consent::FeeAdded(excerpt(ins)))
-            } else if negation(&ni) > negation(&nd) {
+            } else if negation(&ni) > negation(&nd) && {
+                // (the words around a negation are in its sentences, not in the changed words)
+                let (os, ns) = super::lexicon::changed_sentences(
+                    change.old.as_deref().unwrap_or(""),
+                    change.new.as_deref().unwrap_or(""),
+                );
+                user_negations(&normal_form(&ns)) > user_negations(&normal_form(&os))
+            } {
                 Some(Consent::RightRestricted(excerpt(ins)))
             } else if let Some(sentence) = qualified(change) {
                 Some(Consent::RightQualified(excerpt(&sentence)))
@@ -133,6 +109,44 @@ pub(super) fn rights_consent(
     if let Some(c) = consent {
         found.consent.push((Role::Rights, c));
     }
+}
+
+/// Words that negate an ability or a promise.
+const NEGATIONS: &[&str] = &[
+    "no longer",
+    "not be able",
+    "cannot",
+    "can not",
+    "will not",
+    "unable",
+    "不再",
+    "无法",
+    "不能",
+    "不予",
+];
+
+/// The negations in a (normal-form) sentence of what the user may do or of our answering them
+/// (`you can no longer delete`, `we will not respond`, `您将无法注销`), not of what we do with data
+/// (`… will not be shared with any third parties`: a promise, which narrows no right).
+fn user_negations(s: &str) -> usize {
+    NEGATIONS
+        .iter()
+        .flat_map(|k| s.match_indices(k))
+        .filter(|(at, k)| {
+            let before: Vec<&str> = s[..*at].split_whitespace().rev().take(3).collect();
+            let after: Vec<&str> = s[at + k.len()..].split_whitespace().take(4).collect();
+            let zh_after: String = s[at + k.len()..].chars().take(12).collect();
+            let zh_before: String = {
+                let near: Vec<char> = s[..*at].chars().rev().take(6).collect();
+                near.into_iter().rev().collect()
+            };
+            before.iter().any(|w| matches!(*w, "you" | "user" | "users"))
+                || RIGHT_VERBS
+                    .iter()
+                    .any(|v| after.iter().any(|w| w.starts_with(v)) || (!v.is_ascii() && zh_after.contains(v)))
+                || ["您", "用户"].iter().any(|u| zh_before.contains(u))
+        })
+        .count()
 }
 
 /// Verbs of exercising a right, or of answering a request (GDPR Arts. 12 and 15–22; PIPL Arts.

@@ -407,6 +407,17 @@ pub(super) fn hard_evidence<'c>(
             },
         );
     }
+    // an authority taken out of the route of a complaint, none put in: one place fewer to complain
+    // to (the right to lodge a complaint, GDPR Art. 77; PIPL Art. 65)
+    if let ([gone, ..], []) = (auth_removed.as_slice(), auth_added.as_slice())
+        && ["complain", "lodge", "投诉", "举报"]
+            .iter()
+            .any(|k| context().contains(k))
+    {
+        found
+            .consent
+            .push((Role::Contact, Consent::AuthorityRemoved(gone.to_string())));
+    }
     let added: Vec<&String> = added.into_iter().filter(|c| !authority(c)).collect();
     let removed: Vec<&String> = removed.into_iter().filter(|c| !authority(c)).collect();
     if let Some(who) = NameChange::of(removed.first().copied(), added.first().copied()) {

@@ -131,6 +131,9 @@ pub enum Consent {
     RequestFee(String),
     /// An appeal or complaint route removed from the typed facts (the fact path).
     RouteRemoved(String),
+    /// A supervisory authority the user could complain to taken out of the complaint route, and
+    /// none put in (its name; GDPR Art. 77, PIPL Art. 65).
+    AuthorityRemoved(String),
 }
 
 /// One reason, with its evidence.
@@ -415,6 +418,7 @@ impl Reason {
                 Consent::ResponseLengthened { .. } => "limits-rights-response-lengthened",
                 Consent::RequestFee(_) => "limits-rights-request-fee",
                 Consent::RouteRemoved(_) => "limits-rights-route-removed",
+                Consent::AuthorityRemoved(_) => "limits-rights-authority-removed",
             },
         }
     }

@@ -309,6 +309,11 @@ fn concrete(report: &Report, change: &Change, verdict: &Verdict, id: &str) -> Ve
                         None,
                     ));
                 }
+                Consent::AuthorityRemoved(name) => found.push(limit(
+                    pick(zh, "Complaint route removed", "删除的投诉途径"),
+                    Some(name.clone()),
+                    None,
+                )),
                 Consent::HowRemoved(path) | Consent::RouteRemoved(path) => found.push(limit(
                     pick(zh, "No longer stated", "不再说明"),
                     Some(super::reasons::fact_label(path, report.locale())),

@@ -349,6 +349,7 @@ fn consent_en(c: &Consent) -> String {
         }
         Consent::RequestFee(x) => format!("fee for requests: \"{x}\""),
         Consent::RouteRemoved(p) => format!("{p} removed"),
+        Consent::AuthorityRemoved(x) => format!("complaint to {x} no longer offered"),
     }
 }
 
@@ -580,6 +581,7 @@ fn consent_zh(c: &Consent) -> String {
         }
         Consent::RequestFee(x) => format!("请求收费：“{x}”"),
         Consent::RouteRemoved(p) => format!("{p} 已删除"),
+        Consent::AuthorityRemoved(x) => format!("不再提供向{x}投诉的途径"),
     }
 }
 

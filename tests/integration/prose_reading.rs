@@ -675,3 +675,27 @@ fn the_reach_of_state_rights_changed_is_a_rights_change() {
     );
     assert_eq!(doc["material"], false, "{doc:#}");
 }
+
+/// A supervisory authority taken out of where a complaint may be lodged, none named in its place,
+/// is one route fewer: 8.5, and it limits rights.
+#[test]
+fn an_authority_taken_out_of_the_complaint_route_limits_rights() {
+    let policy = |to: &str| {
+        format!(
+            "# Privacy policy\n\n## Your rights\n\nYou may access your data. If you have unresolved concerns, you also have the right to complain to {to} the data protection authority in the place where you live.\n\n## Contact\n\nWrite to privacy@example.com.\n"
+        )
+    };
+    let doc = diff(&policy("the Irish Data Protection Commission or"), &policy(""));
+    assert!(clauses(&doc).contains(&"8.5"), "{doc:#}");
+    assert_eq!(doc["requires_consent"], true, "{doc:#}");
+    assert!(
+        kinds(&doc).iter().any(|k| k == "limits-rights-authority-removed"),
+        "{doc:#}"
+    );
+    // one named in its place is another route, not one fewer
+    let doc = diff(
+        &policy("the Irish Data Protection Commission or"),
+        &policy("the Hellenic Data Protection Authority or"),
+    );
+    assert_eq!(doc["requires_consent"], false, "{doc:#}");
+}
