@@ -80,10 +80,10 @@ const PRIVACY_LAW_STATES: &[&str] = &[
 /// Colorado, and Utah Residents`): the reach of the rights it introduces. `None` when it speaks of
 /// no residents.
 pub fn residents_states(sentence: &str) -> Option<BTreeSet<&'static str>> {
-    let lower = sentence.to_lowercase();
-    if !lower.contains("resident") {
+    if !(sentence.contains("esident") || sentence.contains("ESIDENT")) {
         return None;
     }
+    let lower = sentence.to_lowercase();
     let states = PRIVACY_LAW_STATES
         .iter()
         .copied()

@@ -147,7 +147,7 @@ pub fn is_cjk(c: char) -> bool {
 /// a list says when its items are laid out with bullets instead. A marker stands at the text's or a
 /// line's start, or after a space or a colon; anything else in brackets (`(30 days)`, `(GDPR)`) is
 /// kept.
-pub fn without_list_markers(s: &str) -> String {
+pub fn without_list_markers(s: &str) -> std::borrow::Cow<'_, str> {
     fn marker_body(body: &str) -> bool {
         let n = body.chars().count();
         (1..=3).contains(&n)
@@ -156,42 +156,66 @@ pub fn without_list_markers(s: &str) -> String {
                 || body.chars().all(|c| "ivxIVX".contains(c))
                 || body.chars().all(|c| "一二三四五六七八九十".contains(c)))
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
+    // the length of a marker at the start of `rest`, if one stands there
+    let marker_at = |rest: &str, at_line_start: bool| -> Option<usize> {
+        // `(a)` / `（一）` anywhere a marker may stand; `a)` / `3.` only at a line's start
+        let bracketed = ['(', '（'].iter().find_map(|open| {
+            let inner = rest.strip_prefix(*open)?;
+            let close = inner.find([')', '）'])?;
+            marker_body(&inner[..close])
+                .then(|| open.len_utf8() + close + inner[close..].chars().next().map_or(1, char::len_utf8))
+        });
+        bracketed.or_else(|| {
+            if !at_line_start {
+                return None;
+            }
+            let end = rest.find(['.', ')', '、'])?;
+            let after = rest[end..].chars().nth(1);
+            (marker_body(&rest[..end]) && after.is_none_or(char::is_whitespace))
+                .then(|| end + rest[end..].chars().next().map_or(1, char::len_utf8))
+        })
+    };
+    // most texts have no marker: a bracket, or a line that opens with a short run and a stop
+    let may_hold = s.contains(['(', '（'])
+        || s.split('\n').any(|line| {
+            let line = line.trim_start();
+            line.char_indices()
+                .take(5)
+                .any(|(i, c)| i > 0 && matches!(c, '.' | ')' | '、'))
+        });
+    if !may_hold {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    // (the text is copied in runs between markers)
+    let mut out = String::new();
+    let mut copied = 0;
     let mut at_line_start = true;
     let mut after_gap = true;
-    while let Some(c) = rest.chars().next() {
-        if after_gap {
-            // `(a)` / `（一）` anywhere a marker may stand; `a)` / `3.` only at a line's start
-            let bracketed = ['(', '（'].iter().find_map(|open| {
-                let inner = rest.strip_prefix(*open)?;
-                let close = inner.find([')', '）'])?;
-                marker_body(&inner[..close]).then(|| {
-                    open.len_utf8() + close + inner[close..].chars().next().map_or(1, char::len_utf8)
-                })
-            });
-            let bare = at_line_start
-                .then(|| {
-                    let end = rest.find(['.', ')', '、'])?;
-                    let after = rest[end..].chars().nth(1);
-                    (marker_body(&rest[..end]) && after.is_none_or(char::is_whitespace))
-                        .then(|| end + rest[end..].chars().next().map_or(1, char::len_utf8))
-                })
-                .flatten();
-            if let Some(len) = bracketed.or(bare) {
-                out.push(' ');
-                rest = &rest[len..];
-                after_gap = true;
-                at_line_start = false;
-                continue;
-            }
+    let mut skip_to = 0;
+    for (i, c) in s.char_indices() {
+        if i < skip_to {
+            continue;
         }
-        out.push(c);
+        if after_gap
+            && (c == '(' || c == '（' || (at_line_start && c.is_alphanumeric()))
+            && let Some(len) = marker_at(&s[i..], at_line_start)
+        {
+            out.push_str(&s[copied..i]);
+            out.push(' ');
+            copied = i + len;
+            skip_to = i + len;
+            at_line_start = false;
+            after_gap = true;
+            continue;
+        }
         at_line_start = c == '\n' || (at_line_start && (c == ' ' || c == '\t'));
         after_gap = c.is_whitespace() || matches!(c, ':' | '：' | ';' | '；' | '-' | '*' | '•');
-        rest = &rest[c.len_utf8()..];
     }
-    out
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    out.push_str(&s[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
