@@ -141,9 +141,9 @@ fn user_negations(s: &str) -> usize {
                 near.into_iter().rev().collect()
             };
             before.iter().any(|w| matches!(*w, "you" | "user" | "users"))
-                || RIGHT_VERBS
-                    .iter()
-                    .any(|v| after.iter().any(|w| w.starts_with(v)) || (!v.is_ascii() && zh_after.contains(v)))
+                || RIGHT_VERBS.iter().any(|v| {
+                    after.iter().any(|w| w.starts_with(v)) || (!v.is_ascii() && zh_after.contains(v))
+                })
                 || ["您", "用户"].iter().any(|u| zh_before.contains(u))
         })
         .count()
@@ -218,16 +218,6 @@ fn denies_user_a_right(normal: &str) -> bool {
         "download",
         "request",
         "unsubscribe",
-        "查阅",
-        "访问",
-        "复制",
-        "删除",
-        "更正",
-        "撤回",
-        "注销",
-        "获取",
-        "转移",
-        "退订",
     ];
     // what the verb acts on: the user's own data, not the service (`you may not access the app`)
     const OBJECTS: &[&str] = &["your", "data", "information", "account", "it", "them", "from"];
@@ -235,7 +225,7 @@ fn denies_user_a_right(normal: &str) -> bool {
         normal.match_indices(d).any(|(at, _)| {
             let rest = &normal[at + d.len()..];
             let words: Vec<&str> = rest.split_whitespace().take(5).collect();
-            let english = VERBS.iter().filter(|v| v.is_ascii()).any(|v| {
+            let english = VERBS.iter().any(|v| {
                 let n = v.split(' ').count();
                 words.len() > n
                     && words[..n].join(" ") == *v
@@ -249,7 +239,7 @@ fn denies_user_a_right(normal: &str) -> bool {
                 .chars()
                 .take(24)
                 .collect();
-            english || VERBS.iter().any(|v| !v.is_ascii() && clause.contains(v))
+            english || RIGHT_VERBS.iter().any(|v| !v.is_ascii() && clause.contains(v))
         })
     })
 }

@@ -83,24 +83,12 @@ pub fn residents_states(sentence: &str) -> Option<BTreeSet<&'static str>> {
     if !(sentence.contains("esident") || sentence.contains("ESIDENT")) {
         return None;
     }
-    let lower = sentence.to_lowercase();
+    // (words in normal form: `Non-California` names California; `West Virginia` is no Virginia)
+    let normal = crate::diff::text::normal_form(sentence).replace("west virginia", " ");
     let states = PRIVACY_LAW_STATES
         .iter()
         .copied()
-        .filter(|s| {
-            lower.match_indices(s).any(|(at, _)| {
-                let before = lower[..at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                let after = lower[at + s.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                // (`West Virginia` is no Virginia)
-                before && after && !lower[..at].ends_with("west ")
-            })
-        })
+        .filter(|s| super::consent::contains_term(&normal, s))
         .collect();
     Some(states)
 }
@@ -623,6 +611,18 @@ pub fn rights(text: &str) -> Vec<Right> {
 mod tests {
     use super::*;
     use crate::diff::text::normal_form;
+
+    #[test]
+    fn the_states_whose_residents_a_sentence_names() {
+        let states = |s: &str| residents_states(s).map(|v| v.into_iter().collect::<Vec<_>>());
+        assert_eq!(
+            states("Information for Virginia, Connecticut, and Utah Residents Only"),
+            Some(vec!["connecticut", "utah", "virginia"])
+        );
+        assert_eq!(states("For Non-California residents"), Some(vec!["california"]));
+        assert_eq!(states("Residents of West Virginia"), Some(vec![]));
+        assert_eq!(states("California consumers may ask"), None);
+    }
 
     fn of(s: &str) -> Vec<Right> {
         stated(&Haystack::new(&normal_form(s))).into_iter().collect()
