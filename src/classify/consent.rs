@@ -53,7 +53,7 @@ pub(super) fn rights_consent(
     let consent = match change.kind {
         Kind::Added if is_refusal_list => Some(Consent::RefusalGround(excerpt(ins))),
         // a passage saying requests may be refused, where the old version said so nowhere
-        Kind::Added if refusing_sentence(&ni) && !refuses_requests(docs.normal(false)) => {
+        Kind::Added if refusing_sentence(ins) && !refuses_requests(docs.normal(false)) => {
             Some(Consent::RefusalGround(excerpt(ins)))
         }
         Kind::Added if fee(&ni) > 0 && !free(&ni) => Some(Consent::FeeAdded(excerpt(ins))),
@@ -275,22 +275,24 @@ const REFUSAL: &[&str] = &[
     "无法",
 ];
 
-/// Does one sentence of a (normal-form) passage say requests may be refused (the refusal and the
+/// Does one sentence of a passage say requests may be refused (the refusal and the
 /// request in the same sentence: `…无法恢复。…请求删除…` says no such thing)? A refusal under a
 /// condition or named as the thing appealed (`If we deny your request, you may appeal`, `the right
 /// to appeal our decision to deny your request`) tells what follows a refusal, not a ground for one.
-fn refusing_sentence(normal: &str) -> bool {
+fn refusing_sentence(text: &str) -> bool {
     const AFTER_REFUSAL: &[&str] = &["if", "when", "should", "decision", "decisions", "appeal"];
-    normal.split(['.', ';', '。', '；', '!', '！']).any(|s| {
-        refuses_requests(s)
+    // (the sentences of the text as written, each in normal form: the normal form has no stops)
+    crate::diff::sentences(text).into_iter().any(|(_, s)| {
+        refuses_requests(&s)
             // (`无法` alone says too little here: `您将无法使用…`)
             && REFUSAL.iter().filter(|k| **k != "无法").any(|k| {
                 s.match_indices(k).any(|(at, _)| {
                     let before = &s[..at];
                     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-                    let near: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+                    let near: Vec<char> = before.chars().rev().take(6).collect();
+                    let near: String = near.into_iter().rev().collect();
                     !words.iter().any(|w| AFTER_REFUSAL.contains(w))
-                        && !["如果", "若", "如"].iter().any(|k| near.contains(k))
+                        && !["如果", "若", "一旦"].iter().any(|k| near.contains(k))
                 })
             })
     })
@@ -458,21 +460,23 @@ mod tests {
 
     #[test]
     fn a_ground_for_refusing_is_told_apart_from_what_follows_a_refusal() {
-        let n = crate::diff::text::normal_form;
-        assert!(refusing_sentence(&n(
+        assert!(refusing_sentence(
             "Applicable law may require or permit us to decline your request."
-        )));
-        assert!(refusing_sentence(&n("我们可能拒绝您的请求。")));
+        ));
+        assert!(refusing_sentence("我们可能拒绝您的请求。"));
         // what follows a refusal, or the refusal appealed
-        assert!(!refusing_sentence(&n(
+        assert!(!refusing_sentence(
             "If we deny your request, you may appeal by emailing us."
-        )));
-        assert!(!refusing_sentence(&n(
+        ));
+        assert!(!refusing_sentence(
             "You have the right to appeal our decision to deny your request."
-        )));
-        assert!(!refusing_sentence(&n("如果我们拒绝您的请求，我们会说明理由。")));
+        ));
+        assert!(!refusing_sentence("如果我们拒绝您的请求，我们会说明理由。"));
         // a refusal and a request in two sentences
-        assert!(!refusing_sentence(&n("删除后无法恢复。您可以请求删除数据。")));
+        assert!(!refusing_sentence("删除后无法恢复。您可以请求删除数据。"));
+        assert!(!refusing_sentence(
+            "我们拒绝任何形式的垃圾邮件。您可以请求删除数据。"
+        ));
     }
 
     #[test]
