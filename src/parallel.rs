@@ -24,9 +24,22 @@ pub fn try_map<T: Sync, R: Send, E: Send>(
     items: &[T],
     f: impl Fn(&T) -> Result<R, E> + Sync,
 ) -> Result<Vec<R>, E> {
-    let n = workers().min(items.len());
+    try_map_with(items, workers(), || (), |_, x| f(x))
+}
+
+/// [`try_map`] on up to `threads` workers, each with its own state made by `init` (a memo of
+/// what its items share): `f` must give the same result whatever the state holds, so that the
+/// output does not depend on which worker took an item.
+pub fn try_map_with<'a, T: Sync, S, R: Send, E: Send>(
+    items: &'a [T],
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &'a T) -> Result<R, E> + Sync,
+) -> Result<Vec<R>, E> {
+    let n = threads.min(items.len());
     if n <= 1 {
-        return items.iter().map(f).collect();
+        let mut state = init();
+        return items.iter().map(|x| f(&mut state, x)).collect();
     }
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -34,11 +47,12 @@ pub fn try_map<T: Sync, R: Send, E: Send>(
         let handles: Vec<_> = (0..n)
             .map(|_| {
                 scope.spawn(|| {
+                    let mut state = init();
                     let mut done = Vec::new();
                     while !failed.load(Ordering::Relaxed) {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(i) else { break };
-                        let r = f(item);
+                        let r = f(&mut state, item);
                         if r.is_err() {
                             failed.store(true, Ordering::Relaxed);
                         }
@@ -68,6 +82,18 @@ pub fn try_map<T: Sync, R: Send, E: Send>(
         }
     }
     Ok(out)
+}
+
+/// [`try_map_with`] for work that cannot fail.
+pub fn map_with<'a, T: Sync, S, R: Send>(
+    items: &'a [T],
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &'a T) -> R + Sync,
+) -> Vec<R> {
+    let all: Result<Vec<R>, std::convert::Infallible> =
+        try_map_with(items, threads, init, |s, x| Ok(f(s, x)));
+    all.unwrap_or_else(|never| match never {})
 }
 
 /// The value behind `m`. A worker that panicked while holding it is a bug whose panic reaches
@@ -144,6 +170,32 @@ mod tests {
     }
 
     #[test]
+    fn map_with_keeps_order_and_gives_each_worker_its_state() {
+        let items: Vec<u32> = (0..500).collect();
+        for threads in [1, 2, 4] {
+            // the state counts the items its worker took: every item is counted by exactly one
+            let out = map_with(
+                &items,
+                threads,
+                || 0u32,
+                |seen, &x| {
+                    *seen += 1;
+                    (x * 3, *seen)
+                },
+            );
+            assert_eq!(
+                out.iter().map(|r| r.0).collect::<Vec<_>>(),
+                items.iter().map(|x| x * 3).collect::<Vec<_>>()
+            );
+            let firsts = out.iter().filter(|r| r.1 == 1).count();
+            assert!(
+                (1..=threads).contains(&firsts),
+                "{threads} workers, {firsts} first items"
+            );
+        }
+    }
+
+    #[test]
     fn first_error_in_order() {
         let items: Vec<u32> = (0..1000).collect();
         for _ in 0..20 {
@@ -153,7 +205,6 @@ mod tests {
     }
 
     /// A worker's panic unwinds its thread and is raised again in the caller, with its message.
-    /// This also checks the statically linked unwinder (`build.rs`, `link_for_quick_start`).
     #[test]
     fn a_workers_panic_reaches_the_caller() {
         let items: Vec<u32> = (0..64).collect();

@@ -2,8 +2,8 @@
 //! they play: responsible entity, contact route, recipient) and numbers of days (retention,
 //! response time), compared between the old and new text.
 
-use std::cell::OnceCell;
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use super::address::{addresses, units};
 use super::quantity::durations;
@@ -12,7 +12,8 @@ use super::{Consent, EntityRole, Found, NameChange, Reason, Role};
 /// Emails, phone numbers, company names and numbers of days in the changed text.
 /// What the two whole documents state: a name, address or number that a passage adds but the
 /// old document already stated elsewhere is not new, and one a passage drops but the new document
-/// still states is not gone.
+/// still states is not gone. Shared by the threads that judge changes: each fact of a side is found
+/// by the first that asks for it.
 pub(super) struct Documents<'d> {
     old: Side<'d>,
     new: Side<'d>,
@@ -22,18 +23,18 @@ pub(super) struct Documents<'d> {
 struct Side<'d> {
     text: &'d str,
     /// The text with ASCII letters lowercased (cheap, and enough for most names).
-    ascii_lower: OnceCell<String>,
+    ascii_lower: OnceLock<String>,
     /// The text lowercased in full, for a name with letters beyond ASCII.
-    lower: OnceCell<String>,
-    emails: OnceCell<BTreeSet<String>>,
-    phones: OnceCell<BTreeSet<String>>,
-    addresses: OnceCell<BTreeSet<String>>,
-    places: OnceCell<Vec<&'static str>>,
-    rights: OnceCell<BTreeSet<super::rights::Right>>,
-    controller: OnceCell<Option<String>>,
-    normal: OnceCell<String>,
+    lower: OnceLock<String>,
+    emails: OnceLock<BTreeSet<String>>,
+    phones: OnceLock<BTreeSet<String>>,
+    addresses: OnceLock<BTreeSet<String>>,
+    places: OnceLock<Vec<&'static str>>,
+    rights: OnceLock<BTreeSet<super::rights::Right>>,
+    controller: OnceLock<Option<String>>,
+    normal: OnceLock<String>,
     /// The text's lines, trimmed (headings among them).
-    lines: OnceCell<std::collections::HashSet<&'d str>>,
+    lines: OnceLock<std::collections::HashSet<&'d str>>,
 }
 
 impl<'d> Documents<'d> {
@@ -206,16 +207,16 @@ impl<'d> Side<'d> {
     fn new(text: &'d str) -> Self {
         Side {
             text,
-            ascii_lower: OnceCell::new(),
-            lower: OnceCell::new(),
-            emails: OnceCell::new(),
-            phones: OnceCell::new(),
-            addresses: OnceCell::new(),
-            places: OnceCell::new(),
-            rights: OnceCell::new(),
-            controller: OnceCell::new(),
-            normal: OnceCell::new(),
-            lines: OnceCell::new(),
+            ascii_lower: OnceLock::new(),
+            lower: OnceLock::new(),
+            emails: OnceLock::new(),
+            phones: OnceLock::new(),
+            addresses: OnceLock::new(),
+            places: OnceLock::new(),
+            rights: OnceLock::new(),
+            controller: OnceLock::new(),
+            normal: OnceLock::new(),
+            lines: OnceLock::new(),
         }
     }
 }

@@ -134,14 +134,19 @@ pub struct Assessment {
 /// Classifies every change of `diff` under `rules`; `locale` picks the lexicon and the section
 /// topics come from section ids (versioned inputs) or headings (plain Markdown).
 pub fn assess(diff: &PolicyDiff, rules: &RuleSet, locale: &str, versioned: bool) -> Assessment {
-    // changes of one passage share its topics: found once
-    let mut topics = TopicsMemo::new();
     let docs = evidence::Documents::new(&diff.old_text, &diff.new_text);
-    let verdicts: Vec<Verdict> = diff
-        .changes
-        .iter()
-        .map(|c| links::with_links(verdict(c, rules, locale, versioned, &mut topics, &docs), c, rules))
-        .collect();
+    // each change is judged on its own, so many are judged on all cores; changes of one passage
+    // share its topics, found once per worker
+    let verdicts: Vec<Verdict> = crate::parallel::map_with(
+        &diff.changes,
+        if worth_threads(&diff.changes) {
+            crate::parallel::workers()
+        } else {
+            1
+        },
+        TopicsMemo::new,
+        |topics, c| links::with_links(verdict(c, rules, locale, versioned, topics, &docs), c, rules),
+    );
     let verdicts = reflect_facts(diff, verdicts, rules);
     let clauses: BTreeSet<String> = verdicts.iter().flat_map(|v| v.clauses.iter().cloned()).collect();
     Assessment {
@@ -150,6 +155,20 @@ pub fn assess(diff: &PolicyDiff, rules: &RuleSet, locale: &str, versioned: bool)
         clauses: clauses.into_iter().collect(),
         verdicts,
     }
+}
+
+/// Whether the changes hold enough text that judging them on several threads beats starting them
+/// (a thread costs about as much as judging a few hundred bytes).
+fn worth_threads(changes: &[Change]) -> bool {
+    const ENOUGH: usize = 8 * 1024;
+    let mut bytes = 0;
+    for c in changes {
+        bytes += c.old.as_ref().map_or(0, String::len) + c.new.as_ref().map_or(0, String::len);
+        if bytes >= ENOUGH {
+            return changes.len() > 1;
+        }
+    }
+    false
 }
 
 fn editorial(reason: Reason) -> Verdict {
