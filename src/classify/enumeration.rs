@@ -80,7 +80,12 @@ fn names_a_thing(entry: &str) -> bool {
     ];
     let words: Vec<&str> = entry.split_whitespace().collect();
     let cjk = entry.chars().filter(|c| crate::diff::normal::is_cjk(*c)).count();
-    words.len() <= 6
+    // a web address (`https fal ai` in the normal form) is a link, which the link rules read
+    let link = words
+        .first()
+        .is_some_and(|w| ["http", "https", "www"].contains(w));
+    !link
+        && words.len() <= 6
         && cjk <= 16
         && !words.iter().any(|w| SAYS.contains(w))
         && !SAYS_ZH.iter().any(|w| entry.contains(w))
@@ -132,6 +137,20 @@ pub(super) fn coordinated_entry(redline: &[Segment]) -> Option<(Vec<String>, Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_web_address_is_no_entry() {
+        assert!(names_a_thing("mobile phone number"));
+        assert!(!names_a_thing("https fal ai"));
+        assert!(!names_a_thing("www example com"));
+        assert_eq!(
+            list_change(
+                "our website, https://fal.ai/, apps, and other services",
+                "our website, /, apps, and other services"
+            ),
+            None
+        );
+    }
 
     #[test]
     fn an_entry_coordinated_in_or_out_is_found() {

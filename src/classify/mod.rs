@@ -437,6 +437,9 @@ fn verdict<'d>(
     // (an SDK named in a passage about a high-risk assessment is its context: not hard evidence)
     let mut hard: BTreeSet<Role> = found.clauses.clone();
     prose_facts::sdks(sentences_old, sentences_new, docs, &mut found);
+    if topics.contains(&Role::Recipients) {
+        prose_facts::table_recipients(old_full, new_full, docs, &mut found);
+    }
     let mut lexical: BTreeSet<Role> = BTreeSet::new();
     let mut single_term: BTreeSet<Role> = BTreeSet::new();
     // the changed words name a right (or a complaint route): the sentences are read for rights

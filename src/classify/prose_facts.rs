@@ -1,5 +1,5 @@
 //! Facts read from the sentences a change touched, compared between the old and the new text: SDKs
-//! (a recipient, 8.3) and users' rights (8.4). A name (or a right) the other whole document states
+//! and the organisations a table of recipients lists (8.3), and users' rights (8.4). A name (or a right) the other whole document states
 //! elsewhere is neither new nor gone: it moved.
 //!
 //! Purposes and kinds of personal information are read by their own extractors (`purpose`,
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use super::evidence::Documents;
 use super::rights::Right;
-use super::{Consent, Found, Reason, Role};
+use super::{Consent, EntityRole, Found, NameChange, Reason, Role};
 
 /// Adds the SDKs the change's sentences name that the other side does not: `old` and `new` are the
 /// changed sentences of a modification, or a whole added (or removed) passage and nothing.
@@ -32,6 +32,96 @@ pub(super) fn sdks(old: &str, new: &str, docs: &Documents, found: &mut Found) {
     if !added.is_empty() || !removed.is_empty() {
         found.add(Role::Recipients, Reason::Sdks { added, removed });
     }
+}
+
+/// Adds the organisations a table of recipients gains or loses: under a heading about whom data
+/// goes to (`Our list of sub-processors`, `第三方SDK目录`), the first cell of a row names the
+/// recipient (`| Anthropic | Artificial Intelligence | USA |`), as the lists of processors and of
+/// third parties' SDKs are laid out (GDPR Arts. 13(1)(e) and 28(2); GB/T 35273-2020 9.2). A name
+/// the other whole document states elsewhere moved; a header row, a kind of data (`Identifiers |
+/// Service providers`) or a lowercase identifier (`_ga`, a cookie) names no organisation.
+pub(super) fn table_recipients(old: &str, new: &str, docs: &Documents, found: &mut Found) {
+    let (o, n) = (table_names(old), table_names(new));
+    if o == n {
+        return;
+    }
+    let mut changes: Vec<NameChange> = vec![];
+    for name in n.difference(&o).filter(|x| !docs.states(false, x)) {
+        changes.push(NameChange::Added(name.clone()));
+    }
+    for name in o.difference(&n).filter(|x| !docs.states(true, x)) {
+        changes.push(NameChange::Removed(name.clone()));
+    }
+    for change in changes {
+        found.add(
+            Role::Recipients,
+            Reason::Entity {
+                role: EntityRole::Recipient,
+                change,
+            },
+        );
+    }
+}
+
+/// The names in the first cells of the table rows of `text` (rows as the diff writes them,
+/// `Anthropic | Artificial Intelligence | USA`).
+fn table_names(text: &str) -> BTreeSet<String> {
+    // what a header row's first cell says (lowercase)
+    const HEADERS: &[&str] = &[
+        "provider",
+        "providers",
+        "vendor",
+        "vendors",
+        "name",
+        "names",
+        "company",
+        "companies",
+        "service",
+        "services",
+        "processor",
+        "processors",
+        "sub-processor",
+        "sub-processors",
+        "subprocessor",
+        "subprocessors",
+        "recipient",
+        "recipients",
+        "partner",
+        "partners",
+        "third party",
+        "third parties",
+        "category",
+        "categories",
+        "purpose",
+        "purposes",
+        "entity",
+        "entities",
+        "total",
+        "type",
+    ];
+    let mut out = BTreeSet::new();
+    for line in text.lines() {
+        let cells: Vec<&str> = line
+            .split('|')
+            .map(|c| c.trim().trim_matches(['*', '_', '`']).trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let [first, _, ..] = cells[..] else { continue };
+        let lower = first.to_lowercase();
+        let cjk = first.chars().any(crate::diff::normal::is_cjk);
+        let named = first.len() <= 60
+            && first.split_whitespace().nth(6).is_none()
+            && (cjk || first.starts_with(|c: char| c.is_ascii_uppercase()))
+            && !first.contains(['.', ':', '：', '。'])
+            && !first.starts_with("---")
+            && !HEADERS.contains(&lower.as_str())
+            && !lower.ends_with("名称")
+            && super::category::data_categories(first).is_empty();
+        if named {
+            out.insert(first.to_string());
+        }
+    }
+    out
 }
 
 /// Adds the users' rights the change's sentences state that the other side does not, and the other

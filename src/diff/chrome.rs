@@ -5,7 +5,7 @@
 //!
 //! A block is chrome when it sits in a run of at least three *navigation* blocks (nothing but
 //! links, each a short label, to pages of the site the policy itself is on), with short labels
-//! among them. A list of other companies' policies (links to their sites), a contact address or a
+//! among them, or is a link bar of its own (one navigation block of three links or more). A list of other companies' policies (links to their sites), a contact address or a
 //! form (`mailto:`, `tel:`) is never chrome, nor is a sentence.
 
 use super::doc::{Block, BlockKind, Doc};
@@ -131,6 +131,13 @@ pub fn chrome(blocks: &[Block], site: &str) -> Vec<bool> {
             }
         }
     }
+    // a link bar on one line (`[About us](…) [Jobs](…) [Partner UP](…)`): three links or more to
+    // the site's own pages and nothing else
+    for (k, b) in blocks.iter().enumerate() {
+        if nav[k] && b.links.iter().nth(2).is_some() {
+            out[k] = true;
+        }
+    }
     out
 }
 
@@ -142,6 +149,22 @@ mod tests {
         let doc = crate::diff::doc::from_markdown(md);
         let site = own_site(&doc);
         (doc.sections.into_iter().flat_map(|s| s.blocks).collect(), site)
+    }
+
+    #[test]
+    fn a_link_bar_on_one_line_is_chrome_two_links_or_a_sentence_are_not() {
+        let (b, site) = blocks(
+            "# Policy\n\nWe keep your data ([more](https://www.d.com/legal)).\n\n\
+             [About us](https://www.d.com/about) [Jobs](https://jobs.d.com/) [Partner UP](https://www.d.com/up)\n\n\
+             [About us](https://www.d.com/about) [Jobs](https://jobs.d.com/)\n\n\
+             Read [Terms](https://www.d.com/t), [Privacy](https://www.d.com/p) and [Cookies](https://www.d.com/c) first.\n",
+        );
+        assert_eq!(site, "d.com");
+        assert_eq!(
+            chrome(&b, &site),
+            [false, false, true, false, false],
+            "heading, sentence, bar, two links, sentence"
+        );
     }
 
     #[test]

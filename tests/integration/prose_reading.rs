@@ -699,3 +699,46 @@ fn an_authority_taken_out_of_the_complaint_route_limits_rights() {
     );
     assert_eq!(doc["requires_consent"], false, "{doc:#}");
 }
+
+/// A row put into a table of recipients names a recipient by its first cell; a row of a table of
+/// kinds of data under a heading about disclosure names none.
+#[test]
+fn a_row_of_a_table_of_recipients_names_a_recipient() {
+    let table = |rows: &str| {
+        format!(
+            "# Privacy policy\n\n## Data\n\nWe collect your name and email.\n\n## Sub-processors we use\n\n\
+             | Provider | Service | Location |\n| --- | --- | --- |\n| Hetzner Online | Hosting | Germany |\n{rows}"
+        )
+    };
+    let doc = diff(&table(""), &table("| Mistral AI | Translation | France |\n"));
+    assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
+    assert!(doc.to_string().contains("Mistral AI added"), "{doc:#}");
+    // taken out: a recipient gone
+    let doc = diff(&table("| Mistral AI | Translation | France |\n"), &table(""));
+    assert_eq!(clauses(&doc), ["8.3"], "{doc:#}");
+    // a kind of data in a disclosure table is no organisation
+    let kinds_table = |rows: &str| {
+        format!(
+            "# Privacy policy\n\n## Data\n\nWe collect your name and email.\n\n## Disclosure to third parties\n\n\
+             | Category | Disclosed to |\n| --- | --- |\n| Identifiers | Hosting providers |\n{rows}"
+        )
+    };
+    let doc = diff(
+        &kinds_table(""),
+        &kinds_table("| Geolocation data | Hosting providers |\n"),
+    );
+    assert!(!doc.to_string().contains("Geolocation data added"), "{doc:#}");
+    // a Chinese list of third parties' SDKs
+    let sdk_table = |rows: &str| {
+        format!(
+            "# 隐私政策\n\n## 我们收集的信息\n\n我们收集您的手机号码。\n\n## 第三方共享清单\n\n\
+             | 第三方名称 | 使用目的 | 收集的信息 |\n| --- | --- | --- |\n| 微信开放平台 | 微信登录 | 设备标识符 |\n{rows}"
+        )
+    };
+    let doc = diff(
+        &sdk_table(""),
+        &sdk_table("| 极光推送 | 消息推送 | 设备标识符 |\n"),
+    );
+    assert!(clauses(&doc).contains(&"8.3"), "{doc:#}");
+    assert!(doc.to_string().contains("极光推送"), "{doc:#}");
+}
