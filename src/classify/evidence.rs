@@ -1077,6 +1077,15 @@ fn is_authority(name: &str) -> bool {
         "Inspectorate",
         "Ombudsman",
         "Commissioner's Office",
+        "Tribunal",
+        // a commission (`上海仲裁委员会`, an arbitration commission), a court or a regulator in
+        // Chinese: where a dispute or a complaint goes (PIPL Art. 65), no recipient
+        "委员会",
+        "仲裁院",
+        "仲裁中心",
+        "法院",
+        "管理局",
+        "网信办",
     ]
     .iter()
     .any(|h| name.ends_with(h))

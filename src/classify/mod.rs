@@ -586,7 +586,11 @@ fn verdict<'d>(
     // a term every mention of which the old sentences denied, now stated without a denial, or
     // the reverse (`我们不会…转让…` → `我们可能会将…转让给关联公司；除此之外，我们不会…`): what may
     // be done with it changed, though the term and a denial stand on both sides
-    if change.kind == Kind::Modified && !old_sentence.trim().is_empty() && !new_sentence.trim().is_empty() {
+    if change.kind == Kind::Modified
+        && !old_sentence.trim().is_empty()
+        && !new_sentence.trim().is_empty()
+        && sentence_similarity(&old_sentence, &new_sentence) >= 0.4
+    {
         let (on, nn) = (normal_form(&old_sentence), normal_form(&new_sentence));
         let (oh, nh) = (rules::Haystack::new(&on), rules::Haystack::new(&nn));
         let (ol, nl) = (old_sentence.to_lowercase(), new_sentence.to_lowercase());

@@ -105,9 +105,8 @@ fn remains(b: &Block) -> bool {
 /// Which of `blocks` are page chrome (see the module doc), given the document's own site.
 pub fn chrome(blocks: &[Block], site: &str) -> Vec<bool> {
     let mut out = vec![false; blocks.len()];
-    if site.is_empty() {
-        return out;
-    }
+    // (with no site known, links within the page, `#…` and `/…`, are still its own: a table of
+    // contents of a page with no web links)
     let nav: Vec<bool> = blocks.iter().map(|b| navigation(b, site)).collect();
     let in_run: Vec<bool> = blocks.iter().zip(&nav).map(|(b, &n)| n || label(b)).collect();
     let mut i = 0;

@@ -742,3 +742,24 @@ fn a_row_of_a_table_of_recipients_names_a_recipient() {
     assert!(clauses(&doc).contains(&"8.3"), "{doc:#}");
     assert!(doc.to_string().contains("极光推送"), "{doc:#}");
 }
+
+/// An arbitration commission or a court named where disputes go is a complaint channel (8.5), no
+/// recipient.
+#[test]
+fn an_arbitration_commission_is_no_recipient() {
+    let old = "# 隐私政策\n\n## 联系我们\n\n如您对本政策有任何疑问，请联系我们。\n";
+    let new = format!(
+        "{old}\n## 争议解决\n\n因本政策引起的争议，任一方均可将争议提交深圳国际仲裁院或杭州仲裁委员会仲裁解决。\n"
+    );
+    let doc = diff(old, &new);
+    assert!(!clauses(&doc).contains(&"8.3"), "{doc:#}");
+}
+
+/// A denial in one sentence and a term in another, unrelated one: no flip of what either says.
+#[test]
+fn a_denial_in_an_unrelated_sentence_is_no_flip() {
+    let old = "# Policy\n\n## Files\n\nThe app reads your calendar only after you allow it. All parsing is done on your device.\n";
+    let new = "# Policy\n\n## Files\n\nAll parsing is done on your device. A folder left unselected does not stop the app from reading the others.\n";
+    let doc = diff(old, new);
+    assert!(kinds(&doc).iter().all(|k| k != "polarity-flipped"), "{doc:#}");
+}
