@@ -219,8 +219,9 @@ fn check_provenance(pair: &Path, name: &str, label: &Label) -> bool {
         "{name}: no commit"
     );
     // the corpus's Chinese pairs are numbered from 200, the fresh sets' from 319, 423, 524, 623,
-    // 723 and 823
+    // 723, 823 and 923
     let numbered_zh = match name.get(..3).and_then(|n| n.parse::<u32>().ok()) {
+        Some(n @ 900..) => n >= 923,
         Some(n @ 800..) => n >= 823,
         Some(n @ 700..) => n >= 723,
         Some(n @ 600..) => n >= 623,
@@ -348,6 +349,14 @@ fn real_fresh6_set() {
     score_fresh("real-fresh6", "sixth fresh set", 30, FLOORS_FRESH6);
 }
 
+/// The seventh fresh set (`tests/corpus/real-fresh7/`, 30 pairs of 30 companies in none of the
+/// other corpora, labelled blind in session 17 and scored once on 002abef6, before any change made
+/// after it arrived): the table only. First run in its README.
+#[test]
+fn real_fresh7_set() {
+    score_fresh("real-fresh7", "seventh fresh set", 30, FLOORS_FRESH7);
+}
+
 /// Scores a fresh set of labelled pairs (`tests/corpus/<folder>/`, at least `pairs` of them) and
 /// prints its table only.
 fn score_fresh(folder: &str, title: &str, pairs: usize, floors: Floors) {
@@ -453,6 +462,16 @@ const FLOORS_FRESH6: Floors = Floors {
     verdicts: 0.83,
     exact: 0.69,
     material_recall: 1.0,
+    consent_recall: 1.0,
+    consent_precision: 0.5,
+};
+
+/// The seventh fresh set's floors: its first run (README), 28/30, 23/30, 10/12, consent 1/1 at
+/// precision 1/2.
+const FLOORS_FRESH7: Floors = Floors {
+    verdicts: 0.93,
+    exact: 0.76,
+    material_recall: 0.83,
     consent_recall: 1.0,
     consent_precision: 0.5,
 };
