@@ -384,6 +384,47 @@ pub(super) fn hard_evidence<'c>(
             }
         }
     }
+    // a whole passage put in or taken out that says where data is kept or sent to (`Our servers
+    // are located in Germany.`, `我们将您的信息存储于新加坡的服务器`): a place its sentences about
+    // storage or transfer name, which the other document names nowhere (GDPR Art. 13(1)(f); PIPL
+    // Art. 38)
+    if old_full.is_empty() != new_full.is_empty() {
+        const KEPT: &[&str] = &[
+            "server",
+            "stored",
+            "storage",
+            "hosted",
+            "data cent",
+            "transfer",
+            "存储",
+            "存放",
+            "服务器",
+            "数据中心",
+            "出境",
+            "跨境",
+        ];
+        let (text, new) = if old_full.is_empty() {
+            (new_full, true)
+        } else {
+            (old_full, false)
+        };
+        let about: Vec<&str> = crate::diff::sentences(text)
+            .into_iter()
+            .filter(|(_, n)| KEPT.iter().any(|k| n.contains(k)))
+            .map(|(s, _)| s)
+            .collect();
+        if !about.is_empty() {
+            let places: Vec<String> = super::place::places(&about.join(" "))
+                .into_iter()
+                .filter(|p| !docs.places(!new).contains(p))
+                .map(|p| p.to_string())
+                .collect();
+            if !places.is_empty() {
+                let (added, removed) = if new { (places, vec![]) } else { (vec![], places) };
+                found.add(Role::Recipients, Reason::Places { added, removed });
+            }
+        }
+    }
     let (ci, cd) = (companies(new_full), companies(old_full));
     let added: Vec<&String> = ci
         .iter()
@@ -470,7 +511,10 @@ pub(super) fn hard_evidence<'c>(
                 .first()
                 // (the text's own words first: finding a document's controller reads all of it)
                 .is_some_and(|n| called_we(docs.text(true), n) && docs.is_controller(true, n))
-                && docs.controller_changed();
+                && docs.controller_changed()
+            // (or the old controller's name taken out, where the new document names another
+            // controller and not this one: a template policy of one company replaced by another's)
+            || removed.first().is_some_and(|n| docs.is_controller(false, n)) && docs.controller_changed();
         let recipient = has(&[
             "processor",
             "partner",
@@ -656,8 +700,49 @@ fn figure_sentence(text: &str, days: u32) -> Option<&str> {
         .find(|s| durations(s).contains(&days))
 }
 
-/// Email addresses in `s`, sorted.
+/// `s` with the at signs and dots of addresses written against harvesters (`(at)`, `[at]`,
+/// `{at}`, with or without spaces around; `(dot)`, `[dot]`) put back; `None` when it has none.
+fn unobfuscated(s: &str) -> Option<String> {
+    const AT: &[&str] = &["(at)", "[at]", "{at}"];
+    const DOT: &[&str] = &["(dot)", "[dot]", "{dot}"];
+    let lower = s.to_ascii_lowercase();
+    if !AT.iter().any(|m| lower.contains(m)) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &lower[i..];
+        let mark = AT
+            .iter()
+            .map(|m| (m, '@'))
+            .chain(DOT.iter().map(|m| (m, '.')))
+            .find_map(|(m, c)| {
+                // the mark, with at most one space either side
+                let spaced = rest.strip_prefix(' ').map_or((0, rest), |r| (1, r));
+                spaced.1.strip_prefix(*m).map(|after| {
+                    let tail = usize::from(after.starts_with(' '));
+                    (spaced.0 + m.len() + tail, c)
+                })
+            });
+        if let Some((len, c)) = mark {
+            out.push(c);
+            i += len;
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    Some(out)
+}
+
+/// Email addresses in `s`, sorted; an address written against harvesters (`errata (at) pglaf.org`,
+/// `privacy[at]example[dot]com`) is read as the address it spells.
 pub fn emails(s: &str) -> Vec<String> {
+    if let Some(spelled) = unobfuscated(s) {
+        return emails(&spelled);
+    }
     // An address ends at a space, a bracket or quote, or a Chinese character or mark glued to it
     // (`请发送至app@x.com联系`). Every address holds an `@`, so the text is read outward from each
     // `@` only: most passages hold none, and a long document is not split word by word.
@@ -672,6 +757,7 @@ pub fn emails(s: &str) -> Vec<String> {
                     | ']'
                     | '"'
                     | '\''
+                    | '`'
                     | '“'
                     | '”'
                     | '‘'
@@ -2545,6 +2631,17 @@ mod tests {
             vec!["privacy@example.com"]
         );
         assert_eq!(emails("no address here"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_address_written_against_harvesters_is_read() {
+        assert_eq!(
+            emails("by email to `errata2026 (at) pglaf.org`"),
+            vec!["errata2026@pglaf.org"]
+        );
+        assert_eq!(emails("privacy[at]example[dot]com."), vec!["privacy@example.com"]);
+        assert_eq!(emails("请发送至 dpo {AT} 例子.cn"), Vec::<String>::new());
+        assert_eq!(emails("contact us (at) any time"), Vec::<String>::new());
     }
 
     #[test]

@@ -763,3 +763,37 @@ fn a_denial_in_an_unrelated_sentence_is_no_flip() {
     let doc = diff(old, new);
     assert!(kinds(&doc).iter().all(|k| k != "polarity-flipped"), "{doc:#}");
 }
+
+/// A whole passage saying where data is kept, put in or taken out, is a place of storage gained or
+/// lost (8.3); one saying where an office is names no place data goes to.
+#[test]
+fn a_passage_on_where_data_is_kept_names_its_place() {
+    let base = "# Policy\n\n## Data\n\nWe collect your name and email.\n";
+    let doc = diff(
+        &format!("{base}\n## Hosting\n\nOur servers are located in Germany.\n"),
+        base,
+    );
+    assert!(clauses(&doc).contains(&"8.3"), "{doc:#}");
+    assert!(kinds(&doc).iter().any(|k| k == "places-changed"), "{doc:#}");
+    let zh = "# 隐私政策\n\n## 信息收集\n\n我们收集您的手机号码。\n";
+    let doc = diff(
+        zh,
+        &format!("{zh}\n## 信息存储\n\n我们将您的个人信息存储于新加坡的服务器。\n"),
+    );
+    assert!(kinds(&doc).iter().any(|k| k == "places-changed"), "{doc:#}");
+    let doc = diff(
+        base,
+        &format!("{base}\n## About us\n\nOur head office is in Germany.\n"),
+    );
+    assert!(kinds(&doc).iter().all(|k| k != "places-changed"), "{doc:#}");
+}
+
+/// A template policy of one company replaced by another's: the old controller's name taken out in
+/// one passage and another controller's put in elsewhere is a change of control (8.2).
+#[test]
+fn the_old_controller_taken_out_is_a_change_of_control() {
+    let old = "# Privacy Policy\n\nAcme Widgets Limited built the Widget app as a free app. This service is provided by Acme Widgets Limited at no cost.\n\n## Information we collect\n\nWe collect your email address.\n";
+    let new = "# Privacy Policy\n\n## Information we collect\n\nWe collect your email address.\n\n## Who we are\n\nThis Privacy Policy describes how Zeta Games Co., Ltd. (\"Zeta\", \"we\", \"us\") processes your personal information.\n";
+    let doc = diff(old, new);
+    assert!(clauses(&doc).contains(&"8.2"), "{doc:#}");
+}
