@@ -428,11 +428,11 @@ pub(super) fn hard_evidence<'c>(
     let (ci, cd) = (companies(new_full), companies(old_full));
     let added: Vec<&String> = ci
         .iter()
-        .filter(|c| !cd.contains(c) && !docs.names(false, c))
+        .filter(|c| !cd.contains(c) && !docs.names(false, c) && !is_forum(c))
         .collect();
     let removed: Vec<&String> = cd
         .iter()
-        .filter(|c| !ci.contains(c) && !docs.names(true, c))
+        .filter(|c| !ci.contains(c) && !docs.names(true, c) && !is_forum(c))
         .collect();
     // an authority is where complaints go, whatever the passage around it says
     let authority = |c: &&String| is_authority(c);
@@ -1163,18 +1163,20 @@ fn is_authority(name: &str) -> bool {
         "Inspectorate",
         "Ombudsman",
         "Commissioner's Office",
-        "Tribunal",
-        // a commission (`上海仲裁委员会`, an arbitration commission), a court or a regulator in
-        // Chinese: where a dispute or a complaint goes (PIPL Art. 65), no recipient
-        "委员会",
-        "仲裁院",
-        "仲裁中心",
-        "法院",
+        // a regulator named in Chinese: where a complaint goes (PIPL Art. 65)
         "管理局",
         "网信办",
     ]
     .iter()
     .any(|h| name.ends_with(h))
+}
+
+/// Is this name a court or an arbitration body (`上海仲裁委员会`, `the Arbitration Tribunal`): where
+/// a dispute is settled, neither a recipient nor a route of complaints?
+fn is_forum(name: &str) -> bool {
+    ["仲裁委员会", "仲裁院", "仲裁中心", "法院", "Tribunal"]
+        .iter()
+        .any(|h| name.ends_with(h))
 }
 
 /// Public authorities named in English (`the Data Protection Commission`, `the Information

@@ -743,7 +743,7 @@ fn a_row_of_a_table_of_recipients_names_a_recipient() {
     assert!(doc.to_string().contains("极光推送"), "{doc:#}");
 }
 
-/// An arbitration commission or a court named where disputes go is a complaint channel (8.5), no
+/// An arbitration commission or a court named where disputes go is where a dispute is settled, no
 /// recipient.
 #[test]
 fn an_arbitration_commission_is_no_recipient() {
