@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 use ahash::AHashMap as HashMap;
 
-use doc::{Block, Doc, DocSection};
+use doc::{Block, BlockKind, Doc, DocSection};
 use facts::FactChange;
 pub use links::{LinkChange, Links};
 use text::{Segment, normal_form, redline, similarity};
@@ -602,10 +602,16 @@ fn diff_section(old: &DocSection, new: &DocSection, sites: &(String, String), ou
                             chrome: chrome_old(o0 + i),
                             ..one_side(old, o0 + i, Kind::Removed)
                         }),
-                        (None, Some(j)) => out.push(Change {
-                            chrome: chrome_new(n0 + j),
-                            ..one_side(new, n0 + j, Kind::Added)
-                        }),
+                        (None, Some(j)) => {
+                            let mut c = Change {
+                                chrome: chrome_new(n0 + j),
+                                ..one_side(new, n0 + j, Kind::Added)
+                            };
+                            if stands_as_title(&new.blocks, n0 + j, old) {
+                                c.block_kind = Some(BlockKind::Heading);
+                            }
+                            out.push(c);
+                        }
                         (None, None) => {}
                     }
                 }
@@ -613,6 +619,46 @@ fn diff_section(old: &DocSection, new: &DocSection, sites: &(String, String), ou
         }
     }
     bounded
+}
+
+/// Does block `at` of `blocks`, a paragraph put in, stand as the title of text that was there
+/// before (`other` holds it)? A capture that lost its heading markup writes a subsection's title
+/// as a paragraph (`Data Rights Requests Details` above `When you submit a request, …`): one short
+/// line with no closing mark, number or address, after a heading, a list item or a sentence (not
+/// among other short lines, as a list without markers would be), and before a sentence the other
+/// side holds word for word. It is judged as a heading.
+fn stands_as_title(blocks: &[Block], at: usize, other: &DocSection) -> bool {
+    let b = &blocks[at];
+    let t = b.text.trim();
+    let cjk = t.chars().filter(|c| normal::is_cjk(*c)).count();
+    let short = if cjk > 0 {
+        t.chars().count() <= 20
+    } else {
+        t.split_whitespace().nth(12).is_none()
+    };
+    let sentence = |x: &Block| {
+        let x = x.text.trim();
+        x.ends_with(['.', '。', '!', '?', '！', '？'])
+            && (x.split_whitespace().nth(14).is_some()
+                || x.chars().filter(|c| normal::is_cjk(*c)).count() >= 30)
+    };
+    if b.kind != BlockKind::Paragraph
+        || t.is_empty()
+        || !short
+        || t.contains('\n')
+        || t.ends_with(['.', '。', '!', '?', '！', '？', ';', '；', ':', '：', ','])
+        || t.contains(|c: char| c.is_ascii_digit() || c == '@')
+        || t.contains("http")
+    {
+        return false;
+    }
+    let before = at.checked_sub(1).map(|i| &blocks[i]);
+    let before_ok =
+        before.is_none_or(|p| matches!(p.kind, BlockKind::Heading | BlockKind::ListItem) || sentence(p));
+    let after_ok = blocks.get(at + 1).is_some_and(|n| {
+        n.kind == BlockKind::Paragraph && sentence(n) && other.blocks.iter().any(|o| o.text == n.text)
+    });
+    before_ok && after_ok
 }
 
 /// Pairs the blocks of a changed run, given by their normal forms: the most similar pairs first

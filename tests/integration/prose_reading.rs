@@ -797,3 +797,26 @@ fn the_old_controller_taken_out_is_a_change_of_control() {
     let doc = diff(old, new);
     assert!(clauses(&doc).contains(&"8.2"), "{doc:#}");
 }
+
+/// A line put above a paragraph that was there before, short and with no closing mark, is a title
+/// a capture wrote without heading markup; a short line among other short lines is an entry of a
+/// list without markers, and is judged.
+#[test]
+fn a_title_put_above_kept_text_is_a_heading() {
+    let para = "When you submit a request, you provide us with your name and contact details, which we use to respond to your request and to verify your identity.";
+    let old = format!("# Policy\n\n## Your rights\n\n- request to delete your data\n\n{para}\n");
+    let new = format!(
+        "# Policy\n\n## Your rights\n\n- request to delete your data\n\nRequests to third parties explained\n\n{para}\n"
+    );
+    let doc = diff(&old, &new);
+    assert_eq!(clauses(&doc), Vec::<&str>::new(), "{doc:#}");
+    assert!(kinds(&doc).iter().any(|k| k == "heading-only"), "{doc:#}");
+    // among short lines: an entry
+    let more = "## Sharing\n\nWe share nothing.\n\n## Contact\n\nWrite to us.\n";
+    let old = format!("# Policy\n\n## Data we collect\n\nName\n\nEmail address\n\n{para}\n\n{more}");
+    let new = format!(
+        "# Policy\n\n## Data we collect\n\nName\n\nEmail address\n\nPrecise geolocation\n\n{para}\n\n{more}"
+    );
+    let doc = diff(&old, &new);
+    assert!(clauses(&doc).contains(&"8.1"), "{doc:#}");
+}
