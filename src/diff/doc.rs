@@ -1127,7 +1127,7 @@ fn split_level(items: &[Item]) -> Option<u8> {
 /// ([`title_shaped`]), found once in the text (a repeated table header or `Attention: …` line is
 /// none), after the end of a sentence, a heading or another title (not the rest of a line a PDF
 /// copy broke: `Email address of Account` / `Holder and End Users`), and before text or another
-/// title (not the first line of an address block).
+/// title (not the first line of an address block); not three or more in a row (a list).
 fn plain_titles(items: &[Item]) -> Vec<usize> {
     let paragraph = |i: usize| items.get(i).filter(|it| it.block.kind == BlockKind::Paragraph);
     let shaped: Vec<bool> = (0..items.len())
@@ -1167,7 +1167,22 @@ fn plain_titles(items: &[Item]) -> Vec<usize> {
             titles.push(i);
         }
     }
-    titles
+    // three such lines or more in a row, with no text between them, are the entries of a list
+    // written without markers (`Name` / `Email address` / `Precise geolocation`), no titles
+    let mut kept: Vec<usize> = Vec::with_capacity(titles.len());
+    let mut k = 0;
+    while k < titles.len() {
+        let run = titles[k..]
+            .iter()
+            .enumerate()
+            .take_while(|&(n, &i)| i == titles[k] + n)
+            .count();
+        if run < 3 {
+            kept.extend(&titles[k..k + run]);
+        }
+        k += run;
+    }
+    kept
 }
 
 /// Is a paragraph shaped like a title: short, not ending like a sentence or a list entry, and in
@@ -1353,6 +1368,19 @@ mod tests {
                 .collect();
             assert_eq!(clean(&s), reference(&s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn three_short_lines_in_a_row_are_a_list_not_titles() {
+        let md = "# Policy\n\n## Data we collect\n\nName\n\nEmail Address\n\nPrecise Geolocation\n\n\
+                  We use these to run the service and to answer your requests, as described below in detail.\n";
+        assert!(
+            headings(md)
+                .iter()
+                .all(|h| !["Name", "Email Address", "Precise Geolocation"].contains(&h.as_str())),
+            "{:?}",
+            headings(md)
+        );
     }
 
     fn headings(md: &str) -> Vec<String> {

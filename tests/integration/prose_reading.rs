@@ -820,3 +820,15 @@ fn a_title_put_above_kept_text_is_a_heading() {
     let doc = diff(&old, &new);
     assert!(clauses(&doc).contains(&"8.1"), "{doc:#}");
 }
+
+/// A kind of data put on a line of its own among others in a short policy is an entry put into a
+/// list, not a new section that takes the text after it (which then looked moved).
+#[test]
+fn a_short_line_put_among_others_is_an_entry() {
+    let para = "When you submit a request, you provide us with your name and contact details, which we use to respond to your request and to verify your identity.";
+    let old = format!("# Policy\n\n## Data we collect\n\nName\n\nEmail address\n\n{para}\n");
+    let new =
+        format!("# Policy\n\n## Data we collect\n\nName\n\nEmail address\n\nPrecise geolocation\n\n{para}\n");
+    let doc = diff(&old, &new);
+    assert!(clauses(&doc).contains(&"8.1"), "{doc:#}");
+}
