@@ -334,8 +334,8 @@ fn real_fresh4_set() {
 }
 
 /// The fifth fresh set (`tests/corpus/real-fresh5/`, 30 pairs of 23 companies in none of the
-/// other corpora, labelled blind in session 16 and scored once at its end): the table only. First
-/// run in its README.
+/// other corpora, labelled blind in session 16 and scored once at its end, *tuned* since): the
+/// table only. First run in its README.
 #[test]
 fn real_fresh5_set() {
     score_fresh("real-fresh5", "fifth fresh set", 30, FLOORS_FRESH5);
@@ -343,7 +343,7 @@ fn real_fresh5_set() {
 
 /// The sixth fresh set (`tests/corpus/real-fresh6/`, 30 pairs of 28 companies in none of the
 /// other corpora, labelled blind in session 17 and scored once on a4e534a7, before any change
-/// made after it arrived): the table only. First run in its README.
+/// made after it arrived, *tuned* since): the table only. First run in its README.
 #[test]
 fn real_fresh6_set() {
     score_fresh("real-fresh6", "sixth fresh set", 30, FLOORS_FRESH6);
@@ -351,7 +351,7 @@ fn real_fresh6_set() {
 
 /// The seventh fresh set (`tests/corpus/real-fresh7/`, 30 pairs of 30 companies in none of the
 /// other corpora, labelled blind in session 17 and scored once on 002abef6, before any change made
-/// after it arrived): the table only. First run in its README.
+/// after it arrived, *tuned* since): the table only. First run in its README.
 #[test]
 fn real_fresh7_set() {
     score_fresh("real-fresh7", "seventh fresh set", 30, FLOORS_FRESH7);
@@ -446,32 +446,37 @@ const FLOORS_FRESH4: Floors = Floors {
     consent_precision: 1.0,
 };
 
-/// The fifth fresh set's floors: its first run (README), 27/30, 20/30, 16/16, consent 0/1 (none
-/// flagged).
+/// The fifth fresh set's floors: its first run (README) was 27/30, 20/30, 16/16, consent 0/1 (none
+/// flagged); now, after its failures were read (session 17: a web address is no list entry, a
+/// one-line link bar is chrome, a table of recipients names them), 29/30, 23/30, 16/16, consent
+/// 0/1.
 const FLOORS_FRESH5: Floors = Floors {
-    verdicts: 0.9,
-    exact: 0.66,
+    verdicts: 0.96,
+    exact: 0.76,
     material_recall: 1.0,
     consent_recall: 0.0,
     consent_precision: 0.0,
 };
 
-/// The sixth fresh set's floors: its first run (README), 25/30, 21/30, 17/17, consent 1/1 at
-/// precision 1/2.
+/// The sixth fresh set's floors: its first run (README) was 25/30, 21/30, 17/17, consent 1/1 at
+/// precision 1/2; now, after its failures were read (session 17: a table of contents of in-page
+/// links, flips of one sentence, courts and arbitration bodies, a title line above kept text),
+/// 26/30, 23/30, 17/17, consent 1/1 at 1/2.
 const FLOORS_FRESH6: Floors = Floors {
-    verdicts: 0.83,
-    exact: 0.69,
+    verdicts: 0.86,
+    exact: 0.76,
     material_recall: 1.0,
     consent_recall: 1.0,
     consent_precision: 0.5,
 };
 
-/// The seventh fresh set's floors: its first run (README), 28/30, 23/30, 10/12, consent 1/1 at
-/// precision 1/2.
+/// The seventh fresh set's floors: its first run (README) was 28/30, 23/30, 10/12, consent 1/1 at
+/// precision 1/2; now, after its failures were read (session 17: obfuscated emails, a passage on
+/// where data is kept, the old controller taken out), 29/30, 26/30, 11/12, consent 1/1 at 1/2.
 const FLOORS_FRESH7: Floors = Floors {
-    verdicts: 0.93,
-    exact: 0.76,
-    material_recall: 0.83,
+    verdicts: 0.96,
+    exact: 0.86,
+    material_recall: 0.91,
     consent_recall: 1.0,
     consent_precision: 0.5,
 };
