@@ -705,10 +705,16 @@ fn figure_sentence(text: &str, days: u32) -> Option<&str> {
 fn unobfuscated(s: &str) -> Option<String> {
     const AT: &[&str] = &["(at)", "[at]", "{at}"];
     const DOT: &[&str] = &["(dot)", "[dot]", "{dot}"];
-    let lower = s.to_ascii_lowercase();
-    if !AT.iter().any(|m| lower.contains(m)) {
+    // (brackets are rare, and most hold no `at`: told without a lowercased copy)
+    let b = s.as_bytes();
+    let marked = s.match_indices(['(', '[', '{']).any(|(i, _)| {
+        b.get(i + 1..i + 4)
+            .is_some_and(|w| w[..2].eq_ignore_ascii_case(b"at") && matches!(w[2], b')' | b']' | b'}'))
+    });
+    if !marked {
         return None;
     }
+    let lower = s.to_ascii_lowercase();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {

@@ -586,11 +586,11 @@ fn verdict<'d>(
     // a term every mention of which the old sentences denied, now stated without a denial, or
     // the reverse (`我们不会…转让…` → `我们可能会将…转让给关联公司；除此之外，我们不会…`): what may
     // be done with it changed, though the term and a denial stand on both sides
-    if change.kind == Kind::Modified
-        && !old_sentence.trim().is_empty()
-        && !new_sentence.trim().is_empty()
-        && sentence_similarity(&old_sentence, &new_sentence) >= 0.4
-    {
+    if change.kind == Kind::Modified && !old_sentence.trim().is_empty() && !new_sentence.trim().is_empty() {
+        // (the same sentence, not a term denied in one and stated in an unrelated other: asked
+        // only of a flip found)
+        let alike = std::cell::OnceCell::new();
+        let alike = || *alike.get_or_init(|| sentence_similarity(&old_sentence, &new_sentence) >= 0.4);
         let (on, nn) = (normal_form(&old_sentence), normal_form(&new_sentence));
         let (oh, nh) = (rules::Haystack::new(&on), rules::Haystack::new(&nn));
         let (ol, nl) = (old_sentence.to_lowercase(), new_sentence.to_lowercase());
@@ -611,7 +611,7 @@ fn verdict<'d>(
                         && denied(&ol, t) != denied(&nl, t)
                         && (negation_edited || edited.contains(t.trim_end_matches('*')))
                 });
-            if flipped {
+            if flipped && alike() {
                 found.add(clause.role, flip());
                 lexical.insert(clause.role);
             }
