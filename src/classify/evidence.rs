@@ -912,9 +912,14 @@ fn zh_brands_changed(old_full: &str, new_full: &str, docs: &Documents<'_>) -> Op
         text.lines()
             .filter(|l| super::brand::zh_about_recipients(l))
             .flat_map(|l| {
-                let latin = super::brand::candidates(l)
-                    .into_iter()
-                    .filter(|n| n.is_ascii() && n.chars().filter(char::is_ascii_alphabetic).count() >= 3);
+                // (a name followed by a colon labels a value, `X-Title: Cebian`, a request
+                // header's name: no organisation)
+                let latin = super::brand::candidates(l).into_iter().filter(|n| {
+                    n.is_ascii()
+                        && n.chars().filter(char::is_ascii_alphabetic).count() >= 3
+                        && !l.contains(&format!("{n}:"))
+                        && !l.contains(&format!("{n}："))
+                });
                 super::brand::zh_names(l).into_iter().chain(latin)
             })
             .collect()
@@ -2639,6 +2644,18 @@ mod tests {
             vec!["privacy@example.com"]
         );
         assert_eq!(emails("no address here"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_name_labelling_a_value_is_no_recipient() {
+        let (old, title) = ("", "隐私政策\n");
+        let doc = |t: &str| format!("{title}{t}");
+        let new = "当你选择 OpenRouter 作为服务商时，Cebian 会在每个请求的请求头里附带两个固定的应用标识（HTTP-Referer: https://cebian.catcat.work 与 X-Title: Cebian）。";
+        let (a, b) = (doc(old), doc(new));
+        assert_eq!(zh_brands_changed(old, new, &Documents::new(&a, &b)), None);
+        let new = "我们与第三方服务商 Google Analytics 以及 Ko-fi 共享数据。";
+        let (a, b) = (doc(old), doc(new));
+        assert!(zh_brands_changed(old, new, &Documents::new(&a, &b)).is_some());
     }
 
     #[test]
