@@ -832,3 +832,15 @@ fn a_short_line_put_among_others_is_an_entry() {
     let doc = diff(&old, &new);
     assert!(clauses(&doc).contains(&"8.1"), "{doc:#}");
 }
+
+/// A web address a capture left unparsed is where a link goes: the words of its path name nothing.
+#[test]
+fn words_inside_a_web_address_name_nothing() {
+    let base = "# Policy\n\n## Data\n\nWe collect your name and email.\n\n## Sharing\n\nWe share nothing.\n\n## Contact\n\nWrite to us.\n";
+    let old = format!(
+        "{base}\n[Super Fast External Storage Learn more](https://www.shop.example/memory-storage/portable-ssd/ Close Menu\n"
+    );
+    let doc = diff(&old, base);
+    assert!(!clauses(&doc).contains(&"8.4"), "{doc:#}");
+    assert_eq!(doc["requires_consent"], false, "{doc:#}");
+}
