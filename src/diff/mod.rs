@@ -624,9 +624,9 @@ fn diff_section(old: &DocSection, new: &DocSection, sites: &(String, String), ou
 /// Does block `at` of `blocks`, a paragraph put in, stand as the title of text that was there
 /// before (`other` holds it)? A capture that lost its heading markup writes a subsection's title
 /// as a paragraph (`Data Rights Requests Details` above `When you submit a request, …`): one short
-/// line with no closing mark, number or address, after a heading, a list item or a sentence (not
-/// among other short lines, as a list without markers would be), and before a sentence the other
-/// side holds word for word. It is judged as a heading.
+/// line with no closing mark, number, address or words of a statement (`we`, `may`, `not`), after a
+/// heading, a list item or a sentence (not among other short lines, as a list without markers
+/// would be), and before a sentence the other side holds word for word. It is judged as a heading.
 fn stands_as_title(blocks: &[Block], at: usize, other: &DocSection) -> bool {
     let b = &blocks[at];
     let t = b.text.trim();
@@ -649,6 +649,19 @@ fn stands_as_title(blocks: &[Block], at: usize, other: &DocSection) -> bool {
         || t.ends_with(['.', '。', '!', '?', '！', '？', ';', '；', ':', '：', ','])
         || t.contains(|c: char| c.is_ascii_digit() || c == '@')
         || t.contains("http")
+    {
+        return false;
+    }
+    // a statement without its full stop (`We may sell your data`) is no title: it is judged
+    const SAYS: &[&str] = &[
+        "we", "you", "i", "may", "will", "can", "must", "shall", "do", "does", "not", "never", "is", "are",
+    ];
+    const SAYS_ZH: &[&str] = &["我们", "您", "你", "可能", "将", "会", "不"];
+    let lower = t.to_lowercase();
+    if lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| SAYS.contains(&w))
+        || SAYS_ZH.iter().any(|w| t.contains(w))
     {
         return false;
     }

@@ -844,3 +844,17 @@ fn words_inside_a_web_address_name_nothing() {
     assert!(!clauses(&doc).contains(&"8.4"), "{doc:#}");
     assert_eq!(doc["requires_consent"], false, "{doc:#}");
 }
+
+/// A statement put in without its full stop above kept text is judged, not taken for a title.
+#[test]
+fn a_statement_without_its_full_stop_is_no_title() {
+    let para = "When you submit a request, you provide us with your name and contact details, which we use to respond to your request and to verify your identity.";
+    let old = format!(
+        "# Policy\n\n## Sharing\n\n- with our hosting provider\n\n{para}\n\n## Data\n\nWe collect your name.\n\n## Contact\n\nWrite to us.\n"
+    );
+    let new = format!(
+        "# Policy\n\n## Sharing\n\n- with our hosting provider\n\nWe may sell your personal information to advertisers\n\n{para}\n\n## Data\n\nWe collect your name.\n\n## Contact\n\nWrite to us.\n"
+    );
+    let doc = diff(&old, &new);
+    assert!(clauses(&doc).contains(&"8.3"), "{doc:#}");
+}
