@@ -259,6 +259,8 @@ fn urls(text: &str) -> Vec<&str> {
     text.split(|c: char| {
         c.is_whitespace() || matches!(c, '（' | '）' | '，' | '。' | '；' | '、' | '<' | '>' | '"')
     })
+    // (a Markdown link a capture left unparsed glues its address to its label: `more](https://…`)
+    .map(|w| w.rsplit_once("](").map_or(w, |(_, target)| target))
     .map(|w| w.trim_start_matches(['(', '[', '“', '\'']))
     .filter(|w| {
         let lower = w.get(..8).unwrap_or(w).to_ascii_lowercase();
@@ -269,6 +271,26 @@ fn urls(text: &str) -> Vec<&str> {
     .map(|w| w.trim_end_matches(['.', ',', ';', ':', ')', ']', '”', '\'', '!', '?']))
     .filter(|w| w.len() > 8)
     .collect()
+}
+
+/// `text` with the web addresses [`urls`] finds in it blanked out: a link's path is where it goes,
+/// not words of the passage (`…/memory-storage/portable-ssd/` names no right to portability).
+pub(super) fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
+    let found = urls(text);
+    if found.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for u in found {
+        // (each address is a slice of `text`: its place is its offset)
+        let at = u.as_ptr() as usize - text.as_ptr() as usize;
+        out.push_str(&text[from..at]);
+        out.push(' ');
+        from = at + u.len();
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Web addresses written out in a passage's words that are how users exercise a right, put in or

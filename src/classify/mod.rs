@@ -157,30 +157,6 @@ pub fn assess(diff: &PolicyDiff, rules: &RuleSet, locale: &str, versioned: bool)
     }
 }
 
-/// `text` without its web addresses (`https://…`, `http://…`, `www.…`, up to a space, a quote or a
-/// closing bracket).
-fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("http") && !text.contains("www.") {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = ["https://", "http://", "www."]
-        .iter()
-        .filter_map(|m| rest.find(m))
-        .min()
-    {
-        out.push_str(&rest[..at]);
-        let end = rest[at..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '\'' | '）' | '」'))
-            .map_or(rest.len(), |e| at + e);
-        out.push(' ');
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
 /// Whether the changes hold enough text that judging them on several threads beats starting them
 /// (a thread costs about as much as judging a few hundred bytes).
 fn worth_threads(changes: &[Change]) -> bool {
@@ -424,7 +400,7 @@ fn verdict<'d>(
     hard_evidence(old_full, new_full, &frame, &context, topics, docs, &mut found);
     // (a web address a capture left unparsed is where a link goes, not words: `portable-ssd` in a
     // shop's link names no right to portability)
-    let changed = normal_form(&without_urls(&format!("{ins} {del}")));
+    let changed = normal_form(&links::without_urls(&format!("{ins} {del}")));
     // a heading quoted by a cross-reference names a part of the policy, not what it says there
     // (`见本政策第一部分` → `详见本政策“一、我们如何收集和使用您的个人信息”部分`)
     let changed = if ins.contains(['“', '"', '「']) || del.contains(['“', '"', '「']) {
