@@ -219,8 +219,10 @@ fn check_provenance(pair: &Path, name: &str, label: &Label) -> bool {
         "{name}: no commit"
     );
     // the corpus's Chinese pairs are numbered from 200, the fresh sets' from 319, 423, 524, 623,
-    // 723, 823 and 923
-    let numbered_zh = match name.get(..3).and_then(|n| n.parse::<u32>().ok()) {
+    // 723, 823, 923 and 1023
+    let number = name.split('-').next().and_then(|n| n.parse::<u32>().ok());
+    let numbered_zh = match number {
+        Some(n @ 1000..) => n >= 1023,
         Some(n @ 900..) => n >= 923,
         Some(n @ 800..) => n >= 823,
         Some(n @ 700..) => n >= 723,
@@ -357,6 +359,14 @@ fn real_fresh7_set() {
     score_fresh("real-fresh7", "seventh fresh set", 30, FLOORS_FRESH7);
 }
 
+/// The eighth fresh set (`tests/corpus/real-fresh8/`, 30 pairs of 30 companies in none of the
+/// other corpora, labelled blind in session 18 and scored once on dbe38892, before any change made
+/// after it arrived): the table only. First run in its README.
+#[test]
+fn real_fresh8_set() {
+    score_fresh("real-fresh8", "eighth fresh set", 30, FLOORS_FRESH8);
+}
+
 /// Scores a fresh set of labelled pairs (`tests/corpus/<folder>/`, at least `pairs` of them) and
 /// prints its table only.
 fn score_fresh(folder: &str, title: &str, pairs: usize, floors: Floors) {
@@ -477,6 +487,16 @@ const FLOORS_FRESH7: Floors = Floors {
     verdicts: 0.96,
     exact: 0.86,
     material_recall: 0.91,
+    consent_recall: 1.0,
+    consent_precision: 0.5,
+};
+
+/// The eighth fresh set's floors: its first run (README), 26/30, 22/30, 15/15, consent 1/1 at
+/// precision 1/2.
+const FLOORS_FRESH8: Floors = Floors {
+    verdicts: 0.86,
+    exact: 0.73,
+    material_recall: 1.0,
     consent_recall: 1.0,
     consent_precision: 0.5,
 };
