@@ -133,11 +133,14 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
     let mut bold_lead = false;
     // open lists: their first number (ordered ones) and where their items begin in `out`
     let mut lists: Vec<(Option<u64>, usize)> = Vec::new();
+    // where the line being read of a paragraph begins in `text`
+    let mut line_start = 0usize;
     // links of the block being read, and those still open: kind, target, where their text starts
     let mut links = Links::default();
     let mut open: Vec<Option<(LinkKind, pulldown_cmark::CowStr, usize)>> = Vec::new();
     let opts = crate::markdown::options();
     for event in Parser::new_ext(markdown, opts) {
+        let line_break = matches!(event, Event::SoftBreak | Event::HardBreak);
         match event {
             Event::Start(Tag::Link {
                 link_type, dest_url, ..
@@ -175,6 +178,7 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                 only_strong = true;
                 saw_text = false;
                 first_line = matches!(stack.last(), Some((BlockKind::Paragraph, _)));
+                line_start = text.len();
             }
             Event::Start(Tag::Item) => {
                 flush(&mut out, &mut text, &mut links, &stack, false);
@@ -215,6 +219,9 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                 stack.pop();
             }
             Event::End(TagEnd::Paragraph) => {
+                if whole_policy && run_in.is_none() {
+                    split_title_line(&mut out, &mut text, &mut links, &mut stack, line_start);
+                }
                 split_run_in(&mut out, &mut text, &stack, run_in.take());
                 if matches!(stack.last(), Some((BlockKind::Paragraph, _))) {
                     flush(&mut out, &mut text, &mut links, &stack, only_strong && saw_text);
@@ -329,6 +336,18 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                 }
                 text.push_str(&t);
             }
+            Event::SoftBreak | Event::HardBreak
+                if whole_policy
+                    && run_in.is_none()
+                    && split_title_line(&mut out, &mut text, &mut links, &mut stack, line_start) =>
+            {
+                // a Chinese numbered title (`二、…`) or a heading written without its space
+                // (`##总则`) on a line of its own inside a paragraph: the text goes on below it
+                first_line = false;
+                only_strong = true;
+                saw_text = false;
+                line_start = text.len();
+            }
             Event::SoftBreak | Event::HardBreak if !saw_text => text.push(' '),
             Event::HardBreak
                 if first_line
@@ -363,9 +382,76 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
             Event::FootnoteReference(_) => {}
             _ => {}
         }
+        if line_break {
+            line_start = text.len();
+        }
     }
     flush(&mut out, &mut text, &mut links, &stack, false);
     out
+}
+
+/// The last line of a paragraph being read (from `line_start` in `text`) when it is a title a
+/// Markdown reader ran into the paragraph: a Chinese numbered title (`二、我们收集的信息`,
+/// `（一）…`), as Word pastes and plain-text policies write them with no blank line around, or an
+/// ATX heading written without the space after its marks (`##总则`), which CommonMark reads as
+/// text. The text before it is flushed as a paragraph of its own and the line as a heading;
+/// returns whether it split.
+fn split_title_line(
+    out: &mut Vec<Item>,
+    text: &mut String,
+    links: &mut Links,
+    stack: &mut Vec<(BlockKind, u8)>,
+    line_start: usize,
+) -> bool {
+    if !matches!(stack.last(), Some((BlockKind::Paragraph, _))) {
+        return false;
+    }
+    let Some(line) = text.get(line_start..) else {
+        return false;
+    };
+    let line = line.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c));
+    let level = match tight_atx_level(line) {
+        Some(level) => level,
+        None if line.chars().any(crate::diff::normal::is_cjk)
+            && matches!(title_line_level(line), Some(7 | 9))
+            && !line.contains(['：', ':']) =>
+        {
+            0
+        }
+        None => return false,
+    };
+    let line = text.split_off(line_start);
+    if !text
+        .trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
+        .is_empty()
+    {
+        flush(out, text, links, stack, false);
+    }
+    text.clear();
+    if level == 0 {
+        // a numbered title: its level comes from its numbering
+        *text = line;
+        flush(out, text, &mut Links::default(), stack, true);
+    } else {
+        *text = line
+            .trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
+            .trim_start_matches('#')
+            .to_string();
+        stack.push((BlockKind::Heading, level));
+        flush(out, text, &mut Links::default(), stack, false);
+        stack.pop();
+    }
+    true
+}
+
+/// The level of `##总则`, a heading whose marks a Chinese writer did not follow by a space: one to
+/// six `#` then a Chinese character, on a short line that is no sentence.
+fn tight_atx_level(line: &str) -> Option<u8> {
+    let marks = line.bytes().take_while(|&b| b == b'#').count();
+    let rest = &line[marks..];
+    let starts_cjk = rest.chars().next().is_some_and(crate::diff::normal::is_cjk);
+    let short = rest.chars().count() <= 40 && !rest.ends_with(['。', '；', '，', '.', ';']);
+    ((1..=6).contains(&marks) && starts_cjk && short).then_some(marks as u8)
 }
 
 fn flush(
@@ -1430,6 +1516,37 @@ mod tests {
                 "Sharing"
             ]
         );
+    }
+
+    #[test]
+    fn titles_a_paragraph_swallowed_are_found() {
+        // a Word paste: Chinese numbered titles on lines of their own with no blank line around
+        let md = "欢迎使用本应用。\n\u{200b}一、我们收集的信息\u{200b}\n我们收集您的邮箱。\n二、信息的共享\n我们不共享。\n（一）例外\n依法披露。\n三、联系我们\n";
+        assert_eq!(
+            headings(md),
+            ["一、我们收集的信息", "二、信息的共享", "三、联系我们"]
+        );
+        // the text around each stays with its section
+        let doc = from_markdown(md);
+        let shared = doc
+            .sections
+            .iter()
+            .find(|s| s.heading == "二、信息的共享")
+            .expect("found");
+        assert!(
+            shared.blocks.iter().any(|b| b.text == "我们不共享。"),
+            "{:?}",
+            shared.blocks
+        );
+        // a label line or a sentence that begins like a title is text
+        let md = "说明。\n一、联系方式：电话 123。\n二、我们会在十五日内答复，\n请耐心等待。\n";
+        assert!(headings(md).is_empty(), "{:?}", headings(md));
+        // ATX headings written without their space, which CommonMark reads as text
+        let md = "##隐私政策\n\n####总则\n以下内容适用于您。\n\n####修订策略\n我们保留修改的权利。\n\n####信息的保护\n我们加密。\n";
+        assert_eq!(headings(md), ["总则", "修订策略", "信息的保护"]);
+        // an English `#hashtag` line is no heading
+        let md = "Intro.\n#privacy matters to us\nMore text.\n";
+        assert!(headings(md).is_empty(), "{:?}", headings(md));
     }
 
     #[test]
