@@ -317,6 +317,43 @@ fn preceded_in_every_sentence(passages: &[&str], term: &str, words: &[&str]) -> 
     any
 }
 
+/// Is `term`, a word of erasure, in every sentence of `changed` that names it the end of a
+/// retention period (`remain active for 30 days before deletion`, `保存30天后删除`): the sentence
+/// states how long data is kept and asks nothing of the user and grants no right. Retention is
+/// what data is kept and for how long (8.1); the right to erasure (GDPR Art. 17, PIPL Art. 47) is
+/// a user's request.
+pub(super) fn end_of_retention(changed: &str, term: &str) -> bool {
+    const ERASURE: &[&str] = &["delet", "eras", "删除", "销毁"];
+    const ASKED: &[&str] = &[
+        "right",
+        "request",
+        "ask",
+        "you can",
+        "you may",
+        "权利",
+        "权",
+        "请求",
+        "申请",
+        "您可以",
+        "你可以",
+    ];
+    let t = normal_form(term.trim_end_matches('*'));
+    if !ERASURE.iter().any(|e| t.contains(e)) {
+        return false;
+    }
+    let mut any = false;
+    for (sentence, normal) in crate::diff::sentences(changed) {
+        if !normal.contains(&t) {
+            continue;
+        }
+        any = true;
+        if super::quantity::durations(sentence).is_empty() || ASKED.iter().any(|w| normal.contains(w)) {
+            return false;
+        }
+    }
+    any
+}
+
 /// At most ~12 words (or 40 CJK characters) of `s`.
 pub fn excerpt(s: &str) -> String {
     let s = crate::diff::doc::clean(s);

@@ -51,8 +51,9 @@ use facts::{fact_verdict, reflect_facts};
 pub use fee::{Fee, fees};
 pub use lexicon::excerpt;
 use lexicon::{
-    as_source, changed_sentences, conditional, denied, denied_somewhere, edit_of, hypothetical, is_item,
-    negated, negation_changed, negation_scope, negative, sentence_similarity, terms_reason, under_condition,
+    as_source, changed_sentences, conditional, denied, denied_somewhere, edit_of, end_of_retention,
+    hypothetical, is_item, negated, negation_changed, negation_scope, negative, sentence_similarity,
+    terms_reason, under_condition,
 };
 pub use place::places;
 pub use purpose::{Purpose, purposes};
@@ -460,6 +461,8 @@ fn verdict<'d>(
             .filter(|t| clause.role != Role::Risk || !under_condition(&[old_full, new_full], t))
             // a change of control is an event that happened, not one a policy provides for
             .filter(|t| clause.role != Role::Control || !hypothetical(&[old_full, new_full], t))
+            // deletion at the end of a stated retention period is how long data is kept
+            .filter(|t| clause.role != Role::Rights || !end_of_retention(&changed, t))
             .filter(|t| whole_block || !(old_hay().has(t) && new_hay().has(t)))
             .collect();
         // a recipient named as where data comes from is a source of it (purposes and types, 8.1)

@@ -107,7 +107,12 @@ const TERMS: &[(Right, &[&str])] = &[
             "copy of the personal",
             "right to know",
             "查阅",
-            "复制",
+            // (PIPL Art. 45 查阅、复制其个人信息: copying one's data, not a text copied as it is)
+            "复制您的",
+            "复制你的",
+            "复制其",
+            "复制个人",
+            "复制权",
             "副本",
         ],
     ),
@@ -266,7 +271,11 @@ const GRANTED: &[(Right, &[&str])] = &[
             "copy of the information",
             "copy of the data",
             "副本",
-            "复制",
+            "复制您的",
+            "复制你的",
+            "复制其",
+            "复制个人",
+            "复制权",
             "导出",
         ],
     ),
@@ -611,6 +620,12 @@ pub fn rights(text: &str) -> Vec<Right> {
 mod tests {
     use super::*;
     use crate::diff::text::normal_form;
+
+    #[test]
+    fn copying_a_text_is_no_right_to_a_copy() {
+        assert!(rights("你可以原样复制使用，只需要把邮箱换成你自己的即可。").is_empty());
+        assert!(rights("您有权复制您的个人信息。").contains(&Right::Copy));
+    }
 
     #[test]
     fn the_states_whose_residents_a_sentence_names() {

@@ -102,6 +102,19 @@ fn remains(b: &Block) -> bool {
     (fragment || copyright) && t.split_whitespace().nth(12).is_none()
 }
 
+/// A page's credit to the tool that built or hosts it (`Powered by Mintlify`, `Powered by`
+/// followed by the tool's blurb), as documentation sites print under every page: short, and
+/// saying nothing about information.
+fn credit(b: &Block) -> bool {
+    let t = b.text.trim();
+    let lower = t.to_lowercase();
+    lower.starts_with("powered by")
+        && t.split_whitespace().nth(25).is_none()
+        && !["data", "information", "personal"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
 /// Which of `blocks` are page chrome (see the module doc), given the document's own site.
 pub fn chrome(blocks: &[Block], site: &str) -> Vec<bool> {
     let mut out = vec![false; blocks.len()];
@@ -133,7 +146,7 @@ pub fn chrome(blocks: &[Block], site: &str) -> Vec<bool> {
     // a link bar on one line (`[About us](…) [Jobs](…) [Partner UP](…)`): three links or more to
     // the site's own pages and nothing else
     for (k, b) in blocks.iter().enumerate() {
-        if nav[k] && b.links.iter().nth(2).is_some() {
+        if nav[k] && b.links.iter().nth(2).is_some() || credit(b) {
             out[k] = true;
         }
     }
@@ -206,6 +219,16 @@ mod tests {
         assert!(marked.iter().all(|t| t.contains("](#")));
         // one such line in a paragraph of its own is not a run
         assert!(!unread_anchor_link("See [the rules](#rules) for more."));
+    }
+
+    #[test]
+    fn a_builders_credit_is_chrome() {
+        let (b, site) = blocks(
+            "Intro.\n\nPowered byThis documentation is built and hosted on Mintlify, a developer documentation platform\n",
+        );
+        assert_eq!(chrome(&b, &site), [false, true]);
+        let (b, site) = blocks("Powered by Stripe, your payment information is processed securely.\n");
+        assert_eq!(chrome(&b, &site), [false]);
     }
 
     #[test]

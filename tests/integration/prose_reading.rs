@@ -858,3 +858,32 @@ fn a_statement_without_its_full_stop_is_no_title() {
     let doc = diff(&old, &new);
     assert!(clauses(&doc).contains(&"8.3"), "{doc:#}");
 }
+
+/// Capture artefacts: links the Wayback Machine rewrote to its archive are the same links; an
+/// address Cloudflare hid from the first capture (`[email protected]`), written out in the next, may
+/// be a new one and is a contact detail (8.5), but its link was never a route taken away (8.4).
+#[test]
+fn addresses_a_capture_hid_or_rewrote_are_read_as_addresses() {
+    let head = "# Policy\n\n## Data\n\nWe collect your name.\n\n## Contact\n\n";
+    let old = format!("{head}Opt out at [our page](https://example.com/opt-out).\n");
+    let new = format!(
+        "{head}Opt out at [our page](https://web.archive.org/web/20230306004036/https://example.com/opt-out/).\n"
+    );
+    let doc = diff(&old, &new);
+    assert_eq!(doc["material"], false, "{doc:#}");
+    let old = format!(
+        "{head}Write to [\\[email protected\\]](https://example.com/cdn-cgi/l/email-protection) to use your rights.\n"
+    );
+    let new = format!("{head}Write to hello@example.com to use your rights.\n");
+    let doc = diff(&old, &new);
+    assert_eq!(clauses(&doc), ["8.5"], "{doc:#}");
+}
+
+/// Deletion at the end of a stated retention period is how long data is kept (8.1), not a right.
+#[test]
+fn deletion_at_the_end_of_a_retention_period_is_no_right() {
+    let old = "# Policy\n\n## Cookies\n\nWe use cookies to keep you signed in.\n\n## Rights\n\nYou can ask us to delete your data.\n";
+    let new = "# Policy\n\n## Cookies\n\nWe use cookies to keep you signed in. Cookies will remain active for 30 days before deletion.\n\n## Rights\n\nYou can ask us to delete your data.\n";
+    let doc = diff(old, new);
+    assert_eq!(clauses(&doc), ["8.1"], "{doc:#}");
+}

@@ -361,7 +361,7 @@ fn real_fresh7_set() {
 
 /// The eighth fresh set (`tests/corpus/real-fresh8/`, 30 pairs of 30 companies in none of the
 /// other corpora, labelled blind in session 18 and scored once on dbe38892, before any change made
-/// after it arrived): the table only. First run in its README.
+/// after it arrived, *tuned* since): the table only. First run in its README.
 #[test]
 fn real_fresh8_set() {
     score_fresh("real-fresh8", "eighth fresh set", 30, FLOORS_FRESH8);
@@ -491,14 +491,16 @@ const FLOORS_FRESH7: Floors = Floors {
     consent_precision: 0.5,
 };
 
-/// The eighth fresh set's floors: its first run (README), 26/30, 22/30, 15/15, consent 1/1 at
-/// precision 1/2.
+/// The eighth fresh set's floors: its first run (README) was 26/30, 22/30, 15/15, consent 1/1 at
+/// precision 1/2; now, after its failures were read (session 18: archived and Cloudflare-hidden
+/// link targets, a builder's credit, deletion ending a retention period, 复制 as a copied text),
+/// 27/30, 25/30, 15/15, consent 1/1 at 1/1.
 const FLOORS_FRESH8: Floors = Floors {
-    verdicts: 0.86,
-    exact: 0.73,
+    verdicts: 0.9,
+    exact: 0.83,
     material_recall: 1.0,
     consent_recall: 1.0,
-    consent_precision: 0.5,
+    consent_precision: 1.0,
 };
 
 fn assert_floors(s: &Score, f: Floors) {
