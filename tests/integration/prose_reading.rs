@@ -887,3 +887,15 @@ fn deletion_at_the_end_of_a_retention_period_is_no_right() {
     let doc = diff(old, new);
     assert_eq!(clauses(&doc), ["8.1"], "{doc:#}");
 }
+
+/// A connection the app now makes by itself (an update check) sends the device's address and
+/// versions to a server: what is collected changed (8.1), in either language.
+#[test]
+fn an_automatic_update_check_is_collection() {
+    let old = "# Policy\n\n## Network\n\nThe app works offline. It connects only when you download a file.\n\n## Contact\n\nWrite to us.\n";
+    let new = "# Policy\n\n## Network\n\nThe app works offline. It connects only when you download a file. Automatic checks for new versions run at start.\n\n## Contact\n\nWrite to us.\n";
+    assert_eq!(clauses(&diff(old, new)), ["8.1"]);
+    let old = "# 隐私政策\n\n## 网络\n\n本应用仅在您下载文件时联网。\n\n## 联系我们\n\n请发邮件。\n";
+    let new = "# 隐私政策\n\n## 网络\n\n本应用仅在您下载文件时联网。启动后会静默检查一次新版本，发现后自动下载。\n\n## 联系我们\n\n请发邮件。\n";
+    assert_eq!(clauses(&diff(old, new)), ["8.1"]);
+}
