@@ -219,9 +219,10 @@ fn check_provenance(pair: &Path, name: &str, label: &Label) -> bool {
         "{name}: no commit"
     );
     // the corpus's Chinese pairs are numbered from 200, the fresh sets' from 319, 423, 524, 623,
-    // 723, 823, 923 and 1023
+    // 723, 823, 923, 1023 and 1123
     let number = name.split('-').next().and_then(|n| n.parse::<u32>().ok());
     let numbered_zh = match number {
+        Some(n @ 1100..) => n >= 1123,
         Some(n @ 1000..) => n >= 1023,
         Some(n @ 900..) => n >= 923,
         Some(n @ 800..) => n >= 823,
@@ -367,6 +368,14 @@ fn real_fresh8_set() {
     score_fresh("real-fresh8", "eighth fresh set", 30, FLOORS_FRESH8);
 }
 
+/// The ninth fresh set (`tests/corpus/real-fresh9/`, 30 pairs of 30 companies in none of the
+/// other corpora, labelled blind in session 18 and scored once on 10a4c60f, before any change made
+/// after it arrived): the table only. First run in its README.
+#[test]
+fn real_fresh9_set() {
+    score_fresh("real-fresh9", "ninth fresh set", 30, FLOORS_FRESH9);
+}
+
 /// Scores a fresh set of labelled pairs (`tests/corpus/<folder>/`, at least `pairs` of them) and
 /// prints its table only.
 fn score_fresh(folder: &str, title: &str, pairs: usize, floors: Floors) {
@@ -502,6 +511,15 @@ const FLOORS_FRESH8: Floors = Floors {
     material_recall: 1.0,
     consent_recall: 1.0,
     consent_precision: 1.0,
+};
+
+/// The ninth fresh set's floors: its first run (README), 26/30, 17/30, 16/17, consent 0/2.
+const FLOORS_FRESH9: Floors = Floors {
+    verdicts: 0.86,
+    exact: 0.56,
+    material_recall: 0.94,
+    consent_recall: 0.0,
+    consent_precision: 0.0,
 };
 
 fn assert_floors(s: &Score, f: Floors) {
