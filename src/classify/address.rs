@@ -70,11 +70,11 @@ fn street_word(w: &str) -> bool {
         || w.ends_with("straat")
         || w.ends_with("vej")
         || w.ends_with("gatan")
-        // Dutch, German and Nordic streets are written as one word with the name
-        // (`Taurusavenue 111`, `Hauptweg 4`, `Storgata 1`)
+        // Dutch, German, Nordic and Finnish streets are written as one word with the name
+        // (`Taurusavenue 111`, `Hauptweg 4`, `Storgata 1`, `Kaarlenkatu 11`, `Mannerheimintie 2`)
         || [
             "laan", "plein", "gracht", "kade", "singel", "avenue", "weg", "dreef", "platz", "allee",
-            "gata", "veien", "vägen",
+            "gata", "veien", "vägen", "katu", "tie", "kuja", "polku",
         ]
         .iter()
             .any(|e| w.ends_with(e) && w.len() > e.len() + 2)
@@ -445,6 +445,10 @@ mod tests {
         );
         assert!(!addresses("Av. Leandro N. Alem 1050, Piso 13").is_empty());
         assert!(!addresses("Ethereum Foundation Zeughausgasse 7A, 6302 Zug").is_empty());
+        assert!(
+            !addresses("Sulake Corporation Oy, Legal, Kaarlenkatu 11, 00530 Helsinki, Finland.").is_empty()
+        );
+        assert!(!addresses("Mannerheimintie 2, 00100 Helsinki").is_empty());
         // a street word without a number, or a lowercase word, is no address
         assert!(addresses("we may share it on the way to the street").is_empty());
         assert!(addresses("visit our Place of business").is_empty());

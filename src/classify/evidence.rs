@@ -308,8 +308,21 @@ pub(super) fn hard_evidence<'c>(
     }
     let (ai, ad) = (addresses(new_full), addresses(old_full));
     if ai != ad {
-        let added = fresh(&ai, &ad, docs.addresses(false));
-        let removed = fresh(&ad, &ai, docs.addresses(true));
+        let mut added = fresh(&ai, &ad, docs.addresses(false));
+        let mut removed = fresh(&ad, &ai, docs.addresses(true));
+        // one address put in the place of another in the same passage is a new route for what
+        // the passage is about, even where both are written elsewhere (`mailed to: …,
+        // Porkkalankatu 1` → `…, Kaarlenkatu 11`, the latter the head office named above)
+        if added.is_empty() && removed.is_empty() {
+            let swapped_in = fresh(&ai, &ad, &BTreeSet::new());
+            let swapped_out = fresh(&ad, &ai, &BTreeSet::new());
+            if !swapped_in.is_empty()
+                && !swapped_out.is_empty()
+                && super::lexicon::sentence_similarity(old_full, new_full) >= 0.6
+            {
+                (added, removed) = (swapped_in, swapped_out);
+            }
+        }
         if let Some(change) = NameChange::of(removed.first().copied(), added.first().copied()) {
             found.add(Role::Contact, Reason::Address(change));
         }

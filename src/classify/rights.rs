@@ -571,6 +571,18 @@ const NOT_RIGHTS: &[&str] = &[
     "copy of this privacy",
     "copy of the policy",
     "copy of the notice",
+    // access denied to someone, as small apps promise of themselves (`we cannot access your
+    // data`, `开发者无法访问`): no right granted
+    "cannot access",
+    "can't access",
+    "can not access",
+    "not have access",
+    "no access to",
+    "never access",
+    "无法访问",
+    "不能访问",
+    "无权访问",
+    "不会访问",
 ];
 
 /// Who a complaint counts against: an authority, a court or a regulator, not the company itself
@@ -620,6 +632,13 @@ pub fn rights(text: &str) -> Vec<Right> {
 mod tests {
     use super::*;
     use crate::diff::text::normal_form;
+
+    #[test]
+    fn access_denied_to_someone_is_no_right() {
+        assert!(rights("We cannot access your data: it stays on your device.").is_empty());
+        assert!(rights("我们作为开发者无法访问或查看您的任何数据。").is_empty());
+        assert!(rights("您可以访问或更正您的个人信息。").contains(&Right::Access));
+    }
 
     #[test]
     fn copying_a_text_is_no_right_to_a_copy() {

@@ -899,3 +899,26 @@ fn an_automatic_update_check_is_collection() {
     let new = "# 隐私政策\n\n## 网络\n\n本应用仅在您下载文件时联网。启动后会静默检查一次新版本，发现后自动下载。\n\n## 联系我们\n\n请发邮件。\n";
     assert_eq!(clauses(&diff(old, new)), ["8.1"]);
 }
+
+/// One postal address put in the place of another in the same passage is a new route, even when
+/// both are written elsewhere in the policy (a head office named at the top).
+#[test]
+fn an_address_swapped_in_its_passage_is_a_new_route() {
+    let head = "# Policy\n\nACME Oy, Kaarlenkatu 11, 00530 Helsinki, Finland.\n\n## Data\n\nWe collect your name.\n\n## Contact\n\nPostal Mail: ACME Oy, Porkkalankatu 1, 00180 Helsinki, Finland\n\n";
+    let old =
+        format!("{head}Questions should be mailed to: ACME Oy, Porkkalankatu 1, 00180 Helsinki, Finland.\n");
+    let new = format!(
+        "{head}Questions should be mailed to: ACME Oy, Legal, Kaarlenkatu 11, 00530 Helsinki, Finland.\n"
+    );
+    assert_eq!(clauses(&diff(&old, &new)), ["8.5"]);
+}
+
+/// Online behavioural advertising by third parties, newly described, is a purpose (8.1); the
+/// same words in a pointer to how to turn it off are none.
+#[test]
+fn behavioural_advertising_described_is_a_purpose() {
+    let old =
+        "# Policy\n\n## Cookies\n\nWe use cookies to keep you signed in.\n\n## Contact\n\nWrite to us.\n";
+    let new = "# Policy\n\n## Cookies\n\nWe use cookies to keep you signed in.\n\nThird-party companies collect information about your visits in order to provide advertisements of interest to you. To learn more about this behavioral advertising practice, visit their sites.\n\n## Contact\n\nWrite to us.\n";
+    assert!(clauses(&diff(old, new)).contains(&"8.1"), "{:#}", diff(old, new));
+}

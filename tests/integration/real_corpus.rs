@@ -370,7 +370,7 @@ fn real_fresh8_set() {
 
 /// The ninth fresh set (`tests/corpus/real-fresh9/`, 30 pairs of 30 companies in none of the
 /// other corpora, labelled blind in session 18 and scored once on 10a4c60f, before any change made
-/// after it arrived): the table only. First run in its README.
+/// after it arrived, *tuned* since): the table only. First run in its README.
 #[test]
 fn real_fresh9_set() {
     score_fresh("real-fresh9", "ninth fresh set", 30, FLOORS_FRESH9);
@@ -513,11 +513,13 @@ const FLOORS_FRESH8: Floors = Floors {
     consent_precision: 1.0,
 };
 
-/// The ninth fresh set's floors: its first run (README), 26/30, 17/30, 16/17, consent 0/2.
+/// The ninth fresh set's floors: its first run (README) was 26/30, 17/30, 16/17, consent 0/2; now,
+/// after its failures were read (session 18: behavioural advertising, Finnish street names, an
+/// address swapped in its passage), 27/30, 18/30, 17/17, consent 0/2.
 const FLOORS_FRESH9: Floors = Floors {
-    verdicts: 0.86,
-    exact: 0.56,
-    material_recall: 0.94,
+    verdicts: 0.9,
+    exact: 0.6,
+    material_recall: 1.0,
     consent_recall: 0.0,
     consent_precision: 0.0,
 };
