@@ -326,17 +326,29 @@ pub(super) fn end_of_retention(changed: &str, term: &str) -> bool {
     const ERASURE: &[&str] = &["delet", "eras", "删除", "销毁"];
     const ASKED: &[&str] = &[
         "right",
+        "rights",
         "request",
         "ask",
         "you can",
         "you may",
         "权利",
-        "权",
+        "有权",
         "请求",
         "申请",
         "您可以",
         "你可以",
     ];
+    // (English words whole: `task` asks nothing)
+    let asked = |normal: &str| {
+        let padded = format!(" {normal} ");
+        ASKED.iter().any(|w| {
+            if w.is_ascii() {
+                padded.contains(&format!(" {w} "))
+            } else {
+                normal.contains(w)
+            }
+        })
+    };
     let t = normal_form(term.trim_end_matches('*'));
     if !ERASURE.iter().any(|e| t.contains(e)) {
         return false;
@@ -347,7 +359,7 @@ pub(super) fn end_of_retention(changed: &str, term: &str) -> bool {
             continue;
         }
         any = true;
-        if super::quantity::durations(sentence).is_empty() || ASKED.iter().any(|w| normal.contains(w)) {
+        if super::quantity::durations(sentence).is_empty() || asked(&normal) {
             return false;
         }
     }
@@ -486,6 +498,20 @@ pub(super) fn sentence_similarity(a: &str, b: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn deletion_ending_a_retention_period_is_retention() {
+        let said = "Cookies will remain active for 30 days before deletion or until you remove them.";
+        assert!(end_of_retention(said, "deletion"));
+        assert!(end_of_retention("日志保存30天后删除。", "删除"));
+        // a request, a right, or no period stated: the right to erasure
+        assert!(!end_of_retention("You can request deletion within 30 days.", "deletion"));
+        assert!(!end_of_retention("You have the right to deletion; we answer in 30 days.", "deletion"));
+        assert!(!end_of_retention("We keep data until deletion.", "deletion"));
+        // (a task is no asking)
+        assert!(end_of_retention("Task logs are kept for 7 days before deletion.", "deletion"));
+        assert!(!end_of_retention("Logs are kept for 7 days.", "retain*"));
+    }
+
     #[test]
     fn partners_data_comes_from_are_sources() {
         use super::as_source;

@@ -410,16 +410,16 @@ fn split_title_line(
         return false;
     };
     let line = line.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c));
-    let level = match tight_atx_level(line) {
-        Some(level) => level,
-        None if line.chars().any(crate::diff::normal::is_cjk)
+    // an ATX heading's level is its marks'; a numbered title's comes from its numbering
+    let atx = tight_atx_level(line);
+    let numbered = || {
+        line.chars().any(crate::diff::normal::is_cjk)
             && matches!(title_line_level(line), Some(7 | 9))
-            && !line.contains(['：', ':']) =>
-        {
-            0
-        }
-        None => return false,
+            && !line.contains(['：', ':'])
     };
+    if atx.is_none() && !numbered() {
+        return false;
+    }
     let line = text.split_off(line_start);
     if !text
         .trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
@@ -428,18 +428,20 @@ fn split_title_line(
         flush(out, text, links, stack, false);
     }
     text.clear();
-    if level == 0 {
-        // a numbered title: its level comes from its numbering
-        *text = line;
-        flush(out, text, &mut Links::default(), stack, true);
-    } else {
-        *text = line
-            .trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
-            .trim_start_matches('#')
-            .to_string();
-        stack.push((BlockKind::Heading, level));
-        flush(out, text, &mut Links::default(), stack, false);
-        stack.pop();
+    match atx {
+        Some(level) => {
+            *text = line
+                .trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
+                .trim_start_matches('#')
+                .to_string();
+            stack.push((BlockKind::Heading, level));
+            flush(out, text, &mut Links::default(), stack, false);
+            stack.pop();
+        }
+        None => {
+            *text = line;
+            flush(out, text, &mut Links::default(), stack, true);
+        }
     }
     true
 }
