@@ -504,11 +504,20 @@ mod tests {
         assert!(end_of_retention(said, "deletion"));
         assert!(end_of_retention("日志保存30天后删除。", "删除"));
         // a request, a right, or no period stated: the right to erasure
-        assert!(!end_of_retention("You can request deletion within 30 days.", "deletion"));
-        assert!(!end_of_retention("You have the right to deletion; we answer in 30 days.", "deletion"));
+        assert!(!end_of_retention(
+            "You can request deletion within 30 days.",
+            "deletion"
+        ));
+        assert!(!end_of_retention(
+            "You have the right to deletion; we answer in 30 days.",
+            "deletion"
+        ));
         assert!(!end_of_retention("We keep data until deletion.", "deletion"));
         // (a task is no asking)
-        assert!(end_of_retention("Task logs are kept for 7 days before deletion.", "deletion"));
+        assert!(end_of_retention(
+            "Task logs are kept for 7 days before deletion.",
+            "deletion"
+        ));
         assert!(!end_of_retention("Logs are kept for 7 days.", "retain*"));
     }
 
