@@ -492,10 +492,11 @@ const FLOORS_FRESH6: Floors = Floors {
 /// The seventh fresh set's floors: its first run (README) was 28/30, 23/30, 10/12, consent 1/1 at
 /// precision 1/2; now, after its failures were read (session 17: obfuscated emails, a passage on
 /// where data is kept, the old controller taken out; session 18: an app's own update checks,
-/// `服务器` alone no transfer), 30/30, 28/30, 12/12, consent 1/1 at 1/2.
+/// `服务器` alone no transfer, a heading's `access` a right only as the reader's), 30/30, 29/30,
+/// 12/12, consent 1/1 at 1/2.
 const FLOORS_FRESH7: Floors = Floors {
     verdicts: 1.0,
-    exact: 0.93,
+    exact: 0.96,
     material_recall: 1.0,
     consent_recall: 1.0,
     consent_precision: 0.5,
