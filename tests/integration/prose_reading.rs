@@ -922,3 +922,31 @@ fn behavioural_advertising_described_is_a_purpose() {
     let new = "# Policy\n\n## Cookies\n\nWe use cookies to keep you signed in.\n\nThird-party companies collect information about your visits in order to provide advertisements of interest to you. To learn more about this behavioral advertising practice, visit their sites.\n\n## Contact\n\nWrite to us.\n";
     assert!(clauses(&diff(old, new)).contains(&"8.1"), "{:#}", diff(old, new));
 }
+
+/// A server named with no place and no recipient is no transfer (8.3), in Chinese as in English,
+/// which has no `server` term: the two languages read the same edit alike.
+#[test]
+fn a_server_alone_is_no_transfer_in_either_language() {
+    let old = "# Policy\n\n## Storage\n\nYour notes stay on your device.\n\n## Contact\n\nWrite to us.\n";
+    let new = "# Policy\n\n## Storage\n\nYour notes stay on your device. Backups are kept on our server.\n\n## Contact\n\nWrite to us.\n";
+    let en = diff(old, new);
+    let old = "# 隐私政策\n\n## 存储\n\n您的笔记保存在您的设备上。\n\n## 联系我们\n\n请发邮件。\n";
+    let new = "# 隐私政策\n\n## 存储\n\n您的笔记保存在您的设备上。备份保存于我们的服务器。\n\n## 联系我们\n\n请发邮件。\n";
+    let zh = diff(old, new);
+    assert!(!clauses(&en).contains(&"8.3"), "{en:#}");
+    assert!(!clauses(&zh).contains(&"8.3"), "{zh:#}");
+}
+
+/// A heading's `access` makes a section about rights only as the reader's right: `Network access`
+/// is about connections.
+#[test]
+fn network_access_is_no_section_about_rights() {
+    let body = "The app connects only to download maps.";
+    let added = "\n\nAutomatic map downloads can be turned off in the settings.";
+    for (heading, rights) in [("Network access", false), ("Access to your information", true)] {
+        let old = format!("# Policy\n\n## {heading}\n\n{body}\n\n## Contact\n\nWrite to us.\n");
+        let new = format!("# Policy\n\n## {heading}\n\n{body}{added}\n\n## Contact\n\nWrite to us.\n");
+        let doc = diff(&old, &new);
+        assert_eq!(clauses(&doc).contains(&"8.4"), rights, "{heading}: {doc:#}");
+    }
+}
