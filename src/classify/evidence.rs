@@ -277,6 +277,35 @@ fn fresh<'a>(a: &'a [String], b: &[String], elsewhere: &BTreeSet<String>) -> Vec
         .collect()
 }
 
+/// The values (emails, postal addresses) a passage puts in and takes out, `new` and `old` its
+/// two sides' and `elsewhere` those the old and the new whole documents name: a value the other
+/// document names anywhere was moved, not changed. But one value put in the place of another in
+/// the same passage (the passages alike) is a new route for what the passage is about, even where
+/// both are written elsewhere (`mailed to: …, Porkkalankatu 1` → `…, Kaarlenkatu 11`, the latter
+/// the head office named above).
+fn put_in_and_taken_out<'a>(
+    new: &'a [String],
+    old: &'a [String],
+    (in_old_doc, in_new_doc): (&BTreeSet<String>, &BTreeSet<String>),
+    old_full: &str,
+    new_full: &str,
+) -> (Vec<&'a String>, Vec<&'a String>) {
+    let (added, removed) = (fresh(new, old, in_old_doc), fresh(old, new, in_new_doc));
+    if !added.is_empty() || !removed.is_empty() {
+        return (added, removed);
+    }
+    let none = BTreeSet::new();
+    let (swapped_in, swapped_out) = (fresh(new, old, &none), fresh(old, new, &none));
+    if !swapped_in.is_empty()
+        && !swapped_out.is_empty()
+        && super::lexicon::sentence_similarity(old_full, new_full) >= 0.6
+    {
+        (swapped_in, swapped_out)
+    } else {
+        (added, removed)
+    }
+}
+
 /// The hard evidence of one change: `old_full` and `new_full` are its texts, `frame` the headings
 /// above it and its lead-in (normal form), `context` the whole passage with them.
 #[allow(clippy::too_many_arguments)]
@@ -291,8 +320,13 @@ pub(super) fn hard_evidence<'c>(
 ) {
     let (ei, ed) = (emails(new_full), emails(old_full));
     if ei != ed {
-        let mut added = fresh(&ei, &ed, docs.emails(false));
-        let mut removed = fresh(&ed, &ei, docs.emails(true));
+        let (mut added, mut removed) = put_in_and_taken_out(
+            &ei,
+            &ed,
+            (docs.emails(false), docs.emails(true)),
+            old_full,
+            new_full,
+        );
         // scraped link text glued to an address is not a new address
         added.retain(|a| !ed.iter().any(|d| same_address(a, d)));
         removed.retain(|d| !ei.iter().any(|a| same_address(a, d)));
@@ -308,21 +342,13 @@ pub(super) fn hard_evidence<'c>(
     }
     let (ai, ad) = (addresses(new_full), addresses(old_full));
     if ai != ad {
-        let mut added = fresh(&ai, &ad, docs.addresses(false));
-        let mut removed = fresh(&ad, &ai, docs.addresses(true));
-        // one address put in the place of another in the same passage is a new route for what
-        // the passage is about, even where both are written elsewhere (`mailed to: …,
-        // Porkkalankatu 1` → `…, Kaarlenkatu 11`, the latter the head office named above)
-        if added.is_empty() && removed.is_empty() {
-            let swapped_in = fresh(&ai, &ad, &BTreeSet::new());
-            let swapped_out = fresh(&ad, &ai, &BTreeSet::new());
-            if !swapped_in.is_empty()
-                && !swapped_out.is_empty()
-                && super::lexicon::sentence_similarity(old_full, new_full) >= 0.6
-            {
-                (added, removed) = (swapped_in, swapped_out);
-            }
-        }
+        let (added, removed) = put_in_and_taken_out(
+            &ai,
+            &ad,
+            (docs.addresses(false), docs.addresses(true)),
+            old_full,
+            new_full,
+        );
         if let Some(change) = NameChange::of(removed.first().copied(), added.first().copied()) {
             found.add(Role::Contact, Reason::Address(change));
         }

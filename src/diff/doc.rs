@@ -406,10 +406,12 @@ fn split_title_line(
     if !matches!(stack.last(), Some((BlockKind::Paragraph, _))) {
         return false;
     }
-    let Some(line) = text.get(line_start..) else {
+    fn bare(t: &str) -> &str {
+        t.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
+    }
+    let Some(line) = text.get(line_start..).map(bare) else {
         return false;
     };
-    let line = line.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c));
     // an ATX heading's level is its marks'; a numbered title's comes from its numbering
     let atx = tight_atx_level(line);
     let numbered = || {
@@ -421,19 +423,13 @@ fn split_title_line(
         return false;
     }
     let line = text.split_off(line_start);
-    if !text
-        .trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
-        .is_empty()
-    {
+    if !bare(text).is_empty() {
         flush(out, text, links, stack, false);
     }
     text.clear();
     match atx {
         Some(level) => {
-            *text = line
-                .trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c))
-                .trim_start_matches('#')
-                .to_string();
+            *text = bare(&line).trim_start_matches('#').to_string();
             stack.push((BlockKind::Heading, level));
             flush(out, text, &mut Links::default(), stack, false);
             stack.pop();
