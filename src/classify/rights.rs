@@ -24,6 +24,11 @@ pub enum Right {
     Restriction,
     /// To object to or refuse processing, or opt out of it (GDPR Art. 21; PIPL Art. 44).
     Objection,
+    /// To stop receiving marketing messages at any time: unsubscribe (GDPR Art. 21(2)-(3);
+    /// ePrivacy Directive 2002/58/EC Art. 13(2); CAN-SPAM Act 15 U.S.C. §7704(a)(3); China's
+    /// Advertising Law Art. 43, 拒绝接收 and 退订). A right of its own: a policy that still lets users
+    /// opt out of cookies has taken it away when its unsubscribe route goes.
+    MarketingOptOut,
     /// To withdraw consent (GDPR Art. 7(3); PIPL Art. 15).
     WithdrawConsent,
     /// To opt out of the sale or sharing of personal information (CCPA §1798.120).
@@ -123,9 +128,19 @@ const TERMS: &[(Right, &[&str])] = &[
         &["portab*", "machine readable", "可携带", "转移"],
     ),
     (Right::Restriction, &["restrict*", "limit the use", "限制"]),
+    (Right::Objection, &["object*", "opt out", "opt outs", "拒绝"]),
     (
-        Right::Objection,
-        &["object*", "opt out", "opt outs", "unsubscrib*", "拒绝", "退订"],
+        Right::MarketingOptOut,
+        &[
+            "unsubscrib*",
+            "opt out of marketing",
+            "opt out of direct marketing",
+            "opt out of promotional",
+            "opt out of receiving",
+            "退订",
+            "取消订阅",
+            "拒绝接收",
+        ],
     ),
     (
         Right::WithdrawConsent,
@@ -410,6 +425,25 @@ const GRANTED: &[(Right, &[&str])] = &[
             "反对",
         ],
     ),
+    // GDPR Art. 21(2)-(3); ePrivacy Directive Art. 13(2); CAN-SPAM §7704(a)(3); Advertising Law
+    // Art. 43
+    (
+        Right::MarketingOptOut,
+        &[
+            "unsubscribe from",
+            "unsubscribe at any time",
+            "unsubscribe by",
+            "unsubscribe via",
+            "unsubscribe link",
+            "opt out of marketing",
+            "opt out of direct marketing",
+            "opt out of promotional",
+            "opt out of receiving",
+            "退订",
+            "取消订阅",
+            "拒绝接收",
+        ],
+    ),
     // GDPR Art. 7(3); PIPL Art. 15; GB/T 35273-2020 §8.4
     (
         Right::WithdrawConsent,
@@ -677,6 +711,13 @@ mod tests {
             [Right::WithdrawConsent, Right::AccountDeletion]
         );
         assert!(of("We keep your data for two years.").is_empty());
+        // unsubscribing from marketing is a right apart from opting out of cookies
+        assert_eq!(
+            of("You can unsubscribe from our newsletter at any time."),
+            [Right::MarketingOptOut]
+        );
+        assert_eq!(of("You can opt out of cookies."), [Right::Objection]);
+        assert_eq!(of("如不愿接收，您可以回复短信退订。"), [Right::MarketingOptOut]);
     }
 
     #[test]

@@ -250,7 +250,8 @@ fn right_label(r: policyc::classify::Right) -> Option<&'static str> {
         R::Erasure => "erasure",
         R::Portability => "portability",
         R::Restriction => "restriction",
-        R::Objection => "objection",
+        // (unsubscribing is objecting to direct marketing, GDPR Art. 21(2)-(3))
+        R::Objection | R::MarketingOptOut => "objection",
         R::WithdrawConsent => "withdraw_consent",
         R::OptOutOfSale => "opt_out_sale",
         R::AutomatedDecisions => "automated_decision",

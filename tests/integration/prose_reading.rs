@@ -950,3 +950,25 @@ fn network_access_is_no_section_about_rights() {
         assert_eq!(clauses(&doc).contains(&"8.4"), rights, "{heading}: {doc:#}");
     }
 }
+
+/// The way to unsubscribe from marketing taken out while the marketing stays takes a right away
+/// (GDPR Art. 21(2)-(3)), even where the policy still lets users opt out of cookies; in Chinese
+/// as in English.
+#[test]
+fn the_unsubscribe_route_taken_out_limits_rights() {
+    let cases = [
+        (
+            "# Policy\n\n## Use\n\nWe send you news of our promotions. If you do not want these messages, you can unsubscribe via this address: https://example.com/unsubscribe.html.\n\n## Cookies\n\nYou can opt out of cookies in your browser.\n",
+            "# Policy\n\n## Use\n\nWe send you news of our promotions.\n\n## Cookies\n\nYou can opt out of cookies in your browser.\n",
+        ),
+        (
+            "# 隐私政策\n\n## 使用\n\n我们会向您发送促销信息。如不愿接收，您可以回复短信退订。\n\n## Cookie\n\n您可以在浏览器中拒绝 Cookie。\n",
+            "# 隐私政策\n\n## 使用\n\n我们会向您发送促销信息。\n\n## Cookie\n\n您可以在浏览器中拒绝 Cookie。\n",
+        ),
+    ];
+    for (old, new) in cases {
+        let doc = diff(old, new);
+        assert!(clauses(&doc).contains(&"8.4"), "{doc:#}");
+        assert_eq!(doc["requires_consent"], true, "{doc:#}");
+    }
+}
