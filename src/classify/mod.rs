@@ -158,6 +158,47 @@ pub fn assess(diff: &PolicyDiff, rules: &RuleSet, locale: &str, versioned: bool)
     }
 }
 
+/// Is a modified passage a heading reworded, or a table of contents' entry for one (a list item
+/// whose words are a heading's, on each side), with no fact (a number past its numbering, an
+/// address, a place or the residents a section's rights reach) and no negation in it?
+fn names_a_heading(change: &Change, docs: &evidence::Documents<'_>) -> bool {
+    use crate::diff::doc::BlockKind;
+    let (Some(old), Some(new)) = (change.old.as_deref(), change.new.as_deref()) else {
+        return false;
+    };
+    let bare = |s: &str| -> String {
+        s.trim()
+            .trim_start_matches(|c: char| {
+                c.is_ascii_digit()
+                    || c.is_whitespace()
+                    || "-*.()（）、IVXivx一二三四五六七八九十第部分章节条".contains(c)
+            })
+            .trim_end_matches(|c: char| c.is_whitespace() || ";.,:；。，：".contains(c))
+            .to_string()
+    };
+    let plain = |s: &str| {
+        let b = bare(s);
+        !b.is_empty()
+            && !s.contains('\n')
+            && !b.contains(|c: char| c.is_ascii_digit() || c == '@')
+            && !lexicon::negative(&b)
+            && rights::residents_states(&b).is_none()
+            && place::places(&b).is_empty()
+    };
+    if !(plain(old) && plain(new)) {
+        return false;
+    }
+    match change.block_kind {
+        Some(BlockKind::Heading) => true,
+        // an entry of a table of contents: its words are also a line of their own elsewhere
+        Some(BlockKind::ListItem) => [(old, false), (new, true)].iter().all(|(text, side)| {
+            let key = bare(text);
+            docs.text(*side).lines().filter(|l| bare(l) == key).count() >= 2
+        }),
+        _ => false,
+    }
+}
+
 /// Whether the changes hold enough text that judging them on several threads beats starting them
 /// (a thread costs about as much as judging a few hundred bytes).
 fn worth_threads(changes: &[Change]) -> bool {
@@ -328,6 +369,12 @@ fn verdict<'d>(
         // a heading that states a fact (an address, an email) is judged as the fact
         && !heading_text.contains(|c: char| c.is_ascii_digit() || c == '@')
     {
+        return editorial(Reason::HeadingOnly);
+    }
+    // a heading reworded, or its entry in a table of contents, names what the section is about;
+    // what the section says is judged in its text (a heading that states a fact, or negates,
+    // is read as prose)
+    if change.kind == Kind::Modified && names_a_heading(change, docs) {
         return editorial(Reason::HeadingOnly);
     }
     let (ins, del) = match change.kind {
@@ -784,6 +831,22 @@ fn verdict<'d>(
             },
         );
         lexical.insert(Role::Rights);
+    }
+    // a new way of exercising a right the sentence grants on both sides: a changed procedure
+    if change.kind == Kind::Modified
+        && !found.clauses.contains(&Role::Rights)
+        && rights::way_added(sentences_old, sentences_new).is_some()
+    {
+        let added = ins.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        found.add(
+            Role::Rights,
+            Reason::ListEntries {
+                topic: Role::Rights,
+                added: vec![added],
+                removed: vec![],
+            },
+        );
+        hard.insert(Role::Rights);
     }
     if rights_words && !rights::stated(&hay).is_empty() {
         hard.extend(prose_facts::rights(

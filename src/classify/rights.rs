@@ -198,6 +198,74 @@ const TERMS: &[(Right, &[&str])] = &[
     (Right::NonDiscrimination, &["discriminat*", "歧视"]),
 ];
 
+/// The ways a sentence tells users to exercise a right: where a request goes or what they do
+/// themselves (GDPR Art. 12(2): the controller facilitates the exercise; PIPL Art. 50: a
+/// convenient mechanism for requests; GB/T 35273-2020 §8.7), in normal form.
+const WAYS: &[&str] = &[
+    "settings",
+    "setting",
+    "turn off",
+    "switch off",
+    "toggle",
+    "disable",
+    "email",
+    "e mail",
+    "web form",
+    "online form",
+    "form",
+    "portal",
+    "phone",
+    "telephone",
+    "call us",
+    "write to",
+    "by post",
+    "in writing",
+    "account page",
+    "设置",
+    "关闭",
+    "邮件",
+    "邮箱",
+    "电话",
+    "表单",
+    "信函",
+    "书面",
+];
+
+/// The way a modified sentence that grants the same right before and after newly names to
+/// exercise it (`contact customer service, or turn off the permission in your device's settings,
+/// to withdraw your consent`): a changed procedure (§VIII 8.4). `old`, `new`: the changed
+/// sentences.
+pub fn way_added(old: &str, new: &str) -> Option<&'static str> {
+    let (ro, rn) = (rights(old), rights(new));
+    if !ro.iter().any(|r| rn.contains(r)) {
+        return None;
+    }
+    // (words in quotes name a button or a menu, `“Account Settings and Profile”`: no way of their own)
+    let unquoted = |s: &str| -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut open: Option<char> = None;
+        for c in s.chars() {
+            match (open, c) {
+                (None, '“' | '"' | '「') => open = Some(c),
+                (Some('“'), '”') | (Some('"'), '"') | (Some('「'), '」') => {
+                    open = None;
+                    out.push(' ');
+                }
+                (None, _) => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let (on, nn) = (
+        crate::diff::text::normal_form(&unquoted(old)),
+        crate::diff::text::normal_form(&unquoted(new)),
+    );
+    WAYS.iter()
+        .copied()
+        .find(|w| super::consent::contains_term(&nn, w) && !super::consent::contains_term(&on, w))
+}
+
 /// The rights a normal-form text states (any mention; [`Right::Copy`] and [`Right::Explanation`]
 /// count as access and automated decisions here).
 pub fn stated(hay: &Haystack) -> BTreeSet<Right> {
@@ -711,6 +779,37 @@ mod tests {
             [Right::WithdrawConsent, Right::AccountDeletion]
         );
         assert!(of("We keep your data for two years.").is_empty());
+        // a way of exercising a right newly named in its sentence, in both languages
+        assert_eq!(
+            way_added(
+                "You may contact customer service to withdraw your consent.",
+                "You may contact customer service, or turn off the permission in your device's settings, to withdraw your consent."
+            ),
+            Some("settings")
+        );
+        assert_eq!(
+            way_added(
+                "您可以联系客服撤回您的同意。",
+                "您可以联系客服或在系统设置中关闭相应权限，撤回您的同意。"
+            ),
+            Some("设置")
+        );
+        // reworded with the ways it had, or a way named in a sentence granting no right
+        assert_eq!(
+            way_added(
+                "Email us to delete your data.",
+                "Send us an email to delete your personal data."
+            ),
+            None
+        );
+        assert_eq!(way_added("We may call you.", "We may call you by phone."), None);
+        assert_eq!(
+            way_added(
+                "You may delete your account by contacting us.",
+                "You may delete your account by contacting us: select “Account Settings and Profile”."
+            ),
+            None
+        );
         // unsubscribing from marketing is a right apart from opting out of cookies
         assert_eq!(
             of("You can unsubscribe from our newsletter at any time."),

@@ -113,7 +113,8 @@ fn phone_runs(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut j = 0;
     while j < bytes.len() {
-        if !(bytes[j].is_ascii_digit() || bytes[j] == b'+') || (j > 0 && bytes[j - 1].is_ascii_alphanumeric())
+        if !(bytes[j].is_ascii_digit() || bytes[j] == b'+')
+            || (j > 0 && bytes[j - 1].is_ascii_alphanumeric() && !after_phone_word(&text[..j]))
         {
             j += 1;
             continue;
@@ -142,6 +143,18 @@ fn phone_runs(text: &str) -> Vec<(usize, String)> {
         j = end.max(j + 1);
     }
     out
+}
+
+/// Does `before` end in a word that names a phone line, written with no space before the number
+/// (`Contact0755-28283350`, `Tel.` aside: a layout that lost its space)? A number glued to other
+/// letters (`ABC1234567`) is an identifier.
+fn after_phone_word(before: &str) -> bool {
+    let word = &before[before
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |at| at + before[at..].chars().next().map_or(1, char::len_utf8))..];
+    ["contact", "phone", "telephone", "tel", "hotline", "mobile"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// A short service number (12306, 95588): five or six digits alone, right after a phone word
@@ -373,5 +386,11 @@ mod tests {
         assert_eq!(kinds("拨打我们的客服电话“12361”或"), vec!["phone number `12361`"]);
         assert_eq!(kinds("Call us at 1-833-611-1920").len(), 1);
         assert_eq!(kinds("客服电话 4008353331").len(), 1);
+        // a phone word that lost its space is still one; other letters make an identifier
+        assert_eq!(
+            kinds("Contact0755-28283350"),
+            vec!["phone number `0755-28283350`"]
+        );
+        assert!(kinds("Order ABC0755283350").is_empty());
     }
 }

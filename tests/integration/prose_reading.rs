@@ -972,3 +972,56 @@ fn the_unsubscribe_route_taken_out_limits_rights() {
         assert_eq!(doc["requires_consent"], true, "{doc:#}");
     }
 }
+
+/// A heading reworded, and its entry in the table of contents, name what a section is about: the
+/// section's text says what it does. A heading that names whom the section's rights reach is read.
+#[test]
+fn a_heading_reworded_alone_changes_nothing() {
+    let doc = |title: &str| {
+        format!(
+            "# Policy\n\n- I. What we collect;\n- II. {title};\n\n## I. What we collect\n\nWe collect your name.\n\n## II. {title}\n\nYou can ask us to delete your data.\n"
+        )
+    };
+    let d = diff(
+        &doc("How you manage your information"),
+        &doc("Your rights over your information"),
+    );
+    assert_eq!(d["material"], false, "{d:#}");
+    let d = diff(
+        &doc("Information for Virginia Residents Only"),
+        &doc("Information for Residents of US States with Privacy Laws"),
+    );
+    assert_eq!(d["material"], true, "{d:#}");
+}
+
+/// A new way of exercising a right, named in the sentence that grants it, is a changed procedure
+/// (8.4), in both languages.
+#[test]
+fn a_new_way_to_exercise_a_right_is_a_changed_procedure() {
+    let en = diff(
+        "# Policy\n\n## Your rights\n\nYou may contact customer service to withdraw your consent.\n",
+        "# Policy\n\n## Your rights\n\nYou may contact customer service, or turn off the permission in your device's settings, to withdraw your consent.\n",
+    );
+    let zh = diff(
+        "# 隐私政策\n\n## 您的权利\n\n您可以联系客服撤回您的同意。\n",
+        "# 隐私政策\n\n## 您的权利\n\n您可以联系客服或在系统设置中关闭相应权限，撤回您的同意。\n",
+    );
+    assert_eq!(clauses(&en), ["8.4"], "{en:#}");
+    assert_eq!(clauses(&zh), ["8.4"], "{zh:#}");
+}
+
+/// A phone number glued to its label (`Contact0755-…`, as a layout that lost a space writes it)
+/// is still a contact number; training algorithms on recordings is model training (8.1).
+#[test]
+fn a_glued_phone_and_trained_algorithms_are_read() {
+    let d = diff(
+        "# Policy\n\n## Contact\n\nContact0755-28283350\n",
+        "# Policy\n\n## Contact\n\nContact0755-86713520\n",
+    );
+    assert_eq!(clauses(&d), ["8.5"], "{d:#}");
+    let d = diff(
+        "# Policy\n\n## Microphone\n\nWe use the microphone to collect audio stream information.\n",
+        "# Policy\n\n## Microphone\n\nWe use the microphone to collect audio stream information, which we also use to train our sound-recognition algorithms.\n",
+    );
+    assert_eq!(clauses(&d), ["8.1"], "{d:#}");
+}
