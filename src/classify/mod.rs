@@ -848,6 +848,22 @@ fn verdict<'d>(
         );
         hard.insert(Role::Rights);
     }
+    // a limit on keeping data given a new ground to be exceeded: retention changed
+    if change.kind == Kind::Modified
+        && !found.clauses.contains(&Role::Purposes)
+        && quantity::retention_ground_added(old_full, new_full).is_some()
+    {
+        let added = ins.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        found.add(
+            Role::Purposes,
+            Reason::ListEntries {
+                topic: Role::Purposes,
+                added: vec![added],
+                removed: vec![],
+            },
+        );
+        hard.insert(Role::Purposes);
+    }
     if rights_words && !rights::stated(&hay).is_empty() {
         hard.extend(prose_facts::rights(
             sentences_old,

@@ -1,7 +1,8 @@
 //! Durations read from prose, in either language: `30 days`, `thirty calendar days`, `5 years`,
 //! `six months`, `三十天`, `15个工作日`, `６个月`, `三年`. Each is counted in days (a week 7, a month
 //! 30, a year 360, so `12 months` and `one year` agree). Dates are not durations: `19日` after a
-//! month (`10月19日`), `2024年` and a month name without `个` are left alone.
+//! month (`10月19日`), `2024年` and a month name without `个` are left alone. Also the other way a
+//! retention period changes in prose: a new ground for keeping data past it.
 
 use crate::diff::text::fold_width;
 
@@ -228,8 +229,78 @@ fn chinese(text: &str) -> Vec<u32> {
     out
 }
 
+/// Words that say data is kept (GB/T 35273-2020 §6.1: retention as short as the purpose
+/// needs; GDPR Art. 5(1)(e) and Art. 13(2)(a)), and words that open an exception to a limit on it.
+const KEPT: &[&str] = &[
+    "retain",
+    "retained",
+    "retention",
+    "keep",
+    "kept",
+    "store",
+    "stored",
+    "保留",
+    "保存",
+    "存储",
+];
+const EXCEPT: &[&str] = &["unless", "except", "other than", "除非", "除外"];
+
+/// The changed sentence of a modification that gives a limit on keeping data one more ground to
+/// be exceeded (`unless an extension is required by law` → `… or is needed for our internal
+/// analysis`, `除非法律要求…，或出于…的需要`): retention changed (§VIII 8.1). The old sentence is
+/// kept whole, and what is put in is an alternative (`or`, `或`).
+pub(super) fn retention_ground_added(old: &str, new: &str) -> Option<String> {
+    use super::consent::contains_term;
+    use crate::diff::text::{normal_form, words};
+    let (os, ns) = super::lexicon::changed_sentences(old, new);
+    let (on, nn) = (normal_form(&os), normal_form(&ns));
+    let about =
+        |n: &str| KEPT.iter().any(|k| contains_term(n, k)) && EXCEPT.iter().any(|k| contains_term(n, k));
+    if !(about(&on) && about(&nn)) {
+        return None;
+    }
+    let (ow, nw) = (words(&on), words(&nn));
+    let mut kept = nw.iter();
+    let whole = ow.iter().all(|w| kept.any(|x| x == w)) && nw.len() >= ow.len() + 2;
+    let alternatives =
+        |w: &[&str], n: &str| w.iter().filter(|x| **x == "or").count() + n.matches('或').count();
+    (whole && alternatives(&nw, &nn) > alternatives(&ow, &on)).then_some(ns)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_ground_to_keep_data_longer_is_a_retention_change() {
+        let g = super::retention_ground_added;
+        assert!(g(
+            "We delete it after the period, unless an extension of the retention period is required by law.",
+            "We delete it after the period, unless an extension of the retention period is required by law or is needed for our internal analysis."
+        )
+        .is_some());
+        assert!(
+            g(
+                "超出保留期后删除，除非法律要求延长保留期。",
+                "超出保留期后删除，除非法律要求延长保留期，或出于内部分析的需要。"
+            )
+            .is_some()
+        );
+        // reworded, or a ground taken out: no ground added
+        assert!(
+            g(
+                "We keep it unless the law requires more.",
+                "We keep it unless the law requires us to keep it longer."
+            )
+            .is_none()
+        );
+        assert!(
+            g(
+                "We keep it unless the law or a court requires more.",
+                "We keep it unless the law requires more."
+            )
+            .is_none()
+        );
+    }
+
     use super::*;
 
     #[test]
