@@ -64,6 +64,15 @@ fn street_word(w: &str) -> bool {
             | "viale"
             | "corso"
             | "piazza"
+            // Estonian, Latvian, Lithuanian and Polish street words (Raekoja plats 1, Tartu)
+            | "plats"
+            | "tänav"
+            | "maantee"
+            | "mnt"
+            | "puiestee"
+            | "iela"
+            | "gatvė"
+            | "aleja"
     ) || w.ends_with("strasse")
         || w.ends_with("straße")
         || w.ends_with("gasse")
@@ -230,7 +239,14 @@ fn english(s: &str) -> Vec<String> {
         // a street word starting with a capital, with a house number within three words
         // a street word with a capital, or a lowercase street particle after a house number
         // (`8 rue du Sentier`)
-        let particle = matches!(bare, "rue" | "via" | "calle" | "rua") && i > 0 && house_number(words[i - 1]);
+        let particle = matches!(bare, "rue" | "via" | "calle" | "rua") && i > 0 && house_number(words[i - 1])
+            // (the Baltic street word after its name, the number after it: `Raekoja plats 1`)
+            || matches!(
+                bare,
+                "plats" | "tänav" | "maantee" | "mnt" | "puiestee" | "iela" | "gatvė" | "aleja"
+            ) && i > 0
+                && words[i - 1].chars().next().is_some_and(char::is_uppercase)
+                && words.get(i + 1).is_some_and(|w| house_number(w));
         let capital =
             words[i].chars().next().is_some_and(char::is_uppercase) || bare.ends_with("strasse") || particle;
         // a named building with no street number, a postcode after it and no street near it
@@ -447,6 +463,10 @@ mod tests {
         assert!(!addresses("Ethereum Foundation Zeughausgasse 7A, 6302 Zug").is_empty());
         assert!(
             !addresses("Sulake Corporation Oy, Legal, Kaarlenkatu 11, 00530 Helsinki, Finland.").is_empty()
+        );
+        assert!(
+            !addresses("Edicy OÜ, registry code 12176224, address Raekoja plats 1, Tartu 51003, Estonia")
+                .is_empty()
         );
         assert!(!addresses("Mannerheimintie 2, 00100 Helsinki").is_empty());
         // a street word without a number, or a lowercase word, is no address

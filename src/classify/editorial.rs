@@ -160,8 +160,85 @@ fn levenshtein(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The Windows-1252 characters of bytes 0x80-0x9F (the rest of 0x80-0xFF are Latin-1's).
+const CP1252: [(char, u8); 27] = [
+    ('€', 0x80),
+    ('‚', 0x82),
+    ('ƒ', 0x83),
+    ('„', 0x84),
+    ('…', 0x85),
+    ('†', 0x86),
+    ('‡', 0x87),
+    ('ˆ', 0x88),
+    ('‰', 0x89),
+    ('Š', 0x8A),
+    ('‹', 0x8B),
+    ('Œ', 0x8C),
+    ('Ž', 0x8E),
+    ('‘', 0x91),
+    ('’', 0x92),
+    ('“', 0x93),
+    ('”', 0x94),
+    ('•', 0x95),
+    ('–', 0x96),
+    ('—', 0x97),
+    ('˜', 0x98),
+    ('™', 0x99),
+    ('š', 0x9A),
+    ('›', 0x9B),
+    ('œ', 0x9C),
+    ('ž', 0x9E),
+    ('Ÿ', 0x9F),
+];
+
+/// `text` as it was before a wrong encoding garbled it: UTF-8 whose bytes were read as Windows-1252
+/// (`’` became `â€™`, `ß` became `ÃŸ`), read back. A byte the garbling could not show (0x81, 0x8D,
+/// 0x8F, 0x90, 0x9D) is commonly shown as `�`; any other character, or bytes that are no UTF-8,
+/// and the text was not garbled so (`None`).
+fn ungarbled(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if (c as u32) < 0x100 => bytes.push(c as u32 as u8),
+            // (an undefined byte: taken as the one quote mark it most often closes, `â€�` for `”`)
+            '\u{FFFD}' => bytes.push(0x9D),
+            c => bytes.push(CP1252.iter().find(|(k, _)| *k == c)?.1),
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// Do two texts differ only by characters a wrong encoding garbled on one side (a crawler that
+/// read a UTF-8 page as Windows-1252)? Only where there is garbling: two equal texts are not.
+pub(super) fn encoding_only(old: &str, new: &str) -> bool {
+    if old == new {
+        return false;
+    }
+    let same = |garbled: &str, clean: &str| {
+        garbled.contains(['Ã', 'â', 'Â'])
+            && ungarbled(garbled).is_some_and(|g| normal_form(&g) == normal_form(clean))
+    };
+    same(new, old) || same(old, new)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn text_garbled_by_a_wrong_encoding_is_told_apart() {
+        use super::encoding_only;
+        assert!(encoding_only(
+            "the “Services” of our operating system’s settings, Große Bleichen 21",
+            "the â€œServicesâ€\u{FFFD} of our operating systemâ€™s settings, GroÃŸe Bleichen 21"
+        ));
+        // garbled and changed, or changed with no garbling
+        assert!(!encoding_only(
+            "our operating system’s settings",
+            "our partners’ systemâ€™s settings"
+        ));
+        assert!(!encoding_only("we do not sell", "we sell"));
+        assert!(!encoding_only("same", "same"));
+    }
+
     use super::*;
 
     fn edit(old: &str, new: &str) -> Vec<Segment> {

@@ -10,8 +10,9 @@ use std::collections::BTreeSet;
 use crate::diff::text::{Segment, normal_form};
 
 /// Words that separate the entries of a list written in a sentence (besides commas, semicolons and
-/// the Chinese enumeration mark).
-const WORDS: &[&str] = &[" and ", " or ", "以及", "和", "或"];
+/// the Chinese enumeration mark); `with` parts a list of recipients from the words that share
+/// with them (`we may share your data with our parent company, X, and our auditors`).
+const WORDS: &[&str] = &[" and ", " or ", " with ", "以及", "和", "或"];
 
 /// Entries that end a list without naming anything (`and others`, `等`).
 const FILLERS: &[&str] = &[

@@ -362,6 +362,11 @@ fn verdict<'d>(
     if change.chrome {
         return editorial(Reason::PageChrome);
     }
+    if let (Some(old), Some(new)) = (change.old.as_deref(), change.new.as_deref())
+        && editorial::encoding_only(old, new)
+    {
+        return editorial(Reason::EncodingOnly);
+    }
     // a heading added or removed on its own labels text that is judged where it stands
     let heading_text = change.new.as_deref().or(change.old.as_deref()).unwrap_or("");
     if matches!(change.kind, Kind::Added | Kind::Removed)

@@ -145,6 +145,8 @@ pub enum Reason {
     FactFormattingOnly,
     /// Punctuation or whitespace only.
     PunctuationOnly,
+    /// The text differs only by characters a wrong text encoding garbled (`’` read as `â€™`).
+    EncodingOnly,
     /// Only the policy's own date changed.
     PolicyDateOnly,
     /// `can` ↔ `may`.
@@ -341,6 +343,7 @@ impl Reason {
             Reason::FormattingOnly => "formatting-only",
             Reason::FactFormattingOnly => "fact-formatting-only",
             Reason::PunctuationOnly => "punctuation-only",
+            Reason::EncodingOnly => "encoding-only",
             Reason::PolicyDateOnly => "policy-date-only",
             Reason::ModalSwap => "modal-swap",
             Reason::TypoFix => "typo-fix",

@@ -1025,3 +1025,40 @@ fn a_glued_phone_and_trained_algorithms_are_read() {
     );
     assert_eq!(clauses(&d), ["8.1"], "{d:#}");
 }
+
+/// Read from fresh10's failures, each in a policy of its own: a Baltic street address added is a
+/// contact route (8.5); a recipient taken out of the list a sentence shares with is a recipient
+/// change (8.3); the list of installed apps is personal information (8.1); a limit on keeping data
+/// given another ground is retention (8.1); text a wrong encoding garbled says nothing new.
+#[test]
+fn fresh_kinds_of_prose_change_are_read() {
+    let contact = "# Policy\n\n## Who we are\n\nThe service is run by Edicy OÜ, registry code 12176224";
+    let d = diff(
+        &format!("{contact}.\n"),
+        &format!("{contact}, address Raekoja plats 1, Tartu 51003, Estonia.\n"),
+    );
+    assert_eq!(clauses(&d), ["8.5"], "{d:#}");
+    let share = "# Policy\n\n## Sharing\n\nAffiliates and advisors: We may share your data with ";
+    let rest = "our auditors and advisors for planning, financial reporting and legal compliance.\n";
+    let d = diff(
+        &format!("{share}our parent company, IAC/InterActiveCorp, and {rest}"),
+        &format!("{share}{rest}"),
+    );
+    assert_eq!(clauses(&d), ["8.3"], "{d:#}");
+    let d = diff(
+        "# Policy\n\n## SDKs\n\nData type: user identification information (IMEI, MAC address)\n",
+        "# Policy\n\n## SDKs\n\nData type: user identification information (IMEI, MAC address, APP installation list)\n",
+    );
+    assert_eq!(clauses(&d), ["8.1"], "{d:#}");
+    let keep = "# Policy\n\n## Retention\n\nWe delete your data after the period, unless an extension of the retention period is required by law";
+    let d = diff(
+        &format!("{keep}.\n"),
+        &format!("{keep} or is needed for our internal analysis of product use.\n"),
+    );
+    assert_eq!(clauses(&d), ["8.1"], "{d:#}");
+    let d = diff(
+        "# Policy\n\n## Sharing\n\nExcept for “Business Transfers” and “Service Providers”, we do not share your information.\n",
+        "# Policy\n\n## Sharing\n\nExcept for â€œBusiness Transfersâ€\u{FFFD} and â€œService Providersâ€\u{FFFD}, we do not share your information.\n",
+    );
+    assert_eq!(d["material"], false, "{d:#}");
+}

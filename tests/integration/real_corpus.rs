@@ -379,7 +379,7 @@ fn real_fresh9_set() {
 
 /// The tenth fresh set (`tests/corpus/real-fresh10/`, 30 pairs of 30 companies in none of the
 /// other corpora, labelled blind in session 19 and scored once on e69f6f02, before any change made
-/// after it arrived): the table only. First run in its README.
+/// after it arrived, *tuned* since): the table only. First run in its README.
 #[test]
 fn real_fresh10_set() {
     score_fresh("real-fresh10", "tenth fresh set", 30, FLOORS_FRESH10);
@@ -536,11 +536,14 @@ const FLOORS_FRESH9: Floors = Floors {
     consent_precision: 0.0,
 };
 
-/// The tenth fresh set's floors: its first run (e69f6f02) 24/30, 22/30, missed 3/13, consent 0/1.
+/// The tenth fresh set's floors: its first run (e69f6f02) 24/30, 22/30, missed 3/13, consent 0/1;
+/// now, after its failures were read (session 19: a Baltic street, a recipient taken out of the
+/// list shared with, the list of installed apps, text a wrong encoding garbled), 28/30, 26/30,
+/// 0/13.
 const FLOORS_FRESH10: Floors = Floors {
-    verdicts: 0.8,
-    exact: 0.73,
-    material_recall: 0.76,
+    verdicts: 0.93,
+    exact: 0.86,
+    material_recall: 1.0,
     consent_recall: 0.0,
     consent_precision: 0.0,
 };
