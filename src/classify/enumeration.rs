@@ -10,9 +10,8 @@ use std::collections::BTreeSet;
 use crate::diff::text::{Segment, normal_form};
 
 /// Words that separate the entries of a list written in a sentence (besides commas, semicolons and
-/// the Chinese enumeration mark); `with` parts a list of recipients from the words that share
-/// with them (`we may share your data with our parent company, X, and our auditors`).
-const WORDS: &[&str] = &[" and ", " or ", " with ", "以及", "和", "或"];
+/// the Chinese enumeration mark).
+const WORDS: &[&str] = &[" and ", " or ", "以及", "和", "或"];
 
 /// Entries that end a list without naming anything (`and others`, `等`).
 const FILLERS: &[&str] = &[
@@ -30,6 +29,17 @@ const FILLERS: &[&str] = &[
 /// something (letters or ideographs, not a bare filler).
 fn entries(sentence: &str) -> Vec<String> {
     let mut text = std::borrow::Cow::Borrowed(sentence);
+    // `with` parts the recipients a sentence shares with from the words that share (`we may share
+    // your data with our parent company, X, and our auditors`); elsewhere it joins (`in accordance
+    // with the law`)
+    if text.contains(" with ")
+        && ["share", "shares", "shared", "sharing"].iter().any(|w| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .any(|x| x.eq_ignore_ascii_case(w))
+        })
+    {
+        text = std::borrow::Cow::Owned(text.replace(" with ", ","));
+    }
     for w in WORDS {
         if text.contains(w) {
             text = std::borrow::Cow::Owned(text.replace(w, ","));
