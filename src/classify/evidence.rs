@@ -77,11 +77,14 @@ impl<'d> Documents<'d> {
         out
     }
 
-    /// The (old or new) document's lines, trimmed.
+    /// The (old or new) document's lines, trimmed, and each numbered one also without its number
+    /// (`I. How we collect …` is quoted as `How we collect …`).
     fn lines(&self, new: bool) -> &std::collections::HashSet<&'d str> {
         let side = self.side(new);
-        side.lines
-            .get_or_init(|| side.text.lines().map(str::trim).collect())
+        side.lines.get_or_init(|| {
+            let lines = side.text.lines().map(str::trim);
+            lines.clone().chain(lines.filter_map(unnumbered)).collect()
+        })
     }
 
     /// The new document's text, or the old one's.
@@ -850,6 +853,19 @@ pub fn emails(s: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// A numbered line without its number (`I. How we collect`, `3.1 Sharing`, `一、总则`,
+/// `第一部分 我们如何收集`): the number is a few numerals and marks before a dot, a `、` or a space.
+fn unnumbered(line: &str) -> Option<&str> {
+    let numeral =
+        |c: char| c.is_ascii_digit() || "IVXivx一二三四五六七八九十第部分章节条.()（）、".contains(c);
+    let end = line.find(|c: char| !numeral(c)).unwrap_or(line.len());
+    let (number, rest) = line.split_at(end);
+    // (the number closes with a mark, or a space follows it)
+    let closed = number.ends_with(['.', '、', ')', '）', '分', '章', '节', '条']) || rest.starts_with(' ');
+    let rest = rest.trim();
+    (!number.is_empty() && number.chars().count() <= 6 && closed && !rest.is_empty()).then_some(rest)
 }
 
 /// Phone numbers (7 digits or more with separators) in `s`, digits only, sorted.
@@ -2527,6 +2543,15 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_numbered_line_is_also_known_without_its_number() {
+        assert_eq!(super::unnumbered("I. How we collect"), Some("How we collect"));
+        assert_eq!(super::unnumbered("一、总则"), Some("总则"));
+        assert_eq!(super::unnumbered("3.1 Sharing"), Some("Sharing"));
+        assert_eq!(super::unnumbered("第一部分 我们如何收集"), Some("我们如何收集"));
+        assert_eq!(super::unnumbered("We collect data."), None);
+    }
+
     use super::*;
 
     #[test]

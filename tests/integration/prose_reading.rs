@@ -303,6 +303,24 @@ fn a_heading_quoted_by_a_cross_reference_says_nothing_new() {
         &old.replace("（见本政策第一部分）", "（我们还会“收集和使用您的位置信息”）"),
     );
     assert!(!clauses(&doc).is_empty(), "{doc:#}");
+    // the heading quoted without its number, in either language
+    let doc = diff(
+        old,
+        &old.replace(
+            "（见本政策第一部分）",
+            "（详见本政策第一部分“我们如何收集和使用您的个人信息”）",
+        ),
+    );
+    assert!(clauses(&doc).is_empty(), "{doc:#}");
+    let old = "# Policy\n\n## I. How we collect and use your personal information\n\nWe collect your email.\n\n## II. Your rights\n\nEach function needs some basic personal information (see \"Article 1\" of this policy).\n";
+    let doc = diff(
+        old,
+        &old.replace(
+            "(see \"Article 1\" of this policy)",
+            "(see Part I, \"How we collect and use your personal information\", of this policy)",
+        ),
+    );
+    assert!(clauses(&doc).is_empty(), "{doc:#}");
 }
 
 /// How users exercise a right, given as a web address: a form taken to another site, or a portal's
