@@ -77,8 +77,19 @@ pub(super) fn rights_consent(
             })
         }
         Kind::Modified => {
-            if fee(&ni) > fee(&nd) && !free(&ni) {
-                Some(Consent::FeeAdded(excerpt(ins)))
+            // the sentence that said requests are free now names a fee (`原则上不收取费用` →
+            // `可能酌情收取费用`: the fee word stays, the promise goes)
+            let (os, ns) = super::lexicon::changed_sentences(
+                change.old.as_deref().unwrap_or(""),
+                change.new.as_deref().unwrap_or(""),
+            );
+            let (on, nn) = (normal_form(&os), normal_form(&ns));
+            if fee(&ni) > fee(&nd) && !free(&ni) || free(&on) && !free(&nn) && fee(&nn) > 0 {
+                Some(Consent::FeeAdded(excerpt(if ins.trim().is_empty() {
+                    &ns
+                } else {
+                    ins
+                })))
             } else if negation(&ni) > negation(&nd) && {
                 // (the words around a negation are in its sentences, not in the changed words)
                 let (os, ns) = super::lexicon::changed_sentences(

@@ -783,8 +783,9 @@ fn sixth_blind_plain_markdown_edits() {
 /// e69f6f02, before any change made after scoring it): 38/48 verdicts (5 material changes missed,
 /// 5 false alarms), 37/48 exact. Its failures were then read and fixed by general rules (a new way
 /// of exercising a right, a heading reworded, a phone glued to its label, trained algorithms, a
-/// new ground for keeping data, a heading quoted without its number), so it is *tuned* now.
-const BLIND6_FLOORS: (usize, usize) = (47, 46);
+/// new ground for keeping data, a heading quoted without its number, a promise of free requests
+/// turned into a fee), so it is *tuned* now.
+const BLIND6_FLOORS: (usize, usize) = (47, 47);
 
 /// Verdicts and exact clause sets of the fifth blind corpus now. First run (2026-12-06, before any
 /// change made after scoring it): 35/44 verdicts (5 material changes missed, 4 false alarms), 28/44

@@ -1080,3 +1080,21 @@ fn fresh_kinds_of_prose_change_are_read() {
     );
     assert_eq!(d["material"], false, "{d:#}");
 }
+
+/// The promise that requests are free turned into a fee in the same sentence limits rights, in
+/// Chinese (where the fee word stays and only the promise goes) as in English.
+#[test]
+fn free_requests_turned_into_a_fee_limit_rights() {
+    let zh = diff(
+        "# 隐私政策\n\n## 您的权利\n\n对于您合理的请求，我们原则上不收取费用，但对多次重复的请求，我们将收取一定成本费用。\n",
+        "# 隐私政策\n\n## 您的权利\n\n对于您合理的请求，我们可能酌情收取费用，对多次重复的请求，我们将收取一定成本费用。\n",
+    );
+    let en = diff(
+        "# Policy\n\n## Your rights\n\nWe do not charge you in principle for your reasonable request, but we will charge a cost for repeated requests.\n",
+        "# Policy\n\n## Your rights\n\nWe may charge you a fee for your reasonable request, and we will charge a cost for repeated requests.\n",
+    );
+    for d in [zh, en] {
+        assert!(clauses(&d).contains(&"8.4"), "{d:#}");
+        assert_eq!(d["requires_consent"], true, "{d:#}");
+    }
+}
