@@ -158,6 +158,20 @@ pub fn assess(diff: &PolicyDiff, rules: &RuleSet, locale: &str, versioned: bool)
     }
 }
 
+/// Records the words a modification put in (`ins`) as one more entry of what a passage about
+/// `topic` lists: a ground, a way of exercising a right, a ground for keeping data.
+fn put_in(found: &mut Found, topic: Role, ins: &str) {
+    let added = ins.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    found.add(
+        topic,
+        Reason::ListEntries {
+            topic,
+            added: vec![added],
+            removed: vec![],
+        },
+    );
+}
+
 /// Is a modified passage a heading reworded, or a table of contents' entry for one (a list item
 /// whose words are a heading's, on each side), with no fact (a number past its numbering, an
 /// address, a place or the residents a section's rights reach) and no negation in it?
@@ -826,15 +840,7 @@ fn verdict<'d>(
         && (consent::refusal_ground_added(change).is_some()
             || topics.contains(&Role::Rights) && consent::condition_joined(change).is_some())
     {
-        let added = ins.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-        found.add(
-            Role::Rights,
-            Reason::ListEntries {
-                topic: Role::Rights,
-                added: vec![added],
-                removed: vec![],
-            },
-        );
+        put_in(&mut found, Role::Rights, &ins);
         lexical.insert(Role::Rights);
     }
     // a new way of exercising a right the sentence grants on both sides: a changed procedure
@@ -842,15 +848,7 @@ fn verdict<'d>(
         && !found.clauses.contains(&Role::Rights)
         && rights::way_added(sentences_old, sentences_new).is_some()
     {
-        let added = ins.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-        found.add(
-            Role::Rights,
-            Reason::ListEntries {
-                topic: Role::Rights,
-                added: vec![added],
-                removed: vec![],
-            },
-        );
+        put_in(&mut found, Role::Rights, &ins);
         hard.insert(Role::Rights);
     }
     // a limit on keeping data given a new ground to be exceeded: retention changed
@@ -858,15 +856,7 @@ fn verdict<'d>(
         && !found.clauses.contains(&Role::Purposes)
         && quantity::retention_ground_added(old_full, new_full).is_some()
     {
-        let added = ins.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-        found.add(
-            Role::Purposes,
-            Reason::ListEntries {
-                topic: Role::Purposes,
-                added: vec![added],
-                removed: vec![],
-            },
-        );
+        put_in(&mut found, Role::Purposes, &ins);
         hard.insert(Role::Purposes);
     }
     if rights_words && !rights::stated(&hay).is_empty() {
