@@ -35,6 +35,8 @@ struct Side<'d> {
     normal: OnceLock<String>,
     /// The text's lines, trimmed (headings among them).
     lines: OnceLock<std::collections::HashSet<&'d str>>,
+    /// How many lines have each [`title_key`].
+    titles: OnceLock<std::collections::HashMap<String, usize>>,
 }
 
 impl<'d> Documents<'d> {
@@ -85,6 +87,20 @@ impl<'d> Documents<'d> {
             let lines = side.text.lines().map(str::trim);
             lines.clone().chain(lines.filter_map(unnumbered)).collect()
         })
+    }
+
+    /// How many lines of the (old or new) document are written as `key` ([`title_key`]): a
+    /// heading and its entry in a table of contents are two. Counted once per document.
+    pub(super) fn title_count(&self, new: bool, key: &str) -> usize {
+        let side = self.side(new);
+        let titles = side.titles.get_or_init(|| {
+            let mut counts = std::collections::HashMap::new();
+            for line in side.text.lines() {
+                *counts.entry(title_key(line)).or_insert(0) += 1;
+            }
+            counts
+        });
+        titles.get(key).copied().unwrap_or(0)
     }
 
     /// The new document's text, or the old one's.
@@ -220,8 +236,22 @@ impl<'d> Side<'d> {
             controller: OnceLock::new(),
             normal: OnceLock::new(),
             lines: OnceLock::new(),
+            titles: OnceLock::new(),
         }
     }
+}
+
+/// A line as a title is known wherever it is written: without its numbering (`V.`, `3.1`, `二、`,
+/// `- `) and the mark that closes an entry of a list (`;`, `。`).
+pub(super) fn title_key(line: &str) -> String {
+    line.trim()
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || "-*.()（）、IVXivx一二三四五六七八九十第部分章节条".contains(c)
+        })
+        .trim_end_matches(|c: char| c.is_whitespace() || ";.,:；。，：".contains(c))
+        .to_string()
 }
 
 /// The sentence of `text` around byte `at` (at most 400 bytes either way): from the end of the

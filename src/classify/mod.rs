@@ -180,18 +180,8 @@ fn names_a_heading(change: &Change, docs: &evidence::Documents<'_>) -> bool {
     let (Some(old), Some(new)) = (change.old.as_deref(), change.new.as_deref()) else {
         return false;
     };
-    let bare = |s: &str| -> String {
-        s.trim()
-            .trim_start_matches(|c: char| {
-                c.is_ascii_digit()
-                    || c.is_whitespace()
-                    || "-*.()（）、IVXivx一二三四五六七八九十第部分章节条".contains(c)
-            })
-            .trim_end_matches(|c: char| c.is_whitespace() || ";.,:；。，：".contains(c))
-            .to_string()
-    };
     let plain = |s: &str| {
-        let b = bare(s);
+        let b = evidence::title_key(s);
         !b.is_empty()
             && !s.contains('\n')
             && !b.contains(|c: char| c.is_ascii_digit() || c == '@')
@@ -205,10 +195,9 @@ fn names_a_heading(change: &Change, docs: &evidence::Documents<'_>) -> bool {
     match change.block_kind {
         Some(BlockKind::Heading) => true,
         // an entry of a table of contents: its words are also a line of their own elsewhere
-        Some(BlockKind::ListItem) => [(old, false), (new, true)].iter().all(|(text, side)| {
-            let key = bare(text);
-            docs.text(*side).lines().filter(|l| bare(l) == key).count() >= 2
-        }),
+        Some(BlockKind::ListItem) => [(old, false), (new, true)]
+            .iter()
+            .all(|(text, side)| docs.title_count(*side, &evidence::title_key(text)) >= 2),
         _ => false,
     }
 }
