@@ -223,9 +223,10 @@ pub(super) fn encoding_only(old: &str, new: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn text_garbled_by_a_wrong_encoding_is_told_apart() {
-        use super::encoding_only;
         assert!(encoding_only(
             "the “Services” of our operating system’s settings, Große Bleichen 21",
             "the â€œServicesâ€\u{FFFD} of our operating systemâ€™s settings, GroÃŸe Bleichen 21"
@@ -238,8 +239,6 @@ mod tests {
         assert!(!encoding_only("we do not sell", "we sell"));
         assert!(!encoding_only("same", "same"));
     }
-
-    use super::*;
 
     fn edit(old: &str, new: &str) -> Vec<Segment> {
         vec![

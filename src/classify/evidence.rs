@@ -33,8 +33,6 @@ struct Side<'d> {
     rights: OnceLock<BTreeSet<super::rights::Right>>,
     controller: OnceLock<Option<String>>,
     normal: OnceLock<String>,
-    /// The text's lines, trimmed (headings among them).
-    lines: OnceLock<std::collections::HashSet<&'d str>>,
     /// How many lines have each [`title_key`].
     titles: OnceLock<std::collections::HashMap<String, usize>>,
 }
@@ -65,28 +63,17 @@ impl<'d> Documents<'d> {
                 let Some(b) = after.find(close) else { break };
                 let title = after[..b].trim();
                 rest = &after[b + close.len_utf8()..];
-                if title.chars().count() >= 4 && self.lines(new).contains(title) {
+                let key = title_key(title);
+                if title.chars().count() >= 4 && self.title_count(new, &key) > 0 {
                     out.push(title.to_string());
                     // (`一、`, `1.`, `IV.` before it)
-                    if let Some((number, bare)) = title.split_once(['、', '.', ' '])
-                        && number.chars().count() <= 4
-                    {
-                        out.push(bare.trim().to_string());
+                    if key != title {
+                        out.push(key);
                     }
                 }
             }
         }
         out
-    }
-
-    /// The (old or new) document's lines, trimmed, and each numbered one also without its number
-    /// (`I. How we collect …` is quoted as `How we collect …`).
-    fn lines(&self, new: bool) -> &std::collections::HashSet<&'d str> {
-        let side = self.side(new);
-        side.lines.get_or_init(|| {
-            let lines = side.text.lines().map(str::trim);
-            lines.clone().chain(lines.filter_map(unnumbered)).collect()
-        })
     }
 
     /// How many lines of the (old or new) document are written as `key` ([`title_key`]): a
@@ -235,21 +222,26 @@ impl<'d> Side<'d> {
             rights: OnceLock::new(),
             controller: OnceLock::new(),
             normal: OnceLock::new(),
-            lines: OnceLock::new(),
             titles: OnceLock::new(),
         }
     }
 }
 
-/// A line as a title is known wherever it is written: without its numbering (`V.`, `3.1`, `二、`,
-/// `- `) and the mark that closes an entry of a list (`;`, `。`).
+/// A line as a title is known wherever it is written (a heading, its entry in a table of contents,
+/// a cross-reference quoting it): without a list marker (`- `), its numbering (`V.`, `3.1`, `二、`,
+/// `第一部分`, a few numerals closed by a mark or followed by a space) and the mark that closes an
+/// entry of a list (`;`, `。`).
 pub(super) fn title_key(line: &str) -> String {
-    line.trim()
-        .trim_start_matches(|c: char| {
-            c.is_ascii_digit()
-                || c.is_whitespace()
-                || "-*.()（）、IVXivx一二三四五六七八九十第部分章节条".contains(c)
-        })
+    let line = line.trim().trim_start_matches(['-', '*', '•']).trim_start();
+    let numeral =
+        |c: char| c.is_ascii_digit() || "IVXivx一二三四五六七八九十第部分章节条.()（）、".contains(c);
+    let end = line.find(|c: char| !numeral(c)).unwrap_or(line.len());
+    let (number, rest) = line.split_at(end);
+    let closed = number.ends_with(['.', '、', ')', '）', '分', '章', '节', '条']) || rest.starts_with(' ');
+    let numbered = !number.is_empty() && number.chars().count() <= 6 && closed && !rest.trim().is_empty();
+    let title = if numbered { rest } else { line };
+    title
+        .trim()
         .trim_end_matches(|c: char| c.is_whitespace() || ";.,:；。，：".contains(c))
         .to_string()
 }
@@ -883,19 +875,6 @@ pub fn emails(s: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
-}
-
-/// A numbered line without its number (`I. How we collect`, `3.1 Sharing`, `一、总则`,
-/// `第一部分 我们如何收集`): the number is a few numerals and marks before a dot, a `、` or a space.
-fn unnumbered(line: &str) -> Option<&str> {
-    let numeral =
-        |c: char| c.is_ascii_digit() || "IVXivx一二三四五六七八九十第部分章节条.()（）、".contains(c);
-    let end = line.find(|c: char| !numeral(c)).unwrap_or(line.len());
-    let (number, rest) = line.split_at(end);
-    // (the number closes with a mark, or a space follows it)
-    let closed = number.ends_with(['.', '、', ')', '）', '分', '章', '节', '条']) || rest.starts_with(' ');
-    let rest = rest.trim();
-    (!number.is_empty() && number.chars().count() <= 6 && closed && !rest.is_empty()).then_some(rest)
 }
 
 /// Phone numbers (7 digits or more with separators) in `s`, digits only, sorted.
@@ -2575,11 +2554,17 @@ fn cues(text: &str, legal: &[(usize, String)]) -> Vec<Cue> {
 mod tests {
     #[test]
     fn a_numbered_line_is_also_known_without_its_number() {
-        assert_eq!(super::unnumbered("I. How we collect"), Some("How we collect"));
-        assert_eq!(super::unnumbered("一、总则"), Some("总则"));
-        assert_eq!(super::unnumbered("3.1 Sharing"), Some("Sharing"));
-        assert_eq!(super::unnumbered("第一部分 我们如何收集"), Some("我们如何收集"));
-        assert_eq!(super::unnumbered("We collect data."), None);
+        let key = super::title_key;
+        assert_eq!(key("I. How we collect"), "How we collect");
+        assert_eq!(
+            key("- V. How you manage your information;"),
+            "How you manage your information"
+        );
+        assert_eq!(key("一、总则"), "总则");
+        assert_eq!(key("3.1 Sharing"), "Sharing");
+        assert_eq!(key("第一部分 我们如何收集"), "我们如何收集");
+        // no numbering: the line as it is (`Invite` keeps its `I`)
+        assert_eq!(key("Invite friends."), "Invite friends");
     }
 
     use super::*;
