@@ -102,6 +102,64 @@ fn names_a_thing(entry: &str) -> bool {
         && !SAYS_ZH.iter().any(|w| entry.contains(w))
 }
 
+/// Words naming a way to reach a company: the contact details GDPR Art. 13(1)(a)-(b) and PIPL
+/// Art. 17 ask for, and the channels GB/T 35273-2020 Annex D part IX lists (客服, 电话, 邮箱,
+/// 在线表单, 小程序, 公众号 …).
+const CHANNELS: &[&str] = &[
+    "customer service",
+    "customer support",
+    "support team",
+    "email",
+    "e-mail",
+    "e mail",
+    "phone",
+    "telephone",
+    "hotline",
+    "helpline",
+    "live chat",
+    "online chat",
+    "web form",
+    "contact form",
+    "online form",
+    "mini program",
+    "small program",
+    "official account",
+    "postal address",
+    "mailing address",
+    "post",
+    "mail",
+    "客服",
+    "邮箱",
+    "邮件",
+    "电话",
+    "热线",
+    "表单",
+    "小程序",
+    "公众号",
+    "信箱",
+    "邮寄",
+    "在线咨询",
+];
+
+/// Does a list entry name a way to reach the company (`the mini program's customer service`,
+/// `小程序客服`)?
+pub(super) fn names_a_channel(entry: &str) -> bool {
+    let entry = entry.to_lowercase();
+    CHANNELS.iter().any(|c| {
+        if c.is_ascii() {
+            // (whole words: `post` is no `postpone`)
+            entry.match_indices(c).any(|(at, _)| {
+                let before = entry[..at].chars().next_back();
+                let after = entry[at + c.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(|x| x.is_alphanumeric() && x != 's')
+            })
+        } else {
+            entry.contains(c)
+        }
+    })
+}
+
 /// The entry a modification coordinates into a phrase, or out of one, when that is all it does
 /// (`Cloud Infrastructure for the US version` → `… for Le Chat and the US version`, `with our
 /// partners` → `with our partners and affiliates`, `、用户画像`): the one changed run of the

@@ -360,9 +360,11 @@ pub(super) fn hard_evidence<'c>(
         }
     }
     let (pi, pd) = (phones(new_full), phones(old_full));
-    if pi != pd
-        && (!fresh(&pi, &pd, docs.phones(false)).is_empty() || !fresh(&pd, &pi, docs.phones(true)).is_empty())
-    {
+    let fresh_phones = |a: &[String], b: &[String], elsewhere: &BTreeSet<String>| {
+        a.iter()
+            .any(|x| !b.iter().chain(elsewhere).any(|y| crate::lint::same_phone(x, y)))
+    };
+    if pi != pd && (fresh_phones(&pi, &pd, docs.phones(false)) || fresh_phones(&pd, &pi, docs.phones(true))) {
         found.add(Role::Contact, Reason::Phones { old: pd, new: pi });
     }
     let (ai, ad) = (addresses(new_full), addresses(old_full));

@@ -783,6 +783,26 @@ fn verdict<'d>(
                 roles
             }
         };
+        // one way of reaching the company more or fewer in a list of them (`via the mini program's
+        // customer service and the app` → `via the app`) is a changed contact detail
+        let sentence = if added.is_empty() {
+            &old_sentence
+        } else {
+            &new_sentence
+        };
+        let mut list_topics = list_topics;
+        if added
+            .iter()
+            .chain(&removed)
+            .all(|e| enumeration::names_a_channel(e))
+            && (topics.contains(&Role::Contact)
+                || rules.by_role(Role::Contact).is_some_and(|c| {
+                    let hay = rules::Haystack::new(&normal_form(sentence));
+                    !c.strong_in(&hay, lx).is_empty() || !c.medium_in(&hay, lx).is_empty()
+                }))
+        {
+            list_topics.push(Role::Contact);
+        }
         for topic in list_topics {
             if found.clauses.contains(&topic) {
                 continue;

@@ -682,12 +682,26 @@ fn pair_blocks(olds: &[String], news: &[String]) -> Vec<(Option<usize>, Option<u
     let bag = |normal: &String| text::WordBag::of_normal(normal);
     let (old_bags, new_bags): (Vec<_>, Vec<_>) =
         (olds.iter().map(bag).collect(), news.iter().map(bag).collect());
+    let (old_phones, new_phones): (Vec<_>, Vec<_>) = (
+        olds.iter().map(|t| without_phones(t)).collect(),
+        news.iter().map(|t| without_phones(t)).collect(),
+    );
     for (i, a) in old_bags.iter().enumerate() {
         for (j, b) in new_bags.iter().enumerate() {
             if i.abs_diff(j) > 40 {
                 continue;
             }
-            let s = a.similarity(b);
+            let mut s = a.similarity(b);
+            // (a contact line whose number is only written another way, `0755-28283350` →
+            // `+86 755 2828 3350`, is the same line)
+            if s < 0.5
+                && let (Some((rest_a, pa)), Some((rest_b, pb))) = (&old_phones[i], &new_phones[j])
+                && rest_a == rest_b
+                && pa.len() == pb.len()
+                && pa.iter().zip(pb).all(|(x, y)| crate::lint::same_phone(x, y))
+            {
+                s = 1.0;
+            }
             if s >= 0.5 {
                 candidates.push((s, i, j));
             }
@@ -716,6 +730,28 @@ fn pair_blocks(olds: &[String], news: &[String]) -> Vec<(Option<usize>, Option<u
         j = pj + 1;
     }
     out
+}
+
+/// A block's normal form without its telephone numbers, and the numbers' digits; `None` for a
+/// block that writes none.
+fn without_phones(normal: &str) -> Option<(String, Vec<String>)> {
+    if normal.bytes().filter(u8::is_ascii_digit).count() < 7 {
+        return None;
+    }
+    let phones = crate::lint::find_phones(normal);
+    if phones.is_empty() {
+        return None;
+    }
+    let mut rest = normal.to_string();
+    for p in &phones {
+        rest = rest.replacen(p.as_str(), " ", 1);
+    }
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let digits = phones
+        .iter()
+        .map(|p| p.chars().filter(char::is_ascii_digit).collect())
+        .collect();
+    Some((rest, digits))
 }
 
 /// Turns a removed block and an added block with the same normal form into one move.

@@ -8,7 +8,7 @@ mod parity;
 mod prose_facts;
 mod sealed;
 
-pub use prose_facts::{find_facts_in, find_phones};
+pub use prose_facts::{find_facts_in, find_phones, same_phone};
 pub mod staleness;
 
 use crate::config::LintLevel;

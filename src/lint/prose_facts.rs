@@ -103,6 +103,16 @@ pub fn find_facts(text: &str) -> Vec<(usize, String)> {
     out
 }
 
+/// Are the digits `a` and `b` one telephone number, written in another format: with or without
+/// the international prefix and the country code (`+86 755 …` or `0086 755 …`), with or without
+/// the national trunk prefix (`0755 …`), as ITU-T E.164 numbers are written nationally and
+/// internationally? The part both keep must be a whole subscriber number (seven digits or more).
+pub fn same_phone(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_start_matches('0'), b.trim_start_matches('0'));
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    long == short || (short.len() >= 7 && long.len() - short.len() <= 3 && long.ends_with(short))
+}
+
 /// Phone numbers in `text`: runs of digits with separators, 7 digits or more, that are not dates.
 pub fn find_phones(text: &str) -> Vec<String> {
     phone_runs(text).into_iter().map(|(_, r)| r).collect()
