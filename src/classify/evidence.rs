@@ -528,6 +528,11 @@ pub(super) fn hard_evidence<'c>(
     }
     let added: Vec<&String> = added.into_iter().filter(|c| !authority(c)).collect();
     let removed: Vec<&String> = removed.into_iter().filter(|c| !authority(c)).collect();
+    // the passage defines "we" as another company (its name perhaps without a legal form)
+    let we_redefined = defined_we(old_full)
+        .zip(defined_we(new_full))
+        .filter(|(a, b)| legal_key(a) != legal_key(b))
+        .map(|(old, new)| NameChange::Changed { old, new });
     if let Some(who) = NameChange::of(removed.first().copied(), added.first().copied()) {
         let has = |ks: &[&str]| ks.iter().any(|k| context().contains(k));
         let control = has(&[
@@ -580,7 +585,9 @@ pub(super) fn hard_evidence<'c>(
                 && docs.controller_changed()
             // (or the old controller's name taken out, where the new document names another
             // controller and not this one: a template policy of one company replaced by another's)
-            || removed.first().is_some_and(|n| docs.is_controller(false, n)) && docs.controller_changed();
+            || removed.first().is_some_and(|n| docs.is_controller(false, n)) && docs.controller_changed()
+            // (or the passage defines "we" as another company)
+            || we_redefined.is_some();
         let recipient = has(&[
             "processor",
             "partner",
@@ -601,7 +608,13 @@ pub(super) fn hard_evidence<'c>(
             change: who.clone(),
         };
         if control {
-            found.add(Role::Control, entity(EntityRole::Responsible));
+            found.add(
+                Role::Control,
+                Reason::Entity {
+                    role: EntityRole::Responsible,
+                    change: we_redefined.clone().unwrap_or_else(|| who.clone()),
+                },
+            );
         }
         if complaint {
             found.add(Role::Contact, entity(EntityRole::ContactRoute));
@@ -622,6 +635,7 @@ pub(super) fn hard_evidence<'c>(
                 .find(|n| called_we(text, n))
                 .cloned()
                 .or_else(|| we_are(text))
+                .or_else(|| defined_we(text))
         };
         let b = we(&ci, new_full);
         // (a passage that now says who we are, where the old one said nothing of it: who the old
@@ -1071,6 +1085,43 @@ fn we_are(text: &str) -> Option<String> {
                 .flatten()
                 .filter(|n| !matches!(n.as_str(), "The" | "Here" | "Not") && apposition(n))
         })
+    })
+}
+
+/// The name a definition says the policy's "we" refers to, the bracket before it (`Company
+/// (referred to as either "the Company", "We", "Us" or "Our" in this Agreement) refers to Acme
+/// Inc., …`, `公司：（在本协议中称为"本公司"、"我们"…）是指X，地址为…`), as the common policy
+/// generators write it.
+fn defined_we(text: &str) -> Option<String> {
+    const REFERS: &[&str] = &["refers to ", "means ", "is ", "是指", "系指", "指"];
+    text.match_indices(['(', '（']).find_map(|(at, open)| {
+        let rest = &text[at + open.len()..];
+        let close = rest
+            .char_indices()
+            .take(160)
+            .find(|(_, c)| matches!(c, ')' | '）'))?
+            .0;
+        let inside = rest[..close].to_lowercase();
+        let we = ["\"we\"", "“we”", "'we'", "‘we’", "\"我们\"", "“我们”", "我们"]
+            .iter()
+            .any(|w| inside.contains(w));
+        if !we {
+            return None;
+        }
+        let after = rest[close..].trim_start_matches([')', '）', ' ']);
+        let named = REFERS.iter().find_map(|r| after.strip_prefix(r))?.trim_start();
+        let end = named
+            .find([',', '，', '。', ';', '；', '(', '（', '\n', '、'])
+            .unwrap_or(named.len());
+        let name = named[..end].trim_end_matches(['.', ' ']).trim();
+        let letters = name.chars().filter(|c| c.is_alphanumeric()).count();
+        ((3..=80).contains(&letters)
+            && name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_ascii())
+            && !name.to_lowercase().starts_with("the "))
+        .then(|| name.to_string())
     })
 }
 

@@ -790,18 +790,32 @@ fn verdict<'d>(
         } else {
             &new_sentence
         };
+        // (a list of the kinds of data a contact form takes, `name, postal address`, is no list
+        // of channels: the section is about contact, or the sentence invites users to get in
+        // touch)
         let mut list_topics = list_topics;
         if added
             .iter()
             .chain(&removed)
             .all(|e| enumeration::names_a_channel(e))
+            && !list_topics.contains(&Role::Purposes)
             && (topics.contains(&Role::Contact)
                 || rules.by_role(Role::Contact).is_some_and(|c| {
-                    let hay = rules::Haystack::new(&normal_form(sentence));
-                    !c.strong_in(&hay, lx).is_empty() || !c.medium_in(&hay, lx).is_empty()
+                    !c.medium_in(&rules::Haystack::new(&normal_form(sentence)), lx)
+                        .is_empty()
                 }))
         {
             list_topics.push(Role::Contact);
+        }
+        // an entry saying where data comes from (`from our advertisers`, GDPR Art. 14(2)(f): the
+        // source of the data) is a new source of collection, however the sentence names its
+        // other sources (`partners`, `third party services`), not someone data goes to
+        let from = |e: &String| e.starts_with("from ") || e.starts_with('从') || e.starts_with("来自");
+        if added.iter().chain(&removed).all(from) && list_topics.contains(&Role::Recipients) {
+            list_topics.retain(|r| *r != Role::Recipients);
+            if !list_topics.contains(&Role::Purposes) {
+                list_topics.push(Role::Purposes);
+            }
         }
         for topic in list_topics {
             if found.clauses.contains(&topic) {
@@ -868,7 +882,7 @@ fn verdict<'d>(
         put_in(&mut found, Role::Purposes, &ins);
         hard.insert(Role::Purposes);
     }
-    if rights_words && !rights::stated(&hay).is_empty() {
+    if (rights_words || topics.contains(&Role::Rights)) && !rights::stated(&hay).is_empty() {
         hard.extend(prose_facts::rights(
             sentences_old,
             sentences_new,
@@ -892,6 +906,32 @@ fn verdict<'d>(
     } else {
         vec![]
     };
+    // a new passage that brings in a recipient (an SDK, a processor named) describes that
+    // processing: words about opting out of it, or about rights, are part of the description, not
+    // a change to the rights users hold (those stand where the policy states them)
+    // (a request to exercise a right, or an address to send it to, is a procedure: it stays)
+    let mut dropped = dropped;
+    let opting = |e: &Evidence| match &e.reason {
+        Reason::Terms { terms, .. } => terms.iter().all(|t| {
+            matches!(
+                t.trim_end_matches('*'),
+                "opt out" | "opt in" | "your right" | "your rights"
+            )
+        }),
+        _ => false,
+    };
+    if change.kind == Kind::Added
+        && hard.contains(&Role::Recipients)
+        && lexical.contains(&Role::Rights)
+        && !hard.contains(&Role::Rights)
+        && found
+            .reasons
+            .iter()
+            .filter(|e| e.clause == Some(Role::Rights))
+            .all(opting)
+    {
+        dropped.push(Role::Rights);
+    }
     // A high-risk assessment is what the passage is about: other terms in it are its context.
     for role in &dropped {
         found.clauses.remove(role);

@@ -121,7 +121,23 @@ const TERMS: &[(Right, &[&str])] = &[
             "副本",
         ],
     ),
-    (Right::Rectification, &["rectif*", "correct*", "更正", "补充"]),
+    // (GDPR Art. 16 also lets the data subject complete or update their data: `update your
+    // personal information`, `modify, or amend, your email address`)
+    (
+        Right::Rectification,
+        &[
+            "rectif*",
+            "correct*",
+            "update your personal*",
+            "update your information",
+            "update your data",
+            "amend your",
+            "or amend",
+            "modify your personal*",
+            "更正",
+            "补充",
+        ],
+    ),
     (Right::Erasure, &["erase*", "erasure", "delet*", "删除"]),
     (
         Right::Portability,
@@ -368,6 +384,10 @@ const GRANTED: &[(Right, &[&str])] = &[
         &[
             "right to correct",
             "request correction",
+            "update your personal*",
+            "update your information",
+            "update your data",
+            "modify your personal*",
             "amend*",
             "correct any",
             "correct or update",

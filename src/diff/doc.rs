@@ -115,6 +115,33 @@ struct Item {
 /// The blocks of a Markdown text, with heading levels (bold-only short paragraphs as level 7 or
 /// 8); `whole_policy`: a whole document rather than one section file.
 fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
+    items_of(markdown, whole_policy, true)
+}
+
+/// Is the text of an indented code block prose that a capture indented (a page converted with
+/// its sections' text four spaces in, which Markdown reads as code), not code: most of its lines
+/// words, and next to none of the marks code is written with?
+fn indented_prose(code: &str) -> bool {
+    let lines: Vec<&str> = code.lines().filter(|l| !l.trim().is_empty()).collect();
+    let wordy = |l: &&str| {
+        l.split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count()
+            >= 4
+            || l.chars().filter(|c| super::text::is_cjk(*c)).count() >= 8
+    };
+    let marks = code
+        .chars()
+        .filter(|c| matches!(c, '{' | '}' | '=' | '<' | '>' | '$' | '\\'))
+        .count();
+    !lines.is_empty()
+        && lines.iter().filter(|l| wordy(l)).count() * 10 >= lines.len() * 6
+        && marks * 200 <= code.len()
+}
+
+/// [`items`]; `dedent`: an indented code block of prose is read as the Markdown it holds (once:
+/// the blocks inside it are not dedented again).
+fn items_of(markdown: &str, whole_policy: bool, dedent: bool) -> Vec<Item> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut stack: Vec<(BlockKind, u8)> = Vec::new();
@@ -138,6 +165,8 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
     // links of the block being read, and those still open: kind, target, where their text starts
     let mut links = Links::default();
     let mut open: Vec<Option<(LinkKind, pulldown_cmark::CowStr, usize)>> = Vec::new();
+    // an indented code block is being read at the top level
+    let mut indented = false;
     let opts = crate::markdown::options();
     for event in Parser::new_ext(markdown, opts) {
         let line_break = matches!(event, Event::SoftBreak | Event::HardBreak);
@@ -185,9 +214,16 @@ fn items(markdown: &str, whole_policy: bool) -> Vec<Item> {
                 stack.push((BlockKind::ListItem, 0));
                 lead = None;
             }
-            Event::Start(Tag::CodeBlock(_)) => {
+            Event::Start(Tag::CodeBlock(kind)) => {
                 flush(&mut out, &mut text, &mut links, &stack, false);
+                indented =
+                    dedent && stack.is_empty() && matches!(kind, pulldown_cmark::CodeBlockKind::Indented);
                 stack.push((BlockKind::Code, 0));
+            }
+            Event::End(TagEnd::CodeBlock) if std::mem::take(&mut indented) && indented_prose(&text) => {
+                out.extend(items_of(&std::mem::take(&mut text), whole_policy, false));
+                links = Links::default();
+                stack.pop();
             }
             Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
                 cells.clear();
