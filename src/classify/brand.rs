@@ -129,6 +129,11 @@ const NOT_AN_ORGANISATION: &[&str] = &[
     "Boulevard",
 ];
 
+/// Words of a name that make it a technical standard (`Transport Layer Security`, `Secure Sockets
+/// Layer`, `Advanced Encryption Standard`): how data is protected (GB/T 35273-2020 §6.3, GDPR
+/// Art. 32), not anyone it goes to.
+const TECHNICAL_STANDARD: &[&str] = &["Layer", "Protocol", "Encryption", "Standard", "Cipher"];
+
 /// Words of a name that make it a court or a public body (`Court of Justice`, `European
 /// Commission`): where complaints and appeals go (§VIII 8.5), not a recipient.
 const PUBLIC_BODY: &[&str] = &[
@@ -290,6 +295,7 @@ fn names_in_line(sentence: &str) -> Vec<String> {
             && !CALENDAR.contains(first)
             // a court, a public body, or a reference into a law (`GDPR Art`, `Section 5`)
             && !run.iter().any(|w| PUBLIC_BODY.contains(w) || matches!(*w, "Art" | "Article" | "Section"))
+            && !run.iter().any(|w| TECHNICAL_STANDARD.contains(w))
             // shouting (`AS PROVIDED BY LAW`), not a name
             && !run.iter().all(|w| !w.chars().any(char::is_lowercase))
             && !(run.len() == 1 && acronym(first))

@@ -101,7 +101,9 @@ pub(super) fn rights_consent(
                 Some(Consent::RightRestricted(excerpt(ins)))
             } else if let Some(sentence) = qualified(change) {
                 Some(Consent::RightQualified(excerpt(&sentence)))
-            } else if let Some(sentence) = condition_joined(change) {
+            } else if let Some(sentence) =
+                condition_joined(change).or_else(|| step_required(change).map(|(_, new)| new))
+            {
                 Some(Consent::RightQualified(excerpt(&sentence)))
             } else if let Some(ground) = refusal_ground_added(change) {
                 Some(Consent::RefusalGround(excerpt(&ground)))
@@ -345,6 +347,60 @@ pub(super) fn refusal_ground_added(change: &Change) -> Option<String> {
             + n.matches("如果").count()
     };
     (subsequence || grounds(&nw, &nn) > grounds(&ow, &on)).then_some(ns)
+}
+
+/// The changed sentence of a modification that makes a step users may have to take to exercise a
+/// right one they must take (`you may need to make a written request or otherwise prove your
+/// identity` → `you must make a written request and prove your identity`, `您可能需要…` →
+/// `您须…`): a stricter procedure (GDPR Art. 12(2) and (6): the controller facilitates requests
+/// and asks for identification only where it has reasonable doubts).
+pub(super) fn step_required(change: &Change) -> Option<(String, String)> {
+    const OPTIONAL: &[&str] = &[
+        "may need to",
+        "may be required to",
+        "may have to",
+        "may ask you to",
+        "may be asked to",
+        "might need to",
+        "may request that you",
+        "可能需要",
+        "可能会要求",
+        "可能要求",
+        "或许需要",
+    ];
+    const REQUIRED: &[&str] = &[
+        "must",
+        "are required to",
+        "will be required to",
+        "will need to",
+        "need to",
+        "have to",
+        "shall",
+        "须",
+        "需要",
+        "应当",
+        "务必",
+    ];
+    const REQUESTS: &[&str] = &[
+        "request",
+        "verify",
+        "verification",
+        "identity",
+        "proof",
+        "请求",
+        "申请",
+        "身份",
+        "验证",
+    ];
+    let (os, ns) = super::lexicon::changed_sentences(change.old.as_deref()?, change.new.as_deref()?);
+    let (on, nn) = (normal_form(&os), normal_form(&ns));
+    let has = |s: &str, ks: &[&str]| ks.iter().any(|k| contains_term(s, k));
+    (has(&on, OPTIONAL)
+        && !has(&nn, OPTIONAL)
+        && has(&nn, REQUIRED)
+        && has(&on, REQUESTS)
+        && has(&nn, REQUESTS))
+    .then_some((os, ns))
 }
 
 /// The changed sentence of a modification that joins another condition to a condition (`If you

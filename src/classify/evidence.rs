@@ -528,11 +528,18 @@ pub(super) fn hard_evidence<'c>(
     }
     let added: Vec<&String> = added.into_iter().filter(|c| !authority(c)).collect();
     let removed: Vec<&String> = removed.into_iter().filter(|c| !authority(c)).collect();
-    // the passage defines "we" as another company (its name perhaps without a legal form)
+    // the passage defines "we" as another company (its name perhaps without a legal form), or
+    // as another group of companies (a joint controller put in or taken out)
+    let (wo, wn) = (we_group(old_full, &cd), we_group(new_full, &ci));
     let we_redefined = defined_we(old_full)
         .zip(defined_we(new_full))
         .filter(|(a, b)| legal_key(a) != legal_key(b))
-        .map(|(old, new)| NameChange::Changed { old, new });
+        .map(|(old, new)| NameChange::Changed { old, new })
+        .or_else(|| {
+            (!wo.is_empty() && !wn.is_empty())
+                .then(|| NameChange::of(wo.difference(&wn).next(), wn.difference(&wo).next()))
+                .flatten()
+        });
     if let Some(who) = NameChange::of(removed.first().copied(), added.first().copied()) {
         let has = |ks: &[&str]| ks.iter().any(|k| context().contains(k));
         let control = has(&[
@@ -1125,6 +1132,50 @@ fn defined_we(text: &str) -> Option<String> {
     })
 }
 
+/// Is the bracket text `inside` one that defines the policy's "we" (`"we"`, `together, "we"`,
+/// `以下合称"我们"`)?
+fn defines_we(inside: &str) -> bool {
+    let inside = inside.to_lowercase();
+    ["\"we\"", "“we”", "'we'", "‘we’", "我们"]
+        .iter()
+        .any(|w| inside.contains(w))
+}
+
+/// The companies of `names` that a sentence of `text` defines together as the policy's "we"
+/// (`X and Y, as joint controllers of your personal information (together, "we")`, `X与Y作为共同
+/// 个人信息处理者（以下合称"我们"）`): the names in the words of its sentence before the bracket.
+fn we_group(text: &str, names: &[String]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (at, open) in text.match_indices(['(', '（']) {
+        let rest = &text[at + open.len()..];
+        let Some((close, _)) = rest
+            .char_indices()
+            .take(160)
+            .find(|(_, c)| matches!(c, ')' | '）'))
+        else {
+            continue;
+        };
+        if !defines_we(&rest[..close]) {
+            continue;
+        }
+        // the sentence before the bracket: from the last line break, full stop, or full stop and
+        // a capital (`Co., LTD. and` runs on)
+        let before = &text[..at];
+        let mut start = before
+            .char_indices()
+            .rfind(|(_, c)| matches!(c, '\n' | '。'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        for (i, _) in before.match_indices(". ") {
+            if before[i + 2..].starts_with(|c: char| c.is_uppercase()) && i + 2 > start {
+                start = i + 2;
+            }
+        }
+        let sentence = &before[start..];
+        out.extend(names.iter().filter(|n| sentence.contains(n.as_str())).cloned());
+    }
+    out
+}
+
 /// Does `text` define `name` as the policy's "we" where it names it (`X ("TP-Link", "we", "us" or
 /// "our")`, `X（以下简称"我们"）`)? That is how a policy says who is responsible for it.
 fn called_we(text: &str, name: &str) -> bool {
@@ -1147,11 +1198,18 @@ pub fn companies(s: &str) -> Vec<String> {
     // Warranty` are two menu entries, not a company
     for line in s.lines() {
         // the (up to) three words before the current one, the latest last
-        let mut before: [&str; 3] = [""; 3];
+        // (four words where one is a place in brackets: `SmallRig Technology (Shenzhen) Co., Ltd.`)
+        let mut before: [&str; 4] = [""; 4];
         for (seen, t) in line.split_whitespace().enumerate() {
-            out.extend(company_name(&before[3 - seen.min(3)..], t));
+            let window = &before[4 - seen.min(4)..];
+            let window = if window.len() == 4 && !window.iter().any(|w| bracketed_place(w)) {
+                &window[1..]
+            } else {
+                window
+            };
+            out.extend(company_name(window, t));
             before.rotate_left(1);
-            before[2] = t;
+            before[3] = t;
         }
     }
     out.extend(authorities(s));
@@ -1465,10 +1523,14 @@ fn company_name(before: &[&str], token: &str) -> Option<String> {
             name.insert(0, w);
             continue;
         }
-        // a capitalised word, or a brand written in camel case (`ironSource`)
+        // a capitalised word, or a brand written in camel case (`ironSource`), or a place in
+        // brackets inside the name (`Tencent Technology (Shenzhen) Co., Ltd.`)
         let camel = w.starts_with(|c: char| c.is_ascii_lowercase())
             && w.chars().skip(1).any(|c| c.is_ascii_uppercase());
-        if w.chars().next().is_some_and(|c| c.is_uppercase()) || camel && name.is_empty() {
+        if w.chars().next().is_some_and(|c| c.is_uppercase())
+            || camel && name.is_empty()
+            || bracketed_place(w)
+        {
             name.insert(0, w);
         } else {
             break;
@@ -1482,7 +1544,23 @@ fn company_name(before: &[&str], token: &str) -> Option<String> {
             .map_or(0, |k| k + 1);
         name.drain(..from);
     }
-    (!name.is_empty()).then(|| format!("{} {}", name.join(" "), bare_t.trim_end_matches(['.', ','])))
+    // (`Co., Ltd.` alone is two legal forms, no name)
+    let named = name
+        .iter()
+        .any(|w| !is_company_suffix(w.trim_end_matches(',')) && !bracketed_place(w));
+    named.then(|| format!("{} {}", name.join(" "), bare_t.trim_end_matches(['.', ','])))
+}
+
+/// A capitalised word in brackets (`(Shenzhen)`), as the English names of Chinese companies
+/// write their place of registration.
+fn bracketed_place(w: &str) -> bool {
+    w.strip_prefix('(')
+        .and_then(|w| w.strip_suffix(')'))
+        .is_some_and(|w| {
+            w.len() >= 2
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphabetic())
+        })
 }
 
 /// A company-form suffix (a `match` on the word compiles to a length switch, not a list walk).

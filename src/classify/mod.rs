@@ -866,6 +866,21 @@ fn verdict<'d>(
         put_in(&mut found, Role::Rights, &ins);
         lexical.insert(Role::Rights);
     }
+    // a step users may have to take to exercise a right, now one they must take: a stricter
+    // procedure (in a section about rights, or a sentence about users' requests)
+    if change.kind == Kind::Modified
+        && !found.clauses.contains(&Role::Rights)
+        && let Some((old, new)) = consent::step_required(change)
+    {
+        found.add(
+            Role::Rights,
+            Reason::StepRequired {
+                old: lexicon::excerpt(&old),
+                new: lexicon::excerpt(&new),
+            },
+        );
+        hard.insert(Role::Rights);
+    }
     // a new way of exercising a right the sentence grants on both sides: a changed procedure
     if change.kind == Kind::Modified
         && !found.clauses.contains(&Role::Rights)
@@ -920,6 +935,31 @@ fn verdict<'d>(
         }),
         _ => false,
     };
+    // a joint controller put into who "we" are is a change of who controls the data (GDPR Art.
+    // 26): the words naming it so are its description, not a recipient
+    let joint = |e: &Evidence| match &e.reason {
+        Reason::Terms { terms, .. } => terms
+            .iter()
+            .all(|t| t.starts_with("joint controller") || t.starts_with("共同个人信息")),
+        _ => false,
+    };
+    if found.reasons.iter().any(|e| {
+        matches!(
+            &e.reason,
+            Reason::Entity {
+                role: EntityRole::Responsible,
+                ..
+            }
+        )
+    }) && !hard.contains(&Role::Recipients)
+        && found
+            .reasons
+            .iter()
+            .filter(|e| e.clause == Some(Role::Recipients))
+            .all(joint)
+    {
+        dropped.push(Role::Recipients);
+    }
     if change.kind == Kind::Added
         && hard.contains(&Role::Recipients)
         && lexical.contains(&Role::Rights)

@@ -46,10 +46,19 @@ pub(super) fn table_recipients(old: &str, new: &str, docs: &Documents, found: &m
         return;
     }
     let mut changes: Vec<NameChange> = vec![];
-    for name in n.difference(&o).filter(|x| !docs.states(false, x)) {
+    // (a name written another way, `TBS Tencent browsing service` → `Tencent Browsing Service
+    // (TBS)`, is the same recipient)
+    let renamed = |x: &String, other: &BTreeSet<String>| other.iter().any(|y| same_name(x, y));
+    for name in n
+        .difference(&o)
+        .filter(|x| !docs.states(false, x) && !renamed(x, &o))
+    {
         changes.push(NameChange::Added(name.clone()));
     }
-    for name in o.difference(&n).filter(|x| !docs.states(true, x)) {
+    for name in o
+        .difference(&n)
+        .filter(|x| !docs.states(true, x) && !renamed(x, &n))
+    {
         changes.push(NameChange::Removed(name.clone()));
     }
     for change in changes {
@@ -61,6 +70,33 @@ pub(super) fn table_recipients(old: &str, new: &str, docs: &Documents, found: &m
             },
         );
     }
+}
+
+/// Are `a` and `b` one name written another way: the same words in another order or case, with
+/// an abbreviation or expansion in brackets put in or taken out (`腾讯浏览服务（TBS）` →
+/// `腾讯浏览服务（Tencent Browsing Service，TBS）`)?
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> BTreeSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let outside = |s: &str| -> String {
+        let mut depth = 0usize;
+        s.chars()
+            .filter(|c| {
+                match c {
+                    '(' | '（' => depth += 1,
+                    ')' | '）' => depth = depth.saturating_sub(1),
+                    _ => return depth == 0,
+                }
+                false
+            })
+            .collect()
+    };
+    let (oa, ob) = (words(&outside(a)), words(&outside(b)));
+    words(a) == words(b) || !oa.is_empty() && oa == ob
 }
 
 /// The names in the first cells of the table rows of `text` (rows as the diff writes them,

@@ -302,6 +302,14 @@ pub enum Reason {
         /// The new sentence, in short.
         new: String,
     },
+    /// A step users may have to take to exercise a right (a written request, a proof of
+    /// identity) is one they must take now.
+    StepRequired {
+        /// The old sentence, in short.
+        old: String,
+        /// The new sentence, in short.
+        new: String,
+    },
     /// A sentence that denied doing something (`we do not share your data with advertisers`) was
     /// taken out, and the new document denies it nowhere: what it ruled out is no longer ruled out.
     DenialRemoved {
@@ -392,6 +400,7 @@ impl Reason {
             Reason::SdkProcesses(_) => "sdk-processes",
             Reason::PolarityFlip { .. } => "polarity-flipped",
             Reason::DenialRemoved { .. } => "denial-removed",
+            Reason::StepRequired { .. } => "step-required",
             Reason::DenialNarrowed { .. } => "denial-narrowed",
             Reason::OnlyInLocale { .. } => "only-in-locale",
             Reason::RightsRoute(l) => match (&l.old, &l.new) {

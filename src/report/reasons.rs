@@ -237,6 +237,9 @@ fn en(reason: &Reason) -> String {
         Reason::PolarityFlip { old, new } => {
             format!("the sentence now says the opposite: \"{old}\" → \"{new}\"")
         }
+        Reason::StepRequired { old, new } => {
+            format!("a step for exercising a right is now required: \"{old}\" → \"{new}\"")
+        }
         Reason::DenialRemoved { sentence } => {
             format!("a sentence ruling this out was taken out: \"{sentence}\"")
         }
@@ -477,6 +480,7 @@ fn zh(reason: &Reason) -> String {
         ),
         Reason::SdkProcesses(terms) => format!("该 SDK 处理{}", quoted(terms)),
         Reason::PolarityFlip { old, new } => format!("句意反转：“{old}” → “{new}”"),
+        Reason::StepRequired { old, new } => format!("行使权利的一个步骤改为必须：“{old}” → “{new}”"),
         Reason::DenialRemoved { sentence } => format!("删除了排除此项处理的语句：“{sentence}”"),
         Reason::DenialNarrowed { sentence, dropped } => {
             format!("语句排除的范围中删去了“{dropped}”：“{sentence}”")
@@ -691,6 +695,10 @@ mod tests {
             },
             Reason::DenialRemoved {
                 sentence: s("We do not share your data with advertisers."),
+            },
+            Reason::StepRequired {
+                old: s("you may need to prove your identity"),
+                new: s("you must prove your identity"),
             },
             Reason::DenialNarrowed {
                 sentence: s("We do not transfer it to any company, organization or individual."),
