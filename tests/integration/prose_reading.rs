@@ -1098,3 +1098,127 @@ fn free_requests_turned_into_a_fee_limit_rights() {
         assert_eq!(d["requires_consent"], true, "{d:#}");
     }
 }
+
+/// A telephone number written in another format is the same number; a way of reaching the company
+/// taken out of the list of them is a changed contact detail.
+#[test]
+fn contact_lines_are_read_as_channels() {
+    let contact = "# Policy\n\n## How to contact us\n\nOffice address: 1 Harbour Street, Shenzhen\n\n";
+    let d = diff(
+        &format!("{contact}Contact0755-28283350\n"),
+        &format!("{contact}Contact+86 755 2828 3350\n"),
+    );
+    assert_eq!(d["material"], false, "{d:#}");
+    // another number is another contact detail
+    let d = diff(
+        &format!("{contact}Contact0755-28283350\n"),
+        &format!("{contact}Contact+86 755 2828 3351\n"),
+    );
+    assert_eq!(clauses(&d), ["8.5"], "{d:#}");
+    let ask = "# Policy\n\n## How to contact us\n\nIf you have questions, you may contact us through \"Contact Customer Service\" in the ";
+    let d = diff(
+        &format!("{ask}mini program customer service and the app.\n"),
+        &format!("{ask}the app.\n"),
+    );
+    assert_eq!(clauses(&d), ["8.5"], "{d:#}");
+    let d = diff(
+        "# 隐私政策\n\n## 如何联系我们\n\n如您有任何疑问，您可以通过小程序客服及APP内“我的”-“联系客服”与我们联系。\n",
+        "# 隐私政策\n\n## 如何联系我们\n\n如您有任何疑问，您可以通过APP内“我的”-“联系客服”与我们联系。\n",
+    );
+    assert_eq!(clauses(&d), ["8.5"], "{d:#}");
+    // a kind of data a list names is no channel
+    let d = diff(
+        "# Policy\n\nExamples of information we may collect from other sources:\n\n- Name, postal address, and telephone number;\n",
+        "# Policy\n\nExamples of information we may collect from other sources:\n\n- Name, email address, postal address, and telephone number;\n",
+    );
+    assert!(!clauses(&d).contains(&"8.5"), "{d:#}");
+}
+
+/// A step users may have to take to exercise a right, made one they must take, limits rights.
+#[test]
+fn a_step_made_mandatory_limits_rights() {
+    let en = diff(
+        "# Policy\n\n## Your rights\n\nTo be safe, you may need to make a written request or otherwise prove your identity.\n",
+        "# Policy\n\n## Your rights\n\nTo be safe, you must make a written request and prove your identity.\n",
+    );
+    let zh = diff(
+        "# 隐私政策\n\n## 您的权利\n\n为保障安全，您可能需要提供书面请求，或以其他方式证明您的身份。\n",
+        "# 隐私政策\n\n## 您的权利\n\n为保障安全，您须提供书面请求，并证明您的身份。\n",
+    );
+    for d in [en, zh] {
+        assert_eq!(clauses(&d), ["8.4"], "{d:#}");
+        assert_eq!(d["requires_consent"], true, "{d:#}");
+        assert!(kinds(&d).iter().any(|k| k == "step-required"), "{d:#}");
+    }
+    // the other way round widens the right
+    let d = diff(
+        "# Policy\n\n## Your rights\n\nTo be safe, you must make a written request and prove your identity.\n",
+        "# Policy\n\n## Your rights\n\nTo be safe, you may need to make a written request or otherwise prove your identity.\n",
+    );
+    assert_eq!(d["requires_consent"], false, "{d:#}");
+}
+
+/// Who "we" are: the company a generator's definition says "we" refers to, and a joint controller
+/// put into "we", are changes of control; a technical standard and a recipient's name written
+/// another way are no recipients.
+#[test]
+fn who_we_are_and_who_is_no_recipient() {
+    let def = |name: &str| {
+        format!("# 隐私政策\n\n## 定义\n\n- 公司：（在本协议中称为 \"本公司\"、\"我们\"）是指{name}，地址为南宁市良庆区1号楼。\n")
+    };
+    let d = diff(&def("广西海通盛世信息技术有限公司"), &def("广西海豚有海信息科技公司"));
+    assert_eq!(clauses(&d), ["8.2"], "{d:#}");
+    let d = diff(
+        "# Policy\n\nShenzhen Leqi Network Technology Co., LTD. (\"we\") understand the importance of personal information.\n",
+        "# Policy\n\nShenzhen Leqi Network Technology Co., LTD. and SmallRig Technology (Shenzhen) Co., Ltd., as joint controllers of your personal information (together, \"we\") understand the importance of personal information.\n",
+    );
+    assert_eq!(clauses(&d), ["8.2"], "{d:#}");
+    let d = diff(
+        "# Policy\n\n## Security\n\nWhen you transfer data, we are protected by the Secure Socket Layer protocol encryption (or HTTPS protocol).\n",
+        "# Policy\n\n## Security\n\nWhen you transfer data, we are protected by Transport Layer Security (TLS) encryption (i.e. HTTPS).\n",
+    );
+    assert_eq!(d["material"], false, "{d:#}");
+    let table = |name: &str| {
+        format!("# Policy\n\n## Third-party SDK list\n\n| SDK | Purpose | Data |\n|---|---|---|\n| {name} | Open web pages | Device model |\n")
+    };
+    let d = diff(&table("TBS Tencent browsing service"), &table("Tencent Browsing Service (TBS)"));
+    assert_eq!(d["material"], false, "{d:#}");
+    let d = diff(&table("TBS Tencent browsing service"), &table("Umeng Push SDK"));
+    assert_eq!(clauses(&d), ["8.3"], "{d:#}");
+}
+
+/// Text a capture indented four spaces is read as the text it is, and a new source of data in a
+/// list of sources is a source (8.1), not a recipient.
+#[test]
+fn indented_prose_and_sources_are_read() {
+    let page = |extra: &str| {
+        format!(
+            "# Privacy Policy\n\nWelcome to our network of services.\n\nBack To Top 2. Information Collected\n\n    **Information we obtain from other sources**. We may collect information about you from other sources, including from co-branded partners and websites, {extra}and from commercially available sources (e.g., data aggregators).\n    \n    *   Name and telephone number;\n"
+        )
+    };
+    let d = diff(&page(""), &page("from our advertisers, "));
+    assert_eq!(clauses(&d), ["8.1"], "{d:#}");
+    // code stays code
+    let code = |v: &str| format!("# Policy\n\nOur config:\n\n    {{ \"retention\": {v} }}\n");
+    let d = diff(&code("30"), &code("60"));
+    assert!(!clauses(&d).contains(&"8.1"), "{d:#}");
+}
+
+/// A new passage bringing in a processor keeps its opt-out words as its description; updating
+/// one's data is rectification, read in a section about rights.
+#[test]
+fn opt_outs_of_new_processing_and_rectification_are_read() {
+    let base = "# Policy\n\n## Anti-cheat\n\nWe keep your games fair.\n";
+    let d = diff(
+        base,
+        &format!("{base}\nThe ANYBRAIN SDK by ANYBRAIN, S.A. collects your device ID and IP address to detect cheating. An opt-out is only possible if you waive your rights to play in the league.\n"),
+    );
+    assert!(clauses(&d).contains(&"8.3"), "{d:#}");
+    assert!(!clauses(&d).contains(&"8.4"), "{d:#}");
+    let rights = "# Policy\n\n## How can you control what information is shared\n\nRemember you can ";
+    let d = diff(
+        &format!("{rights}revoke consent at any time through your account page or delete your account entirely on the same page.\n"),
+        &format!("{rights}update your personal information, revoke consent, or delete your account entirely at any time through your account page.\n"),
+    );
+    assert_eq!(clauses(&d), ["8.4"], "{d:#}");
+}

@@ -388,7 +388,7 @@ fn real_fresh10_set() {
 
 /// The eleventh fresh set (`tests/corpus/real-fresh11/`, 29 pairs of 29 companies in none of the
 /// other corpora, labelled blind in session 20 and scored once on 60a69c9e, before any change made
-/// after it arrived): the table only. First run in its README.
+/// after it arrived, *tuned* since): the table only. First run in its README.
 #[test]
 fn real_fresh11_set() {
     score_fresh("real-fresh11", "eleventh fresh set", 29, FLOORS_FRESH11);
@@ -558,11 +558,13 @@ const FLOORS_FRESH10: Floors = Floors {
 };
 
 /// The eleventh fresh set's floors: its first run (60a69c9e) 27/29, 21/29, missed 1/13, no
-/// rights-limiting pair.
+/// rights-limiting pair; now, after its failures were read (session 20: text a capture indented,
+/// a new source of data, the company "we" refers to, updating one's data, opt-outs of a new
+/// processing), 28/29, 25/29, 0/13.
 const FLOORS_FRESH11: Floors = Floors {
-    verdicts: 0.93,
-    exact: 0.72,
-    material_recall: 0.92,
+    verdicts: 0.96,
+    exact: 0.86,
+    material_recall: 1.0,
     consent_recall: 0.0,
     consent_precision: 0.0,
 };
