@@ -529,9 +529,20 @@ fn verdict<'d>(
         let strong = if change.kind == Kind::Modified {
             let (gone, put): (Vec<&String>, Vec<&String>) = strong.iter().partition(|t| old_hay().has(t));
             // a term taken out whose group has one put in, or the reverse
+            // (in a Chinese text, also one written in English on the other side: an API's name,
+            // `clipboardWrite：…` → `…调用浏览器剪贴板能力`)
+            let english = |new: bool| {
+                if lx == "en" {
+                    vec![]
+                } else {
+                    clause.strong_in(if new { new_hay() } else { old_hay() }, "en")
+                }
+            };
             let swapped = |t: &String| {
-                let others = if gone.contains(&t) { &put } else { &gone };
+                let taken_out = gone.contains(&t);
+                let others = if taken_out { &put } else { &gone };
                 others.iter().any(|o| clause.same_group(t, o))
+                    || english(taken_out).iter().any(|o| clause.same_group(t, o))
             };
             strong.iter().filter(|t| !swapped(t)).cloned().collect()
         } else {

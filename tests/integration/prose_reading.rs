@@ -1164,9 +1164,14 @@ fn a_step_made_mandatory_limits_rights() {
 #[test]
 fn who_we_are_and_who_is_no_recipient() {
     let def = |name: &str| {
-        format!("# 隐私政策\n\n## 定义\n\n- 公司：（在本协议中称为 \"本公司\"、\"我们\"）是指{name}，地址为南宁市良庆区1号楼。\n")
+        format!(
+            "# 隐私政策\n\n## 定义\n\n- 公司：（在本协议中称为 \"本公司\"、\"我们\"）是指{name}，地址为南宁市良庆区1号楼。\n"
+        )
     };
-    let d = diff(&def("广西海通盛世信息技术有限公司"), &def("广西海豚有海信息科技公司"));
+    let d = diff(
+        &def("广西海通盛世信息技术有限公司"),
+        &def("广西海豚有海信息科技公司"),
+    );
     assert_eq!(clauses(&d), ["8.2"], "{d:#}");
     let d = diff(
         "# Policy\n\nShenzhen Leqi Network Technology Co., LTD. (\"we\") understand the importance of personal information.\n",
@@ -1179,9 +1184,14 @@ fn who_we_are_and_who_is_no_recipient() {
     );
     assert_eq!(d["material"], false, "{d:#}");
     let table = |name: &str| {
-        format!("# Policy\n\n## Third-party SDK list\n\n| SDK | Purpose | Data |\n|---|---|---|\n| {name} | Open web pages | Device model |\n")
+        format!(
+            "# Policy\n\n## Third-party SDK list\n\n| SDK | Purpose | Data |\n|---|---|---|\n| {name} | Open web pages | Device model |\n"
+        )
     };
-    let d = diff(&table("TBS Tencent browsing service"), &table("Tencent Browsing Service (TBS)"));
+    let d = diff(
+        &table("TBS Tencent browsing service"),
+        &table("Tencent Browsing Service (TBS)"),
+    );
     assert_eq!(d["material"], false, "{d:#}");
     let d = diff(&table("TBS Tencent browsing service"), &table("Umeng Push SDK"));
     assert_eq!(clauses(&d), ["8.3"], "{d:#}");
@@ -1211,14 +1221,37 @@ fn opt_outs_of_new_processing_and_rectification_are_read() {
     let base = "# Policy\n\n## Anti-cheat\n\nWe keep your games fair.\n";
     let d = diff(
         base,
-        &format!("{base}\nThe ANYBRAIN SDK by ANYBRAIN, S.A. collects your device ID and IP address to detect cheating. An opt-out is only possible if you waive your rights to play in the league.\n"),
+        &format!(
+            "{base}\nThe ANYBRAIN SDK by ANYBRAIN, S.A. collects your device ID and IP address to detect cheating. An opt-out is only possible if you waive your rights to play in the league.\n"
+        ),
     );
     assert!(clauses(&d).contains(&"8.3"), "{d:#}");
     assert!(!clauses(&d).contains(&"8.4"), "{d:#}");
     let rights = "# Policy\n\n## How can you control what information is shared\n\nRemember you can ";
     let d = diff(
-        &format!("{rights}revoke consent at any time through your account page or delete your account entirely on the same page.\n"),
-        &format!("{rights}update your personal information, revoke consent, or delete your account entirely at any time through your account page.\n"),
+        &format!(
+            "{rights}revoke consent at any time through your account page or delete your account entirely on the same page.\n"
+        ),
+        &format!(
+            "{rights}update your personal information, revoke consent, or delete your account entirely at any time through your account page.\n"
+        ),
     );
     assert_eq!(clauses(&d), ["8.4"], "{d:#}");
+}
+
+/// In a Chinese text, a term written in English on one side (an API's name) and in Chinese on the
+/// other says the same thing again.
+#[test]
+fn a_term_named_in_english_then_in_chinese_is_said_again() {
+    let d = diff(
+        "# 隐私政策\n\n## 权限用途\n\nclipboardWrite：用于用户主动点击后复制诊断报告、CSS 修改记录或元素信息。\n",
+        "# 隐私政策\n\n## 权限用途\n\n复制诊断报告、CSS 修改记录或元素信息时，仅在用户主动点击后调用浏览器剪贴板能力。\n",
+    );
+    assert_eq!(d["material"], false, "{d:#}");
+    // a new permission is still one
+    let d = diff(
+        "# 隐私政策\n\n## 权限用途\n\n存储：用于保存设置。\n",
+        "# 隐私政策\n\n## 权限用途\n\n存储：用于保存设置。我们会读取您的剪贴板内容以识别口令。\n",
+    );
+    assert!(clauses(&d).contains(&"8.1"), "{d:#}");
 }
