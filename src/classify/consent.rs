@@ -101,11 +101,12 @@ pub(super) fn rights_consent(
                 Some(Consent::RightRestricted(excerpt(ins)))
             } else if let Some(sentence) = qualified(change) {
                 Some(Consent::RightQualified(excerpt(&sentence)))
-            } else if let Some(sentence) =
-                condition_joined(change).or_else(|| step_required(change).map(|(_, new)| new))
+            } else if let Some(sentence) = condition_joined(change)
+                .or_else(|| step_required(change).map(|(_, new)| new))
+                .or_else(|| promise_weakened(change, rules, lx).map(|(_, new)| new))
             {
                 Some(Consent::RightQualified(excerpt(&sentence)))
-            } else if let Some(ground) = refusal_ground_added(change) {
+            } else if let Some(ground) = refusal_ground_added(change).or_else(|| exception_widened(change)) {
                 Some(Consent::RefusalGround(excerpt(&ground)))
             } else if rights_terms(&nd) > rights_terms(&ni) && words(&ni).len() < words(&nd).len() {
                 let rights = lost(&nd, &ni);
@@ -401,6 +402,124 @@ pub(super) fn step_required(change: &Change) -> Option<(String, String)> {
         && has(&on, REQUESTS)
         && has(&nn, REQUESTS))
     .then_some((os, ns))
+}
+
+/// The words a modification puts, and nothing else, into the exception a sentence granting a right
+/// makes (`you have the right to access it, except in circumstances set forth in laws and
+/// regulations` → `… laws and regulations or in our User Agreement`, `除法律法规规定的例外情况外，
+/// 您有权访问` → `除法律法规或本应用《用户协议》规定的…外`): one more case where the right does
+/// not hold.
+pub(super) fn exception_widened(change: &Change) -> Option<String> {
+    use crate::diff::text::Segment;
+    // one run put in, or a word re-written with the words put after it (`regulations.` →
+    // `regulations or in our User Agreement.`: the redline keeps punctuation with its word)
+    let changed: Vec<&Segment> = change
+        .redline
+        .iter()
+        .filter(|s| !matches!(s, Segment::Same(_)))
+        .collect();
+    let (taken, put) = match changed.as_slice() {
+        [Segment::Ins(b)] => ("", b.as_str()),
+        [Segment::Del(a), Segment::Ins(b)] | [Segment::Ins(b), Segment::Del(a)] => (a.as_str(), b.as_str()),
+        _ => return None,
+    };
+    let prefix = taken
+        .char_indices()
+        .zip(put.chars())
+        .take_while(|((_, a), b)| a == b)
+        .last()
+        .map_or(0, |((i, a), _)| i + a.len_utf8());
+    let suffix = taken[prefix..]
+        .chars()
+        .rev()
+        .zip(put[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    if prefix + suffix != taken.len() {
+        return None;
+    }
+    let (lead, tail) = (&put[..prefix], &put[put.len() - suffix..]);
+    let put = &put[prefix..put.len() - suffix];
+    let mut before = String::new();
+    let mut after = String::new();
+    let mut seen = false;
+    for s in &change.redline {
+        match s {
+            Segment::Same(t) if seen => after.push_str(t),
+            Segment::Same(t) => before.push_str(t),
+            _ => seen = true,
+        }
+    }
+    before.push_str(lead);
+    after.insert_str(0, tail);
+    // the sentence (or clause) the words went into
+    let start = before
+        .char_indices()
+        .rfind(|(_, c)| matches!(c, '.' | '。' | ';' | '；' | '\n'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (head, rest) = (before[start..].to_lowercase(), after.to_lowercase());
+    let end = rest.find(['.', '。', ';', '；', '\n']).unwrap_or(rest.len());
+    let sentence = format!("{head}{} {}", put.to_lowercase(), &rest[..end]);
+    let grants = !stated(&Haystack::new(&normal_form(&sentence))).is_empty()
+        || ["right to", "有权", "权利"].iter().any(|k| sentence.contains(k));
+    // inside the exception: after the word `except` or `unless`, or between `除` and its `外`
+    let en = head
+        .split(|c: char| !c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|w| matches!(*w, "except" | "unless"))
+        .is_some_and(|_| {
+            let at = head
+                .rfind("except ")
+                .into_iter()
+                .chain(head.rfind("unless "))
+                .max()
+                .unwrap_or(0);
+            !head[at..].contains(',')
+        });
+    let zh = head
+        .rfind('除')
+        .is_some_and(|at| !head[at..].contains(['，', ',']))
+        && {
+            let clause_end = rest.find(['，', ',']).unwrap_or(end);
+            rest[..clause_end].contains('外')
+        };
+    let entry = put.trim();
+    let joined = ["or ", "and ", "或", "和", "及", "、"]
+        .iter()
+        .any(|j| entry.starts_with(j) || entry.contains(&format!(" {j}")));
+    (grants && joined && (en || zh)).then(|| put.trim().to_string())
+}
+
+/// The changed sentences of a modification that turns what we promise into what we may do, and
+/// nothing else (`we will provide a means of appeal` → `we may provide …`, `我们也将…提供申诉方法`
+/// → `我们也可能…`), in a sentence about users' rights: a right's guarantee made discretionary.
+pub(super) fn promise_weakened(change: &Change, rules: &RuleSet, lx: &str) -> Option<(String, String)> {
+    let (os, ns) = super::lexicon::changed_sentences(change.old.as_deref()?, change.new.as_deref()?);
+    let (on, nn) = (normal_form(&os), normal_form(&ns));
+    let weakened = [
+        (" will ", " may "),
+        (" shall ", " may "),
+        (" will ", " might "),
+        ("将", "可能"),
+        ("会", "可能"),
+        ("将", "可能会"),
+    ]
+    .iter()
+    .any(|(promise, maybe)| {
+        let padded = format!(" {on} ");
+        padded.match_indices(promise).any(|(at, _)| {
+            let mut s = padded.clone();
+            s.replace_range(at..at + promise.len(), maybe);
+            s.trim() == nn
+        })
+    });
+    let about_rights = rules.by_role(Role::Rights).is_some_and(|c| {
+        let hay = Haystack::new(&on);
+        !c.strong_in(&hay, lx).is_empty() || !c.medium_in(&hay, lx).is_empty()
+    }) || !stated(&Haystack::new(&on)).is_empty();
+    (weakened && about_rights).then_some((os, ns))
 }
 
 /// The changed sentence of a modification that joins another condition to a condition (`If you

@@ -112,7 +112,7 @@ pub(super) fn denied(lower: &str, term: &str) -> bool {
         let no = en.iter().any(|w| {
             matches!(
                 *w,
-                "not" | "never" | "no" | "cannot" | "won't" | "don't" | "doesn't"
+                "not" | "never" | "no" | "cannot" | "won't" | "don't" | "doesn't" | "stop" | "cease"
             )
         }) || [
             "不会",
@@ -125,6 +125,7 @@ pub(super) fn denied(lower: &str, term: &str) -> bool {
             "未",
             "禁止",
             "严禁",
+            "停止",
             "无法",
             // (`无权` has no right to: `合作伙伴无权将共享的个人信息用于…`)
             "无权",
@@ -387,9 +388,10 @@ pub fn excerpt(s: &str) -> String {
 /// An English word that negates (after `n't` was spelled ` not`): what [`negative`],
 /// [`negation_changed`] and [`negation_scope`] count.
 fn negation_word(w: &str) -> bool {
+    // (`we will stop processing` denies processing as `we will no longer process` does)
     matches!(
         w,
-        "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without"
+        "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without" | "stop" | "cease"
     )
 }
 
@@ -410,7 +412,7 @@ pub(super) fn negative(text: &str) -> bool {
     ] {
         zh = zh.replace(compound, "");
     }
-    let zh_count = ["不", "未", "无", "没有", "禁止", "非"]
+    let zh_count = ["不", "未", "无", "没有", "禁止", "非", "停止"]
         .iter()
         .map(|n| zh.matches(n).count())
         .sum::<usize>();
@@ -427,7 +429,7 @@ pub(super) fn negative(text: &str) -> bool {
 pub(super) fn negation_changed(changed: &str) -> bool {
     let lower = changed.to_lowercase().replace("n't", " not");
     lower.split(|c: char| !c.is_alphanumeric()).any(negation_word)
-        || ["不", "未", "无", "没有", "禁止"]
+        || ["不", "未", "无", "没有", "禁止", "停止"]
             .iter()
             .any(|k| lower.contains(k))
 }

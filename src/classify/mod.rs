@@ -892,6 +892,27 @@ fn verdict<'d>(
         );
         hard.insert(Role::Rights);
     }
+    // one more case where a right does not hold, put into the exception its sentence makes
+    if change.kind == Kind::Modified && consent::exception_widened(change).is_some() {
+        if !found.clauses.contains(&Role::Rights) {
+            put_in(&mut found, Role::Rights, &ins);
+        }
+        hard.insert(Role::Rights);
+    }
+    // what we promised users about a right, now only what we may do
+    if change.kind == Kind::Modified
+        && !found.clauses.contains(&Role::Rights)
+        && let Some((old, new)) = consent::promise_weakened(change, rules, lx)
+    {
+        found.add(
+            Role::Rights,
+            Reason::PromiseWeakened {
+                old: lexicon::excerpt(&old),
+                new: lexicon::excerpt(&new),
+            },
+        );
+        hard.insert(Role::Rights);
+    }
     // a new way of exercising a right the sentence grants on both sides: a changed procedure
     if change.kind == Kind::Modified
         && !found.clauses.contains(&Role::Rights)

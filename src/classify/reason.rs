@@ -310,6 +310,14 @@ pub enum Reason {
         /// The new sentence, in short.
         new: String,
     },
+    /// What we promised about a right (`we will provide a means of appeal`) is now only what we
+    /// may do.
+    PromiseWeakened {
+        /// The old sentence, in short.
+        old: String,
+        /// The new sentence, in short.
+        new: String,
+    },
     /// A sentence that denied doing something (`we do not share your data with advertisers`) was
     /// taken out, and the new document denies it nowhere: what it ruled out is no longer ruled out.
     DenialRemoved {
@@ -401,6 +409,7 @@ impl Reason {
             Reason::PolarityFlip { .. } => "polarity-flipped",
             Reason::DenialRemoved { .. } => "denial-removed",
             Reason::StepRequired { .. } => "step-required",
+            Reason::PromiseWeakened { .. } => "promise-weakened",
             Reason::DenialNarrowed { .. } => "denial-narrowed",
             Reason::OnlyInLocale { .. } => "only-in-locale",
             Reason::RightsRoute(l) => match (&l.old, &l.new) {

@@ -240,6 +240,9 @@ fn en(reason: &Reason) -> String {
         Reason::StepRequired { old, new } => {
             format!("a step for exercising a right is now required: \"{old}\" → \"{new}\"")
         }
+        Reason::PromiseWeakened { old, new } => {
+            format!("what was promised about a right is now only possible: \"{old}\" → \"{new}\"")
+        }
         Reason::DenialRemoved { sentence } => {
             format!("a sentence ruling this out was taken out: \"{sentence}\"")
         }
@@ -481,6 +484,7 @@ fn zh(reason: &Reason) -> String {
         Reason::SdkProcesses(terms) => format!("该 SDK 处理{}", quoted(terms)),
         Reason::PolarityFlip { old, new } => format!("句意反转：“{old}” → “{new}”"),
         Reason::StepRequired { old, new } => format!("行使权利的一个步骤改为必须：“{old}” → “{new}”"),
+        Reason::PromiseWeakened { old, new } => format!("关于权利的承诺改为可能：“{old}” → “{new}”"),
         Reason::DenialRemoved { sentence } => format!("删除了排除此项处理的语句：“{sentence}”"),
         Reason::DenialNarrowed { sentence, dropped } => {
             format!("语句排除的范围中删去了“{dropped}”：“{sentence}”")
@@ -699,6 +703,10 @@ mod tests {
             Reason::StepRequired {
                 old: s("you may need to prove your identity"),
                 new: s("you must prove your identity"),
+            },
+            Reason::PromiseWeakened {
+                old: s("we will provide a means of appeal"),
+                new: s("we may provide a means of appeal"),
             },
             Reason::DenialNarrowed {
                 sentence: s("We do not transfer it to any company, organization or individual."),

@@ -1255,3 +1255,46 @@ fn a_term_named_in_english_then_in_chinese_is_said_again() {
     );
     assert!(clauses(&d).contains(&"8.1"), "{d:#}");
 }
+
+/// What we promised about a right turned into what we may do, and one more exception put into
+/// a right's sentence, limit rights; `stop processing` denies as `no longer process` does.
+#[test]
+fn promises_weakened_and_exceptions_widened_limit_rights() {
+    let appeal = |modal: &str| {
+        format!(
+            "# Policy\n\n## Automated decisions\n\nIf these decisions affect you, you have the right to ask us for an explanation, and we {modal} provide a means of appeal.\n"
+        )
+    };
+    let d = diff(&appeal("will"), &appeal("may"));
+    assert_eq!(clauses(&d), ["8.4"], "{d:#}");
+    assert_eq!(d["requires_consent"], true, "{d:#}");
+    assert!(kinds(&d).iter().any(|k| k == "promise-weakened"), "{d:#}");
+    let d = diff(
+        "# 隐私政策\n\n## 自动化决策\n\n您有权要求我们作出解释，我们也将在不侵害商业秘密的前提下，提供申诉方法。\n",
+        "# 隐私政策\n\n## 自动化决策\n\n您有权要求我们作出解释，我们也可能在不侵害商业秘密的前提下，提供申诉方法。\n",
+    );
+    assert_eq!(d["requires_consent"], true, "{d:#}");
+    let access = "# Policy\n\n## Access\n\nYou have access to your personal information, except in exceptional circumstances set forth in laws and regulations";
+    let d = diff(
+        &format!("{access}.\n"),
+        &format!("{access} or in our User Agreement.\n"),
+    );
+    assert_eq!(clauses(&d), ["8.4"], "{d:#}");
+    assert_eq!(d["requires_consent"], true, "{d:#}");
+    let d = diff(
+        "# 隐私政策\n\n## 访问\n\n除法律法规规定的例外情况外，您有权访问您的个人信息。\n",
+        "# 隐私政策\n\n## 访问\n\n除法律法规或本应用《用户协议》规定的例外情况外，您有权访问您的个人信息。\n",
+    );
+    assert_eq!(d["requires_consent"], true, "{d:#}");
+    // a recipient joined before a sharing denial's exceptions is no exception to a right
+    let d = diff(
+        "# Policy\n\n## Sharing\n\nWe will not share your personal information with any company other than this App Service Provider, except in the following cases:\n",
+        "# Policy\n\n## Sharing\n\nWe will not share your personal information with any company other than this App Service Provider and its affiliates, except in the following cases:\n",
+    );
+    assert_eq!(d["requires_consent"], false, "{d:#}");
+    let d = diff(
+        "# Policy\n\n## Consent\n\nWhen you withdraw your consent, we will no longer process the personal information.\n",
+        "# Policy\n\n## Consent\n\nOnce you have withdrawn your consent, we will stop processing the personal information concerned.\n",
+    );
+    assert_eq!(d["material"], false, "{d:#}");
+}
