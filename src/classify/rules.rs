@@ -345,16 +345,33 @@ impl RuleSet {
             return by_id;
         }
         let text = format!(" {} ", normal_form(&format!("{heading} {}", path.join(" "))));
-        self.clauses
+        fn matched<'c>(c: &'c ClauseRule, text: &str, locale: &str) -> Vec<&'c Term> {
+            c.headings
+                .get(locale)
+                .or_else(|| c.headings.get("en"))
+                .map(|terms| terms.iter().filter(|t| matches_padded(text, t)).collect())
+                .unwrap_or_default()
+        }
+        let matched = |c| matched(c, &text, locale);
+        let mut topics: BTreeSet<Role> = self
+            .clauses
             .iter()
-            .filter(|c| {
-                c.headings
-                    .get(locale)
-                    .or_else(|| c.headings.get("en"))
-                    .is_some_and(|terms| terms.iter().any(|t| matches_padded(&text, t)))
-            })
+            .filter(|c| !matched(c).is_empty())
             .map(|c| c.role)
-            .collect()
+            .collect();
+        // a heading naming whom data goes to and saying only that "we use" them (`Third-party
+        // services we use`, `我们使用的第三方服务`) is about the recipients, not about a use of data
+        if topics.contains(&Role::Recipients)
+            && self.clauses.iter().filter(|c| c.role == Role::Purposes).all(|c| {
+                matched(c).iter().all(|t| {
+                    let t = t.to_string();
+                    ["使用", "we use", "uses", "used", "use of"].contains(&t.as_str())
+                })
+            })
+        {
+            topics.remove(&Role::Purposes);
+        }
+        topics
     }
 
     /// The clause with `id`.

@@ -1298,3 +1298,21 @@ fn promises_weakened_and_exceptions_widened_limit_rights() {
     );
     assert_eq!(d["material"], false, "{d:#}");
 }
+
+/// A heading naming third parties that "we use" is about recipients: a service put into its list
+/// is a recipient, not a use of data.
+#[test]
+fn a_list_of_third_party_services_we_use_names_recipients() {
+    let list = "# 隐私政策\n\n## 我们使用的第三方服务\n\n- **Sentry**：我们使用了 Sentry 的错误报告服务；\n";
+    let d = diff(
+        list,
+        &format!("{list}- **Algolia**：我们使用了 Algolia 的文档搜索服务（DocSearch）；\n"),
+    );
+    assert_eq!(clauses(&d), ["8.3"], "{d:#}");
+    let list = "# Policy\n\n## Third-party services we use\n\n- Sentry, for error reports;\n";
+    let d = diff(
+        list,
+        &format!("{list}- Algolia, for searching the documentation;\n"),
+    );
+    assert_eq!(clauses(&d), ["8.3"], "{d:#}");
+}
