@@ -461,8 +461,14 @@ pub(super) fn exception_widened(change: &Change) -> Option<String> {
     let (head, rest) = (before[start..].to_lowercase(), after.to_lowercase());
     let end = rest.find(['.', '。', ';', '；', '\n']).unwrap_or(rest.len());
     let sentence = format!("{head}{} {}", put.to_lowercase(), &rest[..end]);
-    let grants = !stated(&Haystack::new(&normal_form(&sentence))).is_empty()
-        || ["right to", "有权", "权利"].iter().any(|k| sentence.contains(k));
+    // (a sentence granting users something: `we delete your data … unless …` grants nothing)
+    let grants = ["right to", "you have the right", "entitled", "有权", "权利"]
+        .iter()
+        .any(|k| sentence.contains(k))
+        || !stated(&Haystack::new(&normal_form(&sentence))).is_empty()
+            && ["you have access", "you can", "you may", "您可以", "你可以"]
+                .iter()
+                .any(|k| sentence.contains(k));
     // inside the exception: after the word `except` or `unless`, or between `除` and its `外`
     let en = head
         .split(|c: char| !c.is_alphanumeric())

@@ -805,8 +805,10 @@ fn eighth_blind_plain_markdown_edits() {
 
 /// Verdicts and exact clause sets of the eighth blind corpus now. First run (2026-12-07 on
 /// bc152b89, before any change made after scoring it): 39/48 verdicts (4 material changes missed,
-/// 5 false alarms), 32/48 exact.
-const BLIND8_FLOORS: (usize, usize) = (39, 32);
+/// 5 false alarms), 32/48 exact. Some of its failures were then read and fixed by general rules (a
+/// promise made a possibility, an exception widened, `stop` as a denial), so it is *tuned*: 41/48,
+/// 36/48.
+const BLIND8_FLOORS: (usize, usize) = (41, 36);
 
 /// Verdicts and exact clause sets of the sixth blind corpus now. First run (2026-12-07 on
 /// e69f6f02, before any change made after scoring it): 38/48 verdicts (5 material changes missed,

@@ -397,7 +397,7 @@ fn real_fresh11_set() {
 
 /// The twelfth fresh set (`tests/corpus/real-fresh12/`, 30 pairs of 30 companies in none of the
 /// other corpora, labelled blind in session 20 and scored once on 63cfbd8f, before any change made
-/// after it arrived): the table only. First run in its README.
+/// after it arrived, *tuned* since): the table only. First run in its README.
 #[test]
 fn real_fresh12_set() {
     score_fresh("real-fresh12", "twelfth fresh set", 30, FLOORS_FRESH12);
@@ -579,10 +579,10 @@ const FLOORS_FRESH11: Floors = Floors {
 };
 
 /// The twelfth fresh set's floors: its first run (63cfbd8f) 26/30, 23/30, missed 2/11, consent
-/// 1/1 at precision 1.
+/// 1/1 at precision 1; now 26/30, 24/30 (a list of third-party services we use names recipients).
 const FLOORS_FRESH12: Floors = Floors {
     verdicts: 0.86,
-    exact: 0.76,
+    exact: 0.8,
     material_recall: 0.81,
     consent_recall: 1.0,
     consent_precision: 1.0,
