@@ -877,19 +877,23 @@ fn verdict<'d>(
         put_in(&mut found, Role::Rights, &ins);
         lexical.insert(Role::Rights);
     }
-    // a step users may have to take to exercise a right, now one they must take: a stricter
-    // procedure (in a section about rights, or a sentence about users' requests)
+    // a step users may have to take to exercise a right, now one they must take (a stricter
+    // procedure), or what we promised users about a right, now only what we may do
     if change.kind == Kind::Modified
         && !found.clauses.contains(&Role::Rights)
-        && let Some((old, new)) = consent::step_required(change)
-    {
-        found.add(
-            Role::Rights,
-            Reason::StepRequired {
+        && let Some(reason) = consent::step_required(change)
+            .map(|(old, new)| Reason::StepRequired {
                 old: lexicon::excerpt(&old),
                 new: lexicon::excerpt(&new),
-            },
-        );
+            })
+            .or_else(|| {
+                consent::promise_weakened(change, rules, lx).map(|(old, new)| Reason::PromiseWeakened {
+                    old: lexicon::excerpt(&old),
+                    new: lexicon::excerpt(&new),
+                })
+            })
+    {
+        found.add(Role::Rights, reason);
         hard.insert(Role::Rights);
     }
     // one more case where a right does not hold, put into the exception its sentence makes
@@ -897,20 +901,6 @@ fn verdict<'d>(
         if !found.clauses.contains(&Role::Rights) {
             put_in(&mut found, Role::Rights, &ins);
         }
-        hard.insert(Role::Rights);
-    }
-    // what we promised users about a right, now only what we may do
-    if change.kind == Kind::Modified
-        && !found.clauses.contains(&Role::Rights)
-        && let Some((old, new)) = consent::promise_weakened(change, rules, lx)
-    {
-        found.add(
-            Role::Rights,
-            Reason::PromiseWeakened {
-                old: lexicon::excerpt(&old),
-                new: lexicon::excerpt(&new),
-            },
-        );
         hard.insert(Role::Rights);
     }
     // a new way of exercising a right the sentence grants on both sides: a changed procedure
