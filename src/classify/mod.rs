@@ -943,20 +943,7 @@ fn verdict<'d>(
     } else {
         vec![]
     };
-    // a new passage that brings in a recipient (an SDK, a processor named) describes that
-    // processing: words about opting out of it, or about rights, are part of the description, not
-    // a change to the rights users hold (those stand where the policy states them)
-    // (a request to exercise a right, or an address to send it to, is a procedure: it stays)
     let mut dropped = dropped;
-    let opting = |e: &Evidence| match &e.reason {
-        Reason::Terms { terms, .. } => terms.iter().all(|t| {
-            matches!(
-                t.trim_end_matches('*'),
-                "opt out" | "opt in" | "your right" | "your rights"
-            )
-        }),
-        _ => false,
-    };
     // a joint controller put into who "we" are is a change of who controls the data (GDPR Art.
     // 26): the words naming it so are its description, not a recipient
     let joint = |e: &Evidence| match &e.reason {
@@ -982,6 +969,19 @@ fn verdict<'d>(
     {
         dropped.push(Role::Recipients);
     }
+    // a new passage that brings in a recipient (an SDK, a processor named) describes that
+    // processing: words about opting out of it, or about rights, are part of the description, not
+    // a change to the rights users hold (those stand where the policy states them)
+    // (a request to exercise a right, or an address to send it to, is a procedure: it stays)
+    let opting = |e: &Evidence| match &e.reason {
+        Reason::Terms { terms, .. } => terms.iter().all(|t| {
+            matches!(
+                t.trim_end_matches('*'),
+                "opt out" | "opt in" | "your right" | "your rights"
+            )
+        }),
+        _ => false,
+    };
     if change.kind == Kind::Added
         && hard.contains(&Role::Recipients)
         && lexical.contains(&Role::Rights)
