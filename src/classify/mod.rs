@@ -158,6 +158,11 @@ pub fn assess(diff: &PolicyDiff, rules: &RuleSet, locale: &str, versioned: bool)
     }
 }
 
+/// Does a piece of evidence rest on lexicon terms alone, each of them one `term` accepts?
+fn only_terms(e: &Evidence, term: impl Fn(&str) -> bool) -> bool {
+    matches!(&e.reason, Reason::Terms { terms, .. } if terms.iter().all(|t| term(t)))
+}
+
 /// Records the words a modification put in (`ins`) as one more entry of what a passage about
 /// `topic` lists: a ground, a way of exercising a right, a ground for keeping data.
 fn put_in(found: &mut Found, topic: Role, ins: &str) {
@@ -946,12 +951,6 @@ fn verdict<'d>(
     let mut dropped = dropped;
     // a joint controller put into who "we" are is a change of who controls the data (GDPR Art.
     // 26): the words naming it so are its description, not a recipient
-    let joint = |e: &Evidence| match &e.reason {
-        Reason::Terms { terms, .. } => terms
-            .iter()
-            .all(|t| t.starts_with("joint controller") || t.starts_with("共同个人信息")),
-        _ => false,
-    };
     if found.reasons.iter().any(|e| {
         matches!(
             &e.reason,
@@ -965,7 +964,11 @@ fn verdict<'d>(
             .reasons
             .iter()
             .filter(|e| e.clause == Some(Role::Recipients))
-            .all(joint)
+            .all(|e| {
+                only_terms(e, |t| {
+                    t.starts_with("joint controller") || t.starts_with("共同个人信息")
+                })
+            })
     {
         dropped.push(Role::Recipients);
     }
@@ -973,15 +976,6 @@ fn verdict<'d>(
     // processing: words about opting out of it, or about rights, are part of the description, not
     // a change to the rights users hold (those stand where the policy states them)
     // (a request to exercise a right, or an address to send it to, is a procedure: it stays)
-    let opting = |e: &Evidence| match &e.reason {
-        Reason::Terms { terms, .. } => terms.iter().all(|t| {
-            matches!(
-                t.trim_end_matches('*'),
-                "opt out" | "opt in" | "your right" | "your rights"
-            )
-        }),
-        _ => false,
-    };
     if change.kind == Kind::Added
         && hard.contains(&Role::Recipients)
         && lexical.contains(&Role::Rights)
@@ -990,7 +984,14 @@ fn verdict<'d>(
             .reasons
             .iter()
             .filter(|e| e.clause == Some(Role::Rights))
-            .all(opting)
+            .all(|e| {
+                only_terms(e, |t| {
+                    matches!(
+                        t.trim_end_matches('*'),
+                        "opt out" | "opt in" | "your right" | "your rights"
+                    )
+                })
+            })
     {
         dropped.push(Role::Rights);
     }
