@@ -219,9 +219,10 @@ fn check_provenance(pair: &Path, name: &str, label: &Label) -> bool {
         "{name}: no commit"
     );
     // the corpus's Chinese pairs are numbered from 200, the fresh sets' from 319, 423, 524, 623,
-    // 723, 823, 923, 1023, 1123, 1223, 1323 and 1423
+    // 723, 823, 923, 1023, 1123, 1223, 1323, 1423 and 1523
     let number = name.split('-').next().and_then(|n| n.parse::<u32>().ok());
     let numbered_zh = match number {
+        Some(n @ 1500..) => n >= 1523,
         Some(n @ 1400..) => n >= 1423,
         Some(n @ 1300..) => n >= 1323,
         Some(n @ 1200..) => n >= 1223,
@@ -401,6 +402,14 @@ fn real_fresh11_set() {
 #[test]
 fn real_fresh12_set() {
     score_fresh("real-fresh12", "twelfth fresh set", 30, FLOORS_FRESH12);
+}
+
+/// The thirteenth fresh set (`tests/corpus/real-fresh13/`, 27 pairs of 27 companies in none of
+/// the other corpora, labelled blind in session 21 and scored once on 707a6df2, before any change
+/// made after it arrived): the table only. First run in its README.
+#[test]
+fn real_fresh13_set() {
+    score_fresh("real-fresh13", "thirteenth fresh set", 27, FLOORS_FRESH13);
 }
 
 /// Scores a fresh set of labelled pairs (`tests/corpus/<folder>/`, at least `pairs` of them) and
@@ -586,6 +595,16 @@ const FLOORS_FRESH12: Floors = Floors {
     material_recall: 0.81,
     consent_recall: 1.0,
     consent_precision: 1.0,
+};
+
+/// The thirteenth fresh set's floors: its first run (707a6df2) 24/27, 21/27, missed 0/11, no
+/// rights-limiting pair.
+const FLOORS_FRESH13: Floors = Floors {
+    verdicts: 0.88,
+    exact: 0.77,
+    material_recall: 1.0,
+    consent_recall: 0.0,
+    consent_precision: 0.0,
 };
 
 fn assert_floors(s: &Score, f: Floors) {
