@@ -586,9 +586,6 @@ const QUALIFIERS: &[&str] = &[
     "to the extent required",
     "to the extent permitted",
     "subject to",
-    "only if",
-    "only where",
-    "only when",
     "limited to",
     "may be limited",
     "may be restricted",
@@ -603,14 +600,48 @@ const QUALIFIERS: &[&str] = &[
 ];
 
 /// The changed sentence of a modified passage when it states a right it stated before and now
-/// holds more qualifiers that make it conditional.
+/// holds more qualifiers that make it conditional ([`QUALIFIERS`] or [`PRECONDITIONS`]).
 fn qualified(change: &Change) -> Option<String> {
+    more_of(change, &[QUALIFIERS, PRECONDITIONS]).map(|(_, new)| new)
+}
+
+/// Qualifiers that put a precondition before a right: it holds only once users meet it (GDPR
+/// Art. 12(2): the controller facilitates the exercise of rights; PIPL Art. 50: 便捷的申请受理和
+/// 处理机制).
+const PRECONDITIONS: &[&str] = &[
+    "only if",
+    "only where",
+    "only when",
+    "only after",
+    "only once",
+    "provided that",
+    "on condition that",
+    "方可",
+    "前提下",
+];
+
+/// The changed sentences, old and new, of a modified passage that states a right it stated before
+/// and now makes it hold only on a precondition (`only after`, `方可`): a right made conditional
+/// (GDPR Art. 12(2), PIPL Art. 50: the exercise of rights is to be facilitated).
+pub(super) fn condition_added(change: &Change) -> Option<(String, String)> {
+    more_of(change, &[PRECONDITIONS])
+}
+
+/// The changed sentences of a modified passage that states a right on both sides and holds more
+/// of the `words` lists' words in its new sentence than in its old.
+fn more_of(change: &Change, words: &[&[&str]]) -> Option<(String, String)> {
     let (old, new) = (change.old.as_deref()?, change.new.as_deref()?);
     let (os, ns) = super::lexicon::changed_sentences(old, new);
     let (on, nn) = (normal_form(&os), normal_form(&ns));
-    let count = |s: &str| QUALIFIERS.iter().filter(|q| contains_term(s, q)).count();
+    let count = |s: &str| {
+        words
+            .iter()
+            .flat_map(|w| w.iter())
+            .filter(|q| contains_term(s, q))
+            .count()
+    };
     let (ro, rn) = (stated(&Haystack::new(&on)), stated(&Haystack::new(&nn)));
-    (count(&nn) > count(&on) && ro.intersection(&rn).next().is_some()).then_some(ns)
+    (count(&nn) > count(&on) && ro.intersection(&rn).next().is_some()).then_some((os, ns))
 }
 
 pub(super) fn contains_term(normal: &str, term: &str) -> bool {

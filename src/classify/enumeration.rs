@@ -82,6 +82,11 @@ pub(super) fn list_change(old: &str, new: &str) -> Option<(Vec<String>, Vec<Stri
 /// (`you may be able to`, `if you are a resident of Quebec`, `我们可能会`): short, and without a
 /// subject, a modal verb or a condition.
 fn names_a_thing(entry: &str) -> bool {
+    names_in(entry, 6)
+}
+
+/// Does an entry of at most `max_words` words name something (see [`names_a_thing`])?
+fn names_in(entry: &str, max_words: usize) -> bool {
     const SAYS: &[&str] = &[
         "i", "you", "we", "they", "it", "he", "she", "may", "can", "will", "must", "shall", "should", "if",
         "unless", "please", "is", "are", "be",
@@ -96,7 +101,7 @@ fn names_a_thing(entry: &str) -> bool {
         .first()
         .is_some_and(|w| ["http", "https", "www"].contains(w));
     !link
-        && words.len() <= 6
+        && words.len() <= max_words
         && cjk <= 16
         && !words.iter().any(|w| SAYS.contains(w))
         && !SAYS_ZH.iter().any(|w| entry.contains(w))
@@ -143,6 +148,42 @@ const CHANNELS: &[&str] = &[
 
 /// Does a list entry name a way to reach the company (`the mini program's customer service`,
 /// `小程序客服`)?
+/// What `long` holds besides all of `short`, when `short` is a start and an end of `long` (`APP`
+/// and `;` of `APP, or our official account;`) and the rest lies between them.
+fn glued_extra<'a>(short: &str, long: &'a str) -> Option<&'a str> {
+    if short.len() >= long.len() {
+        return None;
+    }
+    // the longest start the two share, then the longest end of what is left of `short`
+    let head = short
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take_while(|&end| long.starts_with(&short[..end]))
+        .last()
+        .unwrap_or(0);
+    let tail = &short[head..];
+    long.get(head..)?
+        .strip_suffix(tail)
+        .filter(|extra| !extra.trim().is_empty())
+}
+
+/// `text` without what its quotation marks enclose (a title, a name).
+fn unquoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '“' | '「' | '《' => depth += 1,
+            '”' | '」' | '》' => depth = depth.saturating_sub(1),
+            // (a straight quote opens where none is open, and closes the one that is)
+            '"' => depth = if depth == 0 { 1 } else { depth - 1 },
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 pub(super) fn names_a_channel(entry: &str) -> bool {
     let entry = entry.to_lowercase();
     CHANNELS.iter().any(|c| {
@@ -167,15 +208,26 @@ pub(super) fn names_a_channel(entry: &str) -> bool {
 /// `(added, removed)`, one of them empty.
 pub(super) fn coordinated_entry(redline: &[Segment]) -> Option<(Vec<String>, Vec<String>)> {
     let mut changed = redline.iter().filter(|s| !matches!(s, Segment::Same(_)));
-    let (run, added) = match (changed.next()?, changed.next()) {
-        (Segment::Ins(t), None) => (t, true),
-        (Segment::Del(t), None) => (t, false),
+    let (run, added) = match (changed.next()?, changed.next(), changed.next()) {
+        (Segment::Ins(t), None, _) => (t.as_str(), true),
+        (Segment::Del(t), None, _) => (t.as_str(), false),
+        // a word the redline took out and put back with a way of reaching the company glued to
+        // it (`APP;` → `APP, or our official account;`): the entry is what the longer side has
+        // more (only a channel: other words glued on are as often an apposition or an example)
+        (Segment::Del(a), Some(Segment::Ins(b)), None) | (Segment::Ins(b), Some(Segment::Del(a)), None) => {
+            match (glued_extra(a, b), glued_extra(b, a)) {
+                (Some(more), None) if names_a_channel(more) => (more, true),
+                (None, Some(more)) if names_a_channel(more) => (more, false),
+                _ => return None,
+            }
+        }
         _ => return None,
     };
     let run = run.trim();
     // a quoted title joined in is a cross-reference (`as described in the "Outside of the United
-    // States" and the "Privacy Supplement for China Users" section`), not an entry
-    if run.contains(['"', '“', '”', '「', '」', '《']) {
+    // States" and the "Privacy Supplement for China Users" section`), not an entry; a way of
+    // reaching the company may carry its quoted name (`our WeChat official account "X Service"`)
+    if run.contains(['"', '“', '”', '「', '」', '《']) && !names_a_channel(&unquoted(run)) {
         return None;
     }
     // the joining word or mark at one end of the run, the entry the rest of it
@@ -189,11 +241,18 @@ pub(super) fn coordinated_entry(redline: &[Segment]) -> Option<(Vec<String>, Vec
         };
         run.strip_prefix(j).or_else(|| run.strip_suffix(suffix.as_str()))
     })?;
+    // (`, or by leaving a message …`: a mark and a word join it)
+    let entry = ["or ", "and "]
+        .iter()
+        .find_map(|j| entry.trim_start().strip_prefix(j))
+        .unwrap_or(entry);
     let entry = normal_form(entry).trim().to_string();
     (!entry.is_empty()
         && entry.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !FILLERS.contains(&entry.as_str())
-        && names_a_thing(&entry))
+        // (a way of reaching the company comes with how it is used: `or by leaving a message on
+        // our WeChat official account`)
+        && (names_a_thing(&entry) || names_a_channel(&entry) && names_in(&entry, 14)))
     .then(|| {
         if added {
             (vec![entry], vec![])

@@ -503,6 +503,29 @@ fn verdict<'d>(
     if topics.contains(&Role::Recipients) {
         prose_facts::table_recipients(old_full, new_full, docs, &mut found);
     }
+    // a purpose of processing the changed sentence states and the old passage spoke of nowhere
+    // (GDPR Art. 13(1)(c), PIPL Art. 17: the purposes a policy states): a new use of the data
+    // (a sentence bringing in a recipient states what the recipient does: its purpose is the
+    // recipient's description)
+    if change.kind == Kind::Modified
+        && !found.clauses.contains(&Role::Purposes)
+        && !found.clauses.contains(&Role::Recipients)
+    {
+        let before = purpose::mentioned(old_full);
+        let new: Vec<Purpose> = purpose::particular_purposes(&new_sentence)
+            .into_iter()
+            .filter(|p| !before.contains(p))
+            .collect();
+        if !new.is_empty() {
+            found.add(
+                Role::Purposes,
+                Reason::PurposesAdded {
+                    purposes: new,
+                    sentence: excerpt(&new_sentence),
+                },
+            );
+        }
+    }
     let mut lexical: BTreeSet<Role> = BTreeSet::new();
     let mut single_term: BTreeSet<Role> = BTreeSet::new();
     // the changed words name a right (or a complaint route): the sentences are read for rights
@@ -883,7 +906,8 @@ fn verdict<'d>(
         lexical.insert(Role::Rights);
     }
     // a step users may have to take to exercise a right, now one they must take (a stricter
-    // procedure), or what we promised users about a right, now only what we may do
+    // procedure), what we promised users about a right, now only what we may do, or a right
+    // that now holds only on a condition users must meet first
     if change.kind == Kind::Modified
         && !found.clauses.contains(&Role::Rights)
         && let Some(reason) = consent::step_required(change)
@@ -893,6 +917,12 @@ fn verdict<'d>(
             })
             .or_else(|| {
                 consent::promise_weakened(change, rules, lx).map(|(old, new)| Reason::PromiseWeakened {
+                    old: lexicon::excerpt(&old),
+                    new: lexicon::excerpt(&new),
+                })
+            })
+            .or_else(|| {
+                consent::condition_added(change).map(|(old, new)| Reason::ConditionAdded {
                     old: lexicon::excerpt(&old),
                     new: lexicon::excerpt(&new),
                 })

@@ -45,6 +45,30 @@ pub enum Purpose {
     SocialSharing,
 }
 
+impl Purpose {
+    /// The purpose's name in English, or in Chinese when `zh`.
+    pub fn name(self, zh: bool) -> &'static str {
+        let (en, cn) = match self {
+            Purpose::ProvideService => ("providing the service", "提供服务"),
+            Purpose::Advertising => ("advertising", "广告"),
+            Purpose::Marketing => ("marketing", "营销"),
+            Purpose::Analytics => ("analytics", "统计分析"),
+            Purpose::Improvement => ("improving and developing products", "产品改进与研发"),
+            Purpose::Security => ("security", "安全保障"),
+            Purpose::LegalCompliance => ("legal compliance", "遵守法律"),
+            Purpose::Verification => ("verifying identity", "身份验证"),
+            Purpose::CustomerSupport => ("customer support", "客户服务"),
+            Purpose::Personalisation => ("personalisation", "个性化推荐"),
+            Purpose::Profiling => ("profiling", "用户画像"),
+            Purpose::ModelTraining => ("training models", "模型训练"),
+            Purpose::Payment => ("payment", "支付"),
+            Purpose::Communication => ("sending notices", "消息通知"),
+            Purpose::SocialSharing => ("social sharing", "分享"),
+        };
+        if zh { cn } else { en }
+    }
+}
+
 /// The terms of each purpose, lowercase (see [`super::spans`]). Longer terms win over the shorter
 /// ones inside them.
 const TERMS: &[(Purpose, &[&str])] = &[
@@ -211,6 +235,14 @@ const TERMS: &[(Purpose, &[&str])] = &[
             "optimize*",
             "develop new",
             "research and development",
+            // (planning products and researching the market they are for: product research)
+            "plan new",
+            "product planning",
+            "market research",
+            "规划新",
+            "产品规划",
+            "市场调研",
+            "市场研究",
             "改进",
             "优化",
             "提升",
@@ -427,17 +459,25 @@ const TERMS: &[(Purpose, &[&str])] = &[
     ),
 ];
 
-/// The words that state a purpose before its term (in the same clause).
-const CUES_EN: &[&str] = &[
-    "to",
-    "for",
+/// The cues that say a purpose and nothing else.
+const CUES_PURPOSE: &[&str] = &[
     "in order to",
     "purpose",
     "purposes",
     "so that",
     "used to",
     "use it to",
+    "use it for",
+    "used for",
+    "用于",
+    "以便",
+    "为了",
+    "目的",
+    "用途",
 ];
+
+/// The words that state a purpose before its term (in the same clause), besides [`CUES_PURPOSE`].
+const CUES_EN: &[&str] = &["to", "for"];
 const CUES_ZH: &[&str] = &[
     "用于",
     "以便",
@@ -463,6 +503,37 @@ const WINDOW_ZH: usize = 90;
 
 /// The purposes `text` states, each once, in the order of [`Purpose`].
 pub fn purposes(text: &str) -> Vec<Purpose> {
+    stated(text, true)
+}
+
+/// Words that state improvement in general: said of anything (`to improve access speed`, `提升
+/// 访问速度`), they name no use of personal information by themselves.
+const GENERAL: &[&str] = &[
+    "improve",
+    "improves",
+    "improved",
+    "improving",
+    "improvement",
+    "improvements",
+    "optimise",
+    "optimize",
+    "optimising",
+    "optimizing",
+    "改进",
+    "优化",
+    "提升",
+    "改善",
+];
+
+/// The purposes `text` states in words particular to them (not [`GENERAL`] ones) after a cue that
+/// says nothing else ([`CUES_PURPOSE`]; `to` and `for` also begin what one is unable to do or
+/// asked for), each once.
+pub fn particular_purposes(text: &str) -> Vec<Purpose> {
+    stated(text, false)
+}
+
+/// `general_too`: false for [`particular_purposes`].
+fn stated(text: &str, general_too: bool) -> Vec<Purpose> {
     let low = lower(text);
     // a purpose word inside a product's name (`Foo Analytics`) names no purpose
     let names: Vec<(usize, usize)> = super::sdk::sdks(text)
@@ -473,9 +544,19 @@ pub fn purposes(text: &str) -> Vec<Purpose> {
         .into_iter()
         .filter(|s| names.iter().all(|&(a, b)| s.end <= a || b <= s.start))
         .filter(|s| !modifier(&low, s))
-        .filter(|s| stated_as_purpose(&low, s))
+        .filter(|s| stated_as_purpose(&low, s, if general_too { None } else { Some(CUES_PURPOSE) }))
+        .filter(|s| general_too || !GENERAL.contains(&low[s.start..s.end].trim()))
         .map(|s| s.kind)
         .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The purposes whose terms `text` holds at all, stated as purposes or not, in the order of
+/// [`Purpose`]: what a passage already speaks of.
+pub fn mentioned(text: &str) -> Vec<Purpose> {
+    let mut out: Vec<Purpose> = spans(&lower(text), TERMS).into_iter().map(|s| s.kind).collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -492,8 +573,9 @@ fn modifier(low: &str, s: &Span<Purpose>) -> bool {
             .is_some_and(|c| crate::diff::text::is_cjk(c) && !"和及与或的目".contains(c))
 }
 
-/// Is the term at `s` stated as a purpose: a cue before it in its clause, or `purposes` after it?
-fn stated_as_purpose(low: &str, s: &Span<Purpose>) -> bool {
+/// Is the term at `s` stated as a purpose: a cue before it in its clause (one of `only_cues` where
+/// given), or `purposes` after it?
+fn stated_as_purpose(low: &str, s: &Span<Purpose>, only_cues: Option<&[&str]>) -> bool {
     let after = low[s.end..].trim_start();
     let chinese = !low[s.start..s.end].is_ascii();
     // `marketing purposes`, `安全和防欺诈的目的`
@@ -501,7 +583,7 @@ fn stated_as_purpose(low: &str, s: &Span<Purpose>) -> bool {
     {
         return true;
     }
-    if chinese && CUES_ZH_NEXT.iter().any(|c| low[..s.start].ends_with(c)) {
+    if chinese && only_cues.is_none() && CUES_ZH_NEXT.iter().any(|c| low[..s.start].ends_with(c)) {
         return true;
     }
     let window = if chinese { WINDOW_ZH } else { WINDOW_EN };
@@ -521,8 +603,14 @@ fn stated_as_purpose(low: &str, s: &Span<Purpose>) -> bool {
     if denied.iter().any(|n| !occurrences(clause, n).is_empty()) {
         return false;
     }
-    let cues = if chinese { CUES_ZH } else { CUES_EN };
-    cues.iter().any(|c| !occurrences(clause, c).is_empty())
+    let cues: &[&[&str]] = match only_cues {
+        Some(cues) => &[cues],
+        None if chinese => &[CUES_ZH],
+        None => &[CUES_EN, CUES_PURPOSE],
+    };
+    cues.iter()
+        .flat_map(|c| c.iter())
+        .any(|c| !occurrences(clause, c).is_empty())
 }
 
 /// Words that deny what follows them in a clause.

@@ -310,6 +310,21 @@ pub enum Reason {
         /// The new sentence, in short.
         new: String,
     },
+    /// A sentence states purposes of processing the old passage stated nowhere.
+    PurposesAdded {
+        /// The purposes, in the order of [`super::Purpose`].
+        purposes: Vec<super::Purpose>,
+        /// The new sentence, in short.
+        sentence: String,
+    },
+    /// A sentence stating a right now makes it hold only on a condition users must meet first
+    /// (`you may apply for cancellation only after every device is unbound`).
+    ConditionAdded {
+        /// The old sentence, in short.
+        old: String,
+        /// The new sentence, in short.
+        new: String,
+    },
     /// What we promised about a right (`we will provide a means of appeal`) is now only what we
     /// may do.
     PromiseWeakened {
@@ -409,6 +424,8 @@ impl Reason {
             Reason::PolarityFlip { .. } => "polarity-flipped",
             Reason::DenialRemoved { .. } => "denial-removed",
             Reason::StepRequired { .. } => "step-required",
+            Reason::ConditionAdded { .. } => "condition-added",
+            Reason::PurposesAdded { .. } => "purposes-added",
             Reason::PromiseWeakened { .. } => "promise-weakened",
             Reason::DenialNarrowed { .. } => "denial-narrowed",
             Reason::OnlyInLocale { .. } => "only-in-locale",

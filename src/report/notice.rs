@@ -353,6 +353,7 @@ fn concrete(report: &Report, change: &Change, verdict: &Verdict, id: &str) -> Ve
             | Reason::DenialRemoved { .. }
             | Reason::DenialNarrowed { .. }
             | Reason::StepRequired { .. }
+            | Reason::ConditionAdded { .. }
             | Reason::PromiseWeakened { .. }
             | Reason::InSectionAbout(_) => found.push((Rank::Passage, passage(report, change, verdict, zh))),
             // editorial, moves and the like name no concrete change; a carried change is listed

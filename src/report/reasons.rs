@@ -240,6 +240,16 @@ fn en(reason: &Reason) -> String {
         Reason::StepRequired { old, new } => {
             format!("a step for exercising a right is now required: \"{old}\" → \"{new}\"")
         }
+        Reason::ConditionAdded { old, new } => {
+            format!("a right now holds only on a condition: \"{old}\" → \"{new}\"")
+        }
+        Reason::PurposesAdded { purposes, sentence } => {
+            let names: Vec<&str> = purposes.iter().map(|p| p.name(false)).collect();
+            format!(
+                "a new purpose of processing ({}): \"{sentence}\"",
+                names.join(", ")
+            )
+        }
         Reason::PromiseWeakened { old, new } => {
             format!("what was promised about a right is now only possible: \"{old}\" → \"{new}\"")
         }
@@ -484,6 +494,11 @@ fn zh(reason: &Reason) -> String {
         Reason::SdkProcesses(terms) => format!("该 SDK 处理{}", quoted(terms)),
         Reason::PolarityFlip { old, new } => format!("句意反转：“{old}” → “{new}”"),
         Reason::StepRequired { old, new } => format!("行使权利的一个步骤改为必须：“{old}” → “{new}”"),
+        Reason::ConditionAdded { old, new } => format!("权利改为附条件行使：“{old}” → “{new}”"),
+        Reason::PurposesAdded { purposes, sentence } => {
+            let names: Vec<&str> = purposes.iter().map(|p| p.name(true)).collect();
+            format!("新增处理目的（{}）：“{sentence}”", names.join("、"))
+        }
         Reason::PromiseWeakened { old, new } => format!("关于权利的承诺改为可能：“{old}” → “{new}”"),
         Reason::DenialRemoved { sentence } => format!("删除了排除此项处理的语句：“{sentence}”"),
         Reason::DenialNarrowed { sentence, dropped } => {
@@ -703,6 +718,10 @@ mod tests {
             Reason::StepRequired {
                 old: s("you may need to prove your identity"),
                 new: s("you must prove your identity"),
+            },
+            Reason::ConditionAdded {
+                old: s("you may apply for cancellation of your account"),
+                new: s("you may apply for cancellation of your account only after unbinding devices"),
             },
             Reason::PromiseWeakened {
                 old: s("we will provide a means of appeal"),

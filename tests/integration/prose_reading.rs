@@ -1316,3 +1316,85 @@ fn a_list_of_third_party_services_we_use_names_recipients() {
     );
     assert_eq!(clauses(&d), ["8.3"], "{d:#}");
 }
+
+/// A right reached through a portal now at another site, a right that now holds only once users
+/// meet a precondition, and access coordinated with another right.
+#[test]
+fn a_rights_portal_moved_and_a_precondition_added_change_how_rights_are_exercised() {
+    let portal = |host: &str| {
+        format!(
+            "# Policy\n\n## Your choices\n\nIf you wish to access or update certain personal information in your profile, you may do so by visiting https://{host}/profile.\n"
+        )
+    };
+    let d = diff(&portal("members.example.org"), &portal("example.memberhub.io"));
+    assert_eq!(clauses(&d), ["8.4"], "{d:#}");
+    let erase = |cond: &str| {
+        format!(
+            "# Policy\n\n## Your rights\n\nYou may ask us to delete your personal data{cond} by writing to our privacy team.\n"
+        )
+    };
+    let d = diff(&erase(""), &erase(" only after every open invoice has been paid"));
+    assert_eq!(clauses(&d), ["8.4"], "{d:#}");
+    assert_eq!(d["requires_consent"], true, "{d:#}");
+    assert!(kinds(&d).iter().any(|k| k == "condition-added"), "{d:#}");
+    let d = diff(
+        "# 隐私政策\n\n## 您的权利\n\n您可以在“设置”中申请注销账号。\n",
+        "# 隐私政策\n\n## 您的权利\n\n您可以在“设置”中申请注销账号，在会员有效期结束后方可申请。\n",
+    );
+    assert_eq!(d["requires_consent"], true, "{d:#}");
+    // a condition that was there already is no new one
+    let d = diff(
+        &erase(" only after every open invoice has been paid"),
+        &erase(", but only after every open invoice has been paid,"),
+    );
+    assert_eq!(d["requires_consent"], false, "{d:#}");
+}
+
+/// A purpose of processing put into a sentence about collection is a new use of the data; an
+/// improvement said of something else (speed) is none.
+#[test]
+fn a_new_purpose_in_a_sentence_is_a_new_use() {
+    let collect = |why: &str| {
+        format!(
+            "# Policy\n\n## Information we collect\n\nWe collect your delivery address{why} when you place an order.\n"
+        )
+    };
+    let d = diff(&collect(""), &collect(" and use it for market research"));
+    assert_eq!(clauses(&d), ["8.1"], "{d:#}");
+    assert!(kinds(&d).iter().any(|k| k == "purposes-added"), "{d:#}");
+    let d = diff(&collect(""), &collect(", to improve delivery times,"));
+    assert!(!kinds(&d).iter().any(|k| k == "purposes-added"), "{d:#}");
+}
+
+/// A company under insolvency proceedings, whose business a court's officer now runs, has
+/// changed hands (PIPL Art. 22); a way of reaching the company with its quoted name, glued to the
+/// word before it, is a new contact channel; a high risk a report rated is a high-risk finding.
+#[test]
+fn insolvency_a_quoted_channel_and_a_risk_rated_high_are_read() {
+    let d = diff(
+        "# Policy\n\n## Who we are\n\nThis policy is issued by Example Ltd.\n",
+        "# Policy\n\n## Who we are\n\nThis policy is issued by Example Ltd.\n\nExample Ltd. entered administration on 3 March 2025; its business is now run by the appointed administrators, Smith & Jones LLP.\n",
+    );
+    assert!(clauses(&d).contains(&"8.2"), "{d:#}");
+    let d = diff(
+        "# 隐私政策\n\n## 关于我们\n\n本应用由示例科技有限公司运营。\n",
+        "# 隐私政策\n\n## 关于我们\n\n本应用由示例科技有限公司运营。法院已裁定受理示例科技有限公司的破产申请，并指定了管理人。\n",
+    );
+    assert!(clauses(&d).contains(&"8.2"), "{d:#}");
+    let d = diff(
+        "# Policy\n\n## Contact us\n\nYou can reach us through the help centre in the app;\n",
+        "# Policy\n\n## Contact us\n\nYou can reach us through the help centre in the app, or by writing to our official account \"Example Help\";\n",
+    );
+    assert_eq!(clauses(&d), ["8.5"], "{d:#}");
+    // a cross-reference with its quoted title joined in is no channel
+    let d = diff(
+        "# Policy\n\n## Contact us\n\nSee the section on cookies;\n",
+        "# Policy\n\n## Contact us\n\nSee the section on cookies, and the \"Children\" section;\n",
+    );
+    assert_eq!(d["material"], false, "{d:#}");
+    let d = diff(
+        "# Policy\n\n## Security\n\nWe protect your data.\n",
+        "# Policy\n\n## Security\n\nWe protect your data.\n\nOur latest impact assessment rated as high the risk that payment details could leak through a partner's logs.\n",
+    );
+    assert!(clauses(&d).contains(&"8.6"), "{d:#}");
+}
