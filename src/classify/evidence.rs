@@ -542,26 +542,37 @@ pub(super) fn hard_evidence<'c>(
         });
     if let Some(who) = NameChange::of(removed.first().copied(), added.first().copied()) {
         let has = |ks: &[&str]| ks.iter().any(|k| context().contains(k));
-        let control = has(&[
-            "controller",
-            "operated by",
-            "owned by",
-            "acquir",
-            "acquisition",
-            "merg",
-            "is responsible",
-            // ownership (GDPR Art. 4(19) group of undertakings; PIPL Art. 22 merger, division)
-            "subsidiary of",
-            "wholly owned",
-            "wholly-owned",
-            "控制者",
-            "运营",
-            "收购",
-            "合并",
-            "全资子公司",
-            "控股股东",
-            "实际控制人",
+        // (`operated by X` names who runs the policy's service, unless X processes users' data
+        // for the service it operates: `a cloud region operated by X, which processes your email
+        // address` is a processor, GDPR Art. 28)
+        let processes = has(&[
+            "processes your",
+            "process your",
+            "processing your",
+            "on our behalf",
+            "处理您的",
+            "代表我们",
         ]);
+        let operated = has(&["operated by", "运营"]) && !processes;
+        let control = operated
+            || has(&[
+                "controller",
+                "owned by",
+                "acquir",
+                "acquisition",
+                "merg",
+                "is responsible",
+                // ownership (GDPR Art. 4(19) group of undertakings; PIPL Art. 22 merger, division)
+                "subsidiary of",
+                "wholly owned",
+                "wholly-owned",
+                "控制者",
+                "收购",
+                "合并",
+                "全资子公司",
+                "控股股东",
+                "实际控制人",
+            ]);
         // the people a user writes to, said of the organisation itself (in the sentence that
         // names it)
         let officer = added.first().or(removed.first()).is_some_and(|name| {

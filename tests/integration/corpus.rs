@@ -823,8 +823,9 @@ fn ninth_blind_plain_markdown_edits() {
 /// 707a6df2, before any change made after scoring it): 30/48 verdicts (9 material changes missed,
 /// 9 false alarms), 25/48 exact. Some of its failures were then read and fixed by general rules (a
 /// purpose stated in a sentence, insolvency proceedings, a contact channel with its quoted name, a
-/// risk rated as high, a precondition put before a right), so it is *tuned*: 38/48, 33/48.
-const BLIND9_FLOORS: (usize, usize) = (38, 33);
+/// risk rated as high, a precondition put before a right, a processor that operates what data
+/// goes through), so it is *tuned*: 38/48, 35/48.
+const BLIND9_FLOORS: (usize, usize) = (38, 35);
 
 /// Verdicts and exact clause sets of the sixth blind corpus now. First run (2026-12-07 on
 /// e69f6f02, before any change made after scoring it): 38/48 verdicts (5 material changes missed,

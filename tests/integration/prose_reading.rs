@@ -1398,3 +1398,23 @@ fn insolvency_a_quoted_channel_and_a_risk_rated_high_are_read() {
     );
     assert!(clauses(&d).contains(&"8.6"), "{d:#}");
 }
+
+/// A company that runs the infrastructure a processing goes through and processes users' data for
+/// it is a processor (a recipient), though the sentence says what it operates; the company that
+/// operates the service is the controller.
+#[test]
+fn an_operator_of_infrastructure_that_processes_data_is_a_recipient() {
+    let sign_in = "# Policy\n\n## Signing in\n\nWe send a one-time code to your phone";
+    let d = diff(
+        &format!("{sign_in}.\n"),
+        &format!(
+            "{sign_in}; the text message goes through a messaging gateway operated by Example Telecom Co., Ltd., which processes your phone number.\n"
+        ),
+    );
+    assert_eq!(clauses(&d), ["8.3"], "{d:#}");
+    let d = diff(
+        "# Policy\n\n## Who we are\n\nThis app is operated by Example Telecom Co., Ltd.\n",
+        "# Policy\n\n## Who we are\n\nThis app is operated by Sample Networks Co., Ltd.\n",
+    );
+    assert!(clauses(&d).contains(&"8.2"), "{d:#}");
+}
