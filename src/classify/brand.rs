@@ -274,10 +274,14 @@ fn names_in_line(sentence: &str) -> Vec<String> {
     // does a run starting at token `i` begin the line, a sentence or a label's value (`Purpose:
     // Notify …`): only marks, numbers and capitals (`-`, `1.`, `**`, `NOTE`) before it, or a
     // colon or a sentence's end just before?
-    // (the index of the first token with a lower-case letter, found once)
+    // (the index of the first token with a lower-case letter, found once; a Chinese word, which
+    // has no case, is no start of a sentence either: `支付信息由 Apple 处理`)
     let first_lower = tokens
         .iter()
-        .position(|t| t.chars().any(char::is_lowercase))
+        .position(|t| {
+            t.chars()
+                .any(|c| c.is_lowercase() || crate::diff::text::is_cjk(c))
+        })
         .unwrap_or(tokens.len());
     let initial = |i: usize| i <= first_lower || tokens[i - 1].ends_with([':', '.', '!', '?', ';']);
     let mut run: Vec<&str> = Vec::new();

@@ -1011,9 +1011,17 @@ fn zh_brands_changed(old_full: &str, new_full: &str, docs: &Documents<'_>) -> Op
             .filter(|l| super::brand::zh_about_recipients(l))
             .flat_map(|l| {
                 // (a name followed by a colon labels a value, `X-Title: Cebian`, a request
-                // header's name: no organisation)
-                let latin = super::brand::candidates(l).into_iter().filter(|n| {
+                // header's name: no organisation; a name written against Chinese characters,
+                // `由Apple处理`, is a word of its own)
+                // (a word mostly in capitals, `DDoS`, abbreviates a term as an acronym does)
+                let acronym = |n: &str| {
+                    !n.contains(' ')
+                        && n.chars().filter(char::is_ascii_uppercase).count()
+                            > n.chars().filter(char::is_ascii_lowercase).count()
+                };
+                let latin = super::brand::candidates(&spaced(l)).into_iter().filter(move |n| {
                     n.is_ascii()
+                        && !acronym(n)
                         && n.chars().filter(char::is_ascii_alphabetic).count() >= 3
                         && !l.contains(&format!("{n}:"))
                         && !l.contains(&format!("{n}："))
@@ -1040,6 +1048,24 @@ fn zh_brands_changed(old_full: &str, new_full: &str, docs: &Documents<'_>) -> Op
         .iter()
         .find(|n| !ni.contains(n) && !docs.states(true, n) && !own(false, n));
     NameChange::of(removed, added)
+}
+
+/// `line` with a space wherever Chinese characters and Latin letters or digits meet (`由Apple处理` →
+/// `由 Apple 处理`), so that a Latin name stands as words of its own.
+fn spaced(line: &str) -> String {
+    use crate::diff::text::is_cjk;
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut last: Option<char> = None;
+    for c in line.chars() {
+        if let Some(p) = last
+            && (is_cjk(p) && c.is_ascii_alphanumeric() || p.is_ascii_alphanumeric() && is_cjk(c))
+        {
+            out.push(' ');
+        }
+        out.push(c);
+        last = Some(c);
+    }
+    out
 }
 
 /// Does a sentence of a Chinese policy that says what the policy covers name `name` as what it
@@ -2869,11 +2895,12 @@ mod tests {
 
     #[test]
     fn a_name_labelling_a_value_is_no_recipient() {
-        let (old, title) = ("", "隐私政策\n");
+        let (old, title) = ("当你选择 OpenRouter 作为服务商时，请求会发往它。", "隐私政策\n");
         let doc = |t: &str| format!("{title}{t}");
         let new = "当你选择 OpenRouter 作为服务商时，Cebian 会在每个请求的请求头里附带两个固定的应用标识（HTTP-Referer: https://cebian.catcat.work 与 X-Title: Cebian）。";
         let (a, b) = (doc(old), doc(new));
         assert_eq!(zh_brands_changed(old, new, &Documents::new(&a, &b)), None);
+        let old = "";
         let new = "我们与第三方服务商 Google Analytics 以及 Ko-fi 共享数据。";
         let (a, b) = (doc(old), doc(new));
         assert!(zh_brands_changed(old, new, &Documents::new(&a, &b)).is_some());

@@ -1418,3 +1418,17 @@ fn an_operator_of_infrastructure_that_processes_data_is_a_recipient() {
     );
     assert!(clauses(&d).contains(&"8.2"), "{d:#}");
 }
+
+/// In Chinese, an organisation named in Latin letters against Chinese characters (`由Stripe处理`)
+/// is a name of its own; a term in capitals (`DDoS`) is none.
+#[test]
+fn a_latin_name_against_chinese_characters_is_a_recipient() {
+    let base = "# 隐私政策\n\n## 支付\n\n我们不存储您的银行卡信息。";
+    let d = diff(&format!("{base}\n"), &format!("{base}支付信息由Stripe处理。\n"));
+    assert!(clauses(&d).contains(&"8.3"), "{d:#}");
+    let d = diff(
+        &format!("{base}\n"),
+        &format!("{base}我们部署了DDoS防护以处理攻击流量。\n"),
+    );
+    assert!(!clauses(&d).contains(&"8.3"), "{d:#}");
+}

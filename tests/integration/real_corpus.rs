@@ -406,7 +406,7 @@ fn real_fresh12_set() {
 
 /// The thirteenth fresh set (`tests/corpus/real-fresh13/`, 27 pairs of 27 companies in none of
 /// the other corpora, labelled blind in session 21 and scored once on 707a6df2, before any change
-/// made after it arrived): the table only. First run in its README.
+/// made after it arrived, *tuned* since): the table only. First run in its README.
 #[test]
 fn real_fresh13_set() {
     score_fresh("real-fresh13", "thirteenth fresh set", 27, FLOORS_FRESH13);
@@ -554,7 +554,8 @@ const FLOORS_FRESH8: Floors = Floors {
 
 /// The ninth fresh set's floors: its first run (README) was 26/30, 17/30, 16/17, consent 0/2; now,
 /// after its failures were read (session 18: behavioural advertising, Finnish street names, an
-/// address swapped in its passage), 27/30, 18/30, 17/17, consent 0/2.
+/// address swapped in its passage), 27/30, 18/30, 17/17, consent 0/2; session 21: 19/30 exact (a
+/// Latin name against Chinese characters).
 const FLOORS_FRESH9: Floors = Floors {
     verdicts: 0.9,
     exact: 0.6,
@@ -599,10 +600,10 @@ const FLOORS_FRESH12: Floors = Floors {
 };
 
 /// The thirteenth fresh set's floors: its first run (707a6df2) 24/27, 21/27, missed 0/11, no
-/// rights-limiting pair.
+/// rights-limiting pair; now 24/27, 22/27 (a Latin name against Chinese characters, `由Apple处理`).
 const FLOORS_FRESH13: Floors = Floors {
     verdicts: 0.88,
-    exact: 0.77,
+    exact: 0.81,
     material_recall: 1.0,
     consent_recall: 0.0,
     consent_precision: 0.0,
