@@ -146,8 +146,6 @@ const CHANNELS: &[&str] = &[
     "在线咨询",
 ];
 
-/// Does a list entry name a way to reach the company (`the mini program's customer service`,
-/// `小程序客服`)?
 /// What `long` holds besides all of `short`, when `short` is a start and an end of `long` (`APP`
 /// and `;` of `APP, or our official account;`) and the rest lies between them.
 fn glued_extra<'a>(short: &str, long: &'a str) -> Option<&'a str> {
@@ -184,6 +182,8 @@ fn unquoted(text: &str) -> String {
     out
 }
 
+/// Does a list entry name a way to reach the company (`the mini program's customer service`,
+/// `小程序客服`)?
 pub(super) fn names_a_channel(entry: &str) -> bool {
     let entry = entry.to_lowercase();
     CHANNELS.iter().any(|c| {

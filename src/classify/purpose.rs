@@ -478,14 +478,10 @@ const CUES_PURPOSE: &[&str] = &[
 
 /// The words that state a purpose before its term (in the same clause), besides [`CUES_PURPOSE`].
 const CUES_EN: &[&str] = &["to", "for"];
+/// The Chinese words that state a purpose before its term, besides [`CUES_PURPOSE`].
 const CUES_ZH: &[&str] = &[
-    "用于",
-    "以便",
-    "为了",
     "为您",
     "为你",
-    "目的",
-    "用途",
     "以提供",
     "以实现",
     "以保障",
@@ -605,7 +601,7 @@ fn stated_as_purpose(low: &str, s: &Span<Purpose>, only_cues: Option<&[&str]>) -
     }
     let cues: &[&[&str]] = match only_cues {
         Some(cues) => &[cues],
-        None if chinese => &[CUES_ZH],
+        None if chinese => &[CUES_ZH, CUES_PURPOSE],
         None => &[CUES_EN, CUES_PURPOSE],
     };
     cues.iter()
