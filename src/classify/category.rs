@@ -4,7 +4,7 @@
 //! §1798.140(v) and (ae)). A bare `address`/地址 counts only beside another category (a list of
 //! fields), as it also names where to write to.
 
-use super::spans::{Span, lower, spans};
+use super::spans::{Lexicon, Span, lower, spans};
 
 /// A kind of personal information.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -691,10 +691,14 @@ fn in_list(low: &str, s: &Span<Category>) -> bool {
             .any(|w| before.ends_with(w))
 }
 
+/// [`TERMS`] and [`LIST_ONLY`], each searched in one pass.
+static TERMS_LEXICON: Lexicon<'static, Category> = Lexicon::new(TERMS);
+static LIST_ONLY_LEXICON: Lexicon<'static, Category> = Lexicon::new(LIST_ONLY);
+
 /// The categories `text` names, each once, in the order of [`Category`].
 pub fn data_categories(text: &str) -> Vec<Category> {
     let low = lower(text);
-    let strong: Vec<Span<Category>> = spans(&low, TERMS)
+    let strong: Vec<Span<Category>> = spans(&low, &TERMS_LEXICON)
         .into_iter()
         .filter(|s| !given_as_value(&low, s) && !place_of(&low, s))
         .filter(|s| {
@@ -705,9 +709,9 @@ pub fn data_categories(text: &str) -> Vec<Category> {
     let mut out: Vec<Category> = strong.iter().map(|s| s.kind).collect();
     if !out.is_empty() {
         // only the list words no longer term covers (`ip address`, `MAC地址`)
-        let all = spans(&low, TERMS);
+        let all = spans(&low, &TERMS_LEXICON);
         out.extend(
-            spans(&low, LIST_ONLY)
+            spans(&low, &LIST_ONLY_LEXICON)
                 .into_iter()
                 .filter(|w| all.iter().all(|s| w.end <= s.start || s.end <= w.start))
                 .filter(|w| in_list(&low, w) && !given_as_value(&low, w))

@@ -2,6 +2,9 @@
 //! personal information is stored or sent (GDPR Art. 13(1)(f) and Arts. 44–49; PIPL Arts. 38–39).
 
 /// `(key, names)`: the key and the names a policy writes it with (lowercase English, or Chinese).
+/// [`PLACES`], searched in one pass.
+static PLACES_LEXICON: super::spans::Lexicon<'static, &'static str> = super::spans::Lexicon::new(PLACES);
+
 const PLACES: &[(&str, &[&str])] = &[
     (
         "United States",
@@ -69,30 +72,28 @@ const PLACES: &[(&str, &[&str])] = &[
 /// The places `s` names, by key, sorted.
 pub fn places(s: &str) -> Vec<&'static str> {
     let lower = format!(" {} ", s.to_lowercase());
-    let mut out: Vec<&'static str> = PLACES
-        .iter()
-        .filter(|(_, names)| {
-            names.iter().any(|n| {
-                if !n.is_ascii() {
-                    return lower.contains(n);
-                }
-                // a whole word or phrase: `usa`, not `usage`
-                lower.match_indices(n).any(|(at, _)| {
-                    let before = lower[..at]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric());
-                    let after = lower[at + n.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric());
-                    before && after
-                })
-            })
+    let mut out: Vec<&'static str> = PLACES_LEXICON
+        .hits(&lower)
+        .into_iter()
+        .filter(|h| {
+            // a whole word or phrase: `usa`, not `usage` (a Chinese name anywhere)
+            !h.ascii
+                || lower[..h.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                    && lower[h.end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
         })
-        .map(|(k, _)| *k)
+        .map(|h| h.kind)
         .collect();
-    // `中国香港`, `中国澳门`, `中国台湾` name the region: 中国 counts only where it stands alone
+    out.sort_unstable();
+    out.dedup();
+    china_alone(&lower, &mut out);
+    out
+}
+
+/// `中国香港`, `中国澳门`, `中国台湾` name the region: 中国 counts only where it stands alone.
+fn china_alone(lower: &str, out: &mut Vec<&'static str>) {
     if out.contains(&"China") && !lower.contains("china") && !lower.contains("中华人民共和国") {
         let alone = lower.matches("中国").count()
             - ["中国香港", "中国澳门", "中国台湾"]
@@ -103,13 +104,50 @@ pub fn places(s: &str) -> Vec<&'static str> {
             out.retain(|k| *k != "China");
         }
     }
-    out.sort_unstable();
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`places`] as it was before the lexicon's index: every name searched for in turn.
+    fn places_reference(s: &str) -> Vec<&'static str> {
+        let lower = format!(" {} ", s.to_lowercase());
+        let mut out: Vec<&'static str> = PLACES
+            .iter()
+            .filter(|(_, names)| {
+                names.iter().any(|n| {
+                    !n.is_ascii() && lower.contains(n)
+                        || n.is_ascii()
+                            && lower.match_indices(n).any(|(at, _)| {
+                                lower[..at]
+                                    .chars()
+                                    .next_back()
+                                    .is_none_or(|c| !c.is_alphanumeric())
+                                    && lower[at + n.len()..]
+                                        .chars()
+                                        .next()
+                                        .is_none_or(|c| !c.is_alphanumeric())
+                            })
+                })
+            })
+            .map(|(k, _)| *k)
+            .collect();
+        china_alone(&lower, &mut out);
+        out.sort_unstable();
+        out
+    }
+
+    proptest::proptest! {
+        /// The index finds the places that searching for every name finds: names inside words,
+        /// beside letters of other scripts, Chinese names inside longer ones.
+        #[test]
+        fn the_index_finds_what_each_search_finds(
+            s in "(USA|usage|the US|U.S.|us|Ireland|irelands|é|中国|香港|中国香港|美国|欧盟|the EU| |,|-|x|数据){0,16}"
+        ) {
+            proptest::prop_assert_eq!(places(&s), places_reference(&s));
+        }
+    }
 
     #[test]
     fn places_in_both_languages() {

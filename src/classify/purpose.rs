@@ -3,7 +3,7 @@
 //! the sentence states it as a purpose: after a cue (`to`, `for`, `in order to`, `purposes`, 用于,
 //! 以便, 为了, 目的 …) in the same clause, or followed by `purposes`.
 
-use super::spans::{Span, lower, occurrences, spans};
+use super::spans::{Lexicon, Span, lower, occurrences, spans};
 
 /// A purpose of processing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -528,6 +528,9 @@ pub fn particular_purposes(text: &str) -> Vec<Purpose> {
     stated(text, false)
 }
 
+/// [`TERMS`], searched in one pass.
+static TERMS_LEXICON: Lexicon<'static, Purpose> = Lexicon::new(TERMS);
+
 /// `general_too`: false for [`particular_purposes`].
 fn stated(text: &str, general_too: bool) -> Vec<Purpose> {
     let low = lower(text);
@@ -536,7 +539,7 @@ fn stated(text: &str, general_too: bool) -> Vec<Purpose> {
         .iter()
         .flat_map(|n| occurrences(&low, &lower(n)))
         .collect();
-    let mut out: Vec<Purpose> = spans(&low, TERMS)
+    let mut out: Vec<Purpose> = spans(&low, &TERMS_LEXICON)
         .into_iter()
         .filter(|s| names.iter().all(|&(a, b)| s.end <= a || b <= s.start))
         .filter(|s| !modifier(&low, s))
@@ -552,7 +555,10 @@ fn stated(text: &str, general_too: bool) -> Vec<Purpose> {
 /// The purposes whose terms `text` holds at all, stated as purposes or not, in the order of
 /// [`Purpose`]: what a passage already speaks of.
 pub fn mentioned(text: &str) -> Vec<Purpose> {
-    let mut out: Vec<Purpose> = spans(&lower(text), TERMS).into_iter().map(|s| s.kind).collect();
+    let mut out: Vec<Purpose> = spans(&lower(text), &TERMS_LEXICON)
+        .into_iter()
+        .map(|s| s.kind)
+        .collect();
     out.sort_unstable();
     out.dedup();
     out

@@ -748,6 +748,9 @@ const AUTHORITY: &[&str] = &[
     "网信",
 ];
 
+/// [`GRANTED`], searched in one pass.
+static GRANTED_LEXICON: super::spans::Lexicon<'static, Right> = super::spans::Lexicon::new(GRANTED);
+
 /// The rights a sentence grants or tells the user how to exercise, each once, in the order of
 /// [`Right`].
 pub fn rights(text: &str) -> Vec<Right> {
@@ -760,7 +763,7 @@ pub fn rights(text: &str) -> Vec<Right> {
         return vec![];
     }
     let noise: Vec<(usize, usize)> = NOT_RIGHTS.iter().flat_map(|t| occurrences(&low, t)).collect();
-    let mut out: Vec<Right> = spans(&low, GRANTED)
+    let mut out: Vec<Right> = spans(&low, &GRANTED_LEXICON)
         .into_iter()
         .filter(|s| noise.iter().all(|&(a, b)| s.end <= a || b <= s.start))
         .map(|s| s.kind)
