@@ -4,7 +4,7 @@
 //! §1798.140(v) and (ae)). A bare `address`/地址 counts only beside another category (a list of
 //! fields), as it also names where to write to.
 
-use super::spans::{Lexicon, Span, lower, spans};
+use super::spans::{Lexicon, Span, lower, occurrences, spans};
 
 /// A kind of personal information.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -49,6 +49,30 @@ pub enum Category {
     /// Special categories: racial or ethnic origin, opinions, beliefs, sex life (GDPR Art. 9(1);
     /// PIPL Art. 28; GB/T 35273-2020 Annex B).
     Special,
+}
+
+impl Category {
+    /// The kind's name in English or Chinese (`zh`).
+    pub fn name(self, zh: bool) -> &'static str {
+        let (en, cn) = match self {
+            Category::Identity => ("identity", "个人基本资料与身份信息"),
+            Category::Contact => ("contact details", "联系方式"),
+            Category::Account => ("account and online identifiers", "账号与网络身份标识"),
+            Category::Device => ("device information", "设备信息"),
+            Category::Location => ("location", "位置信息"),
+            Category::Financial => ("financial and transaction information", "财产与交易信息"),
+            Category::Health => ("health", "健康生理信息"),
+            Category::Biometric => ("biometrics", "生物识别信息"),
+            Category::EducationWork => ("education and work", "教育工作信息"),
+            Category::Communications => ("communications", "通信信息"),
+            Category::ContactList => ("contacts", "联系人信息"),
+            Category::Activity => ("browsing, search and usage records", "上网与使用记录"),
+            Category::Media => ("photos, videos and audio", "照片、视频与音频"),
+            Category::Inferences => ("preferences and inferences", "偏好与推断"),
+            Category::Special => ("special categories", "敏感个人信息"),
+        };
+        if zh { cn } else { en }
+    }
 }
 
 /// The terms of each category, lowercase (see [`super::spans`]); longer terms win.
@@ -331,6 +355,8 @@ const TERMS: &[(Category, &[&str])] = &[
             "信贷记录",
             "征信信息",
             "交易和消费记录",
+            "购买记录",
+            "订单记录",
             "消费记录",
             "流水记录",
             "虚拟货币",
@@ -723,6 +749,92 @@ pub fn data_categories(text: &str) -> Vec<Category> {
     out
 }
 
+/// The categories whose terms `text` holds at all, in the order of [`Category`]: what a passage
+/// already speaks of.
+pub fn mentioned(text: &str) -> Vec<Category> {
+    let mut out: Vec<Category> = spans(&lower(text), &TERMS_LEXICON)
+        .into_iter()
+        .map(|s| s.kind)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Verbs that say we process what follows them in a clause (GDPR Art. 4(2) and PIPL Art. 4: the
+/// operations that make up processing).
+const PROCESSING_EN: &[&str] = &[
+    "collect*",
+    "obtain*",
+    "gather*",
+    "read*",
+    "record*",
+    "receive*",
+    "store*",
+    "associate*",
+    "link*",
+    "combine*",
+    "process*",
+    "use",
+    "uses",
+    "using",
+];
+const PROCESSING_ZH: &[&str] = &[
+    "收集", "获取", "读取", "记录", "接收", "存储", "保存", "关联", "结合", "使用", "处理", "调用",
+];
+/// Who processes: only what we do is a use of the data (`you can view your orders` is not).
+const WE_EN: &[&str] = &["we", "us", "our"];
+const WE_ZH: &[&str] = &["我们"];
+/// Words that deny what follows them in a clause.
+const DENIED_EN: &[&str] = &["not", "don't", "never", "won't", "neither", "nor"];
+const DENIED_ZH: &[&str] = &[
+    "不会",
+    "不得",
+    "不将",
+    "不收集",
+    "不获取",
+    "不读取",
+    "禁止",
+    "无需",
+];
+
+/// The categories a sentence says we process: a term in a clause with a verb of processing and
+/// no denial, in a sentence where we act; each once, in the order of [`Category`].
+pub fn processed(sentence: &str) -> Vec<Category> {
+    let low = lower(sentence);
+    let chinese = low.chars().any(crate::diff::text::is_cjk);
+    let has = |text: &str, words: &[&str]| words.iter().any(|w| !occurrences(text, w).is_empty());
+    let (we, verbs, denied) = if chinese {
+        (WE_ZH, PROCESSING_ZH, DENIED_ZH)
+    } else {
+        (WE_EN, PROCESSING_EN, DENIED_EN)
+    };
+    if !has(&low, we) {
+        return vec![];
+    }
+    let mut out: Vec<Category> = spans(&low, &TERMS_LEXICON)
+        .into_iter()
+        .filter(|s| !given_as_value(&low, s) && !place_of(&low, s))
+        .filter(|s| {
+            // the clause: from the last full stop, semicolon or line break before the term to the
+            // next one after it (a Chinese verb often follows its object: 将…与购买记录进行关联)
+            let stops = ['.', ';', '!', '?', '。', '；', '！', '？', '\n'];
+            let start = low[..s.start]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| stops.contains(c))
+                .map_or(0, |(at, c)| at + c.len_utf8());
+            let end = low[s.end..].find(stops).map_or(low.len(), |at| s.end + at);
+            let clause = &low[start..end];
+            has(clause, verbs) && !has(clause, denied)
+        })
+        .map(|s| s.kind)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -743,5 +855,22 @@ mod tests {
         assert!(data_categories("Location of Data: our servers are in Ireland.").is_empty());
         assert!(data_categories("Write to the postal address below.").is_empty());
         assert!(data_categories("minors under 16 years of age").is_empty());
+    }
+
+    #[test]
+    fn what_we_say_we_process() {
+        assert_eq!(
+            processed("When you post a photo, we read the GPS location stored in it."),
+            [Category::Location, Category::Media]
+        );
+        assert_eq!(
+            processed("我们会将这些信息与您的购买记录进行关联。"),
+            [Category::Financial]
+        );
+        // a user's own action, a denial, a category before the verb's clause
+        assert!(processed("You can view your purchase history in the app.").is_empty());
+        assert!(processed("We do not collect your precise location.").is_empty());
+        assert!(processed("我们不会收集您的位置信息。").is_empty());
+        assert!(processed("Location data stays on your device. We use it locally.").is_empty());
     }
 }

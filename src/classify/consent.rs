@@ -602,7 +602,7 @@ const QUALIFIERS: &[&str] = &[
 /// The changed sentence of a modified passage when it states a right it stated before and now
 /// holds more qualifiers that make it conditional ([`QUALIFIERS`] or [`PRECONDITIONS`]).
 fn qualified(change: &Change) -> Option<String> {
-    more_of(change, &[QUALIFIERS, PRECONDITIONS]).map(|(_, new)| new)
+    more_of(change, &[QUALIFIERS, PRECONDITIONS, FREQUENCY, PROOF]).map(|(_, new)| new)
 }
 
 /// Qualifiers that put a precondition before a right: it holds only once users meet it (GDPR
@@ -620,11 +620,54 @@ const PRECONDITIONS: &[&str] = &[
     "前提下",
 ];
 
+/// Words that limit how often a right may be exercised (`once in any 12-month period`, `每12个月
+/// …一次`): requests are free and may be refused only when manifestly unfounded or excessive (GDPR
+/// Art. 12(5)); a business need not answer more than twice in 12 months only where a law says so
+/// (CCPA §1798.130(b)).
+const FREQUENCY: &[&str] = &[
+    "once a",
+    "once per",
+    "once in",
+    "once every",
+    "once within",
+    "twice a",
+    "twice per",
+    "twice in",
+    "twice every",
+    "twice within",
+    "times a year",
+    "times per year",
+    "month period",
+    "per calendar year",
+    "每年",
+    "每月",
+    "每季度",
+    "个月",
+    "一次",
+    "两次",
+];
+
+/// Words that ask users for proof before a right holds (`and can provide official documents
+/// proving …`, `提供证明材料`): more than the identity check a controller may ask for when it has
+/// reasonable doubts (GDPR Art. 12(6)); a right made conditional.
+const PROOF: &[&str] = &[
+    "proof",
+    "prove",
+    "proving",
+    "evidence",
+    "documents",
+    "documentation",
+    "证明",
+    "证明材料",
+    "凭证",
+];
+
 /// The changed sentences, old and new, of a modified passage that states a right it stated before
-/// and now makes it hold only on a precondition (`only after`, `方可`): a right made conditional
-/// (GDPR Art. 12(2), PIPL Art. 50: the exercise of rights is to be facilitated).
+/// and now makes it hold only on a precondition (`only after`, `方可`) or only so often (`once in
+/// any 12-month period`, or on proof: `documents proving …`): a right made conditional (GDPR Art. 12(2) and 12(5), PIPL Art. 50: the
+/// exercise of rights is to be facilitated).
 pub(super) fn condition_added(change: &Change) -> Option<(String, String)> {
-    more_of(change, &[PRECONDITIONS])
+    more_of(change, &[PRECONDITIONS, FREQUENCY, PROOF])
 }
 
 /// The changed sentences of a modified passage that states a right on both sides and holds more

@@ -526,6 +526,32 @@ fn verdict<'d>(
             );
         }
     }
+    // a kind of personal information the changed sentence says we process and the old passage
+    // spoke of nowhere (GDPR Art. 13(1)(c) and 14(1)(d), PIPL Art. 17: the types of personal
+    // information a policy states): more is collected or used (a sentence bringing in a recipient
+    // says what the recipient receives: 8.3)
+    if change.kind == Kind::Modified
+        && !found.clauses.contains(&Role::Purposes)
+        && !found.clauses.contains(&Role::Recipients)
+    {
+        let before = category::mentioned(old_full);
+        // (a sentence about a right names the information the right is about: `you may correct
+        // your e-mail address`)
+        let new: Vec<Category> = category::processed(&new_sentence)
+            .into_iter()
+            .filter(|c| !before.contains(c))
+            .filter(|_| rights::rights(&new_sentence).is_empty())
+            .collect();
+        if !new.is_empty() {
+            found.add(
+                Role::Purposes,
+                Reason::CategoriesAdded {
+                    categories: new,
+                    sentence: excerpt(&new_sentence),
+                },
+            );
+        }
+    }
     let mut lexical: BTreeSet<Role> = BTreeSet::new();
     let mut single_term: BTreeSet<Role> = BTreeSet::new();
     // the changed words name a right (or a complaint route): the sentences are read for rights

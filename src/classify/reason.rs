@@ -317,6 +317,13 @@ pub enum Reason {
         /// The new sentence, in short.
         sentence: String,
     },
+    /// A sentence says we process kinds of personal information the old passage named nowhere.
+    CategoriesAdded {
+        /// The kinds, in the order of [`super::Category`].
+        categories: Vec<super::Category>,
+        /// The new sentence, in short.
+        sentence: String,
+    },
     /// A sentence stating a right now makes it hold only on a condition users must meet first
     /// (`you may apply for cancellation only after every device is unbound`).
     ConditionAdded {
@@ -426,6 +433,7 @@ impl Reason {
             Reason::StepRequired { .. } => "step-required",
             Reason::ConditionAdded { .. } => "condition-added",
             Reason::PurposesAdded { .. } => "purposes-added",
+            Reason::CategoriesAdded { .. } => "categories-added",
             Reason::PromiseWeakened { .. } => "promise-weakened",
             Reason::DenialNarrowed { .. } => "denial-narrowed",
             Reason::OnlyInLocale { .. } => "only-in-locale",

@@ -250,6 +250,13 @@ fn en(reason: &Reason) -> String {
                 names.join(", ")
             )
         }
+        Reason::CategoriesAdded { categories, sentence } => {
+            let names: Vec<&str> = categories.iter().map(|c| c.name(false)).collect();
+            format!(
+                "new kinds of personal information processed ({}): \"{sentence}\"",
+                names.join(", ")
+            )
+        }
         Reason::PromiseWeakened { old, new } => {
             format!("what was promised about a right is now only possible: \"{old}\" → \"{new}\"")
         }
@@ -498,6 +505,10 @@ fn zh(reason: &Reason) -> String {
         Reason::PurposesAdded { purposes, sentence } => {
             let names: Vec<&str> = purposes.iter().map(|p| p.name(true)).collect();
             format!("新增处理目的（{}）：“{sentence}”", names.join("、"))
+        }
+        Reason::CategoriesAdded { categories, sentence } => {
+            let names: Vec<&str> = categories.iter().map(|c| c.name(true)).collect();
+            format!("新增处理的个人信息类型（{}）：“{sentence}”", names.join("、"))
         }
         Reason::PromiseWeakened { old, new } => format!("关于权利的承诺改为可能：“{old}” → “{new}”"),
         Reason::DenialRemoved { sentence } => format!("删除了排除此项处理的语句：“{sentence}”"),

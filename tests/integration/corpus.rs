@@ -836,10 +836,12 @@ fn tenth_blind_plain_markdown_edits() {
     blind_plain("blind10", "tenth blind", 48, BLIND10_FLOORS);
 }
 
-/// Verdicts and exact clause sets of the tenth blind corpus. First run (2026-12-08 on e40da5f9,
-/// before any change made after scoring it): 32/48 verdicts (7 material changes missed, 9 false
-/// alarms), 27/48 exact.
-const BLIND10_FLOORS: (usize, usize) = (32, 27);
+/// Verdicts and exact clause sets of the tenth blind corpus now. First run (2026-12-08 on
+/// e40da5f9, before any change made after scoring it): 32/48 verdicts (7 material changes missed,
+/// 9 false alarms), 27/48 exact. Some of its failures were then read and fixed by general rules (a
+/// kind of personal information a sentence says we process, a right limited in frequency or to
+/// proof), so it is *tuned*: 38/48, 34/48.
+const BLIND10_FLOORS: (usize, usize) = (38, 34);
 
 /// Verdicts and exact clause sets of the sixth blind corpus now. First run (2026-12-07 on
 /// e69f6f02, before any change made after scoring it): 38/48 verdicts (5 material changes missed,

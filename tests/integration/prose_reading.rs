@@ -1432,3 +1432,62 @@ fn a_latin_name_against_chinese_characters_is_a_recipient() {
     );
     assert!(!clauses(&d).contains(&"8.3"), "{d:#}");
 }
+
+/// A kind of personal information a changed sentence says we process, which the old passage named
+/// nowhere, is more data used (8.1); the same kind in a sentence about a user's right, or denied,
+/// is none.
+#[test]
+fn a_new_kind_of_information_we_process_is_more_data_used() {
+    let comments = |what: &str| {
+        format!("# Policy\n\n## Comments\n\nWhen you post a comment, we ask for camera permission{what}.\n")
+    };
+    let d = diff(
+        &comments(""),
+        &comments(", and we read the GPS location stored in an attached picture"),
+    );
+    assert_eq!(clauses(&d), ["8.1"], "{d:#}");
+    assert!(kinds(&d).iter().any(|k| k == "categories-added"), "{d:#}");
+    let d = diff(
+        &comments(""),
+        &comments("; we never read the GPS location stored in an attached picture"),
+    );
+    assert!(!kinds(&d).iter().any(|k| k == "categories-added"), "{d:#}");
+    let d = diff(
+        "# 隐私政策\n\n## 使用信息\n\n我们会收集您使用服务的方式，并将这些信息进行关联。\n",
+        "# 隐私政策\n\n## 使用信息\n\n我们会收集您使用服务的方式，并将这些信息与您的订单及购买记录进行关联。\n",
+    );
+    assert_eq!(clauses(&d), ["8.1"], "{d:#}");
+    let d = diff(
+        "# Policy\n\n## Your rights\n\nYou may ask us to correct your name.\n",
+        "# Policy\n\n## Your rights\n\nYou may ask us to correct your name and your purchase records.\n",
+    );
+    assert!(!kinds(&d).iter().any(|k| k == "categories-added"), "{d:#}");
+}
+
+/// A right that may now be exercised only so often, or only with proof, is a right made
+/// conditional: 8.4, and users must consent.
+#[test]
+fn a_right_limited_in_frequency_or_to_proof_needs_consent() {
+    let right = |how: &str| {
+        format!("# Policy\n\n## Your rights\n\nYou have the right to ask us for a copy of your data{how}.\n")
+    };
+    for how in [
+        " once in any 12-month period",
+        " if you can provide documents proving your identity as the account holder",
+    ] {
+        let d = diff(&right(""), &right(how));
+        assert_eq!(clauses(&d), ["8.4"], "{how}: {d:#}");
+        assert_eq!(d["requires_consent"], true, "{how}: {d:#}");
+    }
+    let d = diff(
+        "# 隐私政策\n\n## 您的权利\n\n您有权要求我们提供您的个人信息副本。\n",
+        "# 隐私政策\n\n## 您的权利\n\n您有权每12个月要求我们提供一次您的个人信息副本。\n",
+    );
+    assert_eq!(d["requires_consent"], true, "{d:#}");
+    // a frequency that was there already is no new limit
+    let d = diff(
+        &right(" once in any 12-month period"),
+        &right(", once in any 12-month period,"),
+    );
+    assert_eq!(d["requires_consent"], false, "{d:#}");
+}
