@@ -28,11 +28,12 @@ pub(super) fn rights_consent(
         // are free of charge in principle)
         [
             "fee", "fees", "charge", "charges", "cost", "costs", "eur", "usd", "gbp", "rmb", "cny", "收费",
-            "费用", "元",
+            "费用",
         ]
         .iter()
         .filter(|k| contains_term(s, k))
         .count()
+            + usize::from(yuan_amount(s))
     };
     let negation = |s: &str| NEGATIONS.iter().filter(|k| s.contains(*k)).count();
     let rights_terms = |s: &str| {
@@ -687,6 +688,18 @@ fn more_of(change: &Change, words: &[&[&str]]) -> Option<(String, String)> {
     (count(&nn) > count(&on) && ro.intersection(&rn).next().is_some()).then_some((os, ns))
 }
 
+/// Does a text price something in yuan: 元 right after a number (`20元`, `二十 元`)? 元 elsewhere is
+/// part of a word (元数据 metadata, 单元 unit, 元素 element).
+fn yuan_amount(normal: &str) -> bool {
+    normal.match_indices('元').any(|(at, _)| {
+        normal[..at]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || "零一二三四五六七八九十百千万两".contains(c))
+    })
+}
+
 pub(super) fn contains_term(normal: &str, term: &str) -> bool {
     if !term.is_ascii() {
         return normal.contains(term);
@@ -699,6 +712,14 @@ pub(super) fn contains_term(normal: &str, term: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn yuan_is_a_price_only_after_a_number() {
+        assert!(super::yuan_amount("每次请求收取20元"));
+        assert!(super::yuan_amount("收取二十 元"));
+        assert!(!super::yuan_amount("仓库元数据和通知元数据"));
+        assert!(!super::yuan_amount("多元化的服务单元"));
+    }
+
     #[test]
     fn a_user_denied_a_right_is_told_so_in_words() {
         let n = crate::diff::text::normal_form;

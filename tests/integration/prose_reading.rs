@@ -1491,3 +1491,16 @@ fn a_right_limited_in_frequency_or_to_proof_needs_consent() {
     );
     assert_eq!(d["requires_consent"], false, "{d:#}");
 }
+
+/// 元 prices something only after a number: a new passage about metadata (元数据) adds no fee.
+#[test]
+fn metadata_is_no_price_in_yuan() {
+    let rights = |more: &str| format!("# 隐私政策\n\n## 您的权利\n\n您可以查询您的个人信息{more}。\n");
+    let d = diff(
+        &rights(""),
+        &format!("{}\n您有权拒绝或撤销该权限，我们会删除仓库元数据。\n", rights("")),
+    );
+    assert_eq!(d["requires_consent"], false, "{d:#}");
+    let d = diff(&rights(""), &rights("，每次查询收取20元"));
+    assert_eq!(d["requires_consent"], true, "{d:#}");
+}
