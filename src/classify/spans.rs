@@ -236,14 +236,19 @@ pub(super) fn spans<K: Copy>(lower: &str, lexicon: &Lexicon<K>) -> Vec<Span<K>> 
         .collect();
     // longest first; among equals the earlier, then the lexicon's order
     all.sort_by_key(|(ordinal, s)| (std::cmp::Reverse(s.end - s.start), s.start, *ordinal));
-    let mut kept: Vec<Span<K>> = Vec::new();
+    // the spans kept, by start: they never overlap, so of those starting before a span ends only
+    // the last can reach into it (a text made of one term repeated stays n log n)
+    let mut kept: std::collections::BTreeMap<usize, Span<K>> = std::collections::BTreeMap::new();
     for (_, s) in all {
-        if kept.iter().all(|k| s.end <= k.start || k.end <= s.start) {
-            kept.push(s);
+        if kept
+            .range(..s.end)
+            .next_back()
+            .is_none_or(|(_, k)| k.end <= s.start)
+        {
+            kept.insert(s.start, s);
         }
     }
-    kept.sort_by_key(|s| s.start);
-    kept
+    kept.into_values().collect()
 }
 
 /// The words of a lowercase text, sorted, to pass over the terms it cannot hold before any is
