@@ -163,6 +163,37 @@ fn only_terms(e: &Evidence, term: impl Fn(&str) -> bool) -> bool {
     matches!(&e.reason, Reason::Terms { terms, .. } if terms.iter().all(|t| term(t)))
 }
 
+/// A purpose of processing, else a kind of personal information we process, that a changed
+/// sentence states and the old passage spoke of nowhere (GDPR Art. 13(1)(c) and 14(1)(d), PIPL
+/// Art. 17: the purposes and types of personal information a policy states): a new use of the
+/// data, or more data used. A sentence about a right names the information the right is about
+/// (`you may correct your e-mail address`): its kinds are not read so.
+fn stated_anew(old_full: &str, new_sentence: &str) -> Option<Reason> {
+    let mut purposes = purpose::particular_purposes(new_sentence);
+    if !purposes.is_empty() {
+        let before = purpose::mentioned(old_full);
+        purposes.retain(|p| !before.contains(p));
+    }
+    if !purposes.is_empty() {
+        return Some(Reason::PurposesAdded {
+            purposes,
+            sentence: excerpt(new_sentence),
+        });
+    }
+    if !rights::rights(new_sentence).is_empty() {
+        return None;
+    }
+    let before = category::mentioned(old_full);
+    let categories: Vec<Category> = category::processed(new_sentence)
+        .into_iter()
+        .filter(|c| !before.contains(c))
+        .collect();
+    (!categories.is_empty()).then(|| Reason::CategoriesAdded {
+        categories,
+        sentence: excerpt(new_sentence),
+    })
+}
+
 /// Records the words a modification put in (`ins`) as one more entry of what a passage about
 /// `topic` lists: a ground, a way of exercising a right, a ground for keeping data.
 fn put_in(found: &mut Found, topic: Role, ins: &str) {
@@ -503,54 +534,14 @@ fn verdict<'d>(
     if topics.contains(&Role::Recipients) {
         prose_facts::table_recipients(old_full, new_full, docs, &mut found);
     }
-    // a purpose of processing the changed sentence states and the old passage spoke of nowhere
-    // (GDPR Art. 13(1)(c), PIPL Art. 17: the purposes a policy states): a new use of the data
-    // (a sentence bringing in a recipient states what the recipient does: its purpose is the
-    // recipient's description)
+    // what the changed sentence newly says is done with the data (a sentence bringing in a
+    // recipient says what the recipient does or receives: 8.3)
     if change.kind == Kind::Modified
         && !found.clauses.contains(&Role::Purposes)
         && !found.clauses.contains(&Role::Recipients)
+        && let Some(reason) = stated_anew(old_full, &new_sentence)
     {
-        let before = purpose::mentioned(old_full);
-        let new: Vec<Purpose> = purpose::particular_purposes(&new_sentence)
-            .into_iter()
-            .filter(|p| !before.contains(p))
-            .collect();
-        if !new.is_empty() {
-            found.add(
-                Role::Purposes,
-                Reason::PurposesAdded {
-                    purposes: new,
-                    sentence: excerpt(&new_sentence),
-                },
-            );
-        }
-    }
-    // a kind of personal information the changed sentence says we process and the old passage
-    // spoke of nowhere (GDPR Art. 13(1)(c) and 14(1)(d), PIPL Art. 17: the types of personal
-    // information a policy states): more is collected or used (a sentence bringing in a recipient
-    // says what the recipient receives: 8.3)
-    if change.kind == Kind::Modified
-        && !found.clauses.contains(&Role::Purposes)
-        && !found.clauses.contains(&Role::Recipients)
-    {
-        let before = category::mentioned(old_full);
-        // (a sentence about a right names the information the right is about: `you may correct
-        // your e-mail address`)
-        let new: Vec<Category> = category::processed(&new_sentence)
-            .into_iter()
-            .filter(|c| !before.contains(c))
-            .filter(|_| rights::rights(&new_sentence).is_empty())
-            .collect();
-        if !new.is_empty() {
-            found.add(
-                Role::Purposes,
-                Reason::CategoriesAdded {
-                    categories: new,
-                    sentence: excerpt(&new_sentence),
-                },
-            );
-        }
+        found.add(Role::Purposes, reason);
     }
     let mut lexical: BTreeSet<Role> = BTreeSet::new();
     let mut single_term: BTreeSet<Role> = BTreeSet::new();
